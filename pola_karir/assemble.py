@@ -1,0 +1,281 @@
+"""Build the model from schema-valid documents.
+
+Only documents that passed their schema reach this module, so it may rely on the shapes the
+schemas guarantee. Cross-file meaning (references, inheritance, national rules) is checked
+afterwards in :mod:`pola_karir.checks`; this module only resolves what it can and never fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pola_karir.model import (
+    Agency,
+    AgencyRegulation,
+    Article,
+    CareerPath,
+    Competency,
+    CompetencyStandard,
+    EducationRequirement,
+    ExperienceRequirement,
+    GradeSpec,
+    JobFamily,
+    LegalRef,
+    Move,
+    PerformanceRequirement,
+    Position,
+    RankRequirement,
+    Regulation,
+    Requirements,
+    Training,
+    Unit,
+)
+from pola_karir.project import SourceFile
+from pola_karir.reference import REFERENCE_DIR
+from pola_karir.schema import validate_document
+from pola_karir.yaml_loader import Document, load_document
+
+Data = Mapping[str, Any]
+
+
+def refs(value: Any) -> tuple[LegalRef, ...]:
+    """A ``dasar_hukum`` value (one citation or a list) as parsed references."""
+    if isinstance(value, str):
+        return (LegalRef.parse(value),)
+    if isinstance(value, list):
+        return tuple(LegalRef.parse(item) for item in value if isinstance(item, str))
+    return ()
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value) if isinstance(value, list) else ()
+
+
+# --- national reference data ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class National:
+    regulations: Mapping[str, Regulation]
+    competencies: Mapping[str, Competency]
+    trainings: Mapping[str, Training]
+
+
+def _load_reference(relative: str, kind: str) -> Document:
+    path = REFERENCE_DIR / relative
+    document, problems = load_document(path, f"pola_karir/reference/{relative}")
+    problems += validate_document(document, kind) if document else []
+    if document is None or problems:
+        details = "; ".join(f"{p.code} {p.message('en')}" for p in problems)
+        raise RuntimeError(f"packaged reference data {relative} is broken: {details}")
+    return document
+
+
+@cache
+def national() -> National:
+    """The regulations, competency dictionary and trainings every agency shares."""
+    regulations = {}
+    for path in sorted((REFERENCE_DIR / "dasar-hukum").glob("*.yml")):
+        document = _load_reference(f"dasar-hukum/{path.name}", "dasar-hukum")
+        regulations[path.stem] = regulation(path.stem, document, national=True)
+    competencies = dict(competency_entries(_load_reference("kompetensi.yml", "kompetensi"), True))
+    trainings = dict(training_entries(_load_reference("pelatihan.yml", "pelatihan"), True))
+    return National(regulations, competencies, trainings)
+
+
+# --- one builder per entity kind ------------------------------------------------------------
+
+
+def regulation(reg_id: str, doc: Document, national: bool = False) -> Regulation:
+    data = doc.data
+    articles = {
+        key: Article(key, item["sebutan"], item.get("isi", ""), item.get("sumber", ""))
+        for key, item in data.get("pasal", {}).items()
+    }
+    return Regulation(
+        id=reg_id, kind=data["jenis"], number=data["nomor"], year=data["tahun"],
+        title=data["tentang"], short_name=data.get("singkatan", ""), url=data.get("tautan", ""),
+        status=data.get("status", ""), note=data.get("keterangan", ""),
+        fictional=bool(data.get("fiktif", False)), national=national, articles=articles,
+        location=doc.location(),
+    )
+
+
+def competency_entries(doc: Document, national: bool = False) -> Iterator[tuple[str, Competency]]:
+    for comp_id, item in doc.data["kompetensi"].items():
+        levels = tuple(item["level"][str(n)] for n in range(1, 6))
+        yield comp_id, Competency(
+            id=comp_id, name=item["nama"], group=item.get("kelompok", "teknis"),
+            definition=item["definisi"], levels=levels, code=item.get("kode", ""),
+            legal_basis=refs(item.get("dasar_hukum")), national=national,
+            location=doc.location(("kompetensi", comp_id), key=True),
+        )
+
+
+def training_entries(doc: Document, national: bool = False) -> Iterator[tuple[str, Training]]:
+    for training_id, item in doc.data["pelatihan"].items():
+        yield training_id, Training(
+            id=training_id, name=item["nama"], kind=item["jenis"],
+            short_name=item.get("singkatan", ""), provider=item.get("penyelenggara", ""),
+            note=item.get("keterangan", ""), legal_basis=refs(item.get("dasar_hukum")),
+            national=national, location=doc.location(("pelatihan", training_id), key=True),
+        )
+
+
+def agency(doc: Document) -> Agency:
+    data = doc.data
+    reg = data["regulasi"]
+    return Agency(
+        name=data["nama"], short_name=data.get("singkatan", data["nama"]),
+        regulation=AgencyRegulation(
+            kind=reg["jenis"], number=reg["nomor"], year=reg["tahun"], title=reg["tentang"],
+            enacted=reg.get("tanggal_penetapan", ""), effective=reg.get("berlaku_mulai", ""),
+            url=reg.get("tautan", ""), fictional=bool(reg.get("fiktif", False)),
+            regulation_id=reg.get("dasar_hukum_id", ""),
+        ),
+        fictional=bool(data.get("fiktif", False)), address=data.get("alamat", ""),
+        contact=data.get("kontak", ""), legal_basis=refs(data.get("dasar_hukum")),
+        location=doc.location(),
+    )
+
+
+def unit_tree(source: SourceFile, doc: Document) -> Iterator[tuple[Unit, tuple[str | int, ...]]]:
+    """Every unit of one perangkat daerah file, with the document path where it is written."""
+    data = doc.data
+    yield from _units(source.id, data, None, (), doc, top=True)
+
+
+def _units(
+    unit_id: str, data: Data, parent: str | None, path: tuple[str | int, ...], doc: Document,
+    top: bool = False,
+) -> Iterator[tuple[Unit, tuple[str | int, ...]]]:
+    children = [f"{unit_id}/{child['id']}" for child in data.get("sub", [])]
+    yield Unit(
+        id=unit_id, name=data["nama"], kind=data.get("jenis", ""),
+        short_name=data.get("singkatan", ""), description=data.get("keterangan", ""),
+        parent=parent, children=tuple(dict.fromkeys(children)),
+        location=doc.location(path if not top else ()),
+    ), path
+    for index, child in enumerate(data.get("sub", [])):
+        yield from _units(f"{unit_id}/{child['id']}", child, unit_id, (*path, "sub", index), doc)
+
+
+def requirements(data: Data | None) -> Requirements:
+    if not data:
+        return Requirements()
+    return Requirements(
+        education=_education(data.get("pendidikan")),
+        rank=_rank(data.get("golongan")),
+        experience=tuple(_experience(item) for item in data.get("pengalaman", [])),
+        trainings=tuple(data.get("pelatihan", [])),
+        certifications=tuple(data.get("sertifikasi", [])),
+        performance=_performance(data.get("kinerja")),
+        competencies=_competencies(data.get("kompetensi")),
+    )
+
+
+def _education(data: Data | None) -> EducationRequirement | None:
+    if data is None:
+        return None
+    return EducationRequirement(data["minimal"], tuple(data.get("bidang", [])),
+                                data.get("keterangan", ""), refs(data.get("dasar_hukum")))
+
+
+def _rank(data: Data | None) -> RankRequirement | None:
+    if data is None:
+        return None
+    return RankRequirement(data["minimal"], data.get("maksimal"), refs(data.get("dasar_hukum")))
+
+
+def _experience(data: Data) -> ExperienceRequirement:
+    return ExperienceRequirement(
+        years=float(data["tahun"]), levels=_names(data.get("jenis")),
+        positions=_names(data.get("jabatan")), note=data.get("keterangan", ""),
+        legal_basis=refs(data.get("dasar_hukum")),
+    )
+
+
+def _performance(data: Data | None) -> PerformanceRequirement | None:
+    if data is None:
+        return None
+    return PerformanceRequirement(data["predikat_minimal"], data["tahun"],
+                                  refs(data.get("dasar_hukum")))
+
+
+def _competencies(data: Data | None) -> CompetencyStandard:
+    if not data:
+        return CompetencyStandard()
+    return CompetencyStandard(
+        managerial=dict(data.get("manajerial", {})),
+        socio_cultural=dict(data.get("sosial_kultural", {})),
+        technical=dict(data.get("teknis", {})),
+        legal_basis=refs(data.get("dasar_hukum")),
+    )
+
+
+def inherit(own: Data | None, inherited: Data | None) -> Data:
+    """Merge a position's ``persyaratan`` over its grade's: a part the position writes replaces
+    the grade's part as a whole; competency groups are replaced group by group."""
+    merged: dict[str, Any] = dict(inherited or {})
+    for key, value in (own or {}).items():
+        if key == "kompetensi" and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def job_family(source: SourceFile, doc: Document) -> JobFamily:
+    data = doc.data
+    grades = {
+        grade: GradeSpec(
+            grade=grade, job_class=spec.get("kelas_jabatan"), summary=spec.get("ikhtisar", ""),
+            duties=tuple(spec.get("tugas", [])), requirements=requirements(spec.get("persyaratan")),
+        )
+        for grade, spec in data["jenjang"].items()
+    }
+    return JobFamily(
+        id=source.id, name=data["nama"], category=data["kategori"],
+        supervisor=data.get("instansi_pembina", ""), summary=data.get("ikhtisar", ""),
+        legal_basis=refs(data.get("dasar_hukum")), grades=grades, location=doc.location(),
+    )
+
+
+def position(source: SourceFile, doc: Document, family_doc: Document | None) -> Position:
+    data = doc.data
+    grade = data.get("jenjang")
+    grade_data: Data = {}
+    if family_doc is not None and isinstance(grade, str):
+        grade_data = family_doc.data["jenjang"].get(grade, {})
+    merged = inherit(data.get("persyaratan"), grade_data.get("persyaratan"))
+    return Position(
+        id=source.id, name=data["nama"], type=data["jenis"], unit=data["unit"],
+        job_class=data["kelas_jabatan"], summary=data["ikhtisar"],
+        duties=tuple(data.get("tugas") or grade_data.get("tugas", [])),
+        requirements=requirements(merged),
+        family=data.get("jabatan_fungsional"), grade=grade,
+        legal_basis=refs(data.get("dasar_hukum")), note=data.get("keterangan", ""),
+        source=source.relative, location=doc.location(),
+    )
+
+
+def career_path(source: SourceFile, doc: Document) -> CareerPath:
+    data = doc.data
+    moves = tuple(
+        Move(
+            source=step["dari"], target=step["ke"], kind=step["jenis"],
+            min_years=float(step.get("tahun_minimal", 0)), conditions=tuple(step.get("syarat", [])),
+            legal_basis=refs(step.get("dasar_hukum")), path=source.id,
+            location=doc.location(("langkah", index)),
+        )
+        for index, step in enumerate(data["langkah"])
+    )
+    return CareerPath(
+        id=source.id, name=data["nama"], description=data.get("deskripsi", ""), moves=moves,
+        legal_basis=refs(data.get("dasar_hukum")), location=doc.location(),
+    )

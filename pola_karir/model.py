@@ -1,0 +1,275 @@
+"""The career-pattern model: immutable, fully resolved, free of YAML and of MkDocs.
+
+Everything a page, a diagram or the matching engine needs is here after inheritance from the
+job family's grade has been applied, so consumers never re-implement the merge rules.
+Identifiers are English (see the glossary); values keep the regulations' Indonesian codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pola_karir.diagnostics import Location
+
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    """A citation such as ``pp-11-2017#pasal-54``: a regulation and optionally one article."""
+
+    regulation: str
+    article: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> LegalRef:
+        regulation, _, article = text.partition("#")
+        return cls(regulation, article or None)
+
+    def __str__(self) -> str:
+        return f"{self.regulation}#{self.article}" if self.article else self.regulation
+
+
+@dataclass(frozen=True)
+class Article:
+    key: str
+    label: str
+    summary: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Regulation:
+    id: str
+    kind: str
+    number: str
+    year: int
+    title: str
+    short_name: str
+    url: str = ""
+    status: str = ""
+    note: str = ""
+    fictional: bool = False
+    national: bool = False
+    articles: Mapping[str, Article] = field(default_factory=dict)
+    location: Location | None = None
+
+    @property
+    def name(self) -> str:
+        return self.short_name or f"{self.kind} {self.number}/{self.year}"
+
+
+@dataclass(frozen=True)
+class AgencyRegulation:
+    """The agency's own pola karier regulation that the published site accompanies."""
+
+    kind: str
+    number: str
+    year: int
+    title: str
+    enacted: str = ""
+    effective: str = ""
+    url: str = ""
+    fictional: bool = False
+    regulation_id: str = ""
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    short_name: str
+    regulation: AgencyRegulation
+    fictional: bool = False
+    address: str = ""
+    contact: str = ""
+    legal_basis: tuple[LegalRef, ...] = ()
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A node of the organisation tree; ``id`` is its full path, e.g. ``dinas-pupr/sekretariat``."""
+
+    id: str
+    name: str
+    kind: str = ""
+    short_name: str = ""
+    description: str = ""
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    location: Location | None = None
+
+    @property
+    def top(self) -> str:
+        """The perangkat daerah this unit belongs to."""
+        return self.id.split("/", 1)[0]
+
+    @property
+    def depth(self) -> int:
+        return self.id.count("/")
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    name: str
+    group: str  # manajerial | sosial-kultural | teknis
+    definition: str
+    levels: tuple[str, ...]  # descriptions of levels 1..5
+    code: str = ""
+    legal_basis: tuple[LegalRef, ...] = ()
+    national: bool = False
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Training:
+    id: str
+    name: str
+    kind: str  # dasar | kepemimpinan | fungsional | teknis | sertifikasi
+    short_name: str = ""
+    provider: str = ""
+    note: str = ""
+    legal_basis: tuple[LegalRef, ...] = ()
+    national: bool = False
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class EducationRequirement:
+    minimum: str
+    fields: tuple[str, ...] = ()
+    note: str = ""
+    legal_basis: tuple[LegalRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class RankRequirement:
+    minimum: str
+    maximum: str | None = None
+    legal_basis: tuple[LegalRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExperienceRequirement:
+    """Years in any one of ``levels`` (types or grades) or ``positions``; neither means
+    cumulative experience described by ``note``."""
+
+    years: float
+    levels: tuple[str, ...] = ()
+    positions: tuple[str, ...] = ()
+    note: str = ""
+    legal_basis: tuple[LegalRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class PerformanceRequirement:
+    minimum_rating: str
+    years: int
+    legal_basis: tuple[LegalRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class CompetencyStandard:
+    managerial: Mapping[str, int] = field(default_factory=dict)
+    socio_cultural: Mapping[str, int] = field(default_factory=dict)
+    technical: Mapping[str, int] = field(default_factory=dict)
+    legal_basis: tuple[LegalRef, ...] = ()
+
+    def all_levels(self) -> dict[str, int]:
+        return {**self.managerial, **self.socio_cultural, **self.technical}
+
+
+@dataclass(frozen=True)
+class Requirements:
+    education: EducationRequirement | None = None
+    rank: RankRequirement | None = None
+    experience: tuple[ExperienceRequirement, ...] = ()
+    trainings: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    performance: PerformanceRequirement | None = None
+    competencies: CompetencyStandard = CompetencyStandard()
+
+
+@dataclass(frozen=True)
+class GradeSpec:
+    """What a job family sets for one grade; positions of that grade inherit it."""
+
+    grade: str
+    job_class: int | None = None
+    summary: str = ""
+    duties: tuple[str, ...] = ()
+    requirements: Requirements = Requirements()
+
+
+@dataclass(frozen=True)
+class JobFamily:
+    id: str
+    name: str
+    category: str  # keahlian | keterampilan
+    supervisor: str = ""
+    summary: str = ""
+    legal_basis: tuple[LegalRef, ...] = ()
+    grades: Mapping[str, GradeSpec] = field(default_factory=dict)
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    id: str
+    name: str
+    type: str  # jenis jabatan
+    unit: str
+    job_class: int
+    summary: str
+    duties: tuple[str, ...] = ()
+    requirements: Requirements = Requirements()
+    family: str | None = None
+    grade: str | None = None
+    legal_basis: tuple[LegalRef, ...] = ()
+    note: str = ""
+    source: str = ""  # data file, relative to the data folder
+    location: Location | None = None
+
+    @property
+    def level_key(self) -> str:
+        """The key used for level comparisons: the grade for functional positions."""
+        return self.grade if self.type == "fungsional" and self.grade else self.type
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step of a career path (PP 11/2017 Pasal 189)."""
+
+    source: str
+    target: str
+    kind: str  # vertikal | horizontal | diagonal
+    min_years: float = 0.0
+    conditions: tuple[str, ...] = ()
+    legal_basis: tuple[LegalRef, ...] = ()
+    path: str = ""
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    id: str
+    name: str
+    description: str = ""
+    moves: tuple[Move, ...] = ()
+    legal_basis: tuple[LegalRef, ...] = ()
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    agency: Agency
+    units: Mapping[str, Unit]
+    positions: Mapping[str, Position]
+    families: Mapping[str, JobFamily]
+    competencies: Mapping[str, Competency]
+    trainings: Mapping[str, Training]
+    regulations: Mapping[str, Regulation]
+    paths: Mapping[str, CareerPath]
+
+    def moves(self) -> tuple[Move, ...]:
+        return tuple(move for path in self.paths.values() for move in path.moves)

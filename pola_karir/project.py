@@ -1,0 +1,91 @@
+"""Where the data lives: the layout of an agency's data folder.
+
+The layout is fixed so that an HR officer always knows which file to edit: one file per position,
+job family, perangkat daerah, career path and agency regulation, named by its id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from pola_karir.diagnostics import Diagnostic, Location, diag
+
+ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+SINGLE_FILES: Final[dict[str, str]] = {
+    "instansi.yml": "instansi",
+    "kompetensi-teknis.yml": "kompetensi",
+    "pelatihan.yml": "pelatihan",
+}
+FOLDERS: Final[dict[str, str]] = {
+    "unit": "unit",
+    "jabatan": "jabatan",
+    "jabatan-fungsional": "jabatan-fungsional",
+    "jalur": "jalur",
+    "dasar-hukum": "dasar-hukum",
+}
+REQUIRED_FILES: Final = ("instansi.yml",)
+EXPECTED_LAYOUT: Final = (
+    "instansi.yml, kompetensi-teknis.yml, pelatihan.yml, atau <folder>/<kode>.yml dengan folder "
+    + ", ".join(FOLDERS)
+)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A data file with its entity kind and id (the file name without '.yml')."""
+
+    path: Path
+    relative: str
+    display: str
+    kind: str
+    id: str
+
+
+def display_path(root: Path, shown_root: str, path: Path) -> str:
+    relative = path.relative_to(root).as_posix()
+    if shown_root in ("", "."):
+        return relative
+    return f"{shown_root.rstrip('/')}/{relative}"
+
+
+def discover(root: Path, shown_root: str | None = None) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """List the data files under ``root`` by kind; stray or misnamed files become diagnostics."""
+    shown = str(root) if shown_root is None else shown_root
+    files: list[SourceFile] = []
+    problems: list[Diagnostic] = []
+    candidates = sorted(
+        p for p in root.rglob("*")
+        if p.suffix in (".yml", ".yaml") and not any(part.startswith(".") for part in
+                                                      p.relative_to(root).parts)
+    )
+    for path in candidates:
+        relative = path.relative_to(root)
+        display = display_path(root, shown, path)
+        kind = _kind_of(relative)
+        if kind is None:
+            problems.append(diag("PK012", Location(display), name=relative.as_posix(),
+                                 expected=EXPECTED_LAYOUT))
+            continue
+        if not ID_PATTERN.match(path.stem):
+            problems.append(diag("PK010", Location(display), name=path.name))
+            continue
+        files.append(SourceFile(path, relative.as_posix(), display, kind, path.stem))
+    present = {f.relative for f in files}
+    for name in REQUIRED_FILES:
+        if name not in present and (root / name).exists() is False:
+            problems.append(diag("PK015", Location(display_path(root, shown, root / name)),
+                                 name=name))
+    return files, problems
+
+
+def _kind_of(relative: Path) -> str | None:
+    parts = relative.parts
+    if len(parts) == 1:
+        return SINGLE_FILES.get(parts[0])
+    if len(parts) == 2 and relative.suffix == ".yml":
+        return FOLDERS.get(parts[0])
+    return None

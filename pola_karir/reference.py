@@ -1,0 +1,165 @@
+"""National reference tables: the facts every agency shares and cannot redefine.
+
+Each table cites where it comes from (see ``shared/domain/reference.md`` in the project's
+steering notes). Facts marked as unconfirmed there are only ever used for warnings, never errors.
+The larger reference texts (competency dictionary, national regulations, leadership trainings)
+live as YAML beside this module and are loaded with the same safe loader as agency data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+REFERENCE_DIR: Final = Path(__file__).parent / "reference"
+
+# Education order (reference.md §6): D-IV ranks with S-1 ("sarjana atau diploma IV",
+# PP 11/2017 Pasal 54 and 107).
+EDUCATION_RANK: Final[dict[str, int]] = {
+    "SD": 1, "SMP": 2, "SMA": 3, "D1": 4, "D2": 5, "D3": 6, "D4": 7, "S1": 7, "S2": 8, "S3": 9,
+}
+EDUCATION_LABEL: Final[dict[str, str]] = {
+    "SD": "SD", "SMP": "SMP/sederajat", "SMA": "SMA/SMK/sederajat", "D1": "D-I", "D2": "D-II",
+    "D3": "D-III", "D4": "D-IV", "S1": "S-1", "S2": "S-2", "S3": "S-3",
+}
+
+# Golongan ruang and pangkat (reference.md §2), lowest first.
+RANKS: Final[tuple[tuple[str, str], ...]] = (
+    ("I/a", "Juru Muda"), ("I/b", "Juru Muda Tingkat I"), ("I/c", "Juru"),
+    ("I/d", "Juru Tingkat I"), ("II/a", "Pengatur Muda"), ("II/b", "Pengatur Muda Tingkat I"),
+    ("II/c", "Pengatur"), ("II/d", "Pengatur Tingkat I"), ("III/a", "Penata Muda"),
+    ("III/b", "Penata Muda Tingkat I"), ("III/c", "Penata"), ("III/d", "Penata Tingkat I"),
+    ("IV/a", "Pembina"), ("IV/b", "Pembina Tingkat I"), ("IV/c", "Pembina Utama Muda"),
+    ("IV/d", "Pembina Utama Madya"), ("IV/e", "Pembina Utama"),
+)
+RANK_ORDER: Final[dict[str, int]] = {code: i for i, (code, _) in enumerate(RANKS, start=1)}
+RANK_TITLE: Final[dict[str, str]] = dict(RANKS)
+
+# Performance ratings, lowest first. 'butuh-perbaikan' is taken as the level of 'cukup'
+# (newer appraisal wording); the equivalence is an assumption, so only comparisons use it.
+RATING_ORDER: Final[dict[str, int]] = {
+    "sangat-kurang": 1, "kurang": 2, "butuh-perbaikan": 3, "cukup": 3, "baik": 4, "sangat-baik": 5,
+}
+RATING_LABEL: Final[dict[str, str]] = {
+    "sangat-kurang": "Sangat Kurang", "kurang": "Kurang", "butuh-perbaikan": "Butuh Perbaikan",
+    "cukup": "Cukup", "baik": "Baik", "sangat-baik": "Sangat Baik",
+}
+
+
+@dataclass(frozen=True)
+class Level:
+    """A position type (jenis) or functional grade (jenjang), placed for comparisons.
+
+    ``group`` is the PP 11/2017 Pasal 189 group (JPT, JA or JF); ``order`` ranks it inside its
+    group; ``tier`` places it across groups by the JA-JF equivalence table (reference.md §3.3,
+    a secondary source: only warnings may rest on tiers alone).
+    """
+
+    key: str
+    label: str
+    group: str
+    order: int
+    tier: int
+
+
+LEVELS: Final[dict[str, Level]] = {
+    level.key: level
+    for level in (
+        Level("pelaksana", "Pelaksana", "JA", 1, 1),
+        Level("pengawas", "Pengawas", "JA", 2, 2),
+        Level("administrator", "Administrator", "JA", 3, 3),
+        Level("jpt-pratama", "JPT Pratama", "JPT", 1, 4),
+        Level("jpt-madya", "JPT Madya", "JPT", 2, 5),
+        Level("jpt-utama", "JPT Utama", "JPT", 3, 6),
+        Level("pemula", "Pemula", "JF", 1, 1),
+        Level("terampil", "Terampil", "JF", 2, 1),
+        Level("mahir", "Mahir", "JF", 3, 1),
+        Level("penyelia", "Penyelia", "JF", 4, 1),
+        Level("ahli-pertama", "Ahli Pertama", "JF", 5, 1),
+        Level("ahli-muda", "Ahli Muda", "JF", 6, 2),
+        Level("ahli-madya", "Ahli Madya", "JF", 7, 3),
+        Level("ahli-utama", "Ahli Utama", "JF", 8, 4),
+    )
+}
+
+POSITION_TYPE_LABEL: Final[dict[str, str]] = {
+    "jpt-utama": "JPT Utama", "jpt-madya": "JPT Madya", "jpt-pratama": "JPT Pratama",
+    "administrator": "Administrator", "pengawas": "Pengawas", "pelaksana": "Pelaksana",
+    "fungsional": "Jabatan Fungsional",
+}
+POSITION_TYPE_LABEL_EN: Final[dict[str, str]] = {
+    "jpt-utama": "senior executive (JPT Utama)", "jpt-madya": "senior executive (JPT Madya)",
+    "jpt-pratama": "senior executive (JPT Pratama)", "administrator": "administrator",
+    "pengawas": "supervisor (pengawas)", "pelaksana": "staff (pelaksana)",
+    "fungsional": "functional position",
+}
+
+GRADES_BY_CATEGORY: Final[dict[str, tuple[str, ...]]] = {
+    "keahlian": ("ahli-pertama", "ahli-muda", "ahli-madya", "ahli-utama"),
+    "keterampilan": ("pemula", "terampil", "mahir", "penyelia"),
+}
+
+
+@dataclass(frozen=True)
+class RankRange:
+    low: str
+    high: str
+    source: str
+    confirmed: bool
+
+
+# Golongan range per functional grade. Keahlian: Keppres 87/1999 Pasal 5 (read in its own text;
+# whether the current regime kept it is unconfirmed). Keterampilan: believed mapping, unconfirmed.
+GRADE_RANK_RANGE: Final[dict[str, RankRange]] = {
+    "ahli-pertama": RankRange("III/a", "III/b", "Keppres 87/1999 Pasal 5", True),
+    "ahli-muda": RankRange("III/c", "III/d", "Keppres 87/1999 Pasal 5", True),
+    "ahli-madya": RankRange("IV/a", "IV/c", "Keppres 87/1999 Pasal 5", True),
+    "ahli-utama": RankRange("IV/d", "IV/e", "Keppres 87/1999 Pasal 5", True),
+    "pemula": RankRange("II/a", "II/a", "pemetaan lazim, belum dipastikan", False),
+    "terampil": RankRange("II/b", "II/d", "pemetaan lazim, belum dipastikan", False),
+    "mahir": RankRange("III/a", "III/b", "pemetaan lazim, belum dipastikan", False),
+    "penyelia": RankRange("III/c", "III/d", "pemetaan lazim, belum dipastikan", False),
+}
+
+
+@dataclass(frozen=True)
+class EducationFloor:
+    minimum: str
+    article: str
+    reference: str
+
+
+# National minimum education, each read in the regulation's own text (reference.md §3,
+# verification.md Q3-Q4). Pelaksana has no confirmed national floor, so it has no rule.
+EDUCATION_FLOOR: Final[dict[str, EducationFloor]] = {
+    "administrator": EducationFloor("S1", "PP 11/2017 Pasal 54", "pp-11-2017#pasal-54"),
+    "pengawas": EducationFloor("D3", "PP 11/2017 Pasal 54", "pp-11-2017#pasal-54"),
+    "jpt-utama": EducationFloor("S1", "PP 11/2017 Pasal 107", "pp-11-2017#pasal-107"),
+    "jpt-madya": EducationFloor("S1", "PP 11/2017 Pasal 107", "pp-11-2017#pasal-107"),
+    "jpt-pratama": EducationFloor("S1", "PP 11/2017 Pasal 107 jo. PP 17/2020", "pp-17-2020#pasal-107"),
+    "keahlian": EducationFloor("S1", "PP 11/2017 Pasal 75 ayat (1) huruf d", "pp-11-2017#pasal-75"),
+    "keterampilan": EducationFloor("SMA", "PP 11/2017 Pasal 78 ayat (1) huruf d", "pp-11-2017#pasal-78"),
+}
+
+# Usual managerial/socio-cultural level per type or grade, where two secondary sources on
+# PermenPANRB 38/2017 agree (verification.md Q1). Unconfirmed: warnings only; grades the
+# sources disagree on are left out.
+USUAL_COMPETENCY_LEVEL: Final[dict[str, int]] = {
+    "jpt-pratama": 4, "administrator": 3, "pengawas": 2, "pelaksana": 1,
+    "ahli-madya": 4, "ahli-muda": 3, "ahli-pertama": 2, "penyelia": 3, "mahir": 2, "pemula": 1,
+}
+
+MANAGERIAL: Final[tuple[str, ...]] = (
+    "integritas", "kerja-sama", "komunikasi", "orientasi-pada-hasil", "pelayanan-publik",
+    "pengembangan-diri-dan-orang-lain", "mengelola-perubahan", "pengambilan-keputusan",
+)
+SOCIO_CULTURAL: Final[tuple[str, ...]] = ("perekat-bangsa",)
+
+
+def education_at_least(have: str, need: str) -> bool:
+    return EDUCATION_RANK[have] >= EDUCATION_RANK[need]
+
+
+def rank_at_least(have: str, need: str) -> bool:
+    return RANK_ORDER[have] >= RANK_ORDER[need]

@@ -1,0 +1,37 @@
+"""Validate a data folder end to end: the one entry point the CLI and the plugin call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pola_karir.checks import run_checks
+from pola_karir.diagnostics import Diagnostic, has_errors
+from pola_karir.model import Dataset
+from pola_karir.workspace import load_workspace
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """Every diagnostic of a run, plus the model when the data has no errors."""
+
+    dataset: Dataset | None
+    diagnostics: tuple[Diagnostic, ...]
+    file_count: int
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def validate_project(root: Path, shown_root: str | None = None) -> ValidationResult:
+    space = load_workspace(root, shown_root)
+    diagnostics = sorted([*space.diagnostics, *run_checks(space)], key=Diagnostic.sort_key)
+    dataset = None
+    if space.agency is not None and not has_errors(diagnostics):
+        dataset = Dataset(
+            agency=space.agency, units=space.units, positions=space.positions,
+            families=space.families, competencies=space.competencies,
+            trainings=space.trainings, regulations=space.regulations, paths=space.paths,
+        )
+    return ValidationResult(dataset, tuple(diagnostics), len(space.sources))

@@ -1,0 +1,146 @@
+"""Load a data folder into documents and model entities, keeping what the checks need.
+
+The workspace remembers every id that exists on disk, even when its file failed to parse or
+to pass its schema: a broken file is reported once, at its own location, and references to it
+are not reported again as "unknown".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pola_karir import assemble
+from pola_karir.diagnostics import Diagnostic, Severity, diag
+from pola_karir.model import (
+    Agency,
+    CareerPath,
+    Competency,
+    JobFamily,
+    Position,
+    Regulation,
+    Training,
+    Unit,
+)
+from pola_karir.project import SourceFile, discover
+from pola_karir.schema import validate_document
+from pola_karir.yaml_loader import Document, JsonPath, load_document
+
+
+@dataclass
+class Workspace:
+    root: Path
+    sources: dict[tuple[str, str], SourceFile] = field(default_factory=dict)
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    broken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    agency: Agency | None = None
+    units: dict[str, Unit] = field(default_factory=dict)
+    unit_paths: dict[str, tuple[Document, JsonPath]] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+    families: dict[str, JobFamily] = field(default_factory=dict)
+    competencies: dict[str, Competency] = field(default_factory=dict)
+    trainings: dict[str, Training] = field(default_factory=dict)
+    regulations: dict[str, Regulation] = field(default_factory=dict)
+    paths: dict[str, CareerPath] = field(default_factory=dict)
+
+    def document(self, kind: str, entity_id: str) -> Document | None:
+        return self.documents.get((kind, entity_id))
+
+    def is_broken(self, kind: str, entity_id: str) -> bool:
+        return entity_id in self.broken[kind]
+
+    def docs_of(self, kind: str) -> list[tuple[SourceFile, Document]]:
+        return [
+            (self.sources[key], doc) for key, doc in self.documents.items() if key[0] == kind
+        ]
+
+
+def load_workspace(root: Path, shown_root: str | None = None) -> Workspace:
+    """Discover, parse and schema-check every file; assemble the entities of the valid ones."""
+    space = Workspace(root)
+    files, problems = discover(root, shown_root)
+    space.diagnostics.extend(problems)
+    for source in files:
+        space.sources[(source.kind, source.id)] = source
+        document, found = load_document(source.path, source.display)
+        if document is not None:
+            found += validate_document(document, source.kind)
+        space.diagnostics.extend(found)
+        if document is None or any(d.severity is Severity.ERROR for d in found):
+            space.broken[source.kind].add(source.id)
+            _remember_partial_ids(space, source, document)
+            continue
+        space.documents[(source.kind, source.id)] = document
+        if "id" in document.data and document.data["id"] != source.id:
+            space.diagnostics.append(diag("PK203", document.location(("id",)),
+                                          id=document.data["id"], name=source.path.name))
+    _assemble(space)
+    return space
+
+
+def _remember_partial_ids(space: Workspace, source: SourceFile, doc: Document | None) -> None:
+    """Ids inside a broken catalogue file still count as existing."""
+    if doc is None or source.kind not in ("kompetensi", "pelatihan"):
+        return
+    entries = doc.data.get(source.kind)
+    if isinstance(entries, dict):
+        space.broken[source.kind].update(str(key) for key in entries)
+
+
+def _assemble(space: Workspace) -> None:
+    base = assemble.national()
+    space.regulations.update(base.regulations)
+    space.competencies.update(base.competencies)
+    space.trainings.update(base.trainings)
+    for source, doc in space.docs_of("dasar-hukum"):
+        if _redefines(space, doc, source.id, base.regulations, "Peraturan", "Regulation", ()):
+            continue
+        space.regulations[source.id] = assemble.regulation(source.id, doc)
+    for source, doc in space.docs_of("kompetensi"):
+        for comp_id, comp in assemble.competency_entries(doc):
+            if not _redefines(space, doc, comp_id, base.competencies, "Kompetensi", "Competency",
+                              ("kompetensi", comp_id)):
+                space.competencies[comp_id] = comp
+    for source, doc in space.docs_of("pelatihan"):
+        for training_id, training in assemble.training_entries(doc):
+            if not _redefines(space, doc, training_id, base.trainings, "Pelatihan", "Training",
+                              ("pelatihan", training_id)):
+                space.trainings[training_id] = training
+    for source, doc in space.docs_of("instansi"):
+        space.agency = assemble.agency(doc)
+    _assemble_units(space)
+    for source, doc in space.docs_of("jabatan-fungsional"):
+        space.families[source.id] = assemble.job_family(source, doc)
+    for source, doc in space.docs_of("jabatan"):
+        family_id = doc.data.get("jabatan_fungsional")
+        family_doc = space.document("jabatan-fungsional", family_id) if family_id else None
+        space.positions[source.id] = assemble.position(source, doc, family_doc)
+    for source, doc in space.docs_of("jalur"):
+        space.paths[source.id] = assemble.career_path(source, doc)
+
+
+def _redefines(
+    space: Workspace, doc: Document, entity_id: str, national: object, kind: str, kind_en: str,
+    path: JsonPath,
+) -> bool:
+    if not isinstance(national, dict) or entity_id not in national:
+        return False
+    space.diagnostics.append(diag("PK204", doc.location(path, key=True), kind=kind,
+                                  kind_en=kind_en, id=entity_id))
+    return True
+
+
+def _assemble_units(space: Workspace) -> None:
+    for source, doc in space.docs_of("unit"):
+        for unit, path in assemble.unit_tree(source, doc):
+            if unit.id in space.units:
+                first = space.units[unit.id].location
+                where = f"baris {first.line}" if first else "berkas lain"
+                space.diagnostics.append(diag("PK202", doc.location((*path, "id")), kind="unit",
+                                              kind_en="Unit", id=unit.id.rsplit("/", 1)[-1],
+                                              other=where))
+                continue
+            space.units[unit.id] = unit
+            space.unit_paths[unit.id] = (doc, path)

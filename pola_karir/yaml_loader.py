@@ -1,0 +1,231 @@
+"""Safe YAML loading that keeps the line and column of every node.
+
+PyYAML's ``safe_load`` forgets positions, silently keeps the last of two duplicate keys and
+expands aliases (the "billion laughs" bomb). We compose the node graph with libyaml's C parser
+(fast, and it keeps marks), then convert it ourselves: plain JSON-like values only, every problem
+reported as a diagnostic and never raised.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pola_karir.diagnostics import Diagnostic, Location, diag
+
+try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_CONSTRUCTOR = SafeConstructor()
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed data file: plain values plus where each value and key was written."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    value_marks: Mapping[JsonPath, Position]
+    key_marks: Mapping[JsonPath, Position]
+
+    def location(self, path: JsonPath = (), *, key: bool = False) -> Location:
+        """Position of the node at ``path`` (or of its key), falling back to the nearest parent."""
+        if key and path in self.key_marks:
+            line, col = self.key_marks[path]
+            return Location(self.display, line, col)
+        probe = path
+        while probe:
+            if probe in self.value_marks:
+                line, col = self.value_marks[probe]
+                return Location(self.display, line, col)
+            probe = probe[:-1]
+        line, col = self.value_marks.get((), (1, 1))
+        return Location(self.display, line, col)
+
+
+class _Converter:
+    """Turns a composed node graph into plain values, collecting diagnostics on the way."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.diagnostics: list[Diagnostic] = []
+        self.value_marks: dict[JsonPath, Position] = {}
+        self.key_marks: dict[JsonPath, Position] = {}
+        self._seen: set[int] = set()
+        self.aliased = False
+
+    def at(self, node: Node) -> Location:
+        return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def convert(self, node: Node, path: JsonPath, depth: int = 0) -> Any:
+        if id(node) in self._seen:
+            self.aliased = True
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.diagnostics.append(diag("PK014", self.at(node), limit=MAX_DEPTH))
+            return None
+        self.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: JsonPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if id(key_node) in self._seen:
+                self.aliased = True
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.diagnostics.append(diag("PK011", self.at(key_node)))
+                continue
+            self._seen.add(id(key_node))
+            key = str(key_node.value)
+            if key in first_line:
+                self.diagnostics.append(
+                    diag("PK005", self.at(key_node), key=key, first_line=first_line[key])
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            child = (*path, key)
+            self.key_marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.convert(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: Node) -> Any:
+        tag = node.tag or ""
+        value = str(node.value)
+        if not tag.startswith(_TAG):
+            self.diagnostics.append(diag("PK013", self.at(node), tag=tag))
+            return value
+        kind = tag[len(_TAG) :]
+        try:
+            if kind == "null":
+                return None
+            if kind == "bool":
+                return _CONSTRUCTOR.construct_yaml_bool(node)  # type: ignore[arg-type]
+            if kind == "int":
+                return _CONSTRUCTOR.construct_yaml_int(node)  # type: ignore[arg-type]
+            if kind == "float":
+                number = _CONSTRUCTOR.construct_yaml_float(node)  # type: ignore[arg-type]
+                # NaN and infinity have no JSON form; keep the text so the schema reports it.
+                return number if math.isfinite(number) else value
+        except (ValueError, OverflowError):
+            return value
+        if kind in {"str", "timestamp"}:
+            # Timestamps stay text (dates are validated by pattern), as check-jsonschema does.
+            return value
+        self.diagnostics.append(diag("PK013", self.at(node), tag=tag))
+        return value
+
+
+def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
+    """Point at each '*alias' itself; composed nodes only know where the anchor was."""
+    found = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            found.append(diag("PK006", Location(display, mark.line + 1, mark.column + 1)))
+    return found
+
+
+def _tab_diagnostics(text: str, display: str) -> list[Diagnostic]:
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append(diag("PK004", Location(display, number, indent.index("\t") + 1)))
+    return found
+
+
+def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        return None, [diag("PK002", Location(display, line, column), offset=exc.start + 1)]
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, SequenceNode):
+        return "daftar (list)"
+    return "nilai tunggal (scalar)"
+
+
+def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse YAML text already decoded; see :func:`load_document`."""
+    diagnostics = _tab_diagnostics(text, display)
+    if diagnostics:
+        return None, diagnostics
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        problem = exc.problem or exc.context or "tidak dikenali"
+        return None, [diag("PK003", where, problem=problem)]
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        return None, [diag("PK003", Location(display), problem=type(exc).__name__)]
+    if len(nodes) > 1:
+        second = nodes[1]
+        return None, [diag("PK009", Location(display, second.start_mark.line + 1, 1))]
+    root = nodes[0] if nodes else None
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
+        return None, [diag("PK007", Location(display))]
+    if not isinstance(root, MappingNode):
+        where = Location(display, root.start_mark.line + 1, root.start_mark.column + 1)
+        return None, [diag("PK008", where, found=_describe(root))]
+    converter = _Converter(display)
+    try:
+        data = converter.convert(root, ())
+    except RecursionError:
+        return None, [diag("PK014", Location(display), limit=MAX_DEPTH)]
+    diagnostics = converter.diagnostics
+    if converter.aliased:
+        diagnostics = _alias_diagnostics(text, display) + diagnostics
+    document = Document(path, display, data, converter.value_marks, converter.key_marks)
+    return document, diagnostics
+
+
+def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Read one YAML file. Returns the document (None when unusable) and every problem found.
+
+    A document is returned even when it has duplicate keys or aliases, so that the schema and
+    the other rules can still report their own findings in the same run.
+    """
+    shown = display or str(path)
+    try:
+        if path.is_symlink():
+            return None, [diag("PK001", Location(shown), reason="tautan simbolik tidak diizinkan")]
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [diag("PK001", Location(shown), reason=f"lebih dari {MAX_BYTES} bita")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [diag("PK001", Location(shown), reason=exc.strerror or type(exc).__name__)]
+    text, problems = _decode(raw, shown)
+    if text is None:
+        return None, problems
+    return parse_text(text, path, shown)
