@@ -98,10 +98,18 @@ def regulation(reg_id: str, doc: Document, national: bool = False) -> Regulation
         for key, item in data.get("pasal", {}).items()
     }
     return Regulation(
-        id=reg_id, kind=data["jenis"], number=data["nomor"], year=data["tahun"],
-        title=data["tentang"], short_name=data.get("singkatan", ""), url=data.get("tautan", ""),
-        status=data.get("status", ""), note=data.get("keterangan", ""),
-        fictional=bool(data.get("fiktif", False)), national=national, articles=articles,
+        id=reg_id,
+        kind=data["jenis"],
+        number=data["nomor"],
+        year=data["tahun"],
+        title=data["tentang"],
+        short_name=data.get("singkatan", ""),
+        url=data.get("tautan", ""),
+        status=data.get("status", ""),
+        note=data.get("keterangan", ""),
+        fictional=bool(data.get("fiktif", False)),
+        national=national,
+        articles=articles,
         location=doc.location(),
     )
 
@@ -109,21 +117,37 @@ def regulation(reg_id: str, doc: Document, national: bool = False) -> Regulation
 def competency_entries(doc: Document, national: bool = False) -> Iterator[tuple[str, Competency]]:
     for comp_id, item in doc.data["kompetensi"].items():
         levels = tuple(item["level"][str(n)] for n in range(1, 6))
-        yield comp_id, Competency(
-            id=comp_id, name=item["nama"], group=item.get("kelompok", "teknis"),
-            definition=item["definisi"], levels=levels, code=item.get("kode", ""),
-            legal_basis=refs(item.get("dasar_hukum")), national=national,
-            location=doc.location(("kompetensi", comp_id), key=True),
+        yield (
+            comp_id,
+            Competency(
+                id=comp_id,
+                name=item["nama"],
+                group=item.get("kelompok", "teknis"),
+                definition=item["definisi"],
+                levels=levels,
+                code=item.get("kode", ""),
+                legal_basis=refs(item.get("dasar_hukum")),
+                national=national,
+                location=doc.location(("kompetensi", comp_id), key=True),
+            ),
         )
 
 
 def training_entries(doc: Document, national: bool = False) -> Iterator[tuple[str, Training]]:
     for training_id, item in doc.data["pelatihan"].items():
-        yield training_id, Training(
-            id=training_id, name=item["nama"], kind=item["jenis"],
-            short_name=item.get("singkatan", ""), provider=item.get("penyelenggara", ""),
-            note=item.get("keterangan", ""), legal_basis=refs(item.get("dasar_hukum")),
-            national=national, location=doc.location(("pelatihan", training_id), key=True),
+        yield (
+            training_id,
+            Training(
+                id=training_id,
+                name=item["nama"],
+                kind=item["jenis"],
+                short_name=item.get("singkatan", ""),
+                provider=item.get("penyelenggara", ""),
+                note=item.get("keterangan", ""),
+                legal_basis=refs(item.get("dasar_hukum")),
+                national=national,
+                location=doc.location(("pelatihan", training_id), key=True),
+            ),
         )
 
 
@@ -131,15 +155,23 @@ def agency(doc: Document) -> Agency:
     data = doc.data
     reg = data["regulasi"]
     return Agency(
-        name=data["nama"], short_name=data.get("singkatan", data["nama"]),
+        name=data["nama"],
+        short_name=data.get("singkatan", data["nama"]),
         regulation=AgencyRegulation(
-            kind=reg["jenis"], number=reg["nomor"], year=reg["tahun"], title=reg["tentang"],
-            enacted=reg.get("tanggal_penetapan", ""), effective=reg.get("berlaku_mulai", ""),
-            url=reg.get("tautan", ""), fictional=bool(reg.get("fiktif", False)),
+            kind=reg["jenis"],
+            number=reg["nomor"],
+            year=reg["tahun"],
+            title=reg["tentang"],
+            enacted=reg.get("tanggal_penetapan", ""),
+            effective=reg.get("berlaku_mulai", ""),
+            url=reg.get("tautan", ""),
+            fictional=bool(reg.get("fiktif", False)),
             regulation_id=reg.get("dasar_hukum_id", ""),
         ),
-        fictional=bool(data.get("fiktif", False)), address=data.get("alamat", ""),
-        contact=data.get("kontak", ""), legal_basis=refs(data.get("dasar_hukum")),
+        fictional=bool(data.get("fiktif", False)),
+        address=data.get("alamat", ""),
+        contact=data.get("kontak", ""),
+        legal_basis=refs(data.get("dasar_hukum")),
         location=doc.location(),
     )
 
@@ -151,16 +183,27 @@ def unit_tree(source: SourceFile, doc: Document) -> Iterator[tuple[Unit, tuple[s
 
 
 def _units(
-    unit_id: str, data: Data, parent: str | None, path: tuple[str | int, ...], doc: Document,
+    unit_id: str,
+    data: Data,
+    parent: str | None,
+    path: tuple[str | int, ...],
+    doc: Document,
     top: bool = False,
 ) -> Iterator[tuple[Unit, tuple[str | int, ...]]]:
     children = [f"{unit_id}/{child['id']}" for child in data.get("sub", [])]
-    yield Unit(
-        id=unit_id, name=data["nama"], kind=data.get("jenis", ""),
-        short_name=data.get("singkatan", ""), description=data.get("keterangan", ""),
-        parent=parent, children=tuple(dict.fromkeys(children)),
-        location=doc.location(path if not top else ()),
-    ), path
+    yield (
+        Unit(
+            id=unit_id,
+            name=data["nama"],
+            kind=data.get("jenis", ""),
+            short_name=data.get("singkatan", ""),
+            description=data.get("keterangan", ""),
+            parent=parent,
+            children=tuple(dict.fromkeys(children)),
+            location=doc.location(path if not top else ()),
+        ),
+        path,
+    )
     for index, child in enumerate(data.get("sub", [])):
         yield from _units(f"{unit_id}/{child['id']}", child, unit_id, (*path, "sub", index), doc)
 
@@ -182,8 +225,12 @@ def requirements(data: Data | None) -> Requirements:
 def _education(data: Data | None) -> EducationRequirement | None:
     if data is None:
         return None
-    return EducationRequirement(data["minimal"], tuple(data.get("bidang", [])),
-                                data.get("keterangan", ""), refs(data.get("dasar_hukum")))
+    return EducationRequirement(
+        data["minimal"],
+        tuple(data.get("bidang", [])),
+        data.get("keterangan", ""),
+        refs(data.get("dasar_hukum")),
+    )
 
 
 def _rank(data: Data | None) -> RankRequirement | None:
@@ -194,8 +241,10 @@ def _rank(data: Data | None) -> RankRequirement | None:
 
 def _experience(data: Data) -> ExperienceRequirement:
     return ExperienceRequirement(
-        years=float(data["tahun"]), levels=_names(data.get("jenis")),
-        positions=_names(data.get("jabatan")), note=data.get("keterangan", ""),
+        years=float(data["tahun"]),
+        levels=_names(data.get("jenis")),
+        positions=_names(data.get("jabatan")),
+        note=data.get("keterangan", ""),
         legal_basis=refs(data.get("dasar_hukum")),
     )
 
@@ -203,8 +252,9 @@ def _experience(data: Data) -> ExperienceRequirement:
 def _performance(data: Data | None) -> PerformanceRequirement | None:
     if data is None:
         return None
-    return PerformanceRequirement(data["predikat_minimal"], data["tahun"],
-                                  refs(data.get("dasar_hukum")))
+    return PerformanceRequirement(
+        data["predikat_minimal"], data["tahun"], refs(data.get("dasar_hukum"))
+    )
 
 
 def _competencies(data: Data | None) -> CompetencyStandard:
@@ -234,15 +284,23 @@ def job_family(source: SourceFile, doc: Document) -> JobFamily:
     data = doc.data
     grades = {
         grade: GradeSpec(
-            grade=grade, job_class=spec.get("kelas_jabatan"), summary=spec.get("ikhtisar", ""),
-            duties=tuple(spec.get("tugas", [])), requirements=requirements(spec.get("persyaratan")),
+            grade=grade,
+            job_class=spec.get("kelas_jabatan"),
+            summary=spec.get("ikhtisar", ""),
+            duties=tuple(spec.get("tugas", [])),
+            requirements=requirements(spec.get("persyaratan")),
         )
         for grade, spec in data["jenjang"].items()
     }
     return JobFamily(
-        id=source.id, name=data["nama"], category=data["kategori"],
-        supervisor=data.get("instansi_pembina", ""), summary=data.get("ikhtisar", ""),
-        legal_basis=refs(data.get("dasar_hukum")), grades=grades, location=doc.location(),
+        id=source.id,
+        name=data["nama"],
+        category=data["kategori"],
+        supervisor=data.get("instansi_pembina", ""),
+        summary=data.get("ikhtisar", ""),
+        legal_basis=refs(data.get("dasar_hukum")),
+        grades=grades,
+        location=doc.location(),
     )
 
 
@@ -254,13 +312,20 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         grade_data = family_doc.data["jenjang"].get(grade, {})
     merged = inherit(data.get("persyaratan"), grade_data.get("persyaratan"))
     return Position(
-        id=source.id, name=data["nama"], type=data["jenis"], unit=data["unit"],
-        job_class=data["kelas_jabatan"], summary=data["ikhtisar"],
+        id=source.id,
+        name=data["nama"],
+        type=data["jenis"],
+        unit=data["unit"],
+        job_class=data["kelas_jabatan"],
+        summary=data["ikhtisar"],
         duties=tuple(data.get("tugas") or grade_data.get("tugas", [])),
         requirements=requirements(merged),
-        family=data.get("jabatan_fungsional"), grade=grade,
-        legal_basis=refs(data.get("dasar_hukum")), note=data.get("keterangan", ""),
-        source=source.relative, location=doc.location(),
+        family=data.get("jabatan_fungsional"),
+        grade=grade,
+        legal_basis=refs(data.get("dasar_hukum")),
+        note=data.get("keterangan", ""),
+        source=source.relative,
+        location=doc.location(),
     )
 
 
@@ -268,14 +333,22 @@ def career_path(source: SourceFile, doc: Document) -> CareerPath:
     data = doc.data
     moves = tuple(
         Move(
-            source=step["dari"], target=step["ke"], kind=step["jenis"],
-            min_years=float(step.get("tahun_minimal", 0)), conditions=tuple(step.get("syarat", [])),
-            legal_basis=refs(step.get("dasar_hukum")), path=source.id,
+            source=step["dari"],
+            target=step["ke"],
+            kind=step["jenis"],
+            min_years=float(step.get("tahun_minimal", 0)),
+            conditions=tuple(step.get("syarat", [])),
+            legal_basis=refs(step.get("dasar_hukum")),
+            path=source.id,
             location=doc.location(("langkah", index)),
         )
         for index, step in enumerate(data["langkah"])
     )
     return CareerPath(
-        id=source.id, name=data["nama"], description=data.get("deskripsi", ""), moves=moves,
-        legal_basis=refs(data.get("dasar_hukum")), location=doc.location(),
+        id=source.id,
+        name=data["nama"],
+        description=data.get("deskripsi", ""),
+        moves=moves,
+        legal_basis=refs(data.get("dasar_hukum")),
+        location=doc.location(),
     )

@@ -24,8 +24,10 @@ def _suggestion(word: str, choices: Iterable[str]) -> dict[str, str]:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:
         return {"suggestion": "", "suggestion_en": ""}
-    return {"suggestion": f" Mungkin maksudnya '{close[0]}'?",
-            "suggestion_en": f" Did you mean '{close[0]}'?"}
+    return {
+        "suggestion": f" Mungkin maksudnya '{close[0]}'?",
+        "suggestion_en": f" Did you mean '{close[0]}'?",
+    }
 
 
 def _walk(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
@@ -61,46 +63,89 @@ def legal_references(space: Workspace) -> Iterator[Diagnostic]:
                 yield from _check_legal(space, doc, path, str(value))
 
 
-def _check_legal(space: Workspace, doc: Document, path: JsonPath, text: str) -> Iterator[Diagnostic]:
+def _check_legal(
+    space: Workspace, doc: Document, path: JsonPath, text: str
+) -> Iterator[Diagnostic]:
     reg_id, _, article = text.partition("#")
     if space.is_broken("dasar-hukum", reg_id):
         return
     regulation = space.regulations.get(reg_id)
     if regulation is None:
-        yield diag("PK201", doc.location(path), kind="Peraturan", kind_en="Regulation", ref=reg_id,
-                   where="daftar peraturan nasional ada di dokumentasi; peraturan instansi di "
-                         "data/dasar-hukum/",
-                   where_en="national regulations are listed in the documentation; agency ones "
-                            "in data/dasar-hukum/",
-                   **_suggestion(reg_id, space.regulations))
+        yield diag(
+            "PK201",
+            doc.location(path),
+            kind="Peraturan",
+            kind_en="Regulation",
+            ref=reg_id,
+            where="daftar peraturan nasional ada di dokumentasi; peraturan instansi di "
+            "data/dasar-hukum/",
+            where_en="national regulations are listed in the documentation; agency ones "
+            "in data/dasar-hukum/",
+            **_suggestion(reg_id, space.regulations),
+        )
     elif article and article not in regulation.articles:
-        yield diag("PK201", doc.location(path), kind=f"Pasal di {regulation.name}",
-                   kind_en=f"Article of {regulation.name}", ref=article,
-                   where=f"pasal yang tersedia: {', '.join(regulation.articles) or '(belum ada)'}",
-                   where_en=f"available articles: {', '.join(regulation.articles) or '(none)'}",
-                   **_suggestion(article, regulation.articles))
+        yield diag(
+            "PK201",
+            doc.location(path),
+            kind=f"Pasal di {regulation.name}",
+            kind_en=f"Article of {regulation.name}",
+            ref=article,
+            where=f"pasal yang tersedia: {', '.join(regulation.articles) or '(belum ada)'}",
+            where_en=f"available articles: {', '.join(regulation.articles) or '(none)'}",
+            **_suggestion(article, regulation.articles),
+        )
 
 
-def _unknown(kind: str, kind_en: str, ref_id: str, choices: Iterable[str], where: str,
-             where_en: str, location: Any) -> Diagnostic:
-    return diag("PK201", location, kind=kind, kind_en=kind_en, ref=ref_id, where=where,
-                where_en=where_en, **_suggestion(ref_id, choices))
+def _unknown(
+    kind: str,
+    kind_en: str,
+    ref_id: str,
+    choices: Iterable[str],
+    where: str,
+    where_en: str,
+    location: Any,
+) -> Diagnostic:
+    return diag(
+        "PK201",
+        location,
+        kind=kind,
+        kind_en=kind_en,
+        ref=ref_id,
+        where=where,
+        where_en=where_en,
+        **_suggestion(ref_id, choices),
+    )
 
 
 def position_references(space: Workspace) -> Iterator[Diagnostic]:
-    for source, doc in space.docs_of("jabatan"):
+    for _source, doc in space.docs_of("jabatan"):
         data = doc.data
         unit = data["unit"]
         if unit not in space.units and not space.is_broken("unit", unit.split("/")[0]):
-            yield _unknown("Unit", "Unit", unit, space.units, "unit didefinisikan di data/unit/",
-                           "units are defined in data/unit/", doc.location(("unit",)))
+            yield _unknown(
+                "Unit",
+                "Unit",
+                unit,
+                space.units,
+                "unit didefinisikan di data/unit/",
+                "units are defined in data/unit/",
+                doc.location(("unit",)),
+            )
         family = data.get("jabatan_fungsional")
-        if (family and family not in space.families
-                and not space.is_broken("jabatan-fungsional", family)):
-            yield _unknown("Jabatan fungsional", "Job family", family, space.families,
-                           "jabatan fungsional ada di data/jabatan-fungsional/",
-                           "job families live in data/jabatan-fungsional/",
-                           doc.location(("jabatan_fungsional",)))
+        if (
+            family
+            and family not in space.families
+            and not space.is_broken("jabatan-fungsional", family)
+        ):
+            yield _unknown(
+                "Jabatan fungsional",
+                "Job family",
+                family,
+                space.families,
+                "jabatan fungsional ada di data/jabatan-fungsional/",
+                "job families live in data/jabatan-fungsional/",
+                doc.location(("jabatan_fungsional",)),
+            )
     for doc, base in _requirement_blocks(space):
         yield from _requirement_references(space, doc, base)
 
@@ -115,8 +160,10 @@ def _requirement_blocks(space: Workspace) -> Iterator[tuple[Document, JsonPath]]
                 yield doc, ("jenjang", grade, "persyaratan")
 
 
-def _requirement_references(space: Workspace, doc: Document, base: JsonPath) -> Iterator[Diagnostic]:
-    block = doc.data
+def _requirement_references(
+    space: Workspace, doc: Document, base: JsonPath
+) -> Iterator[Diagnostic]:
+    block: Any = doc.data
     for part in base:
         block = block[part]
     for key in ("pelatihan", "sertifikasi"):
@@ -124,30 +171,55 @@ def _requirement_references(space: Workspace, doc: Document, base: JsonPath) -> 
             where = doc.location((*base, key, index))
             found = space.trainings.get(training)
             if found is None and not space.is_broken("pelatihan", training):
-                yield _unknown("Pelatihan", "Training", training, space.trainings,
-                               "pelatihan didefinisikan di data/pelatihan.yml",
-                               "trainings are defined in data/pelatihan.yml", where)
+                yield _unknown(
+                    "Pelatihan",
+                    "Training",
+                    training,
+                    space.trainings,
+                    "pelatihan didefinisikan di data/pelatihan.yml",
+                    "trainings are defined in data/pelatihan.yml",
+                    where,
+                )
             elif found is not None and (found.kind == "sertifikasi") != (key == "sertifikasi"):
                 yield diag("PK208", where, ref=training, field=key, kind=found.kind)
     technical = block.get("kompetensi", {}).get("teknis", {})
     for comp_id in technical:
         if comp_id not in space.competencies and not space.is_broken("kompetensi", comp_id):
-            yield _unknown("Kompetensi teknis", "Technical competency", comp_id,
-                           space.competencies, "kompetensi teknis ada di data/kompetensi-teknis.yml",
-                           "technical competencies are in data/kompetensi-teknis.yml",
-                           doc.location((*base, "kompetensi", "teknis", comp_id), key=True))
+            yield _unknown(
+                "Kompetensi teknis",
+                "Technical competency",
+                comp_id,
+                space.competencies,
+                "kompetensi teknis ada di data/kompetensi-teknis.yml",
+                "technical competencies are in data/kompetensi-teknis.yml",
+                doc.location((*base, "kompetensi", "teknis", comp_id), key=True),
+            )
     for index, item in enumerate(block.get("pengalaman", [])):
-        for item_path, position in _listed(item.get("jabatan"), (*base, "pengalaman", index,
-                                                                  "jabatan")):
+        for item_path, position in _listed(
+            item.get("jabatan"), (*base, "pengalaman", index, "jabatan")
+        ):
             if position not in space.positions and not space.is_broken("jabatan", position):
-                yield _unknown("Jabatan", "Position", position, space.positions,
-                               "jabatan ada di data/jabatan/", "positions are in data/jabatan/",
-                               doc.location(item_path))
+                yield _unknown(
+                    "Jabatan",
+                    "Position",
+                    position,
+                    space.positions,
+                    "jabatan ada di data/jabatan/",
+                    "positions are in data/jabatan/",
+                    doc.location(item_path),
+                )
     rank = block.get("golongan")
-    if rank and rank.get("maksimal") and ref.RANK_ORDER[rank["maksimal"]] < ref.RANK_ORDER[
-            rank["minimal"]]:
-        yield diag("PK209", doc.location((*base, "golongan", "maksimal")),
-                   maximum=rank["maksimal"], minimum=rank["minimal"])
+    if (
+        rank
+        and rank.get("maksimal")
+        and ref.RANK_ORDER[rank["maksimal"]] < ref.RANK_ORDER[rank["minimal"]]
+    ):
+        yield diag(
+            "PK209",
+            doc.location((*base, "golongan", "maksimal")),
+            maximum=rank["maksimal"],
+            minimum=rank["minimal"],
+        )
 
 
 def move_references(space: Workspace) -> Iterator[Diagnostic]:
@@ -156,42 +228,61 @@ def move_references(space: Workspace) -> Iterator[Diagnostic]:
             for key in ("dari", "ke"):
                 target = step[key]
                 if target not in space.positions and not space.is_broken("jabatan", target):
-                    yield _unknown("Jabatan", "Position", target, space.positions,
-                                   "jabatan ada di data/jabatan/", "positions are in data/jabatan/",
-                                   doc.location(("langkah", index, key)))
+                    yield _unknown(
+                        "Jabatan",
+                        "Position",
+                        target,
+                        space.positions,
+                        "jabatan ada di data/jabatan/",
+                        "positions are in data/jabatan/",
+                        doc.location(("langkah", index, key)),
+                    )
 
 
 # --- functional positions -------------------------------------------------------------------
 
 
 def functional_fields(space: Workspace) -> Iterator[Diagnostic]:
-    for source, doc in space.docs_of("jabatan"):
+    for _source, doc in space.docs_of("jabatan"):
         data = doc.data
         functional = data["jenis"] == "fungsional"
         missing = [k for k in ("jabatan_fungsional", "jenjang") if k not in data]
         extra = [k for k in ("jabatan_fungsional", "jenjang") if k in data]
         if functional and missing:
-            yield diag("PK205", doc.location(("jenis",)),
-                       problem=f"Jabatan fungsional belum mencantumkan {', '.join(missing)}.",
-                       problem_en=f"Functional position lacks {', '.join(missing)}.")
+            yield diag(
+                "PK205",
+                doc.location(("jenis",)),
+                problem=f"Jabatan fungsional belum mencantumkan {', '.join(missing)}.",
+                problem_en=f"Functional position lacks {', '.join(missing)}.",
+            )
         elif not functional and extra:
-            yield diag("PK205", doc.location((extra[0],), key=True),
-                       problem=f"'{extra[0]}' hanya untuk jenis 'fungsional', bukan "
-                               f"'{data['jenis']}'.",
-                       problem_en=f"'{extra[0]}' is only for type 'fungsional', not "
-                                  f"'{data['jenis']}'.")
+            yield diag(
+                "PK205",
+                doc.location((extra[0],), key=True),
+                problem=f"'{extra[0]}' hanya untuk jenis 'fungsional', bukan '{data['jenis']}'.",
+                problem_en=f"'{extra[0]}' is only for type 'fungsional', not '{data['jenis']}'.",
+            )
         family = space.families.get(data.get("jabatan_fungsional", ""))
         grade = data.get("jenjang")
         if functional and family and grade and grade not in family.grades:
-            yield diag("PK206", doc.location(("jenjang",)), jenjang=grade, family=family.id,
-                       available=", ".join(family.grades))
+            yield diag(
+                "PK206",
+                doc.location(("jenjang",)),
+                jenjang=grade,
+                family=family.id,
+                available=", ".join(family.grades),
+            )
     for source, doc in space.docs_of("jabatan-fungsional"):
         allowed = ref.GRADES_BY_CATEGORY[doc.data["kategori"]]
         for grade in doc.data["jenjang"]:
             if grade not in allowed:
-                yield diag("PK206", doc.location(("jenjang", grade), key=True), jenjang=grade,
-                           family=source.id,
-                           available=f"kategori {doc.data['kategori']}: {', '.join(allowed)}")
+                yield diag(
+                    "PK206",
+                    doc.location(("jenjang", grade), key=True),
+                    jenjang=grade,
+                    family=source.id,
+                    available=f"kategori {doc.data['kategori']}: {', '.join(allowed)}",
+                )
 
 
 def complete_requirements(space: Workspace) -> Iterator[Diagnostic]:
@@ -209,8 +300,13 @@ def complete_requirements(space: Workspace) -> Iterator[Diagnostic]:
             missing_id.append("kompetensi sosial kultural (perekat-bangsa)")
             missing_en.append("socio-cultural competency (perekat-bangsa)")
         if missing_id and position.location:
-            yield diag("PK207", position.location, position=position.id,
-                       missing="; ".join(missing_id), missing_en="; ".join(missing_en))
+            yield diag(
+                "PK207",
+                position.location,
+                position=position.id,
+                missing="; ".join(missing_id),
+                missing_en="; ".join(missing_en),
+            )
 
 
 # --- national rules -------------------------------------------------------------------------
@@ -248,9 +344,15 @@ def education_floor(space: Workspace) -> Iterator[Diagnostic]:
             if origin is None:
                 continue
             doc, path = origin
-            yield diag("PK401", doc.location(path), level=education.minimum,
-                       jenis=_level_label(position), jenis_en=_level_label(position),
-                       article=floor.article, required=_education_floor_label(floor.minimum))
+            yield diag(
+                "PK401",
+                doc.location(path),
+                level=education.minimum,
+                jenis=_level_label(position),
+                jenis_en=_level_label(position),
+                article=floor.article,
+                required=_education_floor_label(floor.minimum),
+            )
 
 
 def _education_floor_label(code: str) -> str:
@@ -285,9 +387,16 @@ def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
                 continue
             origin = _origin(space, position, "golongan", key)
             if origin:
-                yield diag("PK402", origin[0].location(origin[1]), field=key, value=value,
-                           jenjang=ref.LEVELS[position.grade or ""].label, low=spec.low,
-                           high=spec.high, source=spec.source)
+                yield diag(
+                    "PK402",
+                    origin[0].location(origin[1]),
+                    field=key,
+                    value=value,
+                    jenjang=ref.LEVELS[position.grade or ""].label,
+                    low=spec.low,
+                    high=spec.high,
+                    source=spec.source,
+                )
 
 
 def usual_competency_levels(space: Workspace) -> Iterator[Diagnostic]:
@@ -296,16 +405,23 @@ def usual_competency_levels(space: Workspace) -> Iterator[Diagnostic]:
         if usual is None:
             continue
         standard = position.requirements.competencies
-        for group, levels in (("manajerial", standard.managerial),
-                              ("sosial_kultural", standard.socio_cultural)):
+        for group, levels in (
+            ("manajerial", standard.managerial),
+            ("sosial_kultural", standard.socio_cultural),
+        ):
             for comp_id, level in levels.items():
                 if level == usual:
                     continue
                 origin = _origin(space, position, "kompetensi", group, comp_id)
                 if origin:
-                    yield diag("PK403", origin[0].location(origin[1]), competency=comp_id,
-                               level=level, usual=usual,
-                               jenjang=ref.LEVELS[position.level_key].label)
+                    yield diag(
+                        "PK403",
+                        origin[0].location(origin[1]),
+                        competency=comp_id,
+                        level=level,
+                        usual=usual,
+                        jenjang=ref.LEVELS[position.level_key].label,
+                    )
 
 
 # --- career paths ---------------------------------------------------------------------------
@@ -349,37 +465,56 @@ def _classify(move: Move, source: Position, target: Position) -> Iterator[Diagno
         return
     a, b = ref.LEVELS[source.level_key], ref.LEVELS[target.level_key]
     same_group = a.group == b.group
-    args = {"dari": move.source, "ke": move.target, "from_level": a.label, "to_level": b.label,
-            "jenis": move.kind}
+    args = {
+        "dari": move.source,
+        "ke": move.target,
+        "from_level": a.label,
+        "to_level": b.label,
+        "jenis": move.kind,
+    }
     if move.kind == "vertikal" and not same_group:
-        reason = ("vertikal hanya dalam kelompok jabatan yang sama, sedangkan ini dari "
-                  f"{a.group} ke {b.group}", f"vertical stays in one group; this goes from "
-                  f"{a.group} to {b.group}")
+        reason = (
+            "vertikal hanya dalam kelompok jabatan yang sama, sedangkan ini dari "
+            f"{a.group} ke {b.group}",
+            f"vertical stays in one group; this goes from {a.group} to {b.group}",
+        )
     elif move.kind == "diagonal" and same_group:
-        reason = (f"diagonal berarti pindah kelompok jabatan, sedangkan keduanya {a.group}",
-                  f"diagonal means changing group, but both are {a.group}")
+        reason = (
+            f"diagonal berarti pindah kelompok jabatan, sedangkan keduanya {a.group}",
+            f"diagonal means changing group, but both are {a.group}",
+        )
     elif not by_table:
-        reason = (f"dalam kelompok {a.group}, {b.label} " + _relation_id(a, b) + f" {a.label}",
-                  f"within group {a.group}, {b.label} is " + _relation_en(a, b) + f" {a.label}")
+        reason = (
+            f"dalam kelompok {a.group}, {b.label} " + _relation_id(a, b) + f" {a.label}",
+            f"within group {a.group}, {b.label} is " + _relation_en(a, b) + f" {a.label}",
+        )
     else:
-        relation = ("setara" if expected == "horizontal" else
-                    "naik" if expected == "diagonal" else "turun")
+        relation = (
+            "setara" if expected == "horizontal" else "naik" if expected == "diagonal" else "turun"
+        )
         relation_en = {"setara": "equal", "naik": "a step up", "turun": "a step down"}[relation]
         yield diag("PK303", move.location, relation=relation, relation_en=relation_en, **args)
         return
     target_kind = expected if expected != "turun" else "(periksa arah dari/ke)"
-    yield diag("PK302", move.location, reason=reason[0], reason_en=reason[1],
-               expected=target_kind, **args)
+    yield diag(
+        "PK302", move.location, reason=reason[0], reason_en=reason[1], expected=target_kind, **args
+    )
 
 
 def _relation_id(a: ref.Level, b: ref.Level) -> str:
-    return "lebih tinggi dari" if b.order > a.order else "setara dengan" if b.order == a.order \
+    return (
+        "lebih tinggi dari"
+        if b.order > a.order
+        else "setara dengan"
+        if b.order == a.order
         else "lebih rendah dari"
+    )
 
 
 def _relation_en(a: ref.Level, b: ref.Level) -> str:
-    return "higher than" if b.order > a.order else "equal to" if b.order == a.order \
-        else "lower than"
+    return (
+        "higher than" if b.order > a.order else "equal to" if b.order == a.order else "lower than"
+    )
 
 
 def vertical_cycles(space: Workspace) -> Iterator[Diagnostic]:
@@ -415,17 +550,26 @@ def _find_cycle(graph: dict[str, list[Move]], start: str) -> list[Move] | None:
 
 
 def positions_on_paths(space: Workspace) -> Iterator[Diagnostic]:
-    on_path = {end for path in space.paths.values() for m in path.moves
-               for end in (m.source, m.target)}
+    on_path = {
+        end for path in space.paths.values() for m in path.moves for end in (m.source, m.target)
+    }
     for position in space.positions.values():
         if position.id not in on_path and position.location:
             yield diag("PK306", position.location, id=position.id)
 
 
 RULES: tuple[Rule, ...] = (
-    legal_references, position_references, move_references, functional_fields,
-    complete_requirements, education_floor, grade_rank_range, usual_competency_levels,
-    move_types, vertical_cycles, positions_on_paths,
+    legal_references,
+    position_references,
+    move_references,
+    functional_fields,
+    complete_requirements,
+    education_floor,
+    grade_rank_range,
+    usual_competency_levels,
+    move_types,
+    vertical_cycles,
+    positions_on_paths,
 )
 
 

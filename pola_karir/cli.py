@@ -21,21 +21,35 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pola-karir",
         description="Pola karier PNS: validasi data dan pembuatan situs. "
-                    "(Civil-servant career pattern: data validation and site building.)",
+        "(Civil-servant career pattern: data validation and site building.)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     check = commands.add_parser(
-        "validate", help="periksa folder data (check a data folder)",
+        "validate",
+        help="periksa folder data (check a data folder)",
         description="Periksa semua berkas YAML di folder data dan laporkan setiap masalah "
-                    "dengan berkas, baris, dan kolomnya.",
+        "dengan berkas, baris, dan kolomnya.",
     )
-    check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DIR",
-                       help=f"folder data (bawaan: {DEFAULT_DATA})")
-    check.add_argument("--format", choices=FORMATS, default="text",
-                       help="bentuk laporan: text, json, atau github (anotasi GitHub Actions)")
-    check.add_argument("--lang", choices=("id", "en"), default="id",
-                       help="bahasa pesan: id (Indonesia) atau en (English)")
+    check.add_argument(
+        "data_dir",
+        nargs="?",
+        default=DEFAULT_DATA,
+        metavar="DIR",
+        help=f"folder data (bawaan: {DEFAULT_DATA})",
+    )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="bentuk laporan: text, json, atau github (anotasi GitHub Actions)",
+    )
+    check.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default="id",
+        help="bahasa pesan: id (Indonesia) atau en (English)",
+    )
     return parser
 
 
@@ -49,8 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _validate(args: argparse.Namespace) -> int:
     root = Path(args.data_dir)
     if not root.is_dir():
-        message = (f"pola-karir: folder data '{root}' tidak ditemukan" if args.lang == "id"
-                   else f"pola-karir: data folder '{root}' not found")
+        message = (
+            f"pola-karir: folder data '{root}' tidak ditemukan"
+            if args.lang == "id"
+            else f"pola-karir: data folder '{root}' not found"
+        )
         print(message, file=sys.stderr)
         return 2
     result = validate_project(root, args.data_dir)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pola_karir.diagnostics import Location
 
+from pola_karir.diagnostics import Location
 
 
 @dataclass(frozen=True)

@@ -52,23 +52,27 @@ def display_path(root: Path, shown_root: str, path: Path) -> str:
     return f"{shown_root.rstrip('/')}/{relative}"
 
 
-def discover(root: Path, shown_root: str | None = None) -> tuple[list[SourceFile], list[Diagnostic]]:
+def discover(
+    root: Path, shown_root: str | None = None
+) -> tuple[list[SourceFile], list[Diagnostic]]:
     """List the data files under ``root`` by kind; stray or misnamed files become diagnostics."""
     shown = str(root) if shown_root is None else shown_root
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
     candidates = sorted(
-        p for p in root.rglob("*")
-        if p.suffix in (".yml", ".yaml") and not any(part.startswith(".") for part in
-                                                      p.relative_to(root).parts)
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yml", ".yaml")
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     for path in candidates:
         relative = path.relative_to(root)
         display = display_path(root, shown, path)
         kind = _kind_of(relative)
         if kind is None:
-            problems.append(diag("PK012", Location(display), name=relative.as_posix(),
-                                 expected=EXPECTED_LAYOUT))
+            problems.append(
+                diag("PK012", Location(display), name=relative.as_posix(), expected=EXPECTED_LAYOUT)
+            )
             continue
         if not ID_PATTERN.match(path.stem):
             problems.append(diag("PK010", Location(display), name=path.name))
@@ -77,8 +81,9 @@ def discover(root: Path, shown_root: str | None = None) -> tuple[list[SourceFile
     present = {f.relative for f in files}
     for name in REQUIRED_FILES:
         if name not in present and (root / name).exists() is False:
-            problems.append(diag("PK015", Location(display_path(root, shown, root / name)),
-                                 name=name))
+            problems.append(
+                diag("PK015", Location(display_path(root, shown, root / name)), name=name)
+            )
     return files, problems
 
 

@@ -17,21 +17,49 @@ REFERENCE_DIR: Final = Path(__file__).parent / "reference"
 # Education order (reference.md §6): D-IV ranks with S-1 ("sarjana atau diploma IV",
 # PP 11/2017 Pasal 54 and 107).
 EDUCATION_RANK: Final[dict[str, int]] = {
-    "SD": 1, "SMP": 2, "SMA": 3, "D1": 4, "D2": 5, "D3": 6, "D4": 7, "S1": 7, "S2": 8, "S3": 9,
+    "SD": 1,
+    "SMP": 2,
+    "SMA": 3,
+    "D1": 4,
+    "D2": 5,
+    "D3": 6,
+    "D4": 7,
+    "S1": 7,
+    "S2": 8,
+    "S3": 9,
 }
 EDUCATION_LABEL: Final[dict[str, str]] = {
-    "SD": "SD", "SMP": "SMP/sederajat", "SMA": "SMA/SMK/sederajat", "D1": "D-I", "D2": "D-II",
-    "D3": "D-III", "D4": "D-IV", "S1": "S-1", "S2": "S-2", "S3": "S-3",
+    "SD": "SD",
+    "SMP": "SMP/sederajat",
+    "SMA": "SMA/SMK/sederajat",
+    "D1": "D-I",
+    "D2": "D-II",
+    "D3": "D-III",
+    "D4": "D-IV",
+    "S1": "S-1",
+    "S2": "S-2",
+    "S3": "S-3",
 }
 
 # Golongan ruang and pangkat (reference.md §2), lowest first.
 RANKS: Final[tuple[tuple[str, str], ...]] = (
-    ("I/a", "Juru Muda"), ("I/b", "Juru Muda Tingkat I"), ("I/c", "Juru"),
-    ("I/d", "Juru Tingkat I"), ("II/a", "Pengatur Muda"), ("II/b", "Pengatur Muda Tingkat I"),
-    ("II/c", "Pengatur"), ("II/d", "Pengatur Tingkat I"), ("III/a", "Penata Muda"),
-    ("III/b", "Penata Muda Tingkat I"), ("III/c", "Penata"), ("III/d", "Penata Tingkat I"),
-    ("IV/a", "Pembina"), ("IV/b", "Pembina Tingkat I"), ("IV/c", "Pembina Utama Muda"),
-    ("IV/d", "Pembina Utama Madya"), ("IV/e", "Pembina Utama"),
+    ("I/a", "Juru Muda"),
+    ("I/b", "Juru Muda Tingkat I"),
+    ("I/c", "Juru"),
+    ("I/d", "Juru Tingkat I"),
+    ("II/a", "Pengatur Muda"),
+    ("II/b", "Pengatur Muda Tingkat I"),
+    ("II/c", "Pengatur"),
+    ("II/d", "Pengatur Tingkat I"),
+    ("III/a", "Penata Muda"),
+    ("III/b", "Penata Muda Tingkat I"),
+    ("III/c", "Penata"),
+    ("III/d", "Penata Tingkat I"),
+    ("IV/a", "Pembina"),
+    ("IV/b", "Pembina Tingkat I"),
+    ("IV/c", "Pembina Utama Muda"),
+    ("IV/d", "Pembina Utama Madya"),
+    ("IV/e", "Pembina Utama"),
 )
 RANK_ORDER: Final[dict[str, int]] = {code: i for i, (code, _) in enumerate(RANKS, start=1)}
 RANK_TITLE: Final[dict[str, str]] = dict(RANKS)
@@ -39,11 +67,20 @@ RANK_TITLE: Final[dict[str, str]] = dict(RANKS)
 # Performance ratings, lowest first. 'butuh-perbaikan' is taken as the level of 'cukup'
 # (newer appraisal wording); the equivalence is an assumption, so only comparisons use it.
 RATING_ORDER: Final[dict[str, int]] = {
-    "sangat-kurang": 1, "kurang": 2, "butuh-perbaikan": 3, "cukup": 3, "baik": 4, "sangat-baik": 5,
+    "sangat-kurang": 1,
+    "kurang": 2,
+    "butuh-perbaikan": 3,
+    "cukup": 3,
+    "baik": 4,
+    "sangat-baik": 5,
 }
 RATING_LABEL: Final[dict[str, str]] = {
-    "sangat-kurang": "Sangat Kurang", "kurang": "Kurang", "butuh-perbaikan": "Butuh Perbaikan",
-    "cukup": "Cukup", "baik": "Baik", "sangat-baik": "Sangat Baik",
+    "sangat-kurang": "Sangat Kurang",
+    "kurang": "Kurang",
+    "butuh-perbaikan": "Butuh Perbaikan",
+    "cukup": "Cukup",
+    "baik": "Baik",
+    "sangat-baik": "Sangat Baik",
 }
 
 
@@ -84,14 +121,21 @@ LEVELS: Final[dict[str, Level]] = {
 }
 
 POSITION_TYPE_LABEL: Final[dict[str, str]] = {
-    "jpt-utama": "JPT Utama", "jpt-madya": "JPT Madya", "jpt-pratama": "JPT Pratama",
-    "administrator": "Administrator", "pengawas": "Pengawas", "pelaksana": "Pelaksana",
+    "jpt-utama": "JPT Utama",
+    "jpt-madya": "JPT Madya",
+    "jpt-pratama": "JPT Pratama",
+    "administrator": "Administrator",
+    "pengawas": "Pengawas",
+    "pelaksana": "Pelaksana",
     "fungsional": "Jabatan Fungsional",
 }
 POSITION_TYPE_LABEL_EN: Final[dict[str, str]] = {
-    "jpt-utama": "senior executive (JPT Utama)", "jpt-madya": "senior executive (JPT Madya)",
-    "jpt-pratama": "senior executive (JPT Pratama)", "administrator": "administrator",
-    "pengawas": "supervisor (pengawas)", "pelaksana": "staff (pelaksana)",
+    "jpt-utama": "senior executive (JPT Utama)",
+    "jpt-madya": "senior executive (JPT Madya)",
+    "jpt-pratama": "senior executive (JPT Pratama)",
+    "administrator": "administrator",
+    "pengawas": "supervisor (pengawas)",
+    "pelaksana": "staff (pelaksana)",
     "fungsional": "functional position",
 }
 
@@ -137,22 +181,40 @@ EDUCATION_FLOOR: Final[dict[str, EducationFloor]] = {
     "pengawas": EducationFloor("D3", "PP 11/2017 Pasal 54", "pp-11-2017#pasal-54"),
     "jpt-utama": EducationFloor("S1", "PP 11/2017 Pasal 107", "pp-11-2017#pasal-107"),
     "jpt-madya": EducationFloor("S1", "PP 11/2017 Pasal 107", "pp-11-2017#pasal-107"),
-    "jpt-pratama": EducationFloor("S1", "PP 11/2017 Pasal 107 jo. PP 17/2020", "pp-17-2020#pasal-107"),
+    "jpt-pratama": EducationFloor(
+        "S1", "PP 11/2017 Pasal 107 jo. PP 17/2020", "pp-17-2020#pasal-107"
+    ),
     "keahlian": EducationFloor("S1", "PP 11/2017 Pasal 75 ayat (1) huruf d", "pp-11-2017#pasal-75"),
-    "keterampilan": EducationFloor("SMA", "PP 11/2017 Pasal 78 ayat (1) huruf d", "pp-11-2017#pasal-78"),
+    "keterampilan": EducationFloor(
+        "SMA", "PP 11/2017 Pasal 78 ayat (1) huruf d", "pp-11-2017#pasal-78"
+    ),
 }
 
 # Usual managerial/socio-cultural level per type or grade, where two secondary sources on
 # PermenPANRB 38/2017 agree (verification.md Q1). Unconfirmed: warnings only; grades the
 # sources disagree on are left out.
 USUAL_COMPETENCY_LEVEL: Final[dict[str, int]] = {
-    "jpt-pratama": 4, "administrator": 3, "pengawas": 2, "pelaksana": 1,
-    "ahli-madya": 4, "ahli-muda": 3, "ahli-pertama": 2, "penyelia": 3, "mahir": 2, "pemula": 1,
+    "jpt-pratama": 4,
+    "administrator": 3,
+    "pengawas": 2,
+    "pelaksana": 1,
+    "ahli-madya": 4,
+    "ahli-muda": 3,
+    "ahli-pertama": 2,
+    "penyelia": 3,
+    "mahir": 2,
+    "pemula": 1,
 }
 
 MANAGERIAL: Final[tuple[str, ...]] = (
-    "integritas", "kerja-sama", "komunikasi", "orientasi-pada-hasil", "pelayanan-publik",
-    "pengembangan-diri-dan-orang-lain", "mengelola-perubahan", "pengambilan-keputusan",
+    "integritas",
+    "kerja-sama",
+    "komunikasi",
+    "orientasi-pada-hasil",
+    "pelayanan-publik",
+    "pengembangan-diri-dan-orang-lain",
+    "mengelola-perubahan",
+    "pengambilan-keputusan",
 )
 SOCIO_CULTURAL: Final[tuple[str, ...]] = ("perekat-bangsa",)
 

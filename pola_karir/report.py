@@ -15,7 +15,9 @@ def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> 
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     if lang == "en":
         verdict = "valid" if errors == 0 else "NOT valid"
-        return f"{files} files checked: {errors} error(s), {warnings} warning(s); data is {verdict}."
+        return (
+            f"{files} files checked: {errors} error(s), {warnings} warning(s); data is {verdict}."
+        )
     verdict = "sah" if errors == 0 else "TIDAK sah"
     return f"{files} berkas diperiksa: {errors} galat, {warnings} peringatan; data {verdict}."
 
@@ -25,8 +27,9 @@ def as_text(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> 
     lines = []
     for d in diagnostics:
         loc = d.location
-        lines.append(f"{loc.file}:{loc.line}:{loc.column}: {d.severity.value}[{d.code}]: "
-                     f"{d.message(lang)}")
+        lines.append(
+            f"{loc.file}:{loc.line}:{loc.column}: {d.severity.value}[{d.code}]: {d.message(lang)}"
+        )
         hint = d.hint(lang)
         if hint:
             lines.append(f"    {hint_label}: {hint}")
@@ -73,8 +76,10 @@ def as_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -
     for d in diagnostics:
         loc = d.location
         level = "error" if d.severity is Severity.ERROR else "warning"
-        props = (f"file={_escape_property(loc.file)},line={loc.line},col={loc.column},"
-                 f"title={_escape_property(d.code)}")
+        props = (
+            f"file={_escape_property(loc.file)},line={loc.line},col={loc.column},"
+            f"title={_escape_property(d.code)}"
+        )
         body = d.message(lang)
         hint = d.hint(lang)
         if hint:

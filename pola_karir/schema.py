@@ -27,7 +27,13 @@ from pola_karir.yaml_loader import Document, JsonPath
 
 BASE_URI: Final = "https://pola-karir.invalid/schemas/"
 KINDS: Final = (
-    "instansi", "unit", "jabatan", "jabatan-fungsional", "jalur", "kompetensi", "pelatihan",
+    "instansi",
+    "unit",
+    "jabatan",
+    "jabatan-fungsional",
+    "jalur",
+    "kompetensi",
+    "pelatihan",
     "dasar-hukum",
 )
 
@@ -82,8 +88,12 @@ def validate_document(document: Document, kind: str) -> list[Diagnostic]:
     found: dict[tuple[str, int, int, tuple[tuple[str, str], ...]], Diagnostic] = {}
     for error in errors:
         for diagnostic in _explain(error, document, schemas):
-            key = (diagnostic.code, diagnostic.location.line, diagnostic.location.column,
-                   diagnostic.args)
+            key = (
+                diagnostic.code,
+                diagnostic.location.line,
+                diagnostic.location.column,
+                diagnostic.args,
+            )
             found.setdefault(key, diagnostic)
     return sorted(found.values(), key=Diagnostic.sort_key)
 
@@ -91,12 +101,21 @@ def validate_document(document: Document, kind: str) -> list[Diagnostic]:
 # --- turning one jsonschema error into diagnostics ------------------------------------------
 
 _TYPE_ID = {
-    "string": "teks", "integer": "bilangan bulat", "number": "angka", "boolean": "true/false",
-    "array": "daftar", "object": "pemetaan 'kunci: nilai'", "null": "kosong",
+    "string": "teks",
+    "integer": "bilangan bulat",
+    "number": "angka",
+    "boolean": "true/false",
+    "array": "daftar",
+    "object": "pemetaan 'kunci: nilai'",
+    "null": "kosong",
 }
 _TYPE_EN = {
-    "string": "text", "integer": "a whole number", "number": "a number",
-    "boolean": "true/false", "array": "a list", "object": "a 'key: value' mapping",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true/false",
+    "array": "a list",
+    "object": "a 'key: value' mapping",
     "null": "empty",
 }
 
@@ -160,6 +179,11 @@ def _resolve(subschema: Mapping[str, Any], schemas: SchemaSet) -> Mapping[str, A
     return subschema
 
 
+def _value(error: ValidationError) -> Any:
+    """The keyword's value in the schema (typed loosely by jsonschema)."""
+    return error.validator_value
+
+
 def _best(error: ValidationError) -> ValidationError:
     """For oneOf/anyOf, follow the branch that got furthest: deepest non-type error."""
     while error.context:
@@ -185,43 +209,82 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
         choices = _resolve(schema, schemas).get("enum", [])
         suggestion = _suggest(name, [str(c) for c in choices])
         described = ", ".join(str(c) for c in choices) or str(schema.get("description", ""))
-        yield diag("PK104", doc.location((*path, name), key=True), value=_short(name),
-                   field=f"kunci di {field}", suggestion=suggestion[0],
-                   suggestion_en=suggestion[1], choices=described)
+        yield diag(
+            "PK104",
+            doc.location((*path, name), key=True),
+            value=_short(name),
+            field=f"kunci di {field}",
+            suggestion=suggestion[0],
+            suggestion_en=suggestion[1],
+            choices=described,
+        )
     elif keyword == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(schema.get("properties", {}))
         for key in error.instance:
             if key in allowed:
                 continue
             suggestion = _suggest(key, allowed)
-            yield diag("PK101", doc.location((*path, key), key=True), key=_short(key),
-                       where=field, suggestion=suggestion[0], suggestion_en=suggestion[1],
-                       allowed=", ".join(allowed))
+            yield diag(
+                "PK101",
+                doc.location((*path, key), key=True),
+                key=_short(key),
+                where=field,
+                suggestion=suggestion[0],
+                suggestion_en=suggestion[1],
+                allowed=", ".join(allowed),
+            )
     elif keyword == "required" and isinstance(error.instance, dict):
-        for key in error.validator_value:
+        for key in _value(error):
             if key not in error.instance:
-                yield diag("PK102", doc.location(path), key=key, where=field,
-                           description=_describe_property(schema, key, schemas))
+                yield diag(
+                    "PK102",
+                    doc.location(path),
+                    key=key,
+                    where=field,
+                    description=_describe_property(schema, key, schemas),
+                )
     elif keyword in ("type", "oneOf", "anyOf"):
         yield _type_error(error, doc, path, field, schemas)
     elif keyword == "enum":
-        choices = [str(c) for c in error.validator_value]
+        choices = [str(c) for c in _value(error)]
         suggestion = _suggest(str(error.instance), choices)
-        yield diag("PK104", doc.location(path), value=_short(error.instance), field=field,
-                   suggestion=suggestion[0], suggestion_en=suggestion[1],
-                   choices=", ".join(choices))
+        yield diag(
+            "PK104",
+            doc.location(path),
+            value=_short(error.instance),
+            field=field,
+            suggestion=suggestion[0],
+            suggestion_en=suggestion[1],
+            choices=", ".join(choices),
+        )
     elif keyword in ("pattern", "format"):
-        yield diag("PK105", doc.location(path), value=_short(error.instance), field=field,
-                   description=schema.get("description", ""))
+        yield diag(
+            "PK105",
+            doc.location(path),
+            value=_short(error.instance),
+            field=field,
+            description=schema.get("description", ""),
+        )
     elif keyword in _RANGE:
         detail_id, detail_en = _RANGE[keyword]
         bound = error.validator_value
-        yield diag("PK106", doc.location(path), field=field, detail=detail_id.format(bound),
-                   detail_en=detail_en.format(bound), description=schema.get("description", ""))
+        yield diag(
+            "PK106",
+            doc.location(path),
+            field=field,
+            detail=detail_id.format(bound),
+            detail_en=detail_en.format(bound),
+            description=schema.get("description", ""),
+        )
     else:
         detail = "ada nilai ganda" if keyword == "uniqueItems" else error.message
-        yield diag("PK107", doc.location(path), field=field, detail=_short(detail, 120),
-                   description=schema.get("description", ""))
+        yield diag(
+            "PK107",
+            doc.location(path),
+            field=field,
+            detail=_short(detail, 120),
+            description=schema.get("description", ""),
+        )
 
 
 _RANGE: Final = {
@@ -240,10 +303,10 @@ _RANGE: Final = {
 
 def _expected_types(error: ValidationError, schemas: SchemaSet) -> list[str]:
     if error.validator == "type":
-        value = error.validator_value
+        value = _value(error)
         return [value] if isinstance(value, str) else list(value)
     types: list[str] = []
-    for branch in error.validator_value:
+    for branch in _value(error):
         resolved = _resolve(branch, schemas)
         kind = resolved.get("type")
         if isinstance(kind, str) and kind not in types:
@@ -258,9 +321,11 @@ def _type_error(
     found = _json_type(error.instance)
     hint_id = hint_en = "Lihat keterangan kunci ini di skema (VS Code menampilkannya)."
     if "string" in expected and found in ("integer", "number", "boolean"):
-        hint_id = (f"Beri tanda kutip agar dibaca sebagai teks, misalnya: "
-                   f"{path[-1] if path else 'kunci'}: \"{_short(error.instance)}\"")
-        hint_en = f"Quote the value so it is read as text, e.g. \"{_short(error.instance)}\""
+        hint_id = (
+            f"Beri tanda kutip agar dibaca sebagai teks, misalnya: "
+            f'{path[-1] if path else "kunci"}: "{_short(error.instance)}"'
+        )
+        hint_en = f'Quote the value so it is read as text, e.g. "{_short(error.instance)}"'
     elif "array" in expected and found != "array":
         hint_id = "Tulis sebagai daftar: setiap butir di baris sendiri diawali '- '."
         hint_en = "Write it as a list: each item on its own line starting with '- '."
@@ -268,8 +333,13 @@ def _type_error(
         hint_id = "Isi nilainya setelah titik dua, atau hapus kunci ini."
         hint_en = "Fill in a value after the colon, or remove this key."
     return diag(
-        "PK103", doc.location(path), field=field,
+        "PK103",
+        doc.location(path),
+        field=field,
         expected=" atau ".join(_TYPE_ID.get(t, t) for t in expected),
         expected_en=" or ".join(_TYPE_EN.get(t, t) for t in expected),
-        found=_TYPE_ID[found], found_en=_TYPE_EN[found], type_hint=hint_id, type_hint_en=hint_en,
+        found=_TYPE_ID[found],
+        found_en=_TYPE_EN[found],
+        type_hint=hint_id,
+        type_hint_en=hint_en,
     )

@@ -30,8 +30,13 @@ def validate_project(root: Path, shown_root: str | None = None) -> ValidationRes
     dataset = None
     if space.agency is not None and not has_errors(diagnostics):
         dataset = Dataset(
-            agency=space.agency, units=space.units, positions=space.positions,
-            families=space.families, competencies=space.competencies,
-            trainings=space.trainings, regulations=space.regulations, paths=space.paths,
+            agency=space.agency,
+            units=space.units,
+            positions=space.positions,
+            families=space.families,
+            competencies=space.competencies,
+            trainings=space.trainings,
+            regulations=space.regulations,
+            paths=space.paths,
         )
     return ValidationResult(dataset, tuple(diagnostics), len(space.sources))

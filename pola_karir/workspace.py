@@ -52,9 +52,7 @@ class Workspace:
         return entity_id in self.broken[kind]
 
     def docs_of(self, kind: str) -> list[tuple[SourceFile, Document]]:
-        return [
-            (self.sources[key], doc) for key, doc in self.documents.items() if key[0] == kind
-        ]
+        return [(self.sources[key], doc) for key, doc in self.documents.items() if key[0] == kind]
 
 
 def load_workspace(root: Path, shown_root: str | None = None) -> Workspace:
@@ -74,8 +72,14 @@ def load_workspace(root: Path, shown_root: str | None = None) -> Workspace:
             continue
         space.documents[(source.kind, source.id)] = document
         if "id" in document.data and document.data["id"] != source.id:
-            space.diagnostics.append(diag("PK203", document.location(("id",)),
-                                          id=document.data["id"], name=source.path.name))
+            space.diagnostics.append(
+                diag(
+                    "PK203",
+                    document.location(("id",)),
+                    id=document.data["id"],
+                    name=source.path.name,
+                )
+            )
     _assemble(space)
     return space
 
@@ -98,17 +102,31 @@ def _assemble(space: Workspace) -> None:
         if _redefines(space, doc, source.id, base.regulations, "Peraturan", "Regulation", ()):
             continue
         space.regulations[source.id] = assemble.regulation(source.id, doc)
-    for source, doc in space.docs_of("kompetensi"):
+    for _source, doc in space.docs_of("kompetensi"):
         for comp_id, comp in assemble.competency_entries(doc):
-            if not _redefines(space, doc, comp_id, base.competencies, "Kompetensi", "Competency",
-                              ("kompetensi", comp_id)):
+            if not _redefines(
+                space,
+                doc,
+                comp_id,
+                base.competencies,
+                "Kompetensi",
+                "Competency",
+                ("kompetensi", comp_id),
+            ):
                 space.competencies[comp_id] = comp
-    for source, doc in space.docs_of("pelatihan"):
+    for _source, doc in space.docs_of("pelatihan"):
         for training_id, training in assemble.training_entries(doc):
-            if not _redefines(space, doc, training_id, base.trainings, "Pelatihan", "Training",
-                              ("pelatihan", training_id)):
+            if not _redefines(
+                space,
+                doc,
+                training_id,
+                base.trainings,
+                "Pelatihan",
+                "Training",
+                ("pelatihan", training_id),
+            ):
                 space.trainings[training_id] = training
-    for source, doc in space.docs_of("instansi"):
+    for _source, doc in space.docs_of("instansi"):
         space.agency = assemble.agency(doc)
     _assemble_units(space)
     for source, doc in space.docs_of("jabatan-fungsional"):
@@ -122,13 +140,19 @@ def _assemble(space: Workspace) -> None:
 
 
 def _redefines(
-    space: Workspace, doc: Document, entity_id: str, national: object, kind: str, kind_en: str,
+    space: Workspace,
+    doc: Document,
+    entity_id: str,
+    national: object,
+    kind: str,
+    kind_en: str,
     path: JsonPath,
 ) -> bool:
     if not isinstance(national, dict) or entity_id not in national:
         return False
-    space.diagnostics.append(diag("PK204", doc.location(path, key=True), kind=kind,
-                                  kind_en=kind_en, id=entity_id))
+    space.diagnostics.append(
+        diag("PK204", doc.location(path, key=True), kind=kind, kind_en=kind_en, id=entity_id)
+    )
     return True
 
 
@@ -138,9 +162,16 @@ def _assemble_units(space: Workspace) -> None:
             if unit.id in space.units:
                 first = space.units[unit.id].location
                 where = f"baris {first.line}" if first else "berkas lain"
-                space.diagnostics.append(diag("PK202", doc.location((*path, "id")), kind="unit",
-                                              kind_en="Unit", id=unit.id.rsplit("/", 1)[-1],
-                                              other=where))
+                space.diagnostics.append(
+                    diag(
+                        "PK202",
+                        doc.location((*path, "id")),
+                        kind="unit",
+                        kind_en="Unit",
+                        id=unit.id.rsplit("/", 1)[-1],
+                        other=where,
+                    )
+                )
                 continue
             space.units[unit.id] = unit
             space.unit_paths[unit.id] = (doc, path)

@@ -145,7 +145,8 @@ def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            found.append(diag("PK006", Location(display, mark.line + 1, mark.column + 1)))
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            found.append(diag("PK006", Location(display, line, column)))
     return found
 
 
@@ -209,7 +210,9 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     return document, diagnostics
 
 
-def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
+def load_document(
+    path: Path, display: str | None = None
+) -> tuple[Document | None, list[Diagnostic]]:
     """Read one YAML file. Returns the document (None when unusable) and every problem found.
 
     A document is returned even when it has duplicate keys or aliases, so that the schema and
