@@ -8,6 +8,7 @@ reported as a diagnostic and never raised.
 
 from __future__ import annotations
 
+import codecs
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ Position = tuple[int, int]
 
 _CONSTRUCTOR = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = frozenset({_TAG + "map", _TAG + "seq"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,10 @@ class _Converter:
             self.diagnostics.append(diag("PK014", self.at(node), limit=MAX_DEPTH))
             return None
         self.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, MappingNode | SequenceNode) and node.tag not in _COLLECTION_TAGS:
+            # '!!set', '!!omap', '!custom' on a block or flow collection: as unsupported as on
+            # a scalar; the collection is still converted so its contents get checked.
+            self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(node.tag)))
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
@@ -116,7 +122,7 @@ class _Converter:
         tag = node.tag or ""
         value = str(node.value)
         if not tag.startswith(_TAG):
-            self.diagnostics.append(diag("PK013", self.at(node), tag=tag))
+            self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(tag)))
             return value
         kind = tag[len(_TAG) :]
         try:
@@ -135,8 +141,13 @@ class _Converter:
         if kind in {"str", "timestamp"}:
             # Timestamps stay text (dates are validated by pattern), as check-jsonschema does.
             return value
-        self.diagnostics.append(diag("PK013", self.at(node), tag=tag))
+        self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(tag)))
         return value
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it was written: '!!binary' rather than 'tag:yaml.org,2002:binary'."""
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
 def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
@@ -150,6 +161,33 @@ def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
     return found
 
 
+def _depth_diagnostic(text: str, display: str) -> Diagnostic | None:
+    """Find nesting deeper than MAX_DEPTH from the event stream, before composing: libyaml's
+    composer recurses in C, so a file of a few thousand '[' or '- ' would crash the process."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            return diag("PK014", Location(display, line, column), limit=MAX_DEPTH)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _second_document(text: str, display: str) -> Location:
+    """Where the second document starts: its '---' line (its first node may lie past the end)."""
+    starts = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            starts += 1
+            if starts == 2 and event.start_mark:
+                return Location(display, event.start_mark.line + 1, event.start_mark.column + 1)
+    return Location(display)
+
+
 def _tab_diagnostics(text: str, display: str) -> list[Diagnostic]:
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -160,13 +198,16 @@ def _tab_diagnostics(text: str, display: str) -> list[Diagnostic]:
 
 
 def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
+    # Strip the BOM ourselves: with "utf-8-sig" the error offset would not count it.
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw[bom:].decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = raw[bom : bom + exc.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        return None, [diag("PK002", Location(display, line, column), offset=exc.start + 1)]
+        offset = bom + exc.start + 1
+        return None, [diag("PK002", Location(display, line, column), offset=offset)]
 
 
 def _describe(node: Node) -> str:
@@ -181,6 +222,9 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     if diagnostics:
         return None, diagnostics
     try:
+        too_deep = _depth_diagnostic(text, display)
+        if too_deep is not None:
+            return None, [too_deep]
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -190,8 +234,7 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return None, [diag("PK003", Location(display), problem=type(exc).__name__)]
     if len(nodes) > 1:
-        second = nodes[1]
-        return None, [diag("PK009", Location(display, second.start_mark.line + 1, 1))]
+        return None, [diag("PK009", _second_document(text, display))]
     root = nodes[0] if nodes else None
     if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
         return None, [diag("PK007", Location(display))]

@@ -1,0 +1,93 @@
+"""What changes between two positions: the requirements a next step adds ("yang perlu
+dipersiapkan"). Pure functions over the model, used by position pages and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pola_karir import describe
+from pola_karir import reference as ref
+from pola_karir.model import Dataset, Position
+
+
+@dataclass(frozen=True)
+class Change:
+    """One requirement of ``target`` that goes beyond ``source``'s: current vs needed."""
+
+    aspect: (
+        str  # pendidikan | golongan | pengalaman | pelatihan | sertifikasi | kinerja | kompetensi
+    )
+    subject: str
+    current: str
+    required: str
+
+
+def changes(dataset: Dataset, source: Position, target: Position) -> list[Change]:
+    found: list[Change] = []
+    a, b = source.requirements, target.requirements
+    if b.education and (
+        a.education is None
+        or ref.EDUCATION_RANK[b.education.minimum] > ref.EDUCATION_RANK[a.education.minimum]
+    ):
+        found.append(
+            Change(
+                "pendidikan",
+                "Pendidikan",
+                describe.education_level(a.education.minimum) if a.education else "–",
+                describe.education(b.education),
+            )
+        )
+    if b.rank and (
+        a.rank is None or ref.RANK_ORDER[b.rank.minimum] > ref.RANK_ORDER[a.rank.minimum]
+    ):
+        found.append(
+            Change(
+                "golongan",
+                "Golongan",
+                describe.rank(a.rank.minimum) if a.rank else "–",
+                describe.rank(b.rank.minimum),
+            )
+        )
+    for item in b.experience:
+        found.append(Change("pengalaman", "Pengalaman", "–", describe.experience(item, dataset)))
+    for kind, have, need in (
+        ("pelatihan", a.trainings, b.trainings),
+        ("sertifikasi", a.certifications, b.certifications),
+    ):
+        for training in need:
+            if training not in have:
+                found.append(
+                    Change(
+                        kind,
+                        kind.capitalize(),
+                        "belum dipersyaratkan",
+                        describe.training(training, dataset),
+                    )
+                )
+    if b.performance and (
+        a.performance is None
+        or ref.RATING_ORDER[b.performance.minimum_rating]
+        > ref.RATING_ORDER[a.performance.minimum_rating]
+        or b.performance.years > a.performance.years
+    ):
+        found.append(
+            Change(
+                "kinerja",
+                "Kinerja",
+                describe.performance(a.performance) if a.performance else "–",
+                describe.performance(b.performance),
+            )
+        )
+    current = a.competencies.all_levels()
+    for comp_id, level in b.competencies.all_levels().items():
+        if level > current.get(comp_id, 0):
+            held = current.get(comp_id)
+            found.append(
+                Change(
+                    "kompetensi",
+                    describe.competency(comp_id, dataset),
+                    f"level {held}" if held else "belum dipersyaratkan",
+                    f"level {level}",
+                )
+            )
+    return found

@@ -1,0 +1,176 @@
+"""The ``pola-karir`` MkDocs plugin: a thin adapter from MkDocs events to the core.
+
+on_config validates the data (so bad data stops the build before MkDocs cleans ``site/``),
+builds the pages and the nav; on_files adds the pages as generated files and starts rendering
+the diagrams in the background; on_page_content embeds the finished SVG.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from pola_karir.diagnostics import Severity
+from pola_karir.report import as_text
+from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
+from pola_karir.site.render import GraphvizError, RenderStats, render_all
+from pola_karir.validate import validate_project
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+ASSETS = ("pola-karir.css", "pola-karir.js")
+
+
+class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
+    data_dir = c.Type(str, default="data")
+    """Folder with the agency's YAML data, relative to mkdocs.yml."""
+    lang = c.Choice(("id", "en"), default="id")
+    """Language of validation messages."""
+    cache = c.Type(bool, default=True)
+    """Keep rendered SVG diagrams between builds."""
+    cache_dir = c.Type(str, default=".cache/pola-karir")
+    """Where the diagram cache lives, relative to mkdocs.yml."""
+    concurrency = c.Type(int, default=2)
+    """How many Graphviz processes render diagrams at once."""
+    edit_uri = c.Optional(c.Type(str))
+    """Path under repo_url to edit data files (default: edit_uri with its docs folder removed)."""
+
+
+class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.content: SiteContent | None = None
+        self.sources: dict[str, str] = {}
+        self.blocks: dict[str, dict[str, str]] = {}
+        self.root = Path()
+        self._pool: ThreadPoolExecutor | None = None
+        self._svgs: Future[tuple[dict[str, str], RenderStats]] | None = None
+        self.last_stats: RenderStats | None = None
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        base = Path(config.config_file_path).parent if config.config_file_path else Path()
+        return (base / value).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = self._path(config, self.config.data_dir)
+        if not self.root.is_dir():
+            raise PluginError(f"pola-karir: folder data '{self.root}' tidak ditemukan.")
+        result = validate_project(self.root, self.config.data_dir)
+        problems = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
+        if problems or (warnings and config.strict):
+            report = as_text(result.diagnostics, result.file_count, self.config.lang)
+            raise PluginError("pola-karir: data tidak sah; situs tidak dibuat.\n" + report)
+        for warning in warnings:
+            loc = warning.location
+            log.warning(
+                f"{loc.file}:{loc.line}:{loc.column}: [{warning.code}] "
+                f"{warning.message(self.config.lang)}"
+            )
+        assert result.dataset is not None
+        self.content = site_content(result.dataset, config.use_directory_urls)
+        self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
+        self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
+        if config.nav is None:
+            config.nav = self.content.nav + _extra_docs(config, self.content)
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"assets/{asset}" not in [str(x) for x in target]:
+                target.append(f"assets/{asset}")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.content is not None
+        for page in self.content.pages:
+            if files.get_file_from_path(page.src) is None:
+                files.append(File.generated(config, page.src, content=page.markdown))
+        package = resources.files("pola_karir.site") / "assets"
+        for asset in ASSETS:
+            text = (package / asset).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"assets/{asset}", content=text))
+        cache_dir = self._path(config, self.config.cache_dir) if self.config.cache else None
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._svgs = self._pool.submit(
+            render_all, self.content.diagrams, cache_dir, max(1, self.config.concurrency)
+        )
+        return files
+
+    def _rendered(self) -> dict[str, str]:
+        assert self._svgs is not None
+        try:
+            svgs, stats = self._svgs.result()
+        except GraphvizError as error:
+            raise PluginError(f"pola-karir: {error}") from error
+        self.last_stats = stats
+        return svgs
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self.blocks.get(page.file.src_uri)
+        return embed_blocks(html, blocks) if blocks else html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Embed SVG into the finished page: after search indexing and Markdown, both of which
+        would otherwise parse every SVG element."""
+        if 'data-pk-diagram="' not in output:
+            return output
+        return embed_diagrams(output, self._rendered())
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        source = self.sources.get(page.file.src_uri)
+        if source and page.file.generated_by and config.repo_url:
+            page.edit_url = self._edit_url(config, source)
+        elif page.file.generated_by:
+            page.edit_url = None
+        return context
+
+    def _edit_url(self, config: MkDocsConfig, source: str) -> str:
+        edit_uri = self.config.edit_uri
+        if edit_uri is None:
+            edit_uri = (config.edit_uri or "edit/main/docs/").rstrip("/")
+            edit_uri = edit_uri.removesuffix(config.docs_dir.rsplit("/", 1)[-1]).rstrip("/")
+            edit_uri = f"{edit_uri}/{self.config.data_dir.strip('/')}"
+        repo = (config.repo_url or "").rstrip("/")
+        return f"{repo}/{edit_uri.strip('/')}/{source}"
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._svgs is not None:
+            self._rendered()
+        if self.last_stats is not None:
+            log.info(
+                f"diagram: {self.last_stats.rendered} dirender, {self.last_stats.cached} dari cache"
+            )
+        self._shutdown()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._shutdown()
+
+    def _shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+        self._svgs = None
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(self.root))
+        return server
+
+
+def _extra_docs(config: MkDocsConfig, content: SiteContent) -> list[Any]:
+    """Hand-written pages in docs/ (guides for HR, etc.) go after the generated sections."""
+    generated = {page.src for page in content.pages}
+    docs = Path(config.docs_dir)
+    extra = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    return [page for page in extra if page not in generated]

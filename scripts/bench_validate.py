@@ -1,0 +1,85 @@
+"""Benchmark: validating N generated position files, against a baseline measured in the same run.
+
+Baseline: reading the same files and parsing them with libyaml's CSafeLoader (``yaml.load``),
+the least any YAML-based validator must pay. The report gives absolute times and the ratio, so
+figures from different machines can be compared.
+
+    python scripts/bench_validate.py [--positions 1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from pola_karir.validate import validate_project
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data"
+
+
+def make_dataset(target: Path, count: int) -> None:
+    """Copy the example dataset and add ``count`` generated positions on one career path."""
+    shutil.copytree(EXAMPLE, target)
+    template_path = next(
+        p for p in sorted((target / "jabatan").glob("*.yml"))
+        if "jenis: pelaksana" in p.read_text(encoding="utf-8")
+    )
+    template = template_path.read_text(encoding="utf-8")
+    steps = []
+    for index in range(count):
+        name = f"bench-pelaksana-{index:04d}"
+        (target / "jabatan" / f"{name}.yml").write_text(template, encoding="utf-8")
+        steps.append(f"  - {{dari: {name}, ke: {template_path.stem}, jenis: horizontal}}")
+    (target / "jalur" / "bench.yml").write_text(
+        "nama: Jalur Uji Kecepatan\nlangkah:\n" + "\n".join(steps) + "\n", encoding="utf-8"
+    )
+
+
+def baseline(folder: Path) -> None:
+    for path in folder.rglob("*.yml"):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+
+
+def timed(action: Callable[[], object], repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--positions", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "data"
+        make_dataset(folder, args.positions)
+        files = sum(1 for _ in folder.rglob("*.yml"))
+        result = validate_project(folder)
+        if not result.ok:
+            print("generated dataset is not valid; benchmark aborted", file=sys.stderr)
+            return 1
+        validate_project(folder)  # warm caches (schemas, reference data) like a second run
+        base = timed(lambda: baseline(folder), args.repeat)
+        full = timed(lambda: validate_project(folder), args.repeat)
+    print(f"files: {files} ({args.positions} generated positions + example dataset)")
+    print(f"baseline yaml.load(CSafeLoader): {base * 1000:8.1f} ms  ({base / files * 1e3:.3f} ms/file)")
+    print(f"pola-karir validate:             {full * 1000:8.1f} ms  ({full / files * 1e3:.3f} ms/file)")
+    print(f"ratio validate/baseline: {full / base:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

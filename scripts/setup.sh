@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install everything pola-karir needs on a fresh Debian/Ubuntu machine, idempotently:
+# Graphviz (dot) and Chromium from apt when missing, and a virtual environment in .venv with
+# the package (editable) and its test tools. Safe to run again; it only installs what is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+if [ "${POLA_KARIR_BROWSER:-1}" = "1" ] && ! command -v chromium >/dev/null 2>&1; then
+  need_apt+=(chromium)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "setup: perlu memasang ${need_apt[*]} (apt-get), tetapi tidak ada akses root/sudo." >&2
+    echo "setup: needs ${need_apt[*]} from apt-get but has no root/sudo; install them and rerun." >&2
+    exit 1
+  fi
+  echo "setup: memasang ${need_apt[*]} ..."
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3}"
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "setup: pola-karir memerlukan Python 3.11 atau lebih baru (needs Python >= 3.11)." >&2
+  exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.pola-karir-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e '.[test]'
+  touch "$stamp"
+fi

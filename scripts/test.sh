@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Quick start, command 2: the whole gate — lint, types, and the test suite (which builds real
+# sites with mkdocs and dot and drives headless Chromium). Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ruff check pola_karir tests scripts
+.venv/bin/ruff format --check pola_karir tests scripts
+.venv/bin/mypy --strict pola_karir
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,571 @@
+"""PK0xx: reading YAML files and laying out the data folder.
+
+Each broken input is written out literally so the expected line and column can be read off it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from factory import DataFolder, summary
+
+from pola_karir.diagnostics import Location, Severity
+from pola_karir.yaml_loader import MAX_BYTES, MAX_DEPTH, Document, load_document, parse_text
+
+
+def parse(text: str) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
+    document, found = parse_text(text, Path("f.yml"), "f.yml")
+    for d in found:
+        assert d.location.file == "f.yml"
+    return document, [(d.code, d.location.line, d.location.column, d.message()) for d in found]
+
+
+def load(path: Path) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
+    document, found = load_document(path, "f.yml")
+    return document, [(d.code, d.location.line, d.location.column, d.message()) for d in found]
+
+
+# --- one table: text in, exactly one diagnostic out ------------------------------------------
+
+DEEP_BLOCK = "\n".join(f"{'  ' * i}k{i}:" for i in range(50)) + " x\n"
+
+SINGLE = [
+    # PK003: syntax, at libyaml's problem mark
+    (
+        "mapping-in-plain-value",
+        "nama: a: b\n",
+        "PK003",
+        1,
+        8,
+        "Sintaks YAML salah: mapping values are not allowed in this context.",
+    ),
+    (
+        "unclosed-quote",
+        "nama: 'abc\n",
+        "PK003",
+        2,
+        1,
+        "Sintaks YAML salah: found unexpected end of stream.",
+    ),
+    (
+        "unclosed-flow-list",
+        "nama: [a, b\n",
+        "PK003",
+        2,
+        1,
+        "Sintaks YAML salah: did not find expected ',' or ']'.",
+    ),
+    (
+        "bad-indentation",
+        "nama: a\n  b: c\n",
+        "PK003",
+        2,
+        4,
+        "Sintaks YAML salah: mapping values are not allowed in this context.",
+    ),
+    (
+        "list-then-mapping",
+        "- a\nb: c\n",
+        "PK003",
+        2,
+        1,
+        "Sintaks YAML salah: did not find expected '-' indicator.",
+    ),
+    (
+        "unknown-escape",
+        'nama: "x\\q"\n',
+        "PK003",
+        1,
+        9,
+        "Sintaks YAML salah: found unknown escape character.",
+    ),
+    (
+        "reserved-indicator",
+        "nama: @x\n",
+        "PK003",
+        1,
+        7,
+        "Sintaks YAML salah: found character that cannot start any token.",
+    ),
+    # PK004: a tab in the indentation, at the tab itself
+    ("tab-first-column", "nama: a\n\tjenis: b\n", "PK004", 2, 1, "Karakter tab dipakai untuk indentasi."),
+    ("tab-after-spaces", "nama: a\n  \tjenis: b\n", "PK004", 2, 3, "Karakter tab dipakai untuk indentasi."),
+    ("tab-before-dash", "nama:\n\t- a\n", "PK004", 2, 1, "Karakter tab dipakai untuk indentasi."),
+    # PK005: the second occurrence, naming the line of the first
+    (
+        "duplicate-top-key",
+        "nama: A\nsingkatan: B\nnama: C\n",
+        "PK005",
+        3,
+        1,
+        "Kunci 'nama' ditulis dua kali (pertama di baris 1); YAML biasa diam-diam hanya "
+        "menyimpan yang terakhir sehingga data hilang.",
+    ),
+    (
+        "duplicate-nested-key",
+        "regulasi:\n  jenis: Perbup\n  nomor: '1'\n  jenis: Perwali\n",
+        "PK005",
+        4,
+        3,
+        "Kunci 'jenis' ditulis dua kali (pertama di baris 2); YAML biasa diam-diam hanya "
+        "menyimpan yang terakhir sehingga data hilang.",
+    ),
+    # PK006: at the '*alias', not at the anchor
+    (
+        "scalar-alias",
+        "a: &x 1\nb: *x\n",
+        "PK006",
+        2,
+        4,
+        "Anchor/alias YAML ('&' dan '*') tidak didukung.",
+    ),
+    (
+        "mapping-alias-in-list",
+        "a: &x {c: 1}\nb:\n  - *x\n",
+        "PK006",
+        3,
+        5,
+        "Anchor/alias YAML ('&' dan '*') tidak didukung.",
+    ),
+    # PK007: nothing in the file
+    ("empty", "", "PK007", 1, 1, "Berkas kosong."),
+    ("only-comment", "# belum diisi\n", "PK007", 1, 1, "Berkas kosong."),
+    ("only-null", "~\n", "PK007", 1, 1, "Berkas kosong."),
+    ("only-separator", "---\n", "PK007", 1, 1, "Berkas kosong."),
+    # PK008: the root is not a mapping
+    (
+        "root-list",
+        "- a\n- b\n",
+        "PK008",
+        1,
+        1,
+        "Isi berkas harus berupa pemetaan 'kunci: nilai', bukan daftar (list).",
+    ),
+    (
+        "root-scalar",
+        "  teks saja\n",
+        "PK008",
+        1,
+        3,
+        "Isi berkas harus berupa pemetaan 'kunci: nilai', bukan nilai tunggal (scalar).",
+    ),
+    # PK009: at the '---' that starts the second document
+    (
+        "two-documents",
+        "nama: a\n---\nnama: b\n",
+        "PK009",
+        2,
+        1,
+        "Berkas berisi lebih dari satu dokumen YAML (pemisah '---').",
+    ),
+    (
+        "empty-second-document",
+        "nama: a\n\n\n---\n",
+        "PK009",
+        4,
+        1,
+        "Berkas berisi lebih dari satu dokumen YAML (pemisah '---').",
+    ),
+    # PK011: a key that is a list or a mapping
+    ("flow-list-key", "nama: x\n[a, b]: 1\n", "PK011", 2, 1, "Kunci harus berupa teks sederhana."),
+    ("explicit-list-key", "? [a, b]\n: 1\n", "PK011", 1, 3, "Kunci harus berupa teks sederhana."),
+    ("mapping-key", "{a: 1}: x\n", "PK011", 1, 1, "Kunci harus berupa teks sederhana."),
+    # PK013: tags, shown as they were written
+    ("local-tag", "nama: !custom x\n", "PK013", 1, 7, "Tag YAML '!custom' tidak didukung."),
+    ("binary-tag", "nama: !!binary aGVsbG8=\n", "PK013", 1, 7, "Tag YAML '!!binary' tidak didukung."),
+    (
+        "python-tag",
+        "a: !!python/name:os.system ''\n",
+        "PK013",
+        1,
+        4,
+        "Tag YAML '!!python/name:os.system' tidak didukung.",
+    ),
+    ("tag-on-mapping", "a: !foo\n  b: 1\n", "PK013", 1, 4, "Tag YAML '!foo' tidak didukung."),
+    ("set-tag", "a: !!set\n  ? b\n", "PK013", 1, 4, "Tag YAML '!!set' tidak didukung."),
+    ("omap-tag", "a: !!omap\n  - b: 1\n", "PK013", 1, 4, "Tag YAML '!!omap' tidak didukung."),
+    ("tag-on-root", "--- !root\na: 1\n", "PK013", 1, 5, "Tag YAML '!root' tidak didukung."),
+    # PK014: at the first node deeper than the limit (in a block mapping: its first key)
+    (
+        "deep-flow",
+        "x: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n",
+        "PK014",
+        1,
+        44,
+        "Struktur bersarang terlalu dalam (lebih dari 40 tingkat).",
+    ),
+    (
+        "deep-block",
+        DEEP_BLOCK,
+        "PK014",
+        41,
+        81,
+        "Struktur bersarang terlalu dalam (lebih dari 40 tingkat).",
+    ),
+    (
+        "very-deep-flow",
+        "x: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "PK014",
+        1,
+        44,
+        "Struktur bersarang terlalu dalam (lebih dari 40 tingkat).",
+    ),
+    (
+        "very-deep-dashes",
+        "x:\n" + "- " * 100_000 + "y\n",
+        "PK014",
+        2,
+        81,
+        "Struktur bersarang terlalu dalam (lebih dari 40 tingkat).",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column", "message"),
+    [case[1:] for case in SINGLE],
+    ids=[case[0] for case in SINGLE],
+)
+def test_one_problem_at_its_exact_position(
+    text: str, code: str, line: int, column: int, message: str
+) -> None:
+    _, found = parse(text)
+    assert found == [(code, line, column, message)]
+
+
+def test_nesting_up_to_the_limit_is_accepted() -> None:
+    document, found = parse("x: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n")
+    assert found == []
+    assert document is not None
+    value = document.data["x"]
+    for _ in range(MAX_DEPTH - 1):
+        assert isinstance(value, list)
+        assert len(value) == 1
+        value = value[0]
+    assert value == []
+
+
+def test_tab_inside_a_quoted_value_is_not_indentation() -> None:
+    document, found = parse("nama: 'a\tb'\n")
+    assert found == []
+    assert document is not None
+    assert document.data == {"nama": "a\tb"}
+
+
+def test_every_tab_line_is_reported() -> None:
+    _, found = parse("a:\n\tb: 1\nc:\n \t d: 2\n")
+    assert [(code, line, column) for code, line, column, _ in found] == [
+        ("PK004", 2, 1),
+        ("PK004", 4, 2),
+    ]
+
+
+# --- what survives a problem ------------------------------------------------------------------
+
+
+def test_duplicate_key_keeps_the_first_value_and_the_document() -> None:
+    document, found = parse("nama: A\nnama: B\nsingkatan: S\n")
+    assert [f[:3] for f in found] == [("PK005", 2, 1)]
+    assert document is not None
+    assert document.data == {"nama": "A", "singkatan": "S"}
+
+
+def test_alias_is_dropped_but_the_rest_is_kept() -> None:
+    document, found = parse("a: &x 1\nb: *x\nc: 3\n")
+    assert [f[:3] for f in found] == [("PK006", 2, 4)]
+    assert document is not None
+    assert document.data == {"a": 1, "b": None, "c": 3}
+
+
+def test_every_alias_and_every_duplicate_in_one_file() -> None:
+    _, found = parse("a: &x 1\nb: *x\nc: *x\na: 2\n")
+    assert [f[:3] for f in found] == [("PK006", 2, 4), ("PK006", 3, 4), ("PK005", 4, 1)]
+
+
+def test_billion_laughs_is_not_expanded() -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    document, found = parse("\n".join(lines) + "\n")
+    assert document is not None
+    assert len(found) == 81  # every '*alias' once, nothing expanded
+    assert {f[0] for f in found} == {"PK006"}
+    assert document.data["a9"] == [None] * 9
+
+
+def test_scalars_become_plain_json_values() -> None:
+    text = (
+        "teks: Kepala Seksi\n"
+        "angka: 12\n"
+        "pecahan: 2.5\n"
+        "benar: true\n"
+        "kosong:\n"
+        "tanggal: 2024-01-02\n"
+        "bukan-angka: .nan\n"
+        "tak-hingga: -.inf\n"
+        "terlalu-besar: 1e999\n"
+        "besar: 99999999999999999999999999\n"
+        "dipaksa-teks: !!str 12\n"
+        "dipaksa-angka: !!int '2024'\n"
+    )
+    document, found = parse(text)
+    assert found == []
+    assert document is not None
+    assert document.data == {
+        "teks": "Kepala Seksi",
+        "angka": 12,
+        "pecahan": 2.5,
+        "benar": True,
+        "kosong": None,
+        "tanggal": "2024-01-02",
+        "bukan-angka": ".nan",
+        "tak-hingga": "-.inf",
+        "terlalu-besar": "1e999",
+        "besar": 99999999999999999999999999,
+        "dipaksa-teks": "12",
+        "dipaksa-angka": 2024,
+    }
+
+
+def test_positions_of_values_and_keys() -> None:
+    document, _ = parse("nama: A\nregulasi:\n  jenis: Perbup\n  pasal:\n    - satu\n    - dua\n")
+    assert document is not None
+    assert document.location() == Location("f.yml", 1, 1)
+    assert document.location(("regulasi",)) == Location("f.yml", 3, 3)
+    assert document.location(("regulasi",), key=True) == Location("f.yml", 2, 1)
+    assert document.location(("regulasi", "jenis")) == Location("f.yml", 3, 10)
+    assert document.location(("regulasi", "pasal", 1)) == Location("f.yml", 6, 7)
+    # a path that does not exist falls back to its nearest existing parent
+    assert document.location(("regulasi", "tidak-ada", 3)) == Location("f.yml", 3, 3)
+    # key=True on a list item (which has no key) falls back to the item itself
+    assert document.location(("regulasi", "pasal", 0), key=True) == Location("f.yml", 5, 7)
+
+
+# --- files on disk: PK001 and PK002 ----------------------------------------------------------
+
+
+def test_pk001_symbolic_link(tmp_path: Path) -> None:
+    target = tmp_path / "asli.yml"
+    target.write_text("nama: A\n", encoding="utf-8")
+    link = tmp_path / "tautan.yml"
+    link.symlink_to(target)
+    document, found = load(link)
+    assert document is None
+    assert found == [
+        ("PK001", 1, 1, "Berkas tidak dapat dibaca: tautan simbolik tidak diizinkan.")
+    ]
+
+
+def test_pk001_directory_named_like_a_file(tmp_path: Path) -> None:
+    directory = tmp_path / "x.yml"
+    directory.mkdir()
+    document, found = load(directory)
+    assert document is None
+    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: Is a directory.")]
+
+
+def test_pk001_missing_file(tmp_path: Path) -> None:
+    document, found = load(tmp_path / "hilang.yml")
+    assert document is None
+    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: No such file or directory.")]
+
+
+def test_pk001_file_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "besar.yml"
+    path.write_text("nama: " + "a" * MAX_BYTES + "\n", encoding="utf-8")
+    document, found = load(path)
+    assert document is None
+    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: lebih dari 2000000 bita.")]
+
+
+def test_pk001_english_message_and_hint(tmp_path: Path) -> None:
+    link = tmp_path / "tautan.yml"
+    link.symlink_to(tmp_path)
+    _, found = load_document(link, "f.yml")
+    (d,) = found
+    assert d.severity is Severity.ERROR
+    assert d.message("en").startswith("Cannot read the file: ")
+    assert d.hint() == (
+        "Pastikan berkas ada, berupa berkas biasa (bukan tautan simbolik), dan ukurannya wajar."
+    )
+    assert d.hint("en") == (
+        "Make sure the file exists, is a regular file (not a symbolic link) and of sensible size."
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "column", "offset"),
+    [
+        # the bad byte 0xE9 (Latin-1 'é') after "singkatan: caf" on line 2
+        (b"nama: Dinas\nsingkatan: caf\xe9 x\n", 2, 15, 27),
+        # columns count characters, not bytes: 'é' before the bad byte is one column
+        (b"nama: Caf\xc3\xa9 \xff\n", 1, 12, 13),
+        # a byte-order mark is neither a column nor skipped in the byte count
+        (b"\xef\xbb\xbfnama: caf\xe9\n", 1, 10, 13),
+        # a truncated multi-byte sequence at the end of the file
+        (b"nama: a\nb: \xe2\x82", 2, 4, 12),
+    ],
+    ids=["latin1", "after-multibyte", "after-bom", "truncated"],
+)
+def test_pk002_invalid_utf8_at_the_bad_byte(
+    tmp_path: Path, raw: bytes, line: int, column: int, offset: int
+) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes(raw)
+    document, found = load(path)
+    assert document is None
+    assert found == [
+        (
+            "PK002",
+            line,
+            column,
+            f"Berkas bukan teks UTF-8 yang sah (bita ke-{offset} tidak dapat dibaca).",
+        )
+    ]
+
+
+def test_pk002_english(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes(b"nama: \x80\n")
+    _, (d,) = load_document(path, "f.yml")
+    assert d.message("en") == "The file is not valid UTF-8 text (byte 7 cannot be decoded)."
+    assert d.hint("en") == "Save the file again as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes(b"\xef\xbb\xbfnama: Caf\xc3\xa9\n")
+    document, found = load(path)
+    assert found == []
+    assert document is not None
+    assert document.data == {"nama": "Café"}
+    assert document.location(("nama",)) == Location("f.yml", 1, 7)
+
+
+def test_english_messages_and_hints_of_reading_rules() -> None:
+    _, found = parse_text("nama: A\nnama: B\n", Path("f.yml"), "f.yml")
+    (d,) = found
+    assert d.message("en") == (
+        "Key 'nama' appears twice (first on line 1); plain YAML silently keeps only the last one, "
+        "losing data."
+    )
+    assert d.hint("en") == "Remove one of them or merge their contents under one key."
+    _, (tab,) = parse_text("a:\n\tb: 1\n", Path("f.yml"), "f.yml")
+    assert tab.hint() == (
+        "Ganti tab dengan spasi (2 spasi per tingkat); YAML tidak mengizinkan tab untuk indentasi."
+    )
+    assert tab.message("en") == "A tab character is used for indentation."
+
+
+# --- the data folder: PK001, PK010, PK012, PK015 through a full run ------------------------
+
+
+def test_pk001_symlink_inside_the_data_folder(folder: DataFolder) -> None:
+    root = folder.write()
+    (root / "jabatan" / "tautan.yml").symlink_to(root / "jabatan" / "kepala-seksi-jalan.yml")
+    result = folder.validate()
+    assert summary(result.diagnostics) == [("PK001", "data/jabatan/tautan.yml", 1, 1)]
+    assert result.diagnostics[0].message() == (
+        "Berkas tidak dapat dibaca: tautan simbolik tidak diizinkan."
+    )
+    assert not result.ok
+
+
+def test_pk001_directory_inside_the_data_folder(folder: DataFolder) -> None:
+    root = folder.write()
+    (root / "jalur" / "folder.yml").mkdir()
+    result = folder.validate()
+    assert summary(result.diagnostics) == [("PK001", "data/jalur/folder.yml", 1, 1)]
+    assert result.diagnostics[0].message() == "Berkas tidak dapat dibaca: Is a directory."
+
+
+def test_pk002_inside_the_data_folder(folder: DataFolder) -> None:
+    folder.put("unit/dinas-pupr.yml", b"nama: Dinas Pekerjaan Umum\nsingkatan: PU\xa0PR\n")
+    result = folder.validate()
+    # the broken unit file is reported once; positions in its units are not also "unknown"
+    assert summary(result.diagnostics) == [("PK002", "data/unit/dinas-pupr.yml", 2, 14)]
+    assert result.diagnostics[0].params == {"offset": "41"}
+
+
+@pytest.mark.parametrize(
+    ("relative", "name"),
+    [
+        ("jabatan/Kepala_Seksi.yml", "Kepala_Seksi.yml"),
+        ("jalur/jalur baru.yml", "jalur baru.yml"),
+        ("unit/-dinas.yml", "-dinas.yml"),
+        ("jabatan-fungsional/dokter--gigi.yml", "dokter--gigi.yml"),
+    ],
+)
+def test_pk010_bad_file_name(folder: DataFolder, relative: str, name: str) -> None:
+    folder.put(relative, "nama: A\n")
+    found = folder.diagnostics()
+    assert summary(found) == [("PK010", f"data/{relative}", 1, 1)]
+    assert found[0].message() == f"Nama berkas '{name}' bukan kode yang sah."
+    assert found[0].hint() == (
+        "Pakai huruf kecil, angka, dan tanda hubung saja, diakhiri '.yml', misalnya "
+        "'kepala-bidang-bina-marga.yml'."
+    )
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "catatan.yml",
+        "jabatan/lama/kepala-seksi.yml",
+        "jabatan/kepala-seksi-lama.yaml",
+        "instansi.yaml",
+        "lampiran/peta-jabatan.yml",
+    ],
+)
+def test_pk012_unknown_file_is_a_warning(folder: DataFolder, relative: str) -> None:
+    folder.put(relative, "nama: A\n")
+    result = folder.validate()
+    assert summary(result.diagnostics) == [("PK012", f"data/{relative}", 1, 1)]
+    d = result.diagnostics[0]
+    assert d.severity is Severity.WARNING
+    assert d.message() == f"Berkas '{relative}' tidak dikenali dan diabaikan."
+    assert d.hint() == (
+        "Letakkan berkas di folder yang benar: instansi.yml, kompetensi-teknis.yml, "
+        "pelatihan.yml, atau <folder>/<kode>.yml dengan folder unit, jabatan, "
+        "jabatan-fungsional, jalur, dasar-hukum."
+    )
+    assert d.message("en") == f"File '{relative}' is not recognised and is ignored."
+    assert result.ok
+
+
+def test_hidden_folders_and_other_extensions_are_ignored(folder: DataFolder) -> None:
+    folder.put(".github/workflows/ci.yml", "on: push\n")
+    folder.put("jabatan/.draft.yml", "nama: [\n")
+    folder.put("README.md", "# data\n")
+    folder.put("jabatan/catatan.txt", "bebas\n")
+    assert folder.diagnostics() == []
+
+
+def test_pk015_missing_instansi(folder: DataFolder) -> None:
+    folder.drop("instansi.yml")
+    result = folder.validate()
+    assert summary(result.diagnostics) == [("PK015", "data/instansi.yml", 1, 1)]
+    d = result.diagnostics[0]
+    assert d.message() == "Berkas wajib 'instansi.yml' tidak ditemukan di folder data."
+    assert d.hint() == "Buat berkas 'instansi.yml' (lihat contoh pada dataset Kabupaten Contoh)."
+    assert d.message("en") == "Required file 'instansi.yml' is missing from the data folder."
+    assert result.dataset is None
+    assert not result.ok
+
+
+def test_pk015_in_an_empty_folder(tmp_path: Path) -> None:
+    from pola_karir.validate import validate_project
+
+    result = validate_project(tmp_path, "kosong")
+    assert summary(result.diagnostics) == [("PK015", "kosong/instansi.yml", 1, 1)]
+    assert result.file_count == 0
+
+
+def test_shown_root_defaults_to_the_folder_path(tmp_path: Path) -> None:
+    from pola_karir.validate import validate_project
+
+    result = validate_project(tmp_path)
+    assert [d.location.file for d in result.diagnostics] == [
+        os.fspath(tmp_path / "instansi.yml").replace(os.sep, "/")
+    ]
