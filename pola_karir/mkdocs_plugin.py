@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
 from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
-from pola_karir.site.render import GraphvizError, RenderStats, render_all
+from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
 from pola_karir.validate import validate_project
 
 if TYPE_CHECKING:
@@ -79,6 +79,10 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 f"{warning.message(self.config.lang)}"
             )
         assert result.dataset is not None
+        try:  # before MkDocs cleans site/: a missing 'dot' must not leave a half-built site
+            dot_version()
+        except GraphvizError as error:
+            raise PluginError(f"pola-karir: {error}") from error
         self.content = site_content(result.dataset, config.use_directory_urls)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}

@@ -34,6 +34,8 @@ Position = tuple[int, int]
 
 _CONSTRUCTOR = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
+_STR_TAG = _TAG + "str"
+_INT_TAG = _TAG + "int"
 _COLLECTION_TAGS = frozenset({_TAG + "map", _TAG + "seq"})
 
 
@@ -65,8 +67,10 @@ class Document:
 class _Converter:
     """Turns a composed node graph into plain values, collecting diagnostics on the way."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, track_aliases: bool = True) -> None:
         self.display = display
+        # Without an '&' in the text there can be no anchor, hence no alias to detect.
+        self.track_aliases = track_aliases
         self.diagnostics: list[Diagnostic] = []
         self.value_marks: dict[JsonPath, Position] = {}
         self.key_marks: dict[JsonPath, Position] = {}
@@ -77,12 +81,16 @@ class _Converter:
         return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def convert(self, node: Node, path: JsonPath, depth: int = 0) -> Any:
-        if id(node) in self._seen:
-            self.aliased = True
-            return None
-        self._seen.add(id(node))
-        if depth > MAX_DEPTH:
-            self.diagnostics.append(diag("PK014", self.at(node), limit=MAX_DEPTH))
+        if self.track_aliases:
+            if id(node) in self._seen:
+                self.aliased = True
+                return None
+            self._seen.add(id(node))
+        if depth >= MAX_DEPTH and isinstance(node, MappingNode | SequenceNode) and node.value:
+            # Its children would sit deeper than allowed: report the first one, as the
+            # event-stream check in _depth_diagnostic does for much deeper files.
+            first = node.value[0][0] if isinstance(node, MappingNode) else node.value[0]
+            self.diagnostics.append(diag("PK014", self.at(first), limit=MAX_DEPTH))
             return None
         self.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, MappingNode | SequenceNode) and node.tag not in _COLLECTION_TAGS:
@@ -99,13 +107,14 @@ class _Converter:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if id(key_node) in self._seen:
+            if self.track_aliases and id(key_node) in self._seen:
                 self.aliased = True
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.diagnostics.append(diag("PK011", self.at(key_node)))
                 continue
-            self._seen.add(id(key_node))
+            if self.track_aliases:
+                self._seen.add(id(key_node))
             key = str(key_node.value)
             if key in first_line:
                 self.diagnostics.append(
@@ -121,6 +130,11 @@ class _Converter:
     def _scalar(self, node: Node) -> Any:
         tag = node.tag or ""
         value = str(node.value)
+        if tag == _STR_TAG:  # by far the most common case
+            return value
+        if tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
+            # plain decimal (a leading 0 means octal in YAML 1.1): skip the generic constructor
+            return int(value) if len(value) < 4000 else value
         if not tag.startswith(_TAG):
             self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(tag)))
             return value
@@ -159,6 +173,17 @@ def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             found.append(diag("PK006", Location(display, line, column)))
     return found
+
+
+# libyaml's composer recursed fine at 20,000 levels here and crashed at 100,000. Every level
+# needs at least one of these characters, so a text with few of them cannot be that deep and
+# skips the (second) parse that measures depth exactly.
+_NESTING_CHARS = "[{-:?"
+_SAFE_INDICATORS = 5000
+
+
+def _could_be_deep(text: str) -> bool:
+    return sum(text.count(char) for char in _NESTING_CHARS) > _SAFE_INDICATORS
 
 
 def _depth_diagnostic(text: str, display: str) -> Diagnostic | None:
@@ -222,7 +247,7 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     if diagnostics:
         return None, diagnostics
     try:
-        too_deep = _depth_diagnostic(text, display)
+        too_deep = _depth_diagnostic(text, display) if _could_be_deep(text) else None
         if too_deep is not None:
             return None, [too_deep]
         nodes = list(yaml.compose_all(text, Loader=_Loader))
@@ -241,7 +266,7 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     if not isinstance(root, MappingNode):
         where = Location(display, root.start_mark.line + 1, root.start_mark.column + 1)
         return None, [diag("PK008", where, found=_describe(root))]
-    converter = _Converter(display)
+    converter = _Converter(display, track_aliases="&" in text)
     try:
         data = converter.convert(root, ())
     except RecursionError:

@@ -30,7 +30,8 @@ def make_dataset(target: Path, count: int) -> None:
     """Copy the example dataset and add ``count`` generated positions on one career path."""
     shutil.copytree(EXAMPLE, target)
     template_path = next(
-        p for p in sorted((target / "jabatan").glob("*.yml"))
+        p
+        for p in sorted((target / "jabatan").glob("*.yml"))
         if "jenis: pelaksana" in p.read_text(encoding="utf-8")
     )
     template = template_path.read_text(encoding="utf-8")
@@ -75,8 +76,12 @@ def main() -> int:
         base = timed(lambda: baseline(folder), args.repeat)
         full = timed(lambda: validate_project(folder), args.repeat)
     print(f"files: {files} ({args.positions} generated positions + example dataset)")
-    print(f"baseline yaml.load(CSafeLoader): {base * 1000:8.1f} ms  ({base / files * 1e3:.3f} ms/file)")
-    print(f"pola-karir validate:             {full * 1000:8.1f} ms  ({full / files * 1e3:.3f} ms/file)")
+    print(
+        f"baseline yaml.load(CSafeLoader): {base * 1000:8.1f} ms  ({base / files * 1e3:.3f} ms/file)"
+    )
+    print(
+        f"pola-karir validate:             {full * 1000:8.1f} ms  ({full / files * 1e3:.3f} ms/file)"
+    )
     print(f"ratio validate/baseline: {full / base:.2f}x")
     return 0
 
