@@ -1,78 +1,296 @@
 """The ``pola-karir`` command: a thin shell over the core.
 
-Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 wrong usage.
+Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
+positions), ``audit`` (check a whole staff list against the requirements).
+Exit codes: 0 fine (warnings allowed), 1 problems found in the input, 2 wrong usage.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from pola_karir import __version__
+from pola_karir.diagnostics import Diagnostic, Location, diag, has_errors
+from pola_karir.matching import (
+    Eligibility,
+    Status,
+    check,
+    explore,
+    explore_data,
+    finding_data,
+    profile_from_data,
+)
+from pola_karir.model import Dataset
 from pola_karir.report import FORMATS, render
-from pola_karir.validate import validate_project
+from pola_karir.schema import validate_document
+from pola_karir.validate import ValidationResult, validate_project
+from pola_karir.yaml_loader import load_document
 
 DEFAULT_DATA = "data"
+LANGS = ("id", "en")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pola-karir",
-        description="Pola karier PNS: validasi data dan pembuatan situs. "
-        "(Civil-servant career pattern: data validation and site building.)",
+        description="Pola karier PNS: validasi data, pencocokan profil, audit penempatan. "
+        "(Civil-servant career pattern: data validation, profile matching, placement audit.)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
-    check = commands.add_parser(
+
+    check_cmd = commands.add_parser(
         "validate",
         help="periksa folder data (check a data folder)",
         description="Periksa semua berkas YAML di folder data dan laporkan setiap masalah "
         "dengan berkas, baris, dan kolomnya.",
     )
-    check.add_argument(
+    check_cmd.add_argument(
         "data_dir",
         nargs="?",
         default=DEFAULT_DATA,
         metavar="DIR",
         help=f"folder data (bawaan: {DEFAULT_DATA})",
     )
-    check.add_argument(
+    check_cmd.add_argument(
         "--format",
         choices=FORMATS,
         default="text",
         help="bentuk laporan: text, json, atau github (anotasi GitHub Actions)",
     )
-    check.add_argument(
-        "--lang",
-        choices=("id", "en"),
-        default="id",
-        help="bahasa pesan: id (Indonesia) atau en (English)",
+    _lang(check_cmd)
+
+    match_cmd = commands.add_parser(
+        "cocokkan",
+        help="cocokkan profil pegawai dengan jabatan (match a profile)",
+        description="Bandingkan profil pegawai (YAML) dengan persyaratan jabatan: jabatan yang "
+        "dapat dicapai lewat jalur karier, dan apa yang masih kurang.",
     )
+    match_cmd.add_argument("profile", metavar="PROFIL.yml", help="berkas profil pegawai")
+    match_cmd.add_argument("--ke", metavar="JABATAN", help="periksa satu jabatan tujuan saja")
+    match_cmd.add_argument(
+        "--langkah",
+        type=int,
+        default=3,
+        metavar="K",
+        help="jumlah perpindahan paling banyak (bawaan: 3)",
+    )
+    match_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help="folder data")
+    match_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    _lang(match_cmd)
+
+    audit_cmd = commands.add_parser(
+        "audit",
+        help="audit kesesuaian penempatan pegawai (placement audit)",
+        description="Periksa daftar pegawai (CSV) terhadap persyaratan jabatan yang didudukinya.",
+    )
+    audit_cmd.add_argument("csv", metavar="PEGAWAI.csv", help="daftar pegawai (CSV, UTF-8)")
+    audit_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help="folder data")
+    audit_cmd.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _lang(audit_cmd)
     return parser
+
+
+def _lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang", choices=LANGS, default="id", help="bahasa pesan: id (Indonesia) atau en (English)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "validate":
-        return _validate(args)
-    return 2  # pragma: no cover - argparse rejects unknown commands first
+    handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit}
+    return handlers[args.command](args)
+
+
+def _missing_dir(root: Path, lang: str) -> int:
+    message = (
+        f"pola-karir: folder data '{root}' tidak ditemukan"
+        if lang == "id"
+        else f"pola-karir: data folder '{root}' not found"
+    )
+    print(message, file=sys.stderr)
+    return 2
 
 
 def _validate(args: argparse.Namespace) -> int:
     root = Path(args.data_dir)
     if not root.is_dir():
-        message = (
-            f"pola-karir: folder data '{root}' tidak ditemukan"
-            if args.lang == "id"
-            else f"pola-karir: data folder '{root}' not found"
-        )
-        print(message, file=sys.stderr)
-        return 2
+        return _missing_dir(root, args.lang)
     result = validate_project(root, args.data_dir)
     sys.stdout.write(render(args.format, result.diagnostics, result.file_count, args.lang))
     return 0 if result.ok else 1
+
+
+def _load_data(folder: str, lang: str) -> tuple[ValidationResult | None, int]:
+    """The validated dataset, or the validation report and exit code when it is not usable."""
+    root = Path(folder)
+    if not root.is_dir():
+        return None, _missing_dir(root, lang)
+    result = validate_project(root, folder)
+    if result.dataset is None:
+        sys.stdout.write(render("text", result.diagnostics, result.file_count, lang))
+        return None, 1
+    return result, 0
+
+
+# --- cocokkan --------------------------------------------------------------------------------
+
+
+def profile_diagnostics(
+    dataset: Dataset, path: Path
+) -> tuple[dict[str, object] | None, list[Diagnostic]]:
+    """Load and check a profile file: schema, then that every id it names exists."""
+    document, problems = load_document(path, str(path))
+    if document is None:
+        return None, problems
+    problems += validate_document(document, "profil")
+    if has_errors(problems):
+        return None, problems
+    data = document.data
+    known = {
+        "jabatan": dataset.positions,
+        "pelatihan": dataset.trainings,
+        "kompetensi": dataset.competencies,
+    }
+    if isinstance(data.get("jabatan"), str) and data["jabatan"] not in dataset.positions:
+        problems.append(
+            _unknown_ref(document.location(("jabatan",)), "Jabatan", "Position", data["jabatan"])
+        )
+    for index, training in enumerate(data.get("pelatihan", [])):
+        if training not in known["pelatihan"]:
+            problems.append(
+                _unknown_ref(
+                    document.location(("pelatihan", index)), "Pelatihan", "Training", training
+                )
+            )
+    for comp in data.get("kompetensi", {}):
+        if comp not in known["kompetensi"]:
+            problems.append(
+                _unknown_ref(
+                    document.location(("kompetensi", comp), key=True),
+                    "Kompetensi",
+                    "Competency",
+                    comp,
+                )
+            )
+    return (None if has_errors(problems) else data), problems
+
+
+def _unknown_ref(location: Location, kind: str, kind_en: str, ref: str) -> Diagnostic:
+    return diag(
+        "PK201",
+        location,
+        kind=kind,
+        kind_en=kind_en,
+        ref=ref,
+        where="lihat situs pola karier untuk daftar kodenya",
+        where_en="see the career-pattern site for the list of ids",
+    )
+
+
+_MARK = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
+
+
+def _match(args: argparse.Namespace) -> int:
+    loaded, code = _load_data(args.data, args.lang)
+    if loaded is None:
+        return code
+    dataset = loaded.dataset
+    assert dataset is not None
+    path = Path(args.profile)
+    if not path.is_file():
+        print(f"pola-karir: berkas profil '{path}' tidak ditemukan", file=sys.stderr)
+        return 2
+    data, problems = profile_diagnostics(dataset, path)
+    if data is None:
+        sys.stdout.write(render("text", problems, 1, args.lang))
+        return 1
+    profile = profile_from_data(data)
+    if args.ke:
+        if args.ke not in dataset.positions:
+            print(f"pola-karir: jabatan '{args.ke}' tidak ada", file=sys.stderr)
+            return 2
+        result = check(dataset, profile, dataset.positions[args.ke])
+        if args.format == "json":
+            payload = {
+                "jabatan": args.ke,
+                "memenuhi": result.eligible,
+                "temuan": [finding_data(f) for f in result.findings],
+            }
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(_eligibility_text(dataset, result, detailed=True))
+        return 0
+    if args.format == "json":
+        print(
+            json.dumps(explore_data(dataset, profile, args.langkah), ensure_ascii=False, indent=2)
+        )
+        return 0
+    results = explore(dataset, profile, args.langkah)
+    if profile.position is None:
+        print(
+            "Profil belum menyebut 'jabatan' sekarang; pakai --ke JABATAN untuk memeriksa "
+            "satu jabatan."
+        )
+        return 0
+    print(
+        f"Dari {dataset.positions[profile.position].name}: {len(results)} jabatan dapat "
+        f"dicapai dalam {args.langkah} langkah.\n"
+    )
+    for reach, eligibility in results:
+        when = (
+            "sekarang"
+            if reach.years == 0
+            else f"paling cepat {reach.years:g} tahun lagi".replace(".", ",")
+        )
+        sys.stdout.write(f"{reach.moves} langkah, {when}: ")
+        sys.stdout.write(_eligibility_text(dataset, eligibility, detailed=False))
+    return 0
+
+
+def _eligibility_text(dataset: Dataset, result: Eligibility, detailed: bool) -> str:
+    position = dataset.positions[result.position]
+    verdict = (
+        "memenuhi semua syarat yang diketahui"
+        if result.eligible
+        else f"{len(result.unmet)} syarat belum terpenuhi"
+    )
+    lines = [f"{position.name} [{position.id}] — {verdict}"]
+    shown = result.findings if detailed else result.unmet
+    for finding in shown:
+        lines.append(
+            f"    {_MARK[finding.status]} {finding.subject}: {finding.have}; "
+            f"dibutuhkan {finding.need}"
+        )
+    if not detailed and result.unknown:
+        lines.append(
+            f"    ? {len(result.unknown)} syarat belum dapat dinilai (data profil belum ada)"
+        )
+    return "\n".join(lines) + "\n"
+
+
+# --- audit -----------------------------------------------------------------------------------
+
+
+def _audit(args: argparse.Namespace) -> int:
+    loaded, code = _load_data(args.data, args.lang)
+    if loaded is None:
+        return code
+    assert loaded.dataset is not None
+    from pola_karir.audit import run_audit
+
+    path = Path(args.csv)
+    if not path.is_file():
+        print(f"pola-karir: berkas '{path}' tidak ditemukan", file=sys.stderr)
+        return 2
+    output, exit_code = run_audit(loaded.dataset, path, args.format)
+    sys.stdout.write(output)
+    return exit_code
 
 
 if __name__ == "__main__":  # pragma: no cover

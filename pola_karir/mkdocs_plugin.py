@@ -99,6 +99,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         for page in self.content.pages:
             if files.get_file_from_path(page.src) is None:
                 files.append(File.generated(config, page.src, content=page.markdown))
+        for path, text in self.content.files.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=text))
         package = resources.files("pola_karir.site") / "assets"
         for asset in ASSETS:
             text = (package / asset).read_text(encoding="utf-8")

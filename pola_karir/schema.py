@@ -35,6 +35,7 @@ KINDS: Final = (
     "kompetensi",
     "pelatihan",
     "dasar-hukum",
+    "profil",
 )
 
 

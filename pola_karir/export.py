@@ -1,0 +1,306 @@
+"""Open data: the whole validated career pattern as one JSON document and CSV tables.
+
+The JSON is what other tools (and the Jelajah Karier page) read; it carries a format version
+and points to its JSON Schema (``schemas/ekspor.schema.json``). Requirement texts are included
+pre-phrased so that every consumer shows the same words the site does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pola_karir import __version__, describe
+from pola_karir import reference as ref
+from pola_karir.model import Dataset, LegalRef, Position, Requirements
+
+FORMAT_VERSION = "1.0"
+SCHEMA_PATH = "schemas/ekspor.schema.json"
+
+
+def _refs(refs: Iterable[LegalRef]) -> list[str]:
+    return [str(r) for r in refs]
+
+
+def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if req.education:
+        result["pendidikan"] = {
+            "minimal": req.education.minimum,
+            "bidang": list(req.education.fields),
+            "teks": describe.education(req.education),
+            "dasar_hukum": _refs(req.education.legal_basis),
+        }
+    if req.rank:
+        result["golongan"] = {
+            "minimal": req.rank.minimum,
+            "maksimal": req.rank.maximum,
+            "teks": describe.rank_requirement(req.rank),
+            "dasar_hukum": _refs(req.rank.legal_basis),
+        }
+    result["pengalaman"] = [
+        {
+            "tahun": item.years,
+            "jenis": list(item.levels),
+            "jabatan": list(item.positions),
+            "keterangan": item.note,
+            "teks": describe.experience(item, dataset),
+            "dasar_hukum": _refs(item.legal_basis),
+        }
+        for item in req.experience
+    ]
+    result["pelatihan"] = list(req.trainings)
+    result["sertifikasi"] = list(req.certifications)
+    if req.performance:
+        result["kinerja"] = {
+            "predikat_minimal": req.performance.minimum_rating,
+            "tahun": req.performance.years,
+            "teks": describe.performance(req.performance),
+            "dasar_hukum": _refs(req.performance.legal_basis),
+        }
+    result["kompetensi"] = req.competencies.all_levels()
+    return result
+
+
+def _position(dataset: Dataset, position: Position) -> dict[str, Any]:
+    level = ref.LEVELS[position.level_key]
+    return {
+        "id": position.id,
+        "nama": position.name,
+        "jenis": position.type,
+        "jabatan_fungsional": position.family,
+        "jenjang": position.grade,
+        "unit": position.unit,
+        "kelas_jabatan": position.job_class,
+        "ikhtisar": position.summary,
+        "tugas": list(position.duties),
+        "tingkat": {
+            "kunci": level.key,
+            "nama": level.label,
+            "kelompok": level.group,
+            "urutan": level.order,
+            "setara": level.tier,
+        },
+        "persyaratan": _requirements(dataset, position.requirements),
+        "dasar_hukum": _refs(position.legal_basis),
+        "berkas": position.source,
+    }
+
+
+def open_data(dataset: Dataset) -> dict[str, Any]:
+    """Every entity of the dataset as plain JSON-ready data, in a stable order."""
+    agency = dataset.agency
+    reg = agency.regulation
+    return {
+        "$schema": SCHEMA_PATH,
+        "versi": FORMAT_VERSION,
+        "dibuat_oleh": f"pola-karir {__version__}",
+        "instansi": {
+            "nama": agency.name,
+            "singkatan": agency.short_name,
+            "fiktif": agency.fictional,
+            "regulasi": {
+                "jenis": reg.kind,
+                "nomor": reg.number,
+                "tahun": reg.year,
+                "tentang": reg.title,
+                "tanggal_penetapan": reg.enacted,
+                "berlaku_mulai": reg.effective,
+                "tautan": reg.url,
+                "fiktif": reg.fictional,
+            },
+            "dasar_hukum": _refs(agency.legal_basis),
+        },
+        "unit": [
+            {"id": u.id, "nama": u.name, "jenis": u.kind, "induk": u.parent}
+            for u in sorted(dataset.units.values(), key=lambda u: u.id)
+        ],
+        "jabatan": [
+            _position(dataset, p) for p in sorted(dataset.positions.values(), key=lambda p: p.id)
+        ],
+        "jabatan_fungsional": [
+            {
+                "id": f.id,
+                "nama": f.name,
+                "kategori": f.category,
+                "instansi_pembina": f.supervisor,
+                "jenjang": sorted(f.grades),
+                "dasar_hukum": _refs(f.legal_basis),
+            }
+            for f in sorted(dataset.families.values(), key=lambda f: f.id)
+        ],
+        "jalur": [
+            {
+                "id": p.id,
+                "nama": p.name,
+                "deskripsi": p.description,
+                "langkah": [
+                    {
+                        "dari": m.source,
+                        "ke": m.target,
+                        "jenis": m.kind,
+                        "tahun_minimal": m.min_years,
+                        "syarat": list(m.conditions),
+                        "dasar_hukum": _refs(m.legal_basis),
+                    }
+                    for m in p.moves
+                ],
+            }
+            for p in sorted(dataset.paths.values(), key=lambda p: p.id)
+        ],
+        "kompetensi": [
+            {
+                "id": c.id,
+                "nama": c.name,
+                "kelompok": c.group,
+                "definisi": c.definition,
+                "level": list(c.levels),
+            }
+            for c in sorted(dataset.competencies.values(), key=lambda c: c.id)
+        ],
+        "pelatihan": [
+            {
+                "id": t.id,
+                "nama": t.name,
+                "jenis": t.kind,
+                "singkatan": t.short_name,
+                "teks": describe.training(t.id, dataset),
+            }
+            for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
+        ],
+        "dasar_hukum": [
+            {
+                "id": r.id,
+                "jenis": r.kind,
+                "nomor": r.number,
+                "tahun": r.year,
+                "tentang": r.title,
+                "sebutan": r.name,
+                "nasional": r.national,
+                "fiktif": r.fictional,
+                "tautan": r.url,
+                "pasal": [
+                    {"id": a.key, "sebutan": a.label, "isi": a.summary} for a in r.articles.values()
+                ],
+            }
+            for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
+        ],
+        "rujukan": {
+            "pendidikan": dict(ref.EDUCATION_RANK),
+            "pendidikan_nama": {k: describe.education_level(k) for k in ref.EDUCATION_RANK},
+            "golongan": dict(ref.RANK_ORDER),
+            "predikat": dict(ref.RATING_ORDER),
+            "predikat_nama": dict(ref.RATING_LABEL),
+        },
+    }
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """Deterministic JSON: the same data always gives the same bytes; ASCII only, so it can be
+    embedded anywhere (in a script file too) without encoding surprises."""
+    return json.dumps(data, ensure_ascii=True, indent=1, sort_keys=False) + "\n"
+
+
+def _csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV a spreadsheet opens safely: cells that look like formulas get a leading quote."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text  # CSV injection: spreadsheets would run it as a formula
+    return text
+
+
+def csv_tables(dataset: Dataset) -> dict[str, str]:
+    """One CSV per entity kind, named for the kind."""
+    positions = sorted(dataset.positions.values(), key=lambda p: p.id)
+    tables = {
+        "jabatan.csv": _csv(
+            [
+                "id",
+                "nama",
+                "jenis",
+                "jabatan_fungsional",
+                "jenjang",
+                "unit",
+                "kelas_jabatan",
+                "pendidikan_minimal",
+                "golongan_minimal",
+                "pelatihan",
+                "sertifikasi",
+            ],
+            [
+                [
+                    p.id,
+                    p.name,
+                    p.type,
+                    p.family,
+                    p.grade,
+                    p.unit,
+                    p.job_class,
+                    p.requirements.education.minimum if p.requirements.education else None,
+                    p.requirements.rank.minimum if p.requirements.rank else None,
+                    ";".join(p.requirements.trainings),
+                    ";".join(p.requirements.certifications),
+                ]
+                for p in positions
+            ],
+        ),
+        "standar-kompetensi.csv": _csv(
+            ["jabatan", "kompetensi", "level"],
+            [
+                [p.id, comp, level]
+                for p in positions
+                for comp, level in p.requirements.competencies.all_levels().items()
+            ],
+        ),
+        "jalur.csv": _csv(
+            ["jalur", "dari", "ke", "jenis", "tahun_minimal", "syarat"],
+            [
+                [path.id, m.source, m.target, m.kind, m.min_years, "; ".join(m.conditions)]
+                for path in sorted(dataset.paths.values(), key=lambda p: p.id)
+                for m in path.moves
+            ],
+        ),
+        "unit.csv": _csv(
+            ["id", "nama", "jenis", "induk"],
+            [
+                [u.id, u.name, u.kind, u.parent]
+                for u in sorted(dataset.units.values(), key=lambda u: u.id)
+            ],
+        ),
+        "kompetensi.csv": _csv(
+            ["id", "nama", "kelompok", "definisi"],
+            [
+                [c.id, c.name, c.group, c.definition]
+                for c in sorted(dataset.competencies.values(), key=lambda c: c.id)
+            ],
+        ),
+        "pelatihan.csv": _csv(
+            ["id", "nama", "jenis", "singkatan"],
+            [
+                [t.id, t.name, t.kind, t.short_name]
+                for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
+            ],
+        ),
+        "dasar-hukum.csv": _csv(
+            ["id", "jenis", "nomor", "tahun", "tentang", "nasional", "fiktif"],
+            [
+                [r.id, r.kind, r.number, r.year, r.title, r.national, r.fictional]
+                for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
+            ],
+        ),
+    }
+    return tables

@@ -1,0 +1,352 @@
+"""Merit matching: compare a person with a position's requirements, and find reachable positions.
+
+The merit system asks for an objective comparison of qualification, competency, performance and
+rank with what a position requires (UU 5/2014 Pasal 69). This module does that comparison once,
+as pure functions over the model; the CLI, the audit and (ported to JavaScript, checked against
+the same case table) the Jelajah Karier page all give the same answers.
+
+Anything the profile leaves unknown is reported as ``unknown`` (not assessed), never as unmet.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pola_karir import describe
+from pola_karir import reference as ref
+from pola_karir.model import Dataset, Position
+
+
+class Status(StrEnum):
+    MET = "terpenuhi"
+    UNMET = "belum"
+    UNKNOWN = "tidak-diketahui"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What is known about a person; ``None`` (or an absent key) means unknown."""
+
+    position: str | None = None
+    education: str | None = None
+    education_field: str | None = None
+    rank: str | None = None
+    years_in_position: float | None = None
+    # Years per position type, jenjang or position id held before; None = not told (then an
+    # experience requirement the current position alone does not meet is unknown, not unmet).
+    experience: Mapping[str, float] | None = None
+    total_years: float | None = None  # masa kerja, for cumulative experience
+    trainings: frozenset[str] | None = None
+    ratings: tuple[str, ...] | None = None  # most recent year first
+    competencies: Mapping[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One requirement checked: what the person has and what the position needs."""
+
+    aspect: str  # pendidikan | bidang_pendidikan | golongan | pengalaman | pelatihan | ...
+    subject: str
+    status: Status
+    have: str
+    need: str
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    position: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def unmet(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status is Status.UNMET)
+
+    @property
+    def unknown(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status is Status.UNKNOWN)
+
+    @property
+    def eligible(self) -> bool:
+        """True when nothing is unmet (unknown parts still need checking by HR)."""
+        return not self.unmet
+
+
+UNKNOWN_TEXT = "tidak diketahui"
+
+
+def _status(ok: bool | None) -> Status:
+    if ok is None:
+        return Status.UNKNOWN
+    return Status.MET if ok else Status.UNMET
+
+
+def experience_years(dataset: Dataset, profile: Profile) -> dict[str, float]:
+    """Years per position type, jenjang and position id, counting the current position."""
+    years = dict(profile.experience or {})
+    current = dataset.positions.get(profile.position or "")
+    if current is not None and profile.years_in_position is not None:
+        for key in {current.id, current.type, current.level_key}:
+            years[key] = max(years.get(key, 0.0), profile.years_in_position)
+    return years
+
+
+def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility:
+    """Every requirement of ``position`` against ``profile``."""
+    req = position.requirements
+    found: list[Finding] = []
+    if req.education:
+        need = req.education.minimum
+        ok = (
+            None
+            if profile.education is None
+            else ref.EDUCATION_RANK[profile.education] >= ref.EDUCATION_RANK[need]
+        )
+        found.append(
+            Finding(
+                "pendidikan",
+                "Pendidikan",
+                _status(ok),
+                describe.education_level(profile.education) if profile.education else UNKNOWN_TEXT,
+                describe.education_level(need),
+            )
+        )
+        if req.education.fields:
+            field_ok = (
+                None
+                if not profile.education_field
+                else profile.education_field.casefold()
+                in {f.casefold() for f in req.education.fields}
+            )
+            found.append(
+                Finding(
+                    "bidang_pendidikan",
+                    "Bidang pendidikan",
+                    _status(field_ok),
+                    profile.education_field or UNKNOWN_TEXT,
+                    ", ".join(req.education.fields),
+                )
+            )
+    if req.rank:
+        rank_ok = (
+            None
+            if profile.rank is None
+            else ref.RANK_ORDER[profile.rank] >= ref.RANK_ORDER[req.rank.minimum]
+        )
+        found.append(
+            Finding(
+                "golongan",
+                "Golongan",
+                _status(rank_ok),
+                profile.rank or UNKNOWN_TEXT,
+                req.rank.minimum,
+            )
+        )
+    found += _experience(dataset, profile, position)
+    found += _trainings(dataset, profile, position)
+    if req.performance:
+        found.append(_performance(profile, req.performance.minimum_rating, req.performance.years))
+    found += _competencies(dataset, profile, position)
+    return Eligibility(position.id, tuple(found))
+
+
+def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
+    found = []
+    years = experience_years(dataset, profile)
+    for item in position.requirements.experience:
+        options = (*item.levels, *item.positions)
+        need = describe.experience(item, dataset)
+        if options:
+            held = max((years.get(option, 0.0) for option in options), default=0.0)
+            if held >= item.years:
+                ok: bool | None = True
+            else:
+                ok = False if profile.experience is not None else None
+            have = describe.years(held) if ok is not None else UNKNOWN_TEXT
+        else:
+            ok = None if profile.total_years is None else profile.total_years >= item.years
+            have = (
+                describe.years(profile.total_years) + " masa kerja"
+                if profile.total_years is not None
+                else UNKNOWN_TEXT
+            )
+        found.append(Finding("pengalaman", "Pengalaman", _status(ok), have, need))
+    return found
+
+
+def _trainings(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
+    found = []
+    req = position.requirements
+    for aspect, ids in (("pelatihan", req.trainings), ("sertifikasi", req.certifications)):
+        for training_id in ids:
+            done = None if profile.trainings is None else training_id in profile.trainings
+            name = describe.training(training_id, dataset)
+            have = UNKNOWN_TEXT if done is None else ("sudah" if done else "belum")
+            found.append(Finding(aspect, name, _status(done), have, name))
+    return found
+
+
+def _performance(profile: Profile, minimum: str, years: int) -> Finding:
+    need = f"paling rendah {ref.RATING_LABEL[minimum]} selama {years} tahun terakhir"
+    ratings = profile.ratings
+    if not ratings:
+        return Finding("kinerja", "Kinerja", Status.UNKNOWN, UNKNOWN_TEXT, need)
+    considered = ratings[:years]
+    below = [r for r in considered if ref.RATING_ORDER[r] < ref.RATING_ORDER[minimum]]
+    have = ", ".join(ref.RATING_LABEL[r] for r in considered)
+    if below:
+        return Finding("kinerja", "Kinerja", Status.UNMET, have, need)
+    if len(considered) < years:
+        return Finding("kinerja", "Kinerja", Status.UNKNOWN, have, need)
+    return Finding("kinerja", "Kinerja", Status.MET, have, need)
+
+
+def _competencies(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
+    found = []
+    for comp_id, level in position.requirements.competencies.all_levels().items():
+        held = None if profile.competencies is None else profile.competencies.get(comp_id)
+        ok = None if held is None else held >= level
+        found.append(
+            Finding(
+                "kompetensi",
+                describe.competency(comp_id, dataset),
+                _status(ok),
+                f"level {held}" if held is not None else UNKNOWN_TEXT,
+                f"level {level}",
+            )
+        )
+    return found
+
+
+# --- reachability ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A position reachable along the career paths, and the earliest time to get there."""
+
+    position: str
+    route: tuple[str, ...]  # position ids from the current position to this one
+    moves: int
+    years: float  # minimum years from now, counting time already served in the current post
+
+
+def reachable(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[Reach]:
+    """Positions reachable from the current one within ``max_moves`` moves, each with the
+    earliest time (sum of the moves' minimum years, less time already served), fastest first."""
+    start = profile.position
+    if start is None or start not in dataset.positions:
+        return []
+    served = profile.years_in_position or 0.0
+    outgoing: dict[str, list[tuple[str, float]]] = {}
+    for move in dataset.moves():
+        outgoing.setdefault(move.source, []).append((move.target, move.min_years))
+    best: dict[str, Reach] = {}
+    queue: list[tuple[float, int, tuple[str, ...]]] = [(0.0, 0, (start,))]
+    while queue:
+        years, moves, route = heapq.heappop(queue)
+        node = route[-1]
+        if moves == max_moves:
+            continue
+        for target, min_years in sorted(outgoing.get(node, [])):
+            if target in route:
+                continue
+            wait = max(0.0, min_years - served) if moves == 0 else min_years
+            candidate = Reach(target, (*route, target), moves + 1, years + wait)
+            known = best.get(target)
+            if known is None or (candidate.years, candidate.moves, candidate.route) < (
+                known.years,
+                known.moves,
+                known.route,
+            ):
+                best[target] = candidate
+                heapq.heappush(queue, (candidate.years, candidate.moves, candidate.route))
+    return sorted(best.values(), key=lambda r: (r.years, r.moves, r.position))
+
+
+def explore(
+    dataset: Dataset, profile: Profile, max_moves: int = 3
+) -> list[tuple[Reach, Eligibility]]:
+    """Reachable positions with their eligibility: eligible first, then fewest gaps, soonest."""
+    pairs = [
+        (reach, check(dataset, profile, dataset.positions[reach.position]))
+        for reach in reachable(dataset, profile, max_moves)
+    ]
+    return sorted(pairs, key=lambda p: (len(p[1].unmet), p[0].years, p[0].moves, p[0].position))
+
+
+# --- profiles and results as plain data (CLI YAML, URL, browser JSON) -------------------------
+
+PROFILE_KEYS = (
+    "jabatan",
+    "pendidikan",
+    "bidang_pendidikan",
+    "golongan",
+    "masa_jabatan",
+    "pengalaman",
+    "masa_kerja",
+    "pelatihan",
+    "kinerja",
+    "kompetensi",
+)
+
+
+def profile_from_data(data: Mapping[str, object]) -> Profile:
+    """A profile from its plain form (keys as in PROFILE_KEYS); the data must already have
+    passed ``schemas/profil.schema.json``. Absent keys stay unknown."""
+
+    def number(key: str) -> float | None:
+        value = data.get(key)
+        return float(value) if isinstance(value, int | float) else None
+
+    trainings = data.get("pelatihan")
+    ratings = data.get("kinerja")
+    competencies = data.get("kompetensi")
+    experience = data.get("pengalaman")
+    return Profile(
+        position=_text(data.get("jabatan")),
+        education=_text(data.get("pendidikan")),
+        education_field=_text(data.get("bidang_pendidikan")),
+        rank=_text(data.get("golongan")),
+        years_in_position=number("masa_jabatan"),
+        experience={str(k): float(v) for k, v in experience.items()}
+        if isinstance(experience, dict)
+        else None,
+        total_years=number("masa_kerja"),
+        trainings=frozenset(str(t) for t in trainings) if isinstance(trainings, list) else None,
+        ratings=tuple(str(r) for r in ratings) if isinstance(ratings, list) else None,
+        competencies={str(k): int(v) for k, v in competencies.items()}
+        if isinstance(competencies, dict)
+        else None,
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def finding_data(finding: Finding) -> dict[str, str]:
+    return {
+        "aspek": finding.aspect,
+        "subjek": finding.subject,
+        "status": finding.status.value,
+        "punya": finding.have,
+        "perlu": finding.need,
+    }
+
+
+def explore_data(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[dict[str, object]]:
+    """:func:`explore` as plain data: the form the browser version must reproduce exactly."""
+    return [
+        {
+            "jabatan": reach.position,
+            "rute": list(reach.route),
+            "langkah": reach.moves,
+            "tahun": reach.years,
+            "memenuhi": eligibility.eligible,
+            "temuan": [finding_data(f) for f in eligibility.findings],
+        }
+        for reach, eligibility in explore(dataset, profile, max_moves)
+    ]
