@@ -1,0 +1,104 @@
+"""`pola-karir cocokkan`: one employee's profile against the positions, in the terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from factory import DataFolder, dump
+
+from pola_karir.cli import main
+
+PROFILE = {
+    "jabatan": "teknik-jalan-ahli-pertama",
+    "pendidikan": "S1",
+    "golongan": "III/c",
+    "masa_jabatan": 3,
+    "pelatihan": ["pkp"],
+}
+
+
+def _write(tmp_path: Path, profile: object, name: str = "profil.yml") -> str:
+    path = tmp_path / name
+    path.write_text(profile if isinstance(profile, str) else dump(profile), encoding="utf-8")
+    return str(path)
+
+
+def test_lists_reachable_positions_and_gaps(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    code = main(["cocokkan", _write(tmp_path, PROFILE), "--data", data])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Dari Teknik Jalan dan Jembatan Ahli Pertama: 2 jabatan dapat dicapai" in out
+    assert "1 langkah, sekarang: Teknik Jalan dan Jembatan Ahli Muda" in out
+    assert "✗ Golongan: III/c; dibutuhkan III/d" in out
+    assert "✗ Pelatihan Kepemimpinan Administrator (PKA): belum" in out
+
+
+def test_one_target_in_json(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    code = main(
+        [
+            "cocokkan",
+            _write(tmp_path, PROFILE),
+            "--data",
+            data,
+            "--ke",
+            "kepala-bidang-bina-marga",
+            "--format",
+            "json",
+        ]
+    )
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert payload["jabatan"] == "kepala-bidang-bina-marga"
+    assert payload["memenuhi"] is False
+    statuses = {(f["aspek"], f["status"]) for f in payload["temuan"]}
+    assert ("pendidikan", "terpenuhi") in statuses
+    assert ("golongan", "belum") in statuses
+    assert ("kompetensi", "tidak-diketahui") in statuses
+
+
+def test_bad_profile_is_reported_with_its_position(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    text = "jabatan: kepala-seksi-jalann\npendidikan: S5\npelatihan: [pkp, pelatihan-x]\n"
+    path = _write(tmp_path, text)
+    code = main(["cocokkan", path, "--data", data])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"{path}:2:13: error[PK104]: Nilai 'S5' tidak sah untuk 'pendidikan'." in out
+
+
+def test_unknown_ids_in_profile(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    path = _write(tmp_path, "jabatan: kepala-seksi-jalann\npelatihan: [pkp, pelatihan-x]\n")
+    code = main(["cocokkan", path, "--data", data])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"{path}:1:10: error[PK201]: Jabatan 'kepala-seksi-jalann' tidak ditemukan." in out
+    assert f"{path}:2:18: error[PK201]: Pelatihan 'pelatihan-x' tidak ditemukan." in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["cocokkan", "tidak-ada.yml"], ["cocokkan"], ["cocokkan", "p.yml", "--langkah", "x"]],
+)
+def test_usage_errors_exit_2(
+    folder: DataFolder, tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder.root = tmp_path / "data"
+    folder.write()
+    with pytest.raises(SystemExit) as raised:
+        code = main(argv)
+        raise SystemExit(code)
+    assert raised.value.code == 2
