@@ -451,7 +451,7 @@ def move_types(space: Workspace) -> Iterator[Diagnostic]:
             seen.setdefault(pair, where.line)
             source, target = space.positions.get(move.source), space.positions.get(move.target)
             # A functional position without 'jenjang' has no level (PK205 reports it).
-            if source and target:
+            if source and target and {source.level_key, target.level_key} <= ref.LEVELS.keys():
                 yield from _classify(move, source, target)
 
 

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
+from pola_karir.site import urls
 from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
 from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
 from pola_karir.validate import validate_project
@@ -176,8 +177,10 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
 
 def _extra_docs(config: MkDocsConfig, content: SiteContent) -> list[Any]:
-    """Hand-written pages in docs/ (guides for HR, etc.) go after the generated sections."""
+    """Hand-written pages in docs/ (guides for HR staff) and the list of validation codes form
+    the last section, for the people who maintain the data."""
     generated = {page.src for page in content.pages}
     docs = Path(config.docs_dir)
     extra = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    return [page for page in extra if page not in generated]
+    guides: list[Any] = [page for page in extra if page not in generated]
+    return [{"Untuk pengelola data": [*guides, {"Kode pemeriksaan": urls.RULES}]}]

@@ -1,0 +1,144 @@
+"""Everything the site needs from a dataset: pages, diagrams and a small, sectioned nav.
+
+The nav lists sections and their index pages, not the hundreds of position pages (those are
+reached from indexes, diagrams and search): Material copies the nav into every page, so a flat
+nav makes each page grow with the dataset.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pola_karir import export
+from pola_karir.model import Dataset
+from pola_karir.schema import schema_dir
+from pola_karir.site import catalog, home, pages, urls
+from pola_karir.site.diagrams import Diagram
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    pages: tuple[pages.Page, ...]
+    nav: list[Any]
+    files: Mapping[str, str]  # other published files (open data, schemas), by site path
+
+    @property
+    def diagrams(self) -> tuple[Diagram, ...]:
+        return tuple(d for page in self.pages for d in page.diagrams)
+
+
+def site_content(dataset: Dataset, directory_urls: bool = True) -> SiteContent:
+    citers = catalog._citers(dataset)
+    generated = [
+        home.home_page(dataset),
+        home.overview_page(dataset, directory_urls),
+        catalog.position_index(dataset, directory_urls),
+        *(
+            pages.position_page(dataset, p, directory_urls)
+            for p in sorted(dataset.positions.values(), key=lambda p: p.id)
+        ),
+        home.path_index(dataset),
+        *(
+            pages.path_page(dataset, p, directory_urls)
+            for p in sorted(dataset.paths.values(), key=lambda p: p.id)
+        ),
+        home.unit_index(dataset),
+        *(
+            pages.unit_page(dataset, u.id, directory_urls)
+            for u in sorted(dataset.units.values(), key=lambda u: u.id)
+            if u.parent is None
+        ),
+        catalog.family_index(dataset),
+        *(
+            catalog.family_page(dataset, f)
+            for f in sorted(dataset.families.values(), key=lambda f: f.id)
+        ),
+        catalog.competency_index(dataset),
+        *(
+            catalog.competency_page(dataset, c)
+            for c in sorted(dataset.competencies.values(), key=lambda c: c.id)
+        ),
+        catalog.regulation_index(dataset),
+        *(
+            catalog.regulation_page(dataset, r, citers)
+            for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
+        ),
+    ]
+    files = published_files(dataset)
+    generated.append(home.open_data_page(dataset, files))
+    generated.append(home.rules_page())
+    return SiteContent(tuple(generated), _nav(dataset), files)
+
+
+def published_files(dataset: Dataset) -> dict[str, str]:
+    """Open data published with every build: the JSON export, CSV per entity kind, the schemas,
+    and the same JSON as a script for pages that must work from file:// (no fetch there)."""
+    data = export.open_data(dataset)
+    text = export.to_json(data)
+    files = {f"{urls.OPEN_DATA_DIR}pola-karir.json": text}
+    for name, table in export.csv_tables(dataset).items():
+        files[f"{urls.OPEN_DATA_DIR}{name}"] = table
+    for path in sorted(schema_dir().glob("*.schema.json")):
+        files[f"schemas/{path.name}"] = path.read_text(encoding="utf-8")
+    compact = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    files["assets/pola-karir-data.js"] = f"window.POLA_KARIR_DATA = {compact};\n"
+    return files
+
+
+def _nav(dataset: Dataset) -> list[Any]:
+    # Nav titles are printed as HTML by the theme: escape the ones that come from data.
+    paths = [
+        {html.escape(p.name): urls.path(p.id)}
+        for p in sorted(dataset.paths.values(), key=lambda p: p.name)
+    ]
+    units = [
+        {html.escape(u.name): urls.unit(u.id)}
+        for u in sorted(dataset.units.values(), key=lambda u: u.name)
+        if u.parent is None
+    ]
+    return [
+        {"Beranda": urls.HOME},
+        {"Pola karier": urls.OVERVIEW},
+        {"Jabatan": [{"Daftar jabatan": urls.POSITIONS}, {"Jabatan fungsional": urls.FAMILIES}]},
+        {"Jalur karier": [{"Semua jalur": urls.PATHS}, {"Per jalur": paths}]},
+        {"Unit kerja": [{"Semua unit": urls.UNITS}, {"Per perangkat daerah": units}]},
+        {"Kamus kompetensi": urls.COMPETENCIES},
+        {"Dasar hukum": urls.REGULATIONS},
+        {"Data terbuka": urls.OPEN_DATA},
+    ]
+
+
+_PLACEHOLDER = re.compile(
+    r'<figure class="pk-diagram" data-pk-diagram="([a-z0-9-]+)">(<figcaption>.*?</figcaption>)'
+    r"</figure>",
+    re.DOTALL,
+)
+
+
+def embed_diagrams(html: str, svgs: Mapping[str, str]) -> str:
+    """Put rendered SVG into the placeholders after Markdown conversion, so large SVG never goes
+    through the Markdown parser."""
+
+    def replace(match: re.Match[str]) -> str:
+        svg = svgs.get(match.group(1))
+        if svg is None:
+            return match.group(0)
+        return (
+            f'<figure class="pk-diagram" data-pk-diagram="{match.group(1)}">'
+            f"{svg}{match.group(2)}</figure>"
+        )
+
+    return _PLACEHOLDER.sub(replace, html)
+
+
+_BLOCK = re.compile(r'<div data-pk-block="([a-z0-9-]+)"></div>')
+
+
+def embed_blocks(html: str, blocks: Mapping[str, str]) -> str:
+    """Insert a page's ready-made HTML blocks in place of their placeholders."""
+    return _BLOCK.sub(lambda m: blocks.get(m.group(1), m.group(0)), html)

@@ -1,0 +1,275 @@
+"""Graphviz diagrams of the career pattern, built from the same model that was validated.
+
+Nodes get internal ids (``n0``, ``n1``...) so no data string is ever a DOT identifier; every label
+and tooltip goes through :func:`graphviz.escape` and is wrapped as non-HTML. Links point to the
+position pages relative to the page that embeds the diagram, so they work under any site path.
+Ladders are drawn bottom-up (``rankdir=BT``): a vertical move goes up the page.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import graphviz
+
+from pola_karir import reference as ref
+from pola_karir.model import Dataset, Move, Position
+from pola_karir.site import urls
+
+FONT = "DejaVu Sans,Arial,sans-serif"
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    label: str
+    fill: str
+    font: str
+    shape: str
+
+
+# One style per kind of position; colours chosen to stay distinct for common colour-blindness
+# and readable on light and dark page backgrounds.
+STYLES: dict[str, NodeStyle] = {
+    "jpt": NodeStyle("JPT", "#1e3a8a", "#ffffff", "box"),
+    "administrator": NodeStyle("Administrator", "#0f766e", "#ffffff", "box"),
+    "pengawas": NodeStyle("Pengawas", "#5eead4", "#111827", "box"),
+    "pelaksana": NodeStyle("Pelaksana", "#e5e7eb", "#111827", "box"),
+    "keahlian": NodeStyle("JF keahlian", "#f59e0b", "#111827", "ellipse"),
+    "keterampilan": NodeStyle("JF keterampilan", "#fde68a", "#111827", "ellipse"),
+}
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    label: str
+    color: str
+    style: str
+    penwidth: str
+
+
+EDGE_STYLES: dict[str, EdgeStyle] = {
+    "vertikal": EdgeStyle("vertikal (naik dalam kelompok yang sama)", "#1d4ed8", "solid", "2"),
+    "horizontal": EdgeStyle("horizontal (setara)", "#6b7280", "dashed", "1.5"),
+    "diagonal": EdgeStyle("diagonal (naik ke kelompok lain)", "#c2410c", "bold", "2"),
+}
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A DOT graph to render, and the page it belongs to."""
+
+    name: str
+    page: str
+    title: str
+    dot: str
+
+
+def style_key(position: Position, dataset: Dataset) -> str:
+    if position.type.startswith("jpt"):
+        return "jpt"
+    if position.type == "fungsional":
+        family = dataset.families.get(position.family or "")
+        return family.category if family else "keahlian"
+    return position.type
+
+
+def _label(*lines: str, width: int = 24) -> str:
+    parts = [piece for line in lines for piece in (textwrap.wrap(line, width) or [""])]
+    # nohtml() marks the text as plain so Graphviz never reads "<...>" as an HTML label.
+    return cast(str, graphviz.nohtml("\\n".join(graphviz.escape(part) for part in parts)))
+
+
+def _graph(title: str) -> graphviz.Digraph:
+    graph = graphviz.Digraph(name="G")
+    graph.attr(
+        rankdir="BT",
+        bgcolor="transparent",
+        fontname=FONT,
+        nodesep="0.35",
+        ranksep="0.5",
+        label=graphviz.nohtml(graphviz.escape(title)),
+        labelloc="t",
+        fontsize="11",
+        tooltip=graphviz.nohtml(graphviz.escape(title)),
+    )
+    graph.attr("node", fontname=FONT, fontsize="10", style="filled,rounded", margin="0.12,0.06")
+    graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.8")
+    return graph
+
+
+class _Builder:
+    """Adds positions and moves to one graph, giving each position a stable internal id."""
+
+    def __init__(self, dataset: Dataset, page: str, directory_urls: bool, title: str) -> None:
+        self.dataset = dataset
+        self.page = page
+        self.directory_urls = directory_urls
+        self.graph = _graph(title)
+        self.ids: dict[str, str] = {}
+
+    def node(
+        self, position: Position, target: graphviz.Digraph | None = None, focus: bool = False
+    ) -> str:
+        if position.id in self.ids:
+            return self.ids[position.id]
+        node_id = f"n{len(self.ids)}"
+        self.ids[position.id] = node_id
+        style = STYLES[style_key(position, self.dataset)]
+        level = ref.LEVELS[position.level_key].label
+        href = urls.relative_url(self.page, urls.position(position.id), self.directory_urls)
+        (target or self.graph).node(
+            node_id,
+            _label(position.name, f"[{level}, kelas {position.job_class}]"),
+            shape=style.shape,
+            fillcolor=style.fill,
+            fontcolor=style.font,
+            color="#111827" if focus else style.fill,
+            penwidth="3" if focus else "1",
+            URL=href,
+            target="_top",
+            tooltip=graphviz.nohtml(graphviz.escape(position.name)),
+        )
+        return node_id
+
+    def edge(self, move: Move) -> None:
+        source, target = self.ids.get(move.source), self.ids.get(move.target)
+        if source is None or target is None:
+            return
+        style = EDGE_STYLES[move.kind]
+        label = f"≥{move.min_years:g} th" if move.min_years else ""
+        self.graph.edge(
+            source,
+            target,
+            color=style.color,
+            style=style.style,
+            penwidth=style.penwidth,
+            label=label,
+            fontcolor=style.color,
+        )
+
+
+def _moves_among(moves: Iterable[Move], ids: set[str]) -> list[Move]:
+    unique: dict[tuple[str, str, str], Move] = {}
+    for move in moves:
+        if move.source in ids and move.target in ids:
+            unique.setdefault((move.source, move.target, move.kind), move)
+    return sorted(unique.values(), key=lambda m: (m.source, m.target, m.kind))
+
+
+def neighbourhood(dataset: Dataset, position: Position, directory_urls: bool) -> Diagram:
+    """The position with every position one move away, in either direction."""
+    page = urls.position(position.id)
+    moves = [m for m in dataset.moves() if position.id in (m.source, m.target)]
+    ids = {position.id} | {m.source for m in moves} | {m.target for m in moves}
+    title = f"Jalur dari dan ke {position.name}"
+    builder = _Builder(dataset, page, directory_urls, title)
+    for pid in sorted(ids):
+        builder.node(dataset.positions[pid], focus=pid == position.id)
+    for move in _moves_among(moves, ids):
+        builder.edge(move)
+    return Diagram(f"jabatan-{position.id}", page, title, builder.graph.source)
+
+
+def career_path(dataset: Dataset, path_id: str, directory_urls: bool) -> Diagram:
+    path = dataset.paths[path_id]
+    page = urls.path(path_id)
+    builder = _Builder(dataset, page, directory_urls, path.name)
+    ids = {end for m in path.moves for end in (m.source, m.target)}
+    for pid in sorted(ids, key=lambda p: _level_sort(dataset.positions[p])):
+        builder.node(dataset.positions[pid])
+    for move in _moves_among(path.moves, ids):
+        builder.edge(move)
+    return Diagram(f"jalur-{path_id}", page, path.name, builder.graph.source)
+
+
+def _level_sort(position: Position) -> tuple[int, int, str]:
+    level = ref.LEVELS[position.level_key]
+    return (level.tier, level.order, position.id)
+
+
+def _clustered(
+    dataset: Dataset,
+    builder: _Builder,
+    positions: Sequence[Position],
+    cluster_of: Callable[[Position], str],
+    cluster_label: Callable[[str], str],
+) -> None:
+    # newrank: without it Graphviz 2.43 fails ("trouble in init_rank") on large clustered graphs.
+    builder.graph.attr(newrank="true")
+    clusters: dict[str, list[Position]] = {}
+    for position in positions:
+        clusters.setdefault(cluster_of(position), []).append(position)
+    for index, key in enumerate(sorted(clusters)):
+        with builder.graph.subgraph(name=f"cluster_{index}") as sub:
+            sub.attr(
+                label=graphviz.nohtml(graphviz.escape(cluster_label(key))),
+                style="rounded",
+                color="#9ca3af",
+                fontsize="10",
+            )
+            for position in sorted(clusters[key], key=_level_sort):
+                builder.node(position, target=sub)
+
+
+def unit_map(dataset: Dataset, top_unit: str, directory_urls: bool) -> Diagram:
+    """Peta jabatan of one perangkat daerah: positions grouped by unit, ladders drawn upward."""
+    page = urls.unit(top_unit)
+    unit = dataset.units[top_unit]
+    positions = [p for p in dataset.positions.values() if p.unit.split("/")[0] == top_unit]
+    builder = _Builder(dataset, page, directory_urls, f"Peta jabatan {unit.name}")
+    _clustered(
+        dataset,
+        builder,
+        positions,
+        lambda p: p.unit,
+        lambda key: dataset.units[key].name if key in dataset.units else key,
+    )
+    ids = {p.id for p in positions}
+    for move in _moves_among(dataset.moves(), ids):
+        builder.edge(move)
+    return Diagram(f"unit-{top_unit}", page, f"Peta jabatan {unit.name}", builder.graph.source)
+
+
+def overview(dataset: Dataset, directory_urls: bool) -> Diagram:
+    """The whole agency: one cluster per perangkat daerah, every move."""
+    page = urls.OVERVIEW
+    builder = _Builder(dataset, page, directory_urls, f"Pola karier {dataset.agency.name}")
+    positions = list(dataset.positions.values())
+    _clustered(
+        dataset,
+        builder,
+        positions,
+        lambda p: p.unit.split("/")[0],
+        lambda key: dataset.units[key].name if key in dataset.units else key,
+    )
+    for move in _moves_among(dataset.moves(), set(dataset.positions)):
+        builder.edge(move)
+    return Diagram("pola-karier", page, f"Pola karier {dataset.agency.name}", builder.graph.source)
+
+
+def legend_html() -> str:
+    """The legend as HTML, drawn from the same style tables as the diagrams: crisp at any size,
+    readable by screen readers, and one less graph to render."""
+    chips = "".join(
+        f'<li><span class="pk-chip pk-chip--{shape}" style="background:{style.fill};'
+        f'color:{style.font}">{style.label}</span></li>'
+        for style in STYLES.values()
+        for shape in ("ellipse" if style.shape == "ellipse" else "box",)
+    )
+    dashes = {"solid": "", "dashed": ' stroke-dasharray="6 4"', "bold": ""}
+    lines = "".join(
+        f'<li><svg width="56" height="12" aria-hidden="true"><line x1="2" y1="6" x2="46" y2="6" '
+        f'stroke="{style.color}" stroke-width="{3 if style.style == "bold" else 2}"'
+        f'{dashes[style.style]}/><path d="M46 1 L55 6 L46 11 z" fill="{style.color}"/></svg> '
+        f"{style.label}</li>"
+        for style in EDGE_STYLES.values()
+    )
+    return (
+        '<div class="pk-legend"><p><strong>Jenis jabatan</strong></p>'
+        f'<ul class="pk-legend__chips">{chips}</ul>'
+        "<p><strong>Jenis perpindahan</strong> (PP 11/2017 Pasal 189)</p>"
+        f'<ul class="pk-legend__lines">{lines}</ul></div>'
+    )
