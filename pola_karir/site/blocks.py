@@ -107,7 +107,10 @@ def requirements_table(dataset: Dataset, page: str, req: Requirements) -> str:
 
 def level_bar(level: int) -> str:
     """A small picture of a level 1-5, readable without colour (text label included)."""
-    return f'<span class="pk-level pk-level--{level}" role="img" aria-label="level {level} dari 5"></span>'
+    return (
+        f'<span class="pk-level pk-level--{level}" role="img" '
+        f'aria-label="level {level} dari 5"></span>'
+    )
 
 
 _GROUPS = (
