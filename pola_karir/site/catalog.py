@@ -140,6 +140,12 @@ def regulation_page(
         if article.source:
             parts.append("Sumber bacaan: " + external_link(article.source, article.source) + "\n")
         parts.append(_cited_by(dataset, page, cited.get(key, set())))
+        checks = ref.RULE_CITATIONS.get(f"{regulation.id}#{key}", ())
+        if checks:
+            rules = "; ".join(
+                f"{link(code, urls.md_link(page, urls.RULES))} {md(text)}" for code, text in checks
+            )
+            parts.append(f"Dipakai dalam pemeriksaan data: {rules}.\n")
     if cited.get(""):
         parts.append("\n## Dirujuk secara umum\n")
         parts.append(_cited_by(dataset, page, cited[""]))
