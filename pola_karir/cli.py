@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from pola_karir import __version__
@@ -288,7 +289,7 @@ def _audit(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"pola-karir: berkas '{path}' tidak ditemukan", file=sys.stderr)
         return 2
-    output, exit_code = run_audit(loaded.dataset, path, args.format)
+    output, exit_code = run_audit(loaded.dataset, path, args.format, date.today())
     sys.stdout.write(output)
     return exit_code
 

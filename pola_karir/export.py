@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pola_karir import __version__, describe
+from pola_karir import __version__, describe, matching
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, LegalRef, Position, Requirements
 
@@ -59,6 +59,11 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
             "predikat_minimal": req.performance.minimum_rating,
             "tahun": req.performance.years,
             "teks": describe.performance(req.performance),
+            # The words the matching engine puts in a finding's "perlu" (Jelajah Karier shows
+            # them): taken from the engine itself so the browser port cannot drift from it.
+            "teks_syarat": matching._performance(
+                matching.Profile(), req.performance.minimum_rating, req.performance.years
+            ).need,
             "dasar_hukum": _refs(req.performance.legal_basis),
         }
     result["kompetensi"] = req.competencies.all_levels()

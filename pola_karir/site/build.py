@@ -72,6 +72,7 @@ def site_content(dataset: Dataset, directory_urls: bool = True) -> SiteContent:
     files = published_files(dataset)
     generated.append(home.open_data_page(dataset, files))
     generated.append(home.rules_page())
+    generated.append(catalog.annex_page(dataset))
     return SiteContent(tuple(generated), _nav(dataset), files)
 
 
@@ -110,6 +111,7 @@ def _nav(dataset: Dataset) -> list[Any]:
         {"Kamus kompetensi": urls.COMPETENCIES},
         {"Dasar hukum": urls.REGULATIONS},
         {"Data terbuka": urls.OPEN_DATA},
+        {"Lampiran untuk dicetak": urls.ANNEX},
     ]
 
 

@@ -328,3 +328,89 @@ def _filters(dataset: Dataset) -> str:
         f'<label>Unit <select data-pk-filter="unit"><option value="">semua</option>'
         f"{unit_options}</select></label>"
     )
+
+
+# --- printable annex ------------------------------------------------------------------------
+
+
+def annex_page(dataset: Dataset) -> Page:
+    """The pola karier as a regulation annex: every position with its key requirements and
+    every career-path step, in plain tables meant for printing (or saving as PDF)."""
+    page = urls.ANNEX
+    reg = dataset.agency.regulation
+    heading = (
+        f"LAMPIRAN {reg.kind.upper()} NOMOR {reg.number} TAHUN {reg.year} "
+        f"TENTANG {reg.title.upper()}"
+    )
+    positions = sorted(
+        dataset.positions.values(),
+        key=lambda p: (
+            p.unit.split("/")[0],
+            -ref.LEVELS[p.level_key].tier,
+            -ref.LEVELS[p.level_key].order,
+            p.name,
+        ),
+    )
+    rows = []
+    for number, position in enumerate(positions, start=1):
+        req = position.requirements
+        top = position.unit.split("/")[0]
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(cell))}</td>"
+                for cell in (
+                    number,
+                    position.name,
+                    blocks.level_label(position, dataset),
+                    dataset.units[top].name if top in dataset.units else top,
+                    position.job_class,
+                    describe.education_level(req.education.minimum) if req.education else "–",
+                    req.rank.minimum if req.rank else "–",
+                    ", ".join(describe.training(t, dataset) for t in req.trainings) or "–",
+                )
+            )
+            + "</tr>"
+        )
+    positions_table = (
+        '<table class="pk-annex"><thead><tr><th>No</th><th>Jabatan</th><th>Jenis</th>'
+        "<th>Perangkat daerah</th><th>Kelas</th><th>Pendidikan min.</th><th>Golongan min.</th>"
+        f"<th>Pelatihan</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    steps = []
+    for path in sorted(dataset.paths.values(), key=lambda p: p.name):
+        for move in path.moves:
+            steps.append(
+                "<tr>"
+                + "".join(
+                    f"<td>{html.escape(str(cell))}</td>"
+                    for cell in (
+                        path.name,
+                        dataset.positions[move.source].name,
+                        dataset.positions[move.target].name,
+                        move.kind,
+                        describe.years(move.min_years) if move.min_years else "–",
+                    )
+                )
+                + "</tr>"
+            )
+    steps_table = (
+        '<table class="pk-annex"><thead><tr><th>Jalur</th><th>Dari</th><th>Ke</th>'
+        f"<th>Jenis</th><th>Masa minimal</th></tr></thead><tbody>{''.join(steps)}</tbody></table>"
+    )
+    parts = [
+        _front("Lampiran untuk dicetak"),
+        f"**{md(heading)}**\n",
+        "Cetak halaman ini (Ctrl+P) atau simpan sebagai PDF. Rincian persyaratan dan standar "
+        "kompetensi setiap jabatan ada di halaman jabatannya.\n",
+        "## I. Daftar jabatan dan persyaratan pokok\n",
+        blocks.html_placeholder("jabatan"),
+        "\n## II. Jalur karier\n",
+        blocks.html_placeholder("jalur"),
+    ]
+    return Page(
+        page,
+        "Lampiran untuk dicetak",
+        "\n".join(parts) + "\n",
+        html_blocks=(("jabatan", positions_table), ("jalur", steps_table)),
+    )

@@ -44,6 +44,7 @@ REGULATIONS = "dasar-hukum/index.md"
 FAMILIES = "jabatan-fungsional/index.md"
 OPEN_DATA = "data-terbuka.md"
 RULES = "kode-pemeriksaan.md"
+ANNEX = "lampiran.md"
 OPEN_DATA_DIR = "data/"
 
 

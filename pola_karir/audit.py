@@ -1,0 +1,625 @@
+"""Placement audit: check a whole staff list (CSV) against the positions people hold.
+
+Field studies of local government (reference.md §7) found pengawas posts held by people with SD or
+SMA education where D-III is the minimum. HR needs to see such placements across the agency, not
+one profile at a time, so this module reads an HR export, runs :func:`matching.check` for every
+person against their own position, and summarises the gaps per jenis jabatan and per perangkat
+daerah.
+
+Every cell is untrusted input: a row that cannot be read is reported with its physical line number
+and left out, the other rows are still audited. A requirement whose column is absent or empty is
+*not assessed*, never unmet, exactly as in :mod:`matching`. Personal data (NIP, names) goes only
+into the requested output: nothing here logs, caches or writes files.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from pola_karir import reference as ref
+from pola_karir.matching import Eligibility, Finding, Profile, check
+from pola_karir.model import Dataset, Position
+
+REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")
+OPTIONAL: tuple[str, ...] = ("bidang_pendidikan", "tmt_jabatan", "kinerja", "pelatihan")
+COMPETENCY_PREFIX = "kompetensi."
+FORMATS: tuple[str, ...] = ("text", "json", "csv")
+CSV_FIELDS: tuple[str, ...] = (
+    "nip",
+    "nama",
+    "jabatan",
+    "syarat",
+    "subjek",
+    "dimiliki",
+    "dibutuhkan",
+)
+
+# Spreadsheet programs run a cell starting with one of these as a formula (OWASP "CSV
+# injection"); = + - @ are the classic four, tab and carriage return are OWASP's additions.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Unicode categories that can reshape a terminal line: controls (ANSI escapes), format
+# characters (bidi overrides), surrogates, private use, unassigned, line and paragraph separators.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ECHO_LIMIT = 60  # longest piece of a cell quoted back in a message
+_T = TypeVar("_T")
+
+
+class AuditUsageError(Exception):
+    """The file as a whole cannot be audited (unreadable, or the header lacks a required column).
+
+    Unlike a bad row this is the caller's mistake to fix before anything can be said, hence the
+    separate exit code (2)."""
+
+
+# --- result ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """One audited row: who, where in the file, and the outcome against their own position."""
+
+    line: int
+    nip: str
+    name: str
+    position: Position
+    eligibility: Eligibility
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row left out of the audit, with every problem found in it (so HR fixes it in one go)."""
+
+    line: int
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Summary line for one jenis jabatan or one perangkat daerah."""
+
+    key: str
+    label: str
+    people: int
+    unmet_people: int
+    not_assessed: int
+
+    @property
+    def percent(self) -> float:
+        """Share of people with at least one unmet requirement, 0 for an empty group."""
+        return round(100 * self.unmet_people / self.people, 1) if self.people else 0.0
+
+
+@dataclass(frozen=True)
+class Audit:
+    people: tuple[Person, ...]
+    bad_rows: tuple[BadRow, ...]
+    ignored_columns: tuple[str, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        """1 when some rows could not be audited; unmet requirements are findings, not errors."""
+        return 1 if self.bad_rows else 0
+
+
+# --- reading the file ----------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    """The file as text: UTF-8 with or without the BOM that Excel's "CSV UTF-8" writes."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise AuditUsageError(
+            f"berkas '{path}' bukan teks UTF-8 (byte ke-{error.start + 1}); simpan ulang "
+            "sebagai 'CSV UTF-8'"
+        ) from None
+
+
+def detect_delimiter(text: str) -> str:
+    """Comma or semicolon, whichever the header line uses more.
+
+    Spreadsheets in an Indonesian locale write ';' because ',' is the decimal mark; quoted
+    header cells are skipped so a stray separator inside quotes does not count."""
+    header = re.split(r"[\r\n]", text, maxsplit=1)[0]
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    return ";" if unquoted.count(";") > unquoted.count(",") else ","
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Header name → cell index, and the competency columns by competency id."""
+
+    index: Mapping[str, int]
+    competencies: Mapping[str, int]
+    ignored: tuple[str, ...]
+    width: int
+
+
+def _columns(header: Sequence[str], dataset: Dataset) -> _Columns:
+    """Read the header; a missing, doubled or unknown-competency column stops the audit, since
+    every row would otherwise be misread the same way."""
+    names = [cell.strip().casefold() for cell in header]
+    problems: list[str] = []
+    doubled = sorted({n for n in names if n and names.count(n) > 1})
+    if doubled:
+        problems.append("kolom ganda: " + ", ".join(map(_quote, doubled)))
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        problems.append("kolom wajib tidak ada: " + ", ".join(missing))
+    index = {name: i for i, name in enumerate(names) if name in REQUIRED + OPTIONAL}
+    competencies: dict[str, int] = {}
+    ignored: list[str] = []
+    for i, name in enumerate(names):
+        if name.startswith(COMPETENCY_PREFIX):
+            comp_id = name.removeprefix(COMPETENCY_PREFIX)
+            if comp_id in dataset.competencies:
+                competencies[comp_id] = i
+            else:
+                problems.append(
+                    f"kolom {_quote(name)}: kompetensi tidak dikenal"
+                    + _suggest(comp_id, dataset.competencies)
+                )
+        elif name and name not in index:
+            ignored.append(name)
+    if problems:
+        raise AuditUsageError("; ".join(problems))
+    return _Columns(index, competencies, tuple(ignored), len(names))
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """Records with the physical line each starts on (header = 1), so a quoted cell that spans
+    lines does not shift the numbers HR will look up in their editor. A ``csv.Error`` ends the
+    file: after one the reader cannot tell where the next record starts."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    consumed = 0
+    try:
+        for row in reader:
+            yield consumed + 1, row
+            consumed = reader.line_num
+    except csv.Error as error:
+        yield consumed + 1, error
+
+
+# --- one row -----------------------------------------------------------------------------------
+
+
+class _CellError(ValueError):
+    """One cell's problem, in words for HR."""
+
+
+def _quote(value: str) -> str:
+    shown = value if len(value) <= _ECHO_LIMIT else value[:_ECHO_LIMIT] + "…"
+    return f"'{shown}'"
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; mungkin maksudnya '{close[0]}'?" if close else ""
+
+
+def _position(value: str, dataset: Dataset) -> str:
+    if value not in dataset.positions:
+        raise _CellError(
+            f"jabatan {_quote(value)} tidak dikenal" + _suggest(value, dataset.positions)
+        )
+    return value
+
+
+def _education(value: str) -> str:
+    code = value.upper()
+    if code not in ref.EDUCATION_RANK:
+        raise _CellError(
+            f"pendidikan {_quote(value)} tidak dikenal; pakai salah satu kode "
+            + " ".join(ref.EDUCATION_RANK)
+        )
+    return code
+
+
+def _rank(value: str) -> str:
+    group, slash, room = value.replace(" ", "").partition("/")
+    code = f"{group.upper()}/{room.lower()}"
+    if not slash or code not in ref.RANK_ORDER:
+        raise _CellError(f"golongan {_quote(value)} tidak sah; tulis seperti III/b")
+    return code
+
+
+def _rating(value: str) -> str:
+    code = value.casefold().replace(" ", "-")
+    if code not in ref.RATING_ORDER:
+        raise _CellError(
+            f"kinerja {_quote(value)} tidak dikenal; pakai salah satu: "
+            + ", ".join(ref.RATING_ORDER)
+        )
+    return code
+
+
+def _trainings(value: str, dataset: Dataset) -> frozenset[str]:
+    ids = [part.strip() for part in value.split(";") if part.strip()]
+    unknown = [i for i in ids if i not in dataset.trainings]
+    if unknown:
+        raise _CellError(
+            "; ".join(
+                f"pelatihan {_quote(i)} tidak dikenal" + _suggest(i, dataset.trainings)
+                for i in unknown
+            )
+        )
+    return frozenset(ids)
+
+
+def _level(value: str, comp_id: str) -> int:
+    if value not in {"1", "2", "3", "4", "5"}:
+        raise _CellError(f"kompetensi.{comp_id} {_quote(value)} tidak sah; tulis angka 1 sampai 5")
+    return int(value)
+
+
+def _start_date(value: str, today: date) -> date:
+    """``YYYY-MM-DD`` only: ``date.fromisoformat`` alone would also take ``20240101`` or week
+    dates, which an HR export never means."""
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError(value)
+        start = date.fromisoformat(value)
+    except ValueError:
+        raise _CellError(f"tmt_jabatan {_quote(value)} bukan tanggal YYYY-MM-DD yang sah") from None
+    if start > today:
+        raise _CellError(f"tmt_jabatan {value} masih di masa depan")
+    return start
+
+
+def years_between(start: date, end: date) -> float:
+    """Calendar years from ``start`` to ``end``: exactly 4.0 on the fourth anniversary, so a
+    "paling singkat 4 tahun" requirement is met on the day (days / 365.25 would miss it)."""
+    whole = end.year - start.year
+    if _anniversary(start, whole) > end:
+        whole -= 1
+    last, following = _anniversary(start, whole), _anniversary(start, whole + 1)
+    return whole + (end - last).days / (following - last).days
+
+
+def _anniversary(start: date, years: int) -> date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February in a common year: the day before March counts
+        return date(start.year + years, 2, 28)
+
+
+@dataclass(frozen=True)
+class _Row:
+    nip: str
+    name: str
+    profile: Profile
+
+
+def parse_row(
+    cells: Sequence[str], columns: _Columns, dataset: Dataset, today: date
+) -> _Row | list[str]:
+    """The profile a row describes, or the list of its problems (all of them, not the first)."""
+    if len(cells) != columns.width:
+        return [f"baris berisi {len(cells)} kolom, kepala tabel {columns.width} kolom"]
+    values = {name: cells[i].strip() for name, i in columns.index.items()}
+    problems = [f"kolom wajib {name} kosong" for name in REQUIRED if not values[name]]
+    position = _cell(problems, values["jabatan"], lambda v: _position(v, dataset))
+    education = _cell(problems, values["pendidikan"], _education)
+    rank = _cell(problems, values["golongan"], _rank)
+    rating = _cell(problems, values.get("kinerja"), _rating)
+    trainings = _cell(problems, values.get("pelatihan"), lambda v: _trainings(v, dataset))
+    start = _cell(problems, values.get("tmt_jabatan"), lambda v: _start_date(v, today))
+    competencies = _competencies(problems, cells, columns)
+    if problems or position is None or education is None or rank is None:
+        return problems
+    profile = Profile(
+        position=position,
+        education=education,
+        education_field=values.get("bidang_pendidikan") or None,
+        rank=rank,
+        years_in_position=None if start is None else years_between(start, today),
+        trainings=trainings,
+        ratings=None if rating is None else (rating,),
+        competencies=competencies or None,
+    )
+    return _Row(values["nip"], values["nama"], profile)
+
+
+def _cell(problems: list[str], value: str | None, parse: Callable[[str], _T]) -> _T | None:
+    """``parse(value)`` for a filled cell; ``None`` for an empty one (not assessed) or a bad one
+    (its problem added to ``problems``)."""
+    if not value:
+        return None
+    try:
+        return parse(value)
+    except _CellError as error:
+        problems.append(str(error))
+        return None
+
+
+def _competencies(problems: list[str], cells: Sequence[str], columns: _Columns) -> dict[str, int]:
+    """Levels from the ``kompetensi.<id>`` columns; an empty cell leaves that one unknown."""
+    levels: dict[str, int] = {}
+    for comp_id, i in columns.competencies.items():
+        level = _cell(problems, cells[i].strip(), partial(_level, comp_id=comp_id))
+        if level is not None:
+            levels[comp_id] = level
+    return levels
+
+
+# --- the audit -----------------------------------------------------------------------------------
+
+
+def audit(dataset: Dataset, text: str, today: date) -> Audit:
+    """Audit CSV ``text`` against ``dataset``; ``today`` dates ``tmt_jabatan`` (a parameter so
+    the result does not change with the day it runs).
+
+    Raises :class:`AuditUsageError` when the header makes the whole file unusable."""
+    records = _records(text, detect_delimiter(text))
+    header = next(records, (1, []))[1]
+    if isinstance(header, csv.Error) or not any(cell.strip() for cell in header):
+        raise AuditUsageError("baris pertama harus berisi nama kolom")
+    columns = _columns(header, dataset)
+    people: list[Person] = []
+    bad: list[BadRow] = []
+    seen: dict[str, int] = {}
+    for line, cells in records:
+        if isinstance(cells, csv.Error):
+            bad.append(BadRow(line, (f"CSV rusak, sisa berkas tidak dibaca: {cells}",)))
+            break
+        if not any(cell.strip() for cell in cells):
+            continue  # blank line, or ';;;;' left by a spreadsheet
+        row = parse_row(cells, columns, dataset, today)
+        if isinstance(row, list):
+            bad.append(BadRow(line, tuple(row)))
+        elif row.nip in seen:
+            bad.append(BadRow(line, (f"NIP sama dengan baris {seen[row.nip]}",)))
+        else:
+            seen[row.nip] = line
+            people.append(_person(dataset, line, row))
+    return Audit(tuple(people), tuple(bad), columns.ignored)
+
+
+def _person(dataset: Dataset, line: int, row: _Row) -> Person:
+    position = dataset.positions[str(row.profile.position)]
+    return Person(line, row.nip, row.name, position, check(dataset, row.profile, position))
+
+
+def summarize(people: Iterable[Person], key: Callable[[Person], str]) -> dict[str, Group]:
+    """People, people with at least one unmet requirement, and not-assessed requirements per
+    group; labels are filled in by the caller, which knows what the key means."""
+    groups: dict[str, Group] = {}
+    for person in people:
+        old = groups.get(key(person), Group(key(person), key(person), 0, 0, 0))
+        groups[old.key] = Group(
+            old.key,
+            old.label,
+            old.people + 1,
+            old.unmet_people + (1 if person.eligibility.unmet else 0),
+            old.not_assessed + len(person.eligibility.unknown),
+        )
+    return groups
+
+
+def by_type(result: Audit) -> list[Group]:
+    """Per jenis jabatan, in the order of the hierarchy (JPT first, functional last)."""
+    groups = summarize(result.people, lambda p: p.position.type)
+    order = list(ref.POSITION_TYPE_LABEL)
+    return [
+        _relabel(g, ref.POSITION_TYPE_LABEL.get(g.key, g.key))
+        for g in sorted(groups.values(), key=lambda g: (_rank_of(order, g.key), g.key))
+    ]
+
+
+def by_unit(result: Audit, dataset: Dataset) -> list[Group]:
+    """Per perangkat daerah: the first segment of the position's unit path."""
+    groups = summarize(result.people, lambda p: p.position.unit.split("/", 1)[0])
+    return [
+        _relabel(g, dataset.units[g.key].name if g.key in dataset.units else g.key)
+        for g in sorted(groups.values(), key=lambda g: g.key)
+    ]
+
+
+def total(result: Audit) -> Group:
+    groups = summarize(result.people, lambda _p: "")
+    return _relabel(groups.get("", Group("", "", 0, 0, 0)), "Jumlah")
+
+
+def _rank_of(order: list[str], key: str) -> int:
+    return order.index(key) if key in order else len(order)
+
+
+def _relabel(group: Group, label: str) -> Group:
+    return Group(group.key, label, group.people, group.unmet_people, group.not_assessed)
+
+
+def findings(result: Audit) -> Iterator[tuple[Person, Finding]]:
+    """Every unmet requirement, person by person in file order."""
+    for person in result.people:
+        for finding in person.eligibility.unmet:
+            yield person, finding
+
+
+def not_assessed_by_aspect(result: Audit) -> dict[str, int]:
+    """How many requirements could not be assessed, per aspect: tells HR which columns to fill."""
+    counts: dict[str, int] = {}
+    for person in result.people:
+        for finding in person.eligibility.unknown:
+            counts[finding.aspect] = counts.get(finding.aspect, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def to_data(result: Audit, dataset: Dataset) -> dict[str, object]:
+    """The JSON form: ``ringkasan`` (summary), ``temuan`` (one entry per unmet requirement per
+    person) and ``baris_bermasalah`` (rows left out)."""
+    return {
+        "ringkasan": {
+            **_group_data(total(result)),
+            "baris_bermasalah": len(result.bad_rows),
+            "tidak_dinilai_per_syarat": not_assessed_by_aspect(result),
+            "per_jenis": [{"jenis": g.key, **_group_data(g)} for g in by_type(result)],
+            "per_unit": [{"unit": g.key, **_group_data(g)} for g in by_unit(result, dataset)],
+            "kolom_diabaikan": list(result.ignored_columns),
+        },
+        "temuan": [_finding_data(person, finding) for person, finding in findings(result)],
+        "baris_bermasalah": [
+            {"baris": bad.line, "masalah": list(bad.problems)} for bad in result.bad_rows
+        ],
+    }
+
+
+def _group_data(group: Group) -> dict[str, object]:
+    return {
+        "nama": group.label,
+        "pegawai": group.people,
+        "belum_memenuhi": group.unmet_people,
+        "persen_belum_memenuhi": group.percent,
+        "syarat_tidak_dinilai": group.not_assessed,
+    }
+
+
+def _finding_data(person: Person, finding: Finding) -> dict[str, str]:
+    return {
+        "nip": person.nip,
+        "nama": person.name,
+        "jabatan": person.position.id,
+        "syarat": finding.aspect,
+        "subjek": finding.subject,
+        "dimiliki": finding.have,
+        "dibutuhkan": finding.need,
+    }
+
+
+def render_json(result: Audit, dataset: Dataset) -> str:
+    return json.dumps(to_data(result, dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_safe(value: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a name)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def render_csv(result: Audit) -> str:
+    """One row per unmet requirement, for filtering in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for person, finding in findings(result):
+        data = _finding_data(person, finding)
+        writer.writerow([csv_safe(data[name]) for name in CSV_FIELDS])
+    return out.getvalue()
+
+
+def printable(value: str) -> str:
+    """A cell made safe for a terminal line: control, bidi and line-breaking characters become
+    visible ``\\uXXXX`` escapes, so a crafted name cannot rewrite or split the report."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in _UNPRINTABLE else c for c in value
+    )
+
+
+def render_text(result: Audit, dataset: Dataset) -> str:
+    """The Indonesian report: people with gaps, the two summary tables, then the bad rows."""
+    whole = total(result)
+    lines = [
+        f"Audit penempatan: {whole.people} pegawai diperiksa, {whole.unmet_people} belum "
+        f"memenuhi syarat jabatannya ({_percent(whole.percent)}).",
+        "",
+    ]
+    lines += _people_text(result)
+    lines += _table("Ringkasan per jenis jabatan", "Jenis jabatan", [*by_type(result), whole])
+    lines += _table("Ringkasan per perangkat daerah", "Perangkat daerah", by_unit(result, dataset))
+    lines += _not_assessed_text(result)
+    lines += _bad_rows_text(result.bad_rows)
+    if result.ignored_columns:
+        lines.append("Kolom diabaikan: " + ", ".join(map(printable, result.ignored_columns)))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _people_text(result: Audit) -> list[str]:
+    lines = []
+    for person in result.people:
+        unmet = person.eligibility.unmet
+        if unmet:
+            gaps = "; ".join(_gap(f) for f in unmet)
+            lines.append(
+                f"{printable(person.nip)} {printable(person.name)} — {person.position.name}: {gaps}"
+            )
+    if not lines:
+        lines.append("Tidak ada pegawai dengan syarat yang belum terpenuhi.")
+    return [*lines, ""]
+
+
+def _gap(finding: Finding) -> str:
+    if finding.aspect == "pelatihan":
+        return f"belum mengikuti {finding.subject}"
+    if finding.aspect == "sertifikasi":
+        return f"belum memiliki {finding.subject}"
+    subject = finding.subject
+    if finding.aspect == "kompetensi":
+        subject = f"kompetensi {subject}"
+    elif subject[:1].isupper() and subject[1:2].islower():
+        subject = subject[0].lower() + subject[1:]
+    return f"{subject} {printable(finding.have)}, dibutuhkan {finding.need}"
+
+
+def _table(title: str, heading: str, groups: Sequence[Group]) -> list[str]:
+    width = max([len(heading), *(len(g.label) for g in groups)])
+    head = f"  {heading:<{width}}  Pegawai  Belum memenuhi       %  Syarat tidak dinilai"
+    rows = [
+        f"  {g.label:<{width}}  {g.people:>7}  {g.unmet_people:>14}  "
+        f"{_percent(g.percent):>6}  {g.not_assessed:>20}"
+        for g in groups
+    ]
+    return [f"{title}:", head, *rows, ""]
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+def _not_assessed_text(result: Audit) -> list[str]:
+    counts = not_assessed_by_aspect(result)
+    if not counts:
+        return []
+    parts = ", ".join(f"{aspect} {count}" for aspect, count in counts.items())
+    return [f"Syarat tidak dinilai (kolomnya tidak ada atau kosong): {parts}.", ""]
+
+
+def _bad_rows_text(bad_rows: Sequence[BadRow]) -> list[str]:
+    if not bad_rows:
+        return []
+    lines = [f"Baris bermasalah ({len(bad_rows)}, tidak ikut diaudit):"]
+    lines += [f"  baris {bad.line}: " + printable("; ".join(bad.problems)) for bad in bad_rows]
+    return [*lines, ""]
+
+
+def run_audit(
+    dataset: Dataset, csv_path: Path, fmt: str, today: date | None = None
+) -> tuple[str, int]:
+    """The ``audit`` command: the report in ``fmt`` and the exit code (0 fine, 1 bad rows,
+    2 unusable file). Messages that are not the report go to stderr: the usage problem, and in
+    the CSV format the bad rows (stdout stays a clean spreadsheet)."""
+    try:
+        result = audit(dataset, read_text(csv_path), today or date.today())
+    except AuditUsageError as error:
+        print(f"pola-karir audit: {printable(str(error))}", file=sys.stderr)
+        return "", 2
+    if fmt == "json":
+        return render_json(result, dataset), result.exit_code
+    if fmt == "csv":
+        if result.bad_rows:
+            sys.stderr.write("\n".join(_bad_rows_text(result.bad_rows)))
+        return render_csv(result), result.exit_code
+    return render_text(result, dataset), result.exit_code
