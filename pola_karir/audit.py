@@ -197,7 +197,7 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | csv.E
 
 
 class _CellError(ValueError):
-    """One cell's problem, in words for HR."""
+    """One cell's problems (one argument each), in words for HR."""
 
 
 def _quote(value: str) -> str:
@@ -251,7 +251,7 @@ def _trainings(value: str, dataset: Dataset) -> frozenset[str]:
     unknown = [i for i in ids if i not in dataset.trainings]
     if unknown:
         raise _CellError(
-            "; ".join(
+            *(
                 f"pelatihan {_quote(i)} tidak dikenal" + _suggest(i, dataset.trainings)
                 for i in unknown
             )
@@ -303,7 +303,7 @@ class _Row:
     profile: Profile
 
 
-def parse_row(
+def _parse_row(
     cells: Sequence[str], columns: _Columns, dataset: Dataset, today: date
 ) -> _Row | list[str]:
     """The profile a row describes, or the list of its problems (all of them, not the first)."""
@@ -341,7 +341,7 @@ def _cell(problems: list[str], value: str | None, parse: Callable[[str], _T]) ->
     try:
         return parse(value)
     except _CellError as error:
-        problems.append(str(error))
+        problems += [str(arg) for arg in error.args]
         return None
 
 
@@ -377,7 +377,7 @@ def audit(dataset: Dataset, text: str, today: date) -> Audit:
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank line, or ';;;;' left by a spreadsheet
-        row = parse_row(cells, columns, dataset, today)
+        row = _parse_row(cells, columns, dataset, today)
         if isinstance(row, list):
             bad.append(BadRow(line, tuple(row)))
         elif row.nip in seen:
@@ -398,8 +398,9 @@ def summarize(people: Iterable[Person], key: Callable[[Person], str]) -> dict[st
     group; labels are filled in by the caller, which knows what the key means."""
     groups: dict[str, Group] = {}
     for person in people:
-        old = groups.get(key(person), Group(key(person), key(person), 0, 0, 0))
-        groups[old.key] = Group(
+        name = key(person)
+        old = groups.get(name, Group(name, name, 0, 0, 0))
+        groups[name] = Group(
             old.key,
             old.label,
             old.people + 1,
@@ -598,10 +599,16 @@ def _not_assessed_text(result: Audit) -> list[str]:
 
 
 def _bad_rows_text(bad_rows: Sequence[BadRow]) -> list[str]:
+    """One line per bad row, or the row's line followed by one line per problem."""
     if not bad_rows:
         return []
     lines = [f"Baris bermasalah ({len(bad_rows)}, tidak ikut diaudit):"]
-    lines += [f"  baris {bad.line}: " + printable("; ".join(bad.problems)) for bad in bad_rows]
+    for bad in bad_rows:
+        if len(bad.problems) == 1:
+            lines.append(f"  baris {bad.line}: {printable(bad.problems[0])}")
+        else:
+            lines.append(f"  baris {bad.line}:")
+            lines += [f"    - {printable(problem)}" for problem in bad.problems]
     return [*lines, ""]
 
 
