@@ -243,9 +243,6 @@ def _describe(node: Node) -> str:
 
 def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML text already decoded; see :func:`load_document`."""
-    diagnostics = _tab_diagnostics(text, display)
-    if diagnostics:
-        return None, diagnostics
     try:
         too_deep = _depth_diagnostic(text, display) if _could_be_deep(text) else None
         if too_deep is not None:
@@ -254,6 +251,11 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        # Tabs are only wrong where they indent; in a block scalar, a quoted or flow value,
+        # libyaml reads them fine. So name the tabs when they are what stopped the parser.
+        tabs = _tab_diagnostics(text, display)
+        if any(tab.location.line == where.line for tab in tabs):
+            return None, tabs
         problem = exc.problem or exc.context or "tidak dikenali"
         return None, [diag("PK003", where, problem=problem)]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:

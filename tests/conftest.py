@@ -11,7 +11,7 @@ import pytest
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from factory import DataFolder  # noqa: E402
+from factory import DataFolder
 
 
 @pytest.fixture

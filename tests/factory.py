@@ -190,7 +190,7 @@ SAMPLE_IDS: Mapping[str, str] = {
     "jalur": "bina-marga",
     "unit": "dinas-pupr",
 }
-"""One file of each folder kind in the minimal data, for tests that mutate 'a document of kind X'."""
+"""One file of each folder kind in the minimal data, for tests that mutate one of a kind."""
 
 
 def minimal_files() -> dict[str, dict[str, Any]]:
@@ -254,10 +254,14 @@ class DataFolder:
         return list(self.validate().diagnostics)
 
 
-def with_code(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], code: str) -> list[Diagnostic]:
+def with_code(
+    diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], code: str
+) -> list[Diagnostic]:
     return [d for d in diagnostics if d.code == code]
 
 
-def summary(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> list[tuple[str, str, int, int]]:
+def summary(
+    diagnostics: list[Diagnostic] | tuple[Diagnostic, ...],
+) -> list[tuple[str, str, int, int]]:
     """``(code, file, line, column)`` of each diagnostic: short, exact and easy to compare."""
     return [(d.code, d.location.file, d.location.line, d.location.column) for d in diagnostics]

@@ -16,7 +16,9 @@ Row = tuple[str, str, int, int, str]
 
 
 def rows(found: list[Diagnostic] | tuple[Diagnostic, ...]) -> list[Row]:
-    return [(d.code, d.location.file, d.location.line, d.location.column, d.message()) for d in found]
+    return [
+        (d.code, d.location.file, d.location.line, d.location.column, d.message()) for d in found
+    ]
 
 
 def run(folder: DataFolder) -> list[Row]:
@@ -118,8 +120,13 @@ JALUR_TEXT = (
 
 @pytest.mark.parametrize(
     ("relative", "text"),
-    [(SEKSI, SEKSI_TEXT), (BIDANG, BIDANG_TEXT), (FAMILY, FAMILY_TEXT), (AHLI_MUDA, AHLI_MUDA_TEXT)]
-    + [(JALUR, JALUR_TEXT)],
+    [
+        (SEKSI, SEKSI_TEXT),
+        (BIDANG, BIDANG_TEXT),
+        (FAMILY, FAMILY_TEXT),
+        (AHLI_MUDA, AHLI_MUDA_TEXT),
+        (JALUR, JALUR_TEXT),
+    ],
 )
 def test_literal_baselines_are_valid(folder: DataFolder, relative: str, text: str) -> None:
     """The literal files below are only ever changed in one place per test."""
@@ -264,8 +271,14 @@ def test_pk201_job_family_and_english(folder: DataFolder) -> None:
     assert d.message() == (
         "Jabatan fungsional 'teknik-jalanan' tidak ditemukan. Mungkin maksudnya 'teknik-jalan'?"
     )
-    assert d.message("en") == "Job family 'teknik-jalanan' does not exist. Did you mean 'teknik-jalan'?"
-    assert d.hint("en") == "Check the spelling of the id; job families live in data/jabatan-fungsional/."
+    assert (
+        d.message("en")
+        == "Job family 'teknik-jalanan' does not exist. Did you mean 'teknik-jalan'?"
+    )
+    assert (
+        d.hint("en")
+        == "Check the spelling of the id; job families live in data/jabatan-fungsional/."
+    )
     # without its family the position inherits nothing, which is reported too
     assert [x.code for x in found] == ["PK207", "PK201"]
 
@@ -439,7 +452,9 @@ def test_pk205_functional_position_without_grade(folder: DataFolder) -> None:
 
 
 def test_pk205_grade_on_a_structural_position(folder: DataFolder) -> None:
-    folder.put(SEKSI, SEKSI_TEXT.replace("jenis: pengawas\n", "jenis: pengawas\njenjang: ahli-muda\n"))
+    folder.put(
+        SEKSI, SEKSI_TEXT.replace("jenis: pengawas\n", "jenis: pengawas\njenjang: ahli-muda\n")
+    )
     assert run(folder) == [
         (
             "PK205",
@@ -588,7 +603,12 @@ def test_pk209_maximum_rank_below_minimum(folder: DataFolder) -> None:
 
 
 def test_pk209_in_a_family_grade(folder: DataFolder) -> None:
-    folder.put(FAMILY, FAMILY_TEXT.replace("{minimal: III/c, maksimal: III/d}", "{minimal: III/d, maksimal: III/c}"))
+    folder.put(
+        FAMILY,
+        FAMILY_TEXT.replace(
+            "{minimal: III/c, maksimal: III/d}", "{minimal: III/d, maksimal: III/c}"
+        ),
+    )
     assert [r for r in run(folder) if r[0] == "PK209"] == [
         (
             "PK209",
@@ -819,7 +839,10 @@ def test_pk401_education_below_the_national_floor(folder: DataFolder) -> None:
         )
     ]
     d = found[0]
-    assert d.hint() == "Naikkan 'persyaratan.pendidikan.minimal' menjadi S-1 atau D-IV atau lebih tinggi."
+    assert (
+        d.hint()
+        == "Naikkan 'persyaratan.pendidikan.minimal' menjadi S-1 atau D-IV atau lebih tinggi."
+    )
     assert d.hint("en").startswith("Raise 'persyaratan.pendidikan.minimal' to S-1")
 
 
@@ -855,7 +878,9 @@ def test_pk401_skill_category_floor(folder: DataFolder) -> None:
     )
     folder.put(
         "jabatan/teknik-jalan-ahli-pertama.yml",
-        AHLI_MUDA_TEXT.replace("Ahli Muda", "Terampil").replace("jenjang: ahli-muda", "jenjang: terampil"),
+        AHLI_MUDA_TEXT.replace("Ahli Muda", "Terampil").replace(
+            "jenjang: ahli-muda", "jenjang: terampil"
+        ),
     )
     folder.put(AHLI_MUDA, AHLI_MUDA_TEXT.replace("jenjang: ahli-muda", "jenjang: mahir"))
     found = folder.diagnostics()
@@ -874,7 +899,9 @@ def test_pk401_skill_category_floor(folder: DataFolder) -> None:
     [
         (
             FAMILY,
-            FAMILY_TEXT.replace("{minimal: III/a, maksimal: III/b}", "{minimal: II/d, maksimal: III/b}"),
+            FAMILY_TEXT.replace(
+                "{minimal: III/a, maksimal: III/b}", "{minimal: II/d, maksimal: III/b}"
+            ),
             8,
             27,
             "Golongan minimal II/d di luar rentang jenjang Ahli Pertama (III/a-III/b, "
@@ -931,7 +958,12 @@ def test_pk403_in_the_grade_is_reported_once(folder: DataFolder) -> None:
         "langkah:\n"
         "  - {dari: teknik-jalan-ahli-pertama, ke: teknik-jalan-ahli-muda-2, jenis: vertikal}\n",
     )
-    folder.put(FAMILY, FAMILY_TEXT.replace("sosial_kultural: {perekat-bangsa: 3}", "sosial_kultural: {perekat-bangsa: 4}"))
+    folder.put(
+        FAMILY,
+        FAMILY_TEXT.replace(
+            "sosial_kultural: {perekat-bangsa: 3}", "sosial_kultural: {perekat-bangsa: 4}"
+        ),
+    )
     assert run(folder) == [
         (
             "PK403",

@@ -90,8 +90,22 @@ SINGLE = [
         "Sintaks YAML salah: found character that cannot start any token.",
     ),
     # PK004: a tab in the indentation, at the tab itself
-    ("tab-first-column", "nama: a\n\tjenis: b\n", "PK004", 2, 1, "Karakter tab dipakai untuk indentasi."),
-    ("tab-after-spaces", "nama: a\n  \tjenis: b\n", "PK004", 2, 3, "Karakter tab dipakai untuk indentasi."),
+    (
+        "tab-first-column",
+        "nama: a\n\tjenis: b\n",
+        "PK004",
+        2,
+        1,
+        "Karakter tab dipakai untuk indentasi.",
+    ),
+    (
+        "tab-after-spaces",
+        "nama: a\n  \tjenis: b\n",
+        "PK004",
+        2,
+        3,
+        "Karakter tab dipakai untuk indentasi.",
+    ),
     ("tab-before-dash", "nama:\n\t- a\n", "PK004", 2, 1, "Karakter tab dipakai untuk indentasi."),
     # PK005: the second occurrence, naming the line of the first
     (
@@ -174,7 +188,14 @@ SINGLE = [
     ("mapping-key", "{a: 1}: x\n", "PK011", 1, 1, "Kunci harus berupa teks sederhana."),
     # PK013: tags, shown as they were written
     ("local-tag", "nama: !custom x\n", "PK013", 1, 7, "Tag YAML '!custom' tidak didukung."),
-    ("binary-tag", "nama: !!binary aGVsbG8=\n", "PK013", 1, 7, "Tag YAML '!!binary' tidak didukung."),
+    (
+        "binary-tag",
+        "nama: !!binary aGVsbG8=\n",
+        "PK013",
+        1,
+        7,
+        "Tag YAML '!!binary' tidak didukung.",
+    ),
     (
         "python-tag",
         "a: !!python/name:os.system ''\n",
@@ -252,6 +273,28 @@ def test_tab_inside_a_quoted_value_is_not_indentation() -> None:
     assert found == []
     assert document is not None
     assert document.data == {"nama": "a\tb"}
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ("a: |\n  baris\n  \tmenjorok\n", {"a": "baris\n\tmenjorok\n"}),
+        ('a: "x\n\ty"\n', {"a": "x y"}),
+        ("a: [x,\n\ty]\n", {"a": ["x", "y"]}),
+        ("a: 1\n  \t  \nb: 2\n", {"a": 1, "b": 2}),
+    ],
+    ids=["block-scalar", "quoted-continuation", "flow-continuation", "blank-line"],
+)
+def test_tabs_that_yaml_accepts_are_not_reported(text: str, data: dict[str, object]) -> None:
+    document, found = parse(text)
+    assert found == []
+    assert document is not None
+    assert document.data == data
+
+
+def test_tab_before_a_comment_is_indentation() -> None:
+    _, found = parse("a: b\n\t# catatan\nc: d\n")
+    assert found == [("PK004", 2, 1, "Karakter tab dipakai untuk indentasi.")]
 
 
 def test_every_tab_line_is_reported() -> None:
@@ -352,9 +395,7 @@ def test_pk001_symbolic_link(tmp_path: Path) -> None:
     link.symlink_to(target)
     document, found = load(link)
     assert document is None
-    assert found == [
-        ("PK001", 1, 1, "Berkas tidak dapat dibaca: tautan simbolik tidak diizinkan.")
-    ]
+    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: tautan simbolik tidak diizinkan.")]
 
 
 def test_pk001_directory_named_like_a_file(tmp_path: Path) -> None:
@@ -430,7 +471,9 @@ def test_pk002_english(tmp_path: Path) -> None:
     path.write_bytes(b"nama: \x80\n")
     _, (d,) = load_document(path, "f.yml")
     assert d.message("en") == "The file is not valid UTF-8 text (byte 7 cannot be decoded)."
-    assert d.hint("en") == "Save the file again as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."
+    assert (
+        d.hint("en") == "Save the file again as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."
+    )
 
 
 def test_bom_is_accepted(tmp_path: Path) -> None:
