@@ -357,10 +357,18 @@ def education_floor(space: Workspace) -> Iterator[Diagnostic]:
                 doc.location(path),
                 level=education.minimum,
                 jenis=_level_label(position),
-                jenis_en=_level_label(position),
+                jenis_en=_level_label_en(position),
                 article=floor.article,
                 required=_education_floor_label(floor.minimum),
+                required_en=_education_floor_label(floor.minimum).replace(" atau ", " or "),
             )
+
+
+def _level_label_en(position: Position) -> str:
+    level = ref.LEVELS.get(position.level_key)
+    if position.type == "fungsional":
+        return f"functional grade {level.label if level else position.grade}"
+    return f"a {ref.POSITION_TYPE_LABEL_EN[position.type]} position"
 
 
 def _education_floor_label(code: str) -> str:

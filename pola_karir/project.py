@@ -65,6 +65,17 @@ def discover(
         if p.suffix in (".yml", ".yaml")
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
+    for link in sorted(p for p in root.rglob("*") if p.is_symlink() and p.is_dir()):
+        # rglob does not descend into linked folders: say so instead of skipping them silently.
+        shown_link = display_path(root, shown, link)
+        problems.append(
+            diag(
+                "PK001",
+                Location(shown_link),
+                reason="folder berupa tautan simbolik tidak dibaca",
+                reason_en="a folder that is a symbolic link is not read",
+            )
+        )
     for path in candidates:
         relative = path.relative_to(root)
         display = display_path(root, shown, path)

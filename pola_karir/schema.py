@@ -137,6 +137,17 @@ def _json_type(value: Any) -> str:
     return "object"
 
 
+ROOT_ID: Final = "tingkat teratas berkas"
+ROOT_EN: Final = "the top level of the file"
+
+
+def _english(field: str) -> str:
+    """The English form of a field description built by :func:`field_name`."""
+    if field == ROOT_ID:
+        return ROOT_EN
+    return field.replace("kunci di " + ROOT_ID, "key at " + ROOT_EN).replace("kunci di ", "key in ")
+
+
 def field_name(path: JsonPath) -> str:
     """Dotted path as HR sees it: list items counted from 1."""
     text = ""
@@ -145,7 +156,7 @@ def field_name(path: JsonPath) -> str:
             text += f"[{part + 1}]"
         else:
             text += ("." if text else "") + part
-    return text or "tingkat teratas berkas"
+    return text or ROOT_ID
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -215,6 +226,7 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
             doc.location((*path, name), key=True),
             value=_short(name),
             field=f"kunci di {field}",
+            field_en=_english(f"kunci di {field}"),
             suggestion=suggestion[0],
             suggestion_en=suggestion[1],
             choices=described,
@@ -230,6 +242,7 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
                 doc.location((*path, key), key=True),
                 key=_short(key),
                 where=field,
+                where_en=_english(field),
                 suggestion=suggestion[0],
                 suggestion_en=suggestion[1],
                 allowed=", ".join(allowed),
@@ -242,6 +255,7 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
                     doc.location(path),
                     key=key,
                     where=field,
+                    where_en=_english(field),
                     description=_describe_property(schema, key, schemas),
                 )
     elif keyword in ("type", "oneOf", "anyOf"):
@@ -254,6 +268,7 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
             doc.location(path),
             value=_short(error.instance),
             field=field,
+            field_en=_english(field),
             suggestion=suggestion[0],
             suggestion_en=suggestion[1],
             choices=", ".join(choices),
@@ -264,6 +279,7 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
             doc.location(path),
             value=_short(error.instance),
             field=field,
+            field_en=_english(field),
             description=schema.get("description", ""),
         )
     elif keyword in _RANGE:
@@ -273,17 +289,20 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
             "PK106",
             doc.location(path),
             field=field,
+            field_en=_english(field),
             detail=detail_id.format(bound),
             detail_en=detail_en.format(bound),
             description=schema.get("description", ""),
         )
     else:
-        detail = "ada nilai ganda" if keyword == "uniqueItems" else error.message
+        duplicate = keyword == "uniqueItems"
         yield diag(
             "PK107",
             doc.location(path),
             field=field,
-            detail=_short(detail, 120),
+            field_en=_english(field),
+            detail=_short("ada nilai ganda" if duplicate else error.message, 120),
+            detail_en=_short("a value appears twice" if duplicate else error.message, 120),
             description=schema.get("description", ""),
         )
 
@@ -337,6 +356,7 @@ def _type_error(
         "PK103",
         doc.location(path),
         field=field,
+        field_en=_english(field),
         expected=" atau ".join(_TYPE_ID.get(t, t) for t in expected),
         expected_en=" or ".join(_TYPE_EN.get(t, t) for t in expected),
         found=_TYPE_ID[found],

@@ -162,6 +162,7 @@ def _assemble_units(space: Workspace) -> None:
             if unit.id in space.units:
                 first = space.units[unit.id].location
                 where = f"baris {first.line}" if first else "berkas lain"
+                where_en = f"line {first.line}" if first else "another file"
                 space.diagnostics.append(
                     diag(
                         "PK202",
@@ -170,6 +171,7 @@ def _assemble_units(space: Workspace) -> None:
                         kind_en="Unit",
                         id=unit.id.rsplit("/", 1)[-1],
                         other=where,
+                        other_en=where_en,
                     )
                 )
                 continue

@@ -291,13 +291,34 @@ def load_document(
     shown = display or str(path)
     try:
         if path.is_symlink():
-            return None, [diag("PK001", Location(shown), reason="tautan simbolik tidak diizinkan")]
+            return None, [
+                diag(
+                    "PK001",
+                    Location(shown),
+                    reason="tautan simbolik tidak diizinkan",
+                    reason_en="symbolic links are not allowed",
+                )
+            ]
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [diag("PK001", Location(shown), reason=f"lebih dari {MAX_BYTES} bita")]
+            return None, [
+                diag(
+                    "PK001",
+                    Location(shown),
+                    reason=f"lebih dari {MAX_BYTES} bita",
+                    reason_en=f"larger than {MAX_BYTES} bytes",
+                )
+            ]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [diag("PK001", Location(shown), reason=exc.strerror or type(exc).__name__)]
+        return None, [
+            diag(
+                "PK001",
+                Location(shown),
+                reason=exc.strerror or type(exc).__name__,
+                reason_en=exc.strerror or type(exc).__name__,
+            )
+        ]
     text, problems = _decode(raw, shown)
     if text is None:
         return None, problems

@@ -411,9 +411,9 @@ def test_pk102_hint_describes_the_key(folder: DataFolder) -> None:
         "nama: Jalur\nlangkah:\n  - dari: kepala-seksi-jalan\n    ke: kepala-bidang-bina-marga\n",
     )
     assert d.hint() == (
-        "Tambahkan 'jenis: ...' (Jenis perpindahan: vertikal (naik dalam kelompok jabatan yang "
+        "Tambahkan 'jenis: ...'. Jenis perpindahan: vertikal (naik dalam kelompok jabatan yang "
         "sama), horizontal (setara), atau diagonal (naik ke kelompok jabatan lain), PP 11/2017 "
-        "Pasal 189 ayat (3).)."
+        "Pasal 189 ayat (3)."
     )
     assert d.message("en") == "Required key 'jenis' is missing in langkah[1]."
 
@@ -423,8 +423,8 @@ def test_pk102_hint_uses_the_referenced_definition(folder: DataFolder) -> None:
     assert (d.code, d.location.line, d.location.column) == ("PK102", 3, 5)
     assert d.message() == "Kunci wajib 'id' belum ada di sub[1]."
     assert d.hint() == (
-        "Tambahkan 'id: ...' (Kode unit: Kode unit, unik di bawah unit induknya, misalnya "
-        "'bidang-bina-marga'.)."
+        "Tambahkan 'id: ...'. Kode unit: Kode unit, unik di bawah unit induknya, misalnya "
+        "'bidang-bina-marga'."
     )
 
 
@@ -512,3 +512,12 @@ def test_every_kind_has_a_schema_and_both_validators() -> None:
     assert set(schemas.fast) == set(KINDS)
     assert set(schemas.explain) == set(KINDS)
     assert set(KINDS) | {"common"} <= set(schemas.schemas)
+
+
+def test_english_messages_carry_no_indonesian_field_words(folder: DataFolder) -> None:
+    step = "{dari: kepala-seksi-jalan, ke: kepala-bidang-bina-marga, jenis: vertikal}"
+    text = f"nama: Jalur\nlangkah:\n  - {step}\nwarna: biru\n"
+    d = only(folder, "jalur/bina-marga.yml", text)
+    assert d.code == "PK101"
+    assert d.message("en") == "Unknown key 'warna' in the top level of the file."
+    assert d.message() == "Kunci 'warna' tidak dikenal di tingkat teratas berkas."

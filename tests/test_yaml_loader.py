@@ -612,3 +612,16 @@ def test_shown_root_defaults_to_the_folder_path(tmp_path: Path) -> None:
     assert [d.location.file for d in result.diagnostics] == [
         os.fspath(tmp_path / "instansi.yml").replace(os.sep, "/")
     ]
+
+
+def test_a_linked_folder_is_reported_not_skipped(folder: DataFolder, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    root = folder.write()
+    (root / "jalur-lain").symlink_to(elsewhere, target_is_directory=True)
+    found = [(d.code, d.location.file, d.message("en")) for d in folder.diagnostics()]
+    assert (
+        "PK001",
+        "data/jalur-lain",
+        "Cannot read the file: a folder that is a symbolic link is not read.",
+    ) in found
