@@ -79,7 +79,19 @@ def style_key(position: Position, dataset: Dataset) -> str:
 def _label(*lines: str, width: int = 24) -> str:
     parts = [piece for line in lines for piece in (textwrap.wrap(line, width) or [""])]
     # nohtml() marks the text as plain so Graphviz never reads "<...>" as an HTML label.
-    return cast(str, graphviz.nohtml("\\n".join(graphviz.escape(part) for part in parts)))
+    return cast(str, graphviz.nohtml("\\n".join(_escape(part) for part in parts)))
+
+
+def _escape(text: str) -> str:
+    """Plain text for a Graphviz label: backslashes escaped, and '&' too, since Graphviz reads
+    HTML entities even in plain labels ("&amp;" would show as "&")."""
+    return cast(str, graphviz.escape(text.replace("&", "&amp;")))
+
+
+def _tooltip(text: str) -> str:
+    """Graphviz unescapes a tooltip twice (backslashes, then \\N-style substitution), so its
+    backslashes are escaped twice: a name with "\\N" must not show the internal node id."""
+    return cast(str, graphviz.nohtml(graphviz.escape(_escape(text))))
 
 
 def _graph(title: str) -> graphviz.Digraph:
@@ -90,10 +102,10 @@ def _graph(title: str) -> graphviz.Digraph:
         fontname=FONT,
         nodesep="0.35",
         ranksep="0.5",
-        label=graphviz.nohtml(graphviz.escape(title)),
+        label=graphviz.nohtml(_escape(title)),
         labelloc="t",
         fontsize="11",
-        tooltip=graphviz.nohtml(graphviz.escape(title)),
+        tooltip=_tooltip(title),
     )
     graph.attr("node", fontname=FONT, fontsize="10", style="filled,rounded", margin="0.12,0.06")
     graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.8")
@@ -130,7 +142,7 @@ class _Builder:
             penwidth="3" if focus else "1",
             URL=href,
             target="_top",
-            tooltip=graphviz.nohtml(graphviz.escape(position.name)),
+            tooltip=_tooltip(position.name),
         )
         return node_id
 
@@ -205,7 +217,7 @@ def _clustered(
     for index, key in enumerate(sorted(clusters)):
         with builder.graph.subgraph(name=f"cluster_{index}") as sub:
             sub.attr(
-                label=graphviz.nohtml(graphviz.escape(cluster_label(key))),
+                label=graphviz.nohtml(_escape(cluster_label(key))),
                 style="rounded",
                 color="#9ca3af",
                 fontsize="10",

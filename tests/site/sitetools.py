@@ -1,0 +1,271 @@
+"""Helpers for the site tests: build real projects with the venv's ``mkdocs`` and read the output.
+
+Every build runs in a private project folder (its own mkdocs.yml, data, docs and diagram cache),
+so the repository's ``site/`` and ``.cache/`` are never touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+MKDOCS = BIN / "mkdocs"
+# MkDocs dates the sitemap with the build day; pin it so builds on either side of midnight match.
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    env.update(extra)
+    return env
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+
+def mkdocs_build(
+    project: Path, site: Path, *, strict: bool = True, env: Mapping[str, str] | None = None
+) -> Build:
+    """``mkdocs build [--strict] -f project/mkdocs.yml -d site`` as a subprocess."""
+    command = [str(MKDOCS), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(
+        command,
+        cwd=project,
+        env=dict(env) if env is not None else build_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def example_config() -> dict[str, Any]:
+    return yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def write_config(project: Path, *, cache_dir: str | None = None, **plugin: Any) -> Path:
+    """The example mkdocs.yml with the pola-karir plugin options changed."""
+    config = example_config()
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "pola-karir" in entry:
+            options = entry["pola-karir"]
+            if cache_dir is not None:
+                options["cache_dir"] = cache_dir
+            options.update(plugin)
+    path = project / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def new_project(project: Path, data: Path | None = None, **plugin: Any) -> Path:
+    """A project folder: mkdocs.yml (example config), data (copied from ``data`` if given) and
+    an empty docs folder."""
+    project.mkdir(parents=True, exist_ok=True)
+    write_config(project, **plugin)
+    (project / "docs").mkdir(exist_ok=True)
+    if data is not None:
+        shutil.copytree(data, project / "data")
+    return project
+
+
+def copy_example(project: Path) -> Path:
+    """The example project as it is in the repository: mkdocs.yml, data/ and docs/."""
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "data", project / "data")
+    if (REPO / "docs").is_dir():
+        shutil.copytree(REPO / "docs", project / "docs")
+    else:
+        (project / "docs").mkdir()
+    return project
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """sha256 of every file below ``root`` by relative path."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def files_of(site: Path, suffix: str = "") -> Iterator[Path]:
+    return (p for p in sorted(site.rglob(f"*{suffix}")) if p.is_file())
+
+
+# --- reading HTML ----------------------------------------------------------------------------
+
+URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "poster", "data"}
+
+
+@dataclass
+class ParsedPage:
+    ids: set[str] = field(default_factory=set)
+    urls: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, value)
+    attributes: list[tuple[str, str, str]] = field(default_factory=list)  # every attribute
+    scripts: list[str] = field(default_factory=list)  # inline script bodies
+    title: str = ""
+    h1: list[str] = field(default_factory=list)
+    text: str = ""  # all text outside <script>/<style>, entities decoded
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self._stack: list[str] = []
+        self._text: list[str] = []
+        self._h1: list[str] | None = None
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            value = value or ""
+            self.page.attributes.append((tag, name, value))
+            if name == "id" or (name == "name" and tag == "a"):
+                self.page.ids.add(value)
+            if name in URL_ATTRIBUTES:
+                self.page.urls.append((tag, name, value))
+        if tag == "h1":
+            self._h1 = []
+        if tag == "script":
+            self._script = []
+        self._stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1" and self._h1 is not None:
+            self.page.h1.append(" ".join("".join(self._h1).split()))
+            self._h1 = None
+        if tag == "script" and self._script is not None:
+            self.page.scripts.append("".join(self._script))
+            self._script = None
+        if tag in self._stack:
+            while self._stack and self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        current = self._stack[-1] if self._stack else ""
+        if current == "script":
+            if self._script is not None:
+                self._script.append(data)
+            return
+        if current == "style":
+            return
+        if current == "title" and "svg" not in self._stack:
+            self.page.title += data
+        if self._h1 is not None:
+            self._h1.append(data)
+        self._text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.text = " ".join("".join(self._text).split())
+
+
+def parse_html(text: str) -> ParsedPage:
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    return parser.page
+
+
+# --- resolving links -------------------------------------------------------------------------
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def is_external(url: str) -> bool:
+    return bool(_SCHEME.match(url)) or url.startswith("//")
+
+
+def resolve(site: Path, page: Path, url: str, site_prefix: str) -> tuple[Path, str]:
+    """The file a relative or site-absolute URL points to from ``page``, and its fragment."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        if not path.startswith(site_prefix):
+            raise ValueError(f"absolute URL outside the site path {site_prefix}: {url}")
+        target = posixpath.normpath(path[len(site_prefix) :] or ".")
+    elif path:
+        base = page.parent.relative_to(site).as_posix()
+        target = posixpath.normpath(posixpath.join(base, path))
+    else:
+        target = page.relative_to(site).as_posix()
+    if target.startswith(".."):
+        raise ValueError(f"URL leaves the site: {url}")
+    resolved = site / target
+    if resolved.is_dir() or path.endswith("/") or target == ".":
+        resolved = resolved / "index.html"
+    return resolved, unquote(parts.fragment)
+
+
+@dataclass
+class LinkReport:
+    broken: list[str] = field(default_factory=list)
+    checked: int = 0
+    fragments: int = 0
+    svg_links: int = 0
+
+
+def parse_site(site: Path) -> dict[Path, ParsedPage]:
+    return {page: parse_html(page.read_text(encoding="utf-8")) for page in files_of(site, ".html")}
+
+
+def check_links(site: Path, pages: Mapping[Path, ParsedPage], site_prefix: str) -> LinkReport:
+    """Every relative (or site-absolute) href/src/xlink:href of every page must point to a file
+    in the site, and every #fragment to an id on the target page. External links are skipped."""
+    report = LinkReport()
+    ids = {page: content.ids for page, content in pages.items()}
+    for page, content in pages.items():
+        where = page.relative_to(site).as_posix()
+        for tag, attribute, raw in content.urls:
+            url = raw.strip()
+            if not url or is_external(url):
+                continue
+            report.checked += 1
+            report.svg_links += attribute == "xlink:href"
+            try:
+                target, fragment = resolve(site, page, url, site_prefix)
+            except ValueError as error:
+                report.broken.append(f"{where}: <{tag} {attribute}> {error}")
+                continue
+            if not target.is_file():
+                report.broken.append(f"{where}: <{tag} {attribute}={url!r}> -> missing {target}")
+                continue
+            if fragment and target.suffix == ".html":
+                report.fragments += 1
+                if target not in ids:
+                    ids[target] = parse_html(target.read_text(encoding="utf-8")).ids
+                if fragment not in ids[target]:
+                    report.broken.append(
+                        f"{where}: <{tag} {attribute}={url!r}> -> no id {fragment!r}"
+                    )
+    return report
+
+
+def site_prefix(config: Mapping[str, Any]) -> str:
+    """The URL path the site is served under (from site_url), with a trailing slash."""
+    path = urlsplit(str(config.get("site_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"

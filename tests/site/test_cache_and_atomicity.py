@@ -1,0 +1,156 @@
+"""The diagram cache, reproducible output, and builds that fail without touching the last site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from factory import DataFolder
+from sitetools import (
+    BIN,
+    Build,
+    build_env,
+    copy_example,
+    mkdocs_build,
+    new_project,
+    tree_hashes,
+)
+
+from pola_karir.diagnostics import Severity
+from pola_karir.site.build import site_content
+from pola_karir.validate import validate_project
+
+_STATS = re.compile(r"diagram: (\d+) dirender, (\d+) dari cache")
+
+
+def _stats(build: Build) -> tuple[int, int]:
+    found = _STATS.findall(build.output)
+    assert len(found) == 1, build.output
+    return int(found[0][0]), int(found[0][1])
+
+
+def _ok(build: Build) -> Build:
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output, build.output
+    return build
+
+
+def _diagram_sources(data: Path) -> dict[str, str]:
+    result = validate_project(data)
+    assert result.dataset is not None
+    return {d.name: d.dot for d in site_content(result.dataset).diagrams}
+
+
+# --- (a) warm cache --------------------------------------------------------------------------
+
+
+def test_warm_cache_renders_only_what_changed(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project", cache_dir="diagram-cache")
+    folder = DataFolder(project / "data")
+    folder.write()
+    before = _diagram_sources(project / "data")
+    total = len(before)
+
+    assert _stats(_ok(mkdocs_build(project, tmp_path / "site"))) == (total, 0)
+    cache = project / "diagram-cache"
+    assert len(list(cache.glob("*.svg"))) == len(set(before.values()))
+    assert _stats(_ok(mkdocs_build(project, tmp_path / "site"))) == (0, total)
+
+    folder.doc("jabatan/kepala-seksi-jalan.yml")["nama"] = "Kepala Seksi Jalan Kabupaten"
+    folder.write()
+    after = _diagram_sources(project / "data")
+    assert after.keys() == before.keys()
+    changed = [name for name, dot in after.items() if before[name] != dot]
+    assert 0 < len(changed) < total, changed
+
+    rendered, cached = _stats(_ok(mkdocs_build(project, tmp_path / "site")))
+    assert (rendered, cached) == (len(changed), total - len(changed))
+    page = (tmp_path / "site" / "jabatan" / "kepala-seksi-jalan" / "index.html").read_text()
+    assert "Kepala Seksi Jalan Kabupaten" in page
+
+
+# --- (b) reproducible output -----------------------------------------------------------------
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, example_site: Path) -> None:
+    """Same data, another folder, another (empty) cache and another hash seed: same bytes."""
+    project = copy_example(tmp_path / "again")
+    build = _ok(mkdocs_build(project, project / "site", env=build_env(PYTHONHASHSEED="2")))
+    first, second = tree_hashes(example_site), tree_hashes(build.site)
+    assert sorted(first) == sorted(second)
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == []
+
+
+# --- (c) and (d) failed builds leave the last site alone --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid small project, built once into project/site."""
+    project = new_project(tmp_path_factory.mktemp("small"))
+    DataFolder(project / "data").write()
+    _ok(mkdocs_build(project, project / "site"))
+    return project
+
+
+@pytest.fixture
+def built(small_project: Path, tmp_path: Path) -> Path:
+    """A private copy of the small project and its site (and cache)."""
+    return Path(shutil.copytree(small_project, tmp_path / "project"))
+
+
+def test_broken_yaml_fails_and_keeps_the_site(built: Path) -> None:
+    site = built / "site"
+    before = tree_hashes(site)
+    assert len(before) > 50
+    (built / "data" / "jabatan" / "kepala-seksi-jalan.yml").write_text(
+        "nama: [Kepala Seksi Jalan\njenis: pengawas\n", encoding="utf-8"
+    )
+    build = mkdocs_build(built, site)
+    assert build.returncode != 0
+    assert "kepala-seksi-jalan.yml" in build.output
+    assert tree_hashes(site) == before
+
+
+def test_warning_fails_strict_build_and_keeps_the_site(built: Path, tmp_path: Path) -> None:
+    site = built / "site"
+    before = tree_hashes(site)
+    lonely = DataFolder(built / "data")
+    document = dict(lonely.doc("jabatan/kepala-seksi-jalan.yml"))
+    document["nama"] = "Kepala Seksi Jembatan"
+    lonely.files = {"jabatan/kepala-seksi-jembatan.yml": document}  # on no career path
+    lonely.write()
+    diagnostics = validate_project(built / "data").diagnostics
+    assert "PK306" in {d.code for d in diagnostics}
+    assert all(d.severity is Severity.WARNING for d in diagnostics)  # valid, only warned about
+
+    strict = mkdocs_build(built, site)
+    assert strict.returncode != 0
+    assert "PK306" in strict.output
+    assert tree_hashes(site) == before
+
+    # Without --strict the same data builds, with the warning shown: it is only a warning.
+    lenient = mkdocs_build(built, tmp_path / "lenient", strict=False)
+    assert lenient.returncode == 0, lenient.output
+    assert "WARNING" in lenient.output and "PK306" in lenient.output
+    assert (tmp_path / "lenient" / "jabatan" / "kepala-seksi-jembatan" / "index.html").is_file()
+
+
+def test_missing_dot_fails_clearly_and_builds_nothing(built: Path, tmp_path: Path) -> None:
+    assert shutil.which("dot", path=str(BIN)) is None
+    no_dot = build_env(PATH=str(BIN))
+    fresh = tmp_path / "fresh-site"
+    build = mkdocs_build(built, fresh, env=no_dot)
+    assert build.returncode != 0
+    assert "'graphviz'" in build.output, build.output
+    assert not fresh.exists() or not any(fresh.iterdir())
+
+    site = built / "site"
+    before = tree_hashes(site)
+    again = mkdocs_build(built, site, env=no_dot)
+    assert again.returncode != 0
+    assert "'graphviz'" in again.output
+    assert tree_hashes(site) == before

@@ -1,0 +1,287 @@
+"""Hostile text in the data never becomes markup: not in Graphviz DOT, not in Markdown, not in
+HTML. Every name must come out as exactly the text that was written, escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from factory import DataFolder
+from sitetools import (
+    ParsedPage,
+    check_links,
+    example_config,
+    files_of,
+    mkdocs_build,
+    new_project,
+    parse_html,
+    parse_site,
+    site_prefix,
+)
+
+from pola_karir.model import Dataset, Move
+from pola_karir.site import diagrams
+from pola_karir.site.render import render_all
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+# --- (a) diagrams rendered by the real dot ---------------------------------------------------
+
+DOT_POSITIONS = {
+    "kepala-seksi-jalan": 'Kepala "Seksi" \\ Jalan',
+    "kepala-bidang-bina-marga": "Kepala \\N Bidang \\n Bina",
+    "teknik-jalan-ahli-pertama": '"]; a -> b [label="x',
+    "teknik-jalan-ahli-muda": "<b>Ahli</b> &amp; { ꦥꦺꦴꦭ 🚧",
+}
+DOT_PATH = 'Jalur "]; a -> b [label="x \\N {'
+DOT_UNIT = "Dinas <b>PUPR</b> &amp; \\n"
+DOT_SUBUNIT = "Bidang ꦧꦶꦤ 🚧 { \\"
+DOT_AGENCY = 'Pemkab "Contoh" \\N'
+
+
+@pytest.fixture(scope="module")
+def dot_dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    folder = DataFolder(tmp_path_factory.mktemp("dot") / "data")
+    for position_id, name in DOT_POSITIONS.items():
+        folder.doc(f"jabatan/{position_id}.yml")["nama"] = name
+    folder.doc("jalur/bina-marga.yml")["nama"] = DOT_PATH
+    unit = folder.doc("unit/dinas-pupr.yml")
+    unit["nama"] = DOT_UNIT
+    unit["sub"][0]["nama"] = DOT_SUBUNIT
+    folder.doc("instansi.yml")["nama"] = DOT_AGENCY
+    result = folder.validate()
+    assert result.dataset is not None, [d.code for d in result.diagnostics]
+    assert (
+        result.dataset.positions["kepala-seksi-jalan"].name == DOT_POSITIONS["kepala-seksi-jalan"]
+    )
+    return result.dataset
+
+
+def _unique(moves: list[Move]) -> set[tuple[str, str, str]]:
+    return {(m.source, m.target, m.kind) for m in moves}
+
+
+def _expected(dataset: Dataset) -> dict[str, tuple[set[str], int, set[str]]]:
+    """diagram name -> (positions drawn, number of edges, labels of graph and clusters)."""
+    moves = list(dataset.moves())
+    everything = set(dataset.positions)
+    all_edges = len(_unique([m for m in moves if {m.source, m.target} <= everything]))
+    units = {dataset.units[p.unit].name for p in dataset.positions.values()}
+    tops = {dataset.units[p.unit.split("/")[0]].name for p in dataset.positions.values()}
+    expected = {
+        "pola-karier": (everything, all_edges, {f"Pola karier {DOT_AGENCY}", *tops}),
+        "unit-dinas-pupr": (everything, all_edges, {f"Peta jabatan {DOT_UNIT}", *units}),
+        "jalur-bina-marga": (everything, all_edges, {DOT_PATH}),
+    }
+    for position in dataset.positions.values():
+        touching = [m for m in moves if position.id in (m.source, m.target)]
+        drawn = {position.id} | {end for m in touching for end in (m.source, m.target)}
+        title = f"Jalur dari dan ke {position.name}"
+        expected[f"jabatan-{position.id}"] = (drawn, len(_unique(touching)), {title})
+    return expected
+
+
+def _texts(element: ET.Element) -> list[str]:
+    return [t.text or "" for t in element.iter(f"{SVG}text")]
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_hostile_names_survive_dot_exactly(dot_dataset: Dataset) -> None:
+    built = [
+        diagrams.overview(dot_dataset, True),
+        diagrams.unit_map(dot_dataset, "dinas-pupr", True),
+        diagrams.career_path(dot_dataset, "bina-marga", True),
+        *(diagrams.neighbourhood(dot_dataset, p, True) for p in dot_dataset.positions.values()),
+    ]
+    expected = _expected(dot_dataset)
+    assert {d.name for d in built} == set(expected)
+    svgs, stats = render_all(built, cache_dir=None)  # the real dot; raises if it fails
+    assert stats.rendered == len(built)
+    for diagram in built:
+        svg = svgs[diagram.name]
+        drawn, edges, labels = expected[diagram.name]
+        assert "<b>" not in svg and "<script" not in svg, diagram.name
+        root = ET.fromstring(svg)  # well-formed XML, whatever the names contained
+        groups = list(root.iter(f"{SVG}g"))
+        nodes = [g for g in groups if g.get("class") == "node"]
+        # Nothing injected: exactly the positions and moves of the diagram, no more.
+        assert len(nodes) == len(drawn), diagram.name
+        assert sum(g.get("class") == "edge" for g in groups) == edges, diagram.name
+        # Each position: its link's tooltip is the exact name, its label the name (wrapped).
+        links = {a.get(f"{XLINK}title"): a for node in nodes for a in node.iter(f"{SVG}a")}
+        for position_id in drawn:
+            name = dot_dataset.positions[position_id].name
+            assert name in links, (diagram.name, name, sorted(map(str, links)))
+            label = _squash("".join(_texts(links[name])))
+            assert label.startswith(_squash(name)), (diagram.name, name, label)
+        # Graph and cluster labels: one <text> line each, exactly as written.
+        all_texts = _texts(root)
+        for label in labels:
+            assert label in all_texts, (diagram.name, label, all_texts)
+        # The page-facing title and aria-label carry the exact diagram title.
+        assert root.get("aria-label") == diagram.title
+        assert root.find(f"{SVG}title") is not None
+        assert root.find(f"{SVG}title").text == diagram.title  # type: ignore[union-attr]
+        assert "x" not in all_texts  # the label of an injected edge
+
+
+# --- (b) the whole site ----------------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+TITLE_BREAK = "</title><script>"
+JS_LINK = "[x](javascript:alert(1))"
+ATTR_LIST = '{: onclick="x"}'
+HOSTILE = [SCRIPT, TITLE_BREAK, JS_LINK, ATTR_LIST, "| pipe", "*emph*", "# heading"]
+
+SITE_POSITIONS = {
+    "kepala-seksi-jalan": f"Kepala {SCRIPT} Seksi",
+    "kepala-bidang-bina-marga": f"{TITLE_BREAK} Kepala Bidang",
+    "teknik-jalan-ahli-pertama": f"{JS_LINK} Ahli Pertama",
+    "teknik-jalan-ahli-muda": f"# heading *emph* | pipe {ATTR_LIST}",
+}
+SITE_PATH = f"{ATTR_LIST} Jalur *emph* | pipe"
+SITE_PATH_TEXT = JS_LINK
+SITE_UNIT = f"Dinas {TITLE_BREAK} | pipe"
+SITE_UNIT_TEXT = SCRIPT
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = new_project(tmp_path_factory.mktemp("hostile"))
+    folder = DataFolder(project / "data")
+    for index, (position_id, name) in enumerate(SITE_POSITIONS.items()):
+        document = folder.doc(f"jabatan/{position_id}.yml")
+        document["nama"] = name
+        document["ikhtisar"] = HOSTILE[index]  # alone, so line-start markup is tried too
+        document["tugas"] = list(HOSTILE)
+    path = folder.doc("jalur/bina-marga.yml")
+    path["nama"] = SITE_PATH
+    path["deskripsi"] = SITE_PATH_TEXT
+    unit = folder.doc("unit/dinas-pupr.yml")
+    unit["nama"] = SITE_UNIT
+    unit["keterangan"] = SITE_UNIT_TEXT
+    assert folder.diagnostics() == []
+    build = mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output, build.output
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(hostile_site: Path) -> dict[Path, ParsedPage]:
+    return parse_site(hostile_site)
+
+
+_JS_URL = re.compile(r"^\s*javascript:", re.IGNORECASE)
+
+
+def _markup_problems(where: str, page: ParsedPage) -> list[str]:
+    """Script injected as markup: a script element running alert, an event-handler attribute,
+    or a javascript: URL."""
+    problems = []
+    problems += [f"{where}: script {body[:60]!r}" for body in page.scripts if "alert(" in body]
+    problems += [
+        f"{where}: <{tag} {name}={value!r}>"
+        for tag, name, value in page.attributes
+        if name.startswith("on") or (_JS_URL.match(value) and name != "content")
+    ]
+    return problems
+
+
+def test_hostile_site_has_no_injected_markup(hostile_site: Path) -> None:
+    checked = 0
+    problems: list[str] = []
+    for path in files_of(hostile_site):
+        where = path.relative_to(hostile_site).as_posix()
+        if path.suffix not in (".html", ".svg", ".xml", ".json"):
+            continue
+        raw = path.read_text(encoding="utf-8")
+        checked += 1
+        # As text these may show (escaped); as markup they must not: '<' and '"' are entities.
+        for needle in ("<script>alert", "</title><script>", 'onclick="x"'):
+            if path.suffix != ".json" and needle in raw:
+                problems.append(f"{where}: raw {needle!r}")
+        if path.suffix in (".html", ".svg"):
+            problems += _markup_problems(where, parse_html(raw))
+        if path.name == "search_index.json":
+            for doc in json.loads(raw)["docs"]:
+                fragment = f"{doc['title']} {doc['text']}"
+                problems += _markup_problems(f"{where}#{doc['location']}", parse_html(fragment))
+                if _JS_URL.match(doc["location"]):
+                    problems.append(f"{where}: location {doc['location']!r}")
+    assert problems == []
+    assert checked > 10
+
+
+def test_hostile_search_index_has_no_raw_markup(hostile_site: Path) -> None:
+    """Material puts HTML into the index and renders it: data text must be in it as entities."""
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    blob = " ".join(f"{d['title']} {d['text']}" for d in index["docs"])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in blob
+    # Quotes may stay plain in text: with every '<' escaped no tag, so no attribute, can start.
+    for needle in ("<script", "</title>", "<a "):
+        assert needle not in blob
+
+
+def _page(site: Path, *parts: str) -> Path:
+    return site.joinpath(*parts, "index.html")
+
+
+def test_hostile_text_is_shown_literally(
+    hostile_site: Path, hostile_pages: dict[Path, ParsedPage]
+) -> None:
+    missing: list[str] = []
+
+    def expect(page: Path, text: str) -> None:
+        if text not in hostile_pages[page].text:
+            missing.append(f"{page.relative_to(hostile_site)}: {text!r}")
+
+    for index, (position_id, name) in enumerate(SITE_POSITIONS.items()):
+        page = _page(hostile_site, "jabatan", position_id)
+        parsed = hostile_pages[page]
+        assert parsed.h1 == [name]
+        assert parsed.title.startswith(name), parsed.title
+        expect(page, HOSTILE[index])
+        for duty in HOSTILE:
+            expect(page, duty)
+        expect(_page(hostile_site, "jabatan"), name)
+        expect(_page(hostile_site, "jalur", "bina-marga"), name)
+    path_page = _page(hostile_site, "jalur", "bina-marga")
+    assert hostile_pages[path_page].h1 == [SITE_PATH]
+    assert hostile_pages[path_page].title.startswith(SITE_PATH)
+    expect(path_page, SITE_PATH_TEXT)
+    unit_page = _page(hostile_site, "unit", "dinas-pupr")
+    assert hostile_pages[unit_page].h1 == [SITE_UNIT]
+    assert hostile_pages[unit_page].title.startswith(SITE_UNIT)
+    expect(unit_page, SITE_UNIT_TEXT)
+    expect(_page(hostile_site, "unit"), SITE_UNIT)
+    expect(_page(hostile_site, "jalur"), SITE_PATH)
+    assert missing == []
+
+
+def test_hostile_text_makes_no_markdown(hostile_site: Path) -> None:
+    """No emphasis, heading, link or attribute list made from the data."""
+    made = []
+    for path in files_of(hostile_site, ".html"):
+        raw = path.read_text(encoding="utf-8")
+        for markup in ("<em>emph</em>", ">heading</h", 'href="javascript', "{: onclick"):
+            if markup in raw.replace("&quot;", '"') and markup != "{: onclick":
+                made.append(f"{path.relative_to(hostile_site)}: {markup}")
+        if raw.count("<h1") > 1:
+            made.append(f"{path.relative_to(hostile_site)}: {raw.count('<h1')} h1")
+    assert made == []
+
+
+def test_hostile_site_links_resolve(
+    hostile_site: Path, hostile_pages: dict[Path, ParsedPage]
+) -> None:
+    report = check_links(hostile_site, hostile_pages, site_prefix(example_config()))
+    assert report.broken == [], "\n".join(report.broken[:50])
+    assert report.svg_links > 0
