@@ -146,12 +146,14 @@ class _Builder:
         )
         return node_id
 
-    def edge(self, move: Move) -> None:
+    def edge(self, move: Move, constraint: bool = True) -> None:
+        """``constraint=False`` lets an edge be drawn without pulling its ends into ranks."""
         source, target = self.ids.get(move.source), self.ids.get(move.target)
         if source is None or target is None:
             return
         style = EDGE_STYLES[move.kind]
         label = f"≥{move.min_years:g} th" if move.min_years else ""
+        extra = {} if constraint else {"constraint": "false"}
         self.graph.edge(
             source,
             target,
@@ -160,6 +162,7 @@ class _Builder:
             penwidth=style.penwidth,
             label=label,
             fontcolor=style.color,
+            **extra,
         )
 
 
@@ -257,8 +260,11 @@ def overview(dataset: Dataset, directory_urls: bool) -> Diagram:
         lambda p: p.unit.split("/")[0],
         lambda key: dataset.units[key].name if key in dataset.units else key,
     )
+    # Moves between perangkat daerah do not set ranks: otherwise every cluster is stretched to
+    # the height of the tallest ladder it connects to and the diagram fills with empty space.
+    top = {p.id: p.unit.split("/")[0] for p in positions}
     for move in _moves_among(dataset.moves(), set(dataset.positions)):
-        builder.edge(move)
+        builder.edge(move, constraint=top[move.source] == top[move.target])
     return Diagram("pola-karier", page, f"Pola karier {dataset.agency.name}", builder.graph.source)
 
 

@@ -194,7 +194,7 @@ def path_page(dataset: Dataset, path: CareerPath, directory_urls: bool) -> Page:
             blocks.position_link(dataset, page, m.target),
             m.kind,
             md(describe.years(m.min_years)) if m.min_years else "–",
-            "; ".join(md(c) for c in m.conditions),
+            "; ".join(md(c.rstrip(". ")) for c in m.conditions),
         ]
         for m in path.moves
     ]

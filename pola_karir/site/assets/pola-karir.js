@@ -92,6 +92,13 @@
     });
     box.parentNode.insertBefore(tools, box);
     apply();
+    // Open where the diagram has content, not on the (often empty) top-left corner.
+    var first = svg.querySelector("g.node");
+    if (first) {
+      var boxRect = box.getBoundingClientRect(), nodeRect = first.getBoundingClientRect();
+      box.scrollLeft += nodeRect.left - boxRect.left - box.clientWidth / 3;
+      box.scrollTop += nodeRect.top - boxRect.top - box.clientHeight / 3;
+    }
   }
 
   function init() {
