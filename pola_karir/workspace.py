@@ -8,8 +8,10 @@ are not reported again as "unknown".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pola_karir import assemble
 from pola_karir.diagnostics import Diagnostic, Severity, diag
@@ -102,30 +104,31 @@ def _assemble(space: Workspace) -> None:
         if _redefines(space, doc, source.id, base.regulations, "Peraturan", "Regulation", ()):
             continue
         space.regulations[source.id] = assemble.regulation(source.id, doc)
-    for _source, doc in space.docs_of("kompetensi"):
-        for comp_id, comp in assemble.competency_entries(doc):
-            if not _redefines(
-                space,
-                doc,
-                comp_id,
-                base.competencies,
-                "Kompetensi",
-                "Competency",
-                ("kompetensi", comp_id),
-            ):
-                space.competencies[comp_id] = comp
-    for _source, doc in space.docs_of("pelatihan"):
-        for training_id, training in assemble.training_entries(doc):
-            if not _redefines(
-                space,
-                doc,
-                training_id,
-                base.trainings,
-                "Pelatihan",
-                "Training",
-                ("pelatihan", training_id),
-            ):
-                space.trainings[training_id] = training
+    catalogues: tuple[tuple[str, Any, Mapping[str, Any], dict[str, Any], str, str], ...] = (
+        (
+            "kompetensi",
+            assemble.competency_entries,
+            base.competencies,
+            space.competencies,
+            "Kompetensi",
+            "Competency",
+        ),
+        (
+            "pelatihan",
+            assemble.training_entries,
+            base.trainings,
+            space.trainings,
+            "Pelatihan",
+            "Training",
+        ),
+    )
+    for kind, entries, national, target, label, label_en in catalogues:
+        for _source, doc in space.docs_of(kind):
+            for entry_id, entry in entries(doc):
+                if not _redefines(
+                    space, doc, entry_id, national, label, label_en, (kind, entry_id)
+                ):
+                    target[entry_id] = entry
     for _source, doc in space.docs_of("instansi"):
         space.agency = assemble.agency(doc)
     _assemble_units(space)

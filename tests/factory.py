@@ -17,22 +17,14 @@ from typing import Any
 
 import yaml
 
+from pola_karir import reference
 from pola_karir.diagnostics import Diagnostic
 from pola_karir.validate import ValidationResult, validate_project
 
 SHOWN_ROOT = "data"
 """How the data folder is named in diagnostics (``data/jabatan/x.yml``)."""
 
-MANAGERIAL = (
-    "integritas",
-    "kerja-sama",
-    "komunikasi",
-    "orientasi-pada-hasil",
-    "pelayanan-publik",
-    "pengembangan-diri-dan-orang-lain",
-    "mengelola-perubahan",
-    "pengambilan-keputusan",
-)
+MANAGERIAL = reference.MANAGERIAL
 
 
 def competencies(level: int) -> dict[str, Any]:

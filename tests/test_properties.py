@@ -22,6 +22,7 @@ from factory import SAMPLE_IDS, SHOWN_ROOT, dump, minimal_files, write_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pola_karir import reference
 from pola_karir.diagnostics import Diagnostic, Severity
 from pola_karir.messages import RULES
 from pola_karir.report import FORMATS, render
@@ -419,16 +420,7 @@ TYPES = [
 ]
 EDUCATION = ["SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 RANKS = ["I/a", "II/a", "II/b", "II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/c", "IV/e"]
-MANAGERIAL = [
-    "integritas",
-    "kerja-sama",
-    "komunikasi",
-    "orientasi-pada-hasil",
-    "pelayanan-publik",
-    "pengembangan-diri-dan-orang-lain",
-    "mengelola-perubahan",
-    "pengambilan-keputusan",
-]
+MANAGERIAL = list(reference.MANAGERIAL)
 POSITIONS = ["posisi-a", "posisi-b", "posisi-c", "posisi-d"]
 levels = st.integers(min_value=1, max_value=5)
 
