@@ -243,14 +243,16 @@ def reachable(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[Re
     outgoing: dict[str, list[tuple[str, float]]] = {}
     for move in dataset.moves():
         outgoing.setdefault(move.source, []).append((move.target, move.min_years))
+    # Search states are (position, moves used): a slower route with fewer moves is kept
+    # alongside a faster one with more, because only it may have moves left to go further.
     best: dict[str, Reach] = {}
+    settled: dict[tuple[str, int], float] = {}
     queue: list[tuple[float, int, tuple[str, ...]]] = [(0.0, 0, (start,))]
     while queue:
         years, moves, route = heapq.heappop(queue)
-        node = route[-1]
         if moves == max_moves:
             continue
-        for target, min_years in sorted(outgoing.get(node, [])):
+        for target, min_years in sorted(outgoing.get(route[-1], [])):
             if target in route:
                 continue
             wait = max(0.0, min_years - served) if moves == 0 else min_years
@@ -262,6 +264,9 @@ def reachable(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[Re
                 known.route,
             ):
                 best[target] = candidate
+            state = (target, moves + 1)
+            if state not in settled or candidate.years < settled[state]:
+                settled[state] = candidate.years
                 heapq.heappush(queue, (candidate.years, candidate.moves, candidate.route))
     return sorted(best.values(), key=lambda r: (r.years, r.moves, r.position))
 

@@ -283,3 +283,45 @@ def test_plain_profile_round_trip(dataset: Dataset) -> None:
     data = explore_data(dataset, profile, 2)
     assert [item["jabatan"] for item in data] == [MUDA, KABID]
     assert data[0]["tahun"] == 0.0 and data[0]["memenuhi"] is True
+
+
+def test_a_slower_route_with_moves_to_spare_still_leads_further(folder: DataFolder) -> None:
+    """A→Y→Z→B is fastest to B but uses all 3 moves; A→X→B is slower, yet only from it can
+    B→D still be taken within 3 moves."""
+    names = ["a", "x", "y", "z", "b", "d"]
+    for name in names:
+        folder.put(
+            f"jabatan/{name}.yml",
+            {
+                "nama": name.upper(),
+                "jenis": "pelaksana",
+                "unit": "dinas-pupr/bidang-bina-marga",
+                "kelas_jabatan": 5,
+                "ikhtisar": "Uji.",
+            },
+        )
+    steps = [
+        ("a", "x", 1),
+        ("x", "b", 2),
+        ("a", "y", 0.5),
+        ("y", "z", 0.25),
+        ("z", "b", 0.25),
+        ("b", "d", 1),
+    ]
+    folder.put(
+        "jalur/uji.yml",
+        {
+            "nama": "Uji",
+            "langkah": [
+                {"dari": s, "ke": t, "jenis": "horizontal", "tahun_minimal": y} for s, t, y in steps
+            ],
+        },
+    )
+    dataset = folder.validate().dataset
+    assert dataset is not None
+    found = {
+        r.position: (r.moves, r.years, r.route)
+        for r in reachable(dataset, Profile(position="a"), 3)
+    }
+    assert found["b"] == (3, 1.0, ("a", "y", "z", "b"))
+    assert found["d"] == (3, 4.0, ("a", "x", "b", "d"))

@@ -17,7 +17,7 @@ from typing import Any
 from pola_karir import export
 from pola_karir.model import Dataset
 from pola_karir.schema import schema_dir
-from pola_karir.site import catalog, home, pages, urls
+from pola_karir.site import catalog, explorer, home, pages, urls
 from pola_karir.site.diagrams import Diagram
 
 
@@ -37,6 +37,7 @@ def site_content(dataset: Dataset, directory_urls: bool = True) -> SiteContent:
     generated = [
         home.home_page(dataset),
         home.overview_page(dataset, directory_urls),
+        explorer.explorer_page(dataset, directory_urls),
         catalog.position_index(dataset, directory_urls),
         *(
             pages.position_page(dataset, p, directory_urls)
@@ -69,7 +70,7 @@ def site_content(dataset: Dataset, directory_urls: bool = True) -> SiteContent:
             for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
         ),
     ]
-    files = published_files(dataset)
+    files = {**published_files(dataset), **explorer.explorer_files()}
     generated.append(home.open_data_page(dataset, files))
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
@@ -105,6 +106,7 @@ def _nav(dataset: Dataset) -> list[Any]:
     return [
         {"Beranda": urls.HOME},
         {"Pola karier": urls.OVERVIEW},
+        {explorer.TITLE: explorer.PAGE},
         {"Jabatan": [{"Daftar jabatan": urls.POSITIONS}, {"Jabatan fungsional": urls.FAMILIES}]},
         {"Jalur karier": [{"Semua jalur": urls.PATHS}, {"Per jalur": paths}]},
         {"Unit kerja": [{"Semua unit": urls.UNITS}, {"Per perangkat daerah": units}]},

@@ -1,0 +1,899 @@
+/* pola-karir: Jelajah Karier. The merit-matching engine of pola_karir/matching.py ported to the
+ * browser, and the page that uses it.
+ *
+ * - No dependencies, no modules, no build step (ES2017), no network: the data comes from
+ *   assets/pola-karir-data.js (window.POLA_KARIR_DATA), so the page works from file:// and offline.
+ * - explore() must give exactly what Python's explore_data(dataset, profile_from_data(profile),
+ *   max_moves) gives: same keys, order, strings and numbers. tests/site/test_jelajah.py checks a
+ *   table of cases against the Python engine; change both together.
+ * - Texts that depend on the data (requirement phrases, training and competency names, education
+ *   labels) are read from the export, never re-phrased here.
+ * - Data strings reach the page through textContent only.
+ * - ASCII only (\u escapes), so the script reads the same whatever charset it is served with.
+ */
+(function () {
+  "use strict";
+
+  // --- the engine (pola_karir/matching.py) --------------------------------------------------
+
+  var MET = "terpenuhi";
+  var UNMET = "belum";
+  var UNKNOWN = "tidak-diketahui";
+  var UNKNOWN_TEXT = "tidak diketahui"; // matching.UNKNOWN_TEXT
+  var PROFILE_KEYS = ["jabatan", "pendidikan", "bidang_pendidikan", "golongan", "masa_jabatan",
+    "pengalaman", "masa_kerja", "pelatihan", "kinerja", "kompetensi"];
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var MAX_YEARS = 60; // common.schema.json#/$defs/tahun
+
+  function hasOwn(object, key) {
+    return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function isDict(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function compareText(a, b) { // Python str order (ids are ASCII)
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function compareNumber(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function compareRoute(a, b) { // Python tuple order
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var c = compareText(a[i], b[i]);
+      if (c) return c;
+    }
+    return compareNumber(a.length, b.length);
+  }
+
+  /** Python's f"{value:g}": 6 significant digits, round half to even on the exact value. */
+  function formatG(value) {
+    if (value !== value) return "nan";
+    if (value === Infinity) return "inf";
+    if (value === -Infinity) return "-inf";
+    if (value === 0) return Object.is(value, -0) ? "-0" : "0";
+    var sign = value < 0 ? "-" : "";
+    var parts = Math.abs(value).toExponential(100).split("e"); // exact digits of the double
+    var all = parts[0].replace(".", "");
+    var exponent = parseInt(parts[1], 10);
+    var digits = all.slice(0, 6).split("").map(Number);
+    var next = all.charCodeAt(6) - 48;
+    var tail = /[1-9]/.test(all.slice(7));
+    if (next > 5 || (next === 5 && (tail || digits[5] % 2 === 1))) {
+      var i = 5;
+      while (i >= 0 && digits[i] === 9) { digits[i] = 0; i--; }
+      if (i < 0) { digits.unshift(1); digits.pop(); exponent++; } else { digits[i]++; }
+    }
+    var text = digits.join("");
+    if (exponent < -4 || exponent >= 6) {
+      var mantissa = (text[0] + "." + text.slice(1)).replace(/\.?0+$/, "");
+      var power = String(Math.abs(exponent));
+      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (power.length < 2 ? "0" + power : power);
+    }
+    var whole, fraction;
+    if (exponent >= 0) {
+      whole = text.slice(0, exponent + 1);
+      fraction = text.slice(exponent + 1);
+    } else {
+      whole = "0";
+      fraction = "0".repeat(-exponent - 1) + text;
+    }
+    fraction = fraction.replace(/0+$/, "");
+    return sign + whole + (fraction ? "." + fraction : "");
+  }
+
+  /** describe.years: '3 tahun', '2,5 tahun'. */
+  function years(value) {
+    return formatG(value).replace(/\./g, ",") + " tahun";
+  }
+
+  var cache = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  /** Lookups over the exported data, built once per data object. */
+  function index(data) {
+    var found = cache && cache.get(data);
+    if (found) return found;
+    var positions = new Map();
+    (data.jabatan || []).forEach(function (p) { positions.set(p.id, p); });
+    var trainings = new Map();
+    (data.pelatihan || []).forEach(function (t) { trainings.set(t.id, t); });
+    var competencies = new Map();
+    (data.kompetensi || []).forEach(function (c) { competencies.set(c.id, c); });
+    var outgoing = new Map(); // dataset.moves() by source, as (target, min_years) pairs
+    (data.jalur || []).forEach(function (path) {
+      path.langkah.forEach(function (move) {
+        if (!outgoing.has(move.dari)) outgoing.set(move.dari, []);
+        outgoing.get(move.dari).push([move.ke, Number(move.tahun_minimal)]);
+      });
+    });
+    outgoing.forEach(function (list) {
+      list.sort(function (a, b) { return compareText(a[0], b[0]) || compareNumber(a[1], b[1]); });
+    });
+    found = {positions: positions, trainings: trainings, competencies: competencies,
+      outgoing: outgoing, ref: data.rujukan || {}};
+    if (cache) cache.set(data, found);
+    return found;
+  }
+
+  function text(value) { // matching._text
+    return typeof value === "string" && value ? value : null;
+  }
+
+  function number(value) {
+    return typeof value === "number" ? value : null;
+  }
+
+  /** matching.profile_from_data: the plain profile (profil.schema.json keys) as the engine's
+   * Profile. Absent keys stay unknown (null). */
+  function profileFromData(data) {
+    data = data || {};
+    var experience = null;
+    if (isDict(data.pengalaman)) {
+      experience = new Map();
+      Object.keys(data.pengalaman).forEach(function (k) { experience.set(String(k), Number(data.pengalaman[k])); });
+    }
+    var competencies = null;
+    if (isDict(data.kompetensi)) {
+      competencies = new Map();
+      Object.keys(data.kompetensi).forEach(function (k) { competencies.set(String(k), Math.trunc(Number(data.kompetensi[k]))); });
+    }
+    return {
+      position: text(data.jabatan),
+      education: text(data.pendidikan),
+      educationField: text(data.bidang_pendidikan),
+      rank: text(data.golongan),
+      yearsInPosition: number(data.masa_jabatan),
+      experience: experience,
+      totalYears: number(data.masa_kerja),
+      trainings: Array.isArray(data.pelatihan) ? new Set(data.pelatihan.map(String)) : null,
+      ratings: Array.isArray(data.kinerja) ? data.kinerja.map(String) : null,
+      competencies: competencies
+    };
+  }
+
+  function finding(aspect, subject, status, have, need) { // matching.finding_data
+    return {aspek: aspect, subjek: subject, status: status, punya: have, perlu: need};
+  }
+
+  function status(ok) {
+    if (ok === null) return UNKNOWN;
+    return ok ? MET : UNMET;
+  }
+
+  /** str.casefold for the comparisons that need it (field names). */
+  function casefold(value) {
+    // Upper then lower folds most of what casefold does; final sigma and the sharp s need help.
+    return value.toUpperCase().toLowerCase().replace(/\u03c2/g, "\u03c3").replace(/\u00df/g, "ss");
+  }
+
+  function experienceYears(ix, profile) { // matching.experience_years
+    var result = new Map(profile.experience || []);
+    var current = ix.positions.get(profile.position || "");
+    if (current && profile.yearsInPosition !== null) {
+      [current.id, current.jenis, current.tingkat.kunci].forEach(function (key) {
+        result.set(key, Math.max(result.has(key) ? result.get(key) : 0, profile.yearsInPosition));
+      });
+    }
+    return result;
+  }
+
+  function findings(ix, profile, position) { // matching.check
+    var req = position.persyaratan;
+    var ref = ix.ref;
+    var found = [];
+    if (req.pendidikan) {
+      var need = req.pendidikan.minimal;
+      var ok = profile.education === null ? null
+        : ref.pendidikan[profile.education] >= ref.pendidikan[need];
+      found.push(finding("pendidikan", "Pendidikan", status(ok),
+        profile.education ? ref.pendidikan_nama[profile.education] : UNKNOWN_TEXT,
+        ref.pendidikan_nama[need]));
+      var fields = req.pendidikan.bidang || [];
+      if (fields.length) {
+        var fieldOk = null;
+        if (profile.educationField) {
+          var mine = casefold(profile.educationField);
+          fieldOk = fields.some(function (f) { return casefold(f) === mine; });
+        }
+        found.push(finding("bidang_pendidikan", "Bidang pendidikan", status(fieldOk),
+          profile.educationField || UNKNOWN_TEXT, fields.join(", ")));
+      }
+    }
+    if (req.golongan) {
+      var rankOk = profile.rank === null ? null
+        : ref.golongan[profile.rank] >= ref.golongan[req.golongan.minimal];
+      found.push(finding("golongan", "Golongan", status(rankOk), profile.rank || UNKNOWN_TEXT,
+        req.golongan.minimal));
+    }
+    var held = experienceYears(ix, profile);
+    (req.pengalaman || []).forEach(function (item) {
+      var options = (item.jenis || []).concat(item.jabatan || []);
+      var itemOk, have;
+      if (options.length) {
+        var most = Math.max.apply(null, options.map(function (o) { return held.has(o) ? held.get(o) : 0; }));
+        if (most >= item.tahun) itemOk = true;
+        else itemOk = profile.experience !== null ? false : null;
+        have = itemOk !== null ? years(most) : UNKNOWN_TEXT;
+      } else {
+        itemOk = profile.totalYears === null ? null : profile.totalYears >= item.tahun;
+        have = profile.totalYears !== null ? years(profile.totalYears) + " masa kerja" : UNKNOWN_TEXT;
+      }
+      found.push(finding("pengalaman", "Pengalaman", status(itemOk), have, item.teks));
+    });
+    [["pelatihan", req.pelatihan || []], ["sertifikasi", req.sertifikasi || []]].forEach(function (pair) {
+      pair[1].forEach(function (id) {
+        var done = profile.trainings === null ? null : profile.trainings.has(id);
+        var training = ix.trainings.get(id);
+        var name = training ? training.teks : id;
+        var have = done === null ? UNKNOWN_TEXT : (done ? "sudah" : "belum");
+        found.push(finding(pair[0], name, status(done), have, name));
+      });
+    });
+    if (req.kinerja) found.push(performance(ref, profile, req.kinerja));
+    var levels = req.kompetensi || {};
+    Object.keys(levels).forEach(function (id) {
+      var level = levels[id];
+      var mine = profile.competencies === null || !profile.competencies.has(id) ? null
+        : profile.competencies.get(id);
+      var competency = ix.competencies.get(id);
+      found.push(finding("kompetensi", competency ? competency.nama : id,
+        status(mine === null ? null : mine >= level),
+        mine !== null ? "level " + mine : UNKNOWN_TEXT, "level " + level));
+    });
+    return found;
+  }
+
+  function performance(ref, profile, req) { // matching._performance
+    var need = req.teks_syarat;
+    var ratings = profile.ratings;
+    if (!ratings || !ratings.length) return finding("kinerja", "Kinerja", UNKNOWN, UNKNOWN_TEXT, need);
+    var considered = ratings.slice(0, req.tahun);
+    var minimum = ref.predikat[req.predikat_minimal];
+    var below = considered.filter(function (r) { return ref.predikat[r] < minimum; });
+    var have = considered.map(function (r) { return ref.predikat_nama[r]; }).join(", ");
+    if (below.length) return finding("kinerja", "Kinerja", UNMET, have, need);
+    if (considered.length < req.tahun) return finding("kinerja", "Kinerja", UNKNOWN, have, need);
+    return finding("kinerja", "Kinerja", MET, have, need);
+  }
+
+  // A binary heap ordered like Python's heapq on (years, moves, route) tuples.
+  function heapLess(a, b) {
+    return (compareNumber(a[0], b[0]) || compareNumber(a[1], b[1]) || compareRoute(a[2], b[2])) < 0;
+  }
+
+  function heapPush(heap, item) {
+    heap.push(item);
+    var i = heap.length - 1;
+    while (i > 0) {
+      var parent = (i - 1) >> 1;
+      if (!heapLess(heap[i], heap[parent])) break;
+      var swap = heap[i]; heap[i] = heap[parent]; heap[parent] = swap;
+      i = parent;
+    }
+  }
+
+  function heapPop(heap) {
+    var top = heap[0];
+    var last = heap.pop();
+    if (heap.length) {
+      heap[0] = last;
+      var i = 0;
+      for (;;) {
+        var left = 2 * i + 1, right = left + 1, smallest = i;
+        if (left < heap.length && heapLess(heap[left], heap[smallest])) smallest = left;
+        if (right < heap.length && heapLess(heap[right], heap[smallest])) smallest = right;
+        if (smallest === i) break;
+        var swap = heap[i]; heap[i] = heap[smallest]; heap[smallest] = swap;
+        i = smallest;
+      }
+    }
+    return top;
+  }
+
+  function compareReach(a, b) {
+    return compareNumber(a.years, b.years) || compareNumber(a.moves, b.moves) || compareRoute(a.route, b.route);
+  }
+
+  function reachable(ix, profile, maxMoves) { // matching.reachable
+    var start = profile.position;
+    if (start === null || !ix.positions.has(start)) return [];
+    var served = profile.yearsInPosition || 0;
+    // States are (position, moves used), as in matching.reachable: a slower route with fewer
+    // moves is kept beside a faster one with more, since only it may have moves left.
+    var best = new Map();
+    var settled = new Map();
+    var queue = [[0, 0, [start]]];
+    while (queue.length) {
+      var item = heapPop(queue);
+      var spent = item[0], moves = item[1], route = item[2];
+      if (moves === maxMoves) continue;
+      var out = ix.outgoing.get(route[route.length - 1]) || [];
+      for (var i = 0; i < out.length; i++) {
+        var target = out[i][0], minYears = out[i][1];
+        if (route.indexOf(target) >= 0) continue;
+        var wait = moves === 0 ? Math.max(0, minYears - served) : minYears;
+        var candidate = {position: target, route: route.concat([target]), moves: moves + 1, years: spent + wait};
+        var known = best.get(target);
+        if (!known || compareReach(candidate, known) < 0) best.set(target, candidate);
+        var state = target + "\u0000" + (moves + 1);
+        if (!settled.has(state) || candidate.years < settled.get(state)) {
+          settled.set(state, candidate.years);
+          heapPush(queue, [candidate.years, candidate.moves, candidate.route]);
+        }
+      }
+    }
+    return Array.from(best.values()).sort(function (a, b) {
+      return compareNumber(a.years, b.years) || compareNumber(a.moves, b.moves) || compareText(a.position, b.position);
+    });
+  }
+
+  /** matching.explore_data for a plain profile: reachable positions with their findings,
+   * eligible first, then fewest gaps, soonest. */
+  function explore(data, plainProfile, maxMoves) {
+    var ix = index(data);
+    var profile = profileFromData(plainProfile);
+    if (maxMoves === undefined || maxMoves === null) maxMoves = 3;
+    var pairs = reachable(ix, profile, maxMoves).map(function (reach) {
+      var found = findings(ix, profile, ix.positions.get(reach.position));
+      var unmet = found.filter(function (f) { return f.status === UNMET; }).length;
+      return {reach: reach, found: found, unmet: unmet};
+    });
+    pairs.sort(function (a, b) {
+      return compareNumber(a.unmet, b.unmet) || compareNumber(a.reach.years, b.reach.years)
+        || compareNumber(a.reach.moves, b.reach.moves) || compareText(a.reach.position, b.reach.position);
+    });
+    return pairs.map(function (pair) {
+      return {jabatan: pair.reach.position, rute: pair.reach.route, langkah: pair.reach.moves,
+        tahun: pair.reach.years, memenuhi: pair.unmet === 0, temuan: pair.found};
+    });
+  }
+
+  /** matching.check for one position: {jabatan, memenuhi, temuan}; null for an unknown id. */
+  function check(data, plainProfile, positionId) {
+    var ix = index(data);
+    var position = ix.positions.get(positionId);
+    if (!position) return null;
+    var found = findings(ix, profileFromData(plainProfile), position);
+    return {jabatan: positionId, memenuhi: !found.some(function (f) { return f.status === UNMET; }),
+      temuan: found};
+  }
+
+  // --- profiles in the URL fragment and in JSON files -----------------------------------------
+
+  function reference(data) {
+    var source = data || (typeof window !== "undefined" ? window.POLA_KARIR_DATA : null) || {};
+    return source.rujukan || {pendidikan: {}, golongan: {}, predikat: {}};
+  }
+
+  function validYears(value) {
+    return typeof value === "number" && isFinite(value) && value >= 0 && value <= MAX_YEARS;
+  }
+
+  function parseYears(raw) {
+    var textValue = String(raw).trim().replace(",", ".");
+    if (!/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(textValue)) return null;
+    var value = Number(textValue);
+    return validYears(value) ? value : null;
+  }
+
+  function parsePairs(raw, accept) {
+    var result = {};
+    String(raw).split(",").forEach(function (part) {
+      var at = part.lastIndexOf(":");
+      if (at < 1) return;
+      var key = part.slice(0, at).trim();
+      var value = accept(part.slice(at + 1));
+      if (ID.test(key) && value !== null && !hasOwn(result, key)) result[key] = value;
+    });
+    return result;
+  }
+
+  function parseLevel(raw) {
+    var textValue = String(raw).trim();
+    return /^[1-5]$/.test(textValue) ? Number(textValue) : null;
+  }
+
+  function unique(list) {
+    var seen = new Set();
+    return list.filter(function (item) {
+      if (seen.has(item)) return false;
+      seen.add(item);
+      return true;
+    });
+  }
+
+  /** A valid profile (profil.schema.json) from any object: keys in the schema's order,
+   * invalid values dropped (they stay unknown). */
+  function cleanProfile(input, data) {
+    var ref = reference(data);
+    var result = {};
+    if (!isDict(input)) return result;
+    if (typeof input.jabatan === "string" && ID.test(input.jabatan)) result.jabatan = input.jabatan;
+    if (hasOwn(ref.pendidikan, input.pendidikan)) result.pendidikan = input.pendidikan;
+    if (typeof input.bidang_pendidikan === "string") {
+      var field = input.bidang_pendidikan.trim().slice(0, 200);
+      if (field) result.bidang_pendidikan = field;
+    }
+    if (hasOwn(ref.golongan, input.golongan)) result.golongan = input.golongan;
+    if (validYears(input.masa_jabatan)) result.masa_jabatan = input.masa_jabatan;
+    if (isDict(input.pengalaman)) {
+      var experience = {};
+      Object.keys(input.pengalaman).forEach(function (key) {
+        if (ID.test(key) && validYears(input.pengalaman[key])) experience[key] = input.pengalaman[key];
+      });
+      result.pengalaman = experience;
+    }
+    if (validYears(input.masa_kerja)) result.masa_kerja = input.masa_kerja;
+    if (Array.isArray(input.pelatihan)) {
+      result.pelatihan = unique(input.pelatihan.filter(function (t) { return typeof t === "string" && ID.test(t); }));
+    }
+    if (Array.isArray(input.kinerja)) {
+      result.kinerja = input.kinerja.filter(function (r) { return hasOwn(ref.predikat, r); }).slice(0, 10);
+    }
+    if (isDict(input.kompetensi)) {
+      var levels = {};
+      Object.keys(input.kompetensi).forEach(function (key) {
+        var level = input.kompetensi[key];
+        if (ID.test(key) && typeof level === "number" && level >= 1 && level <= 5 && level % 1 === 0) levels[key] = level;
+      });
+      result.kompetensi = levels;
+    }
+    return result;
+  }
+
+  /** The profile in a URL fragment ('#jabatan=x&pendidikan=S1&golongan=III%2Fb&...').
+   * Lists are comma-separated; pengalaman and kompetensi are 'key:value' pairs. */
+  function profileFromParams(fragment, data) {
+    var params = new URLSearchParams(String(fragment || "").replace(/^#/, ""));
+    var raw = {};
+    ["jabatan", "pendidikan", "bidang_pendidikan", "golongan"].forEach(function (key) {
+      if (params.has(key)) raw[key] = params.get(key);
+    });
+    ["masa_jabatan", "masa_kerja"].forEach(function (key) {
+      if (params.has(key)) raw[key] = parseYears(params.get(key));
+    });
+    if (params.has("pengalaman")) raw.pengalaman = parsePairs(params.get("pengalaman"), parseYears);
+    ["pelatihan", "kinerja"].forEach(function (key) {
+      if (params.has(key)) {
+        raw[key] = params.get(key).split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+      }
+    });
+    if (params.has("kompetensi")) raw.kompetensi = parsePairs(params.get("kompetensi"), parseLevel);
+    return cleanProfile(raw, data);
+  }
+
+  function pairs(object) {
+    return Object.keys(object).map(function (key) {
+      return encodeURIComponent(key) + ":" + encodeURIComponent(String(object[key]));
+    }).join(",");
+  }
+
+  /** The fragment for a profile, without '#': keys in the schema's order. */
+  function profileToParams(profile) {
+    var parts = [];
+    PROFILE_KEYS.forEach(function (key) {
+      if (!hasOwn(profile, key)) return;
+      var value = profile[key];
+      var encoded;
+      if (key === "pengalaman" || key === "kompetensi") encoded = pairs(value || {});
+      else if (Array.isArray(value)) encoded = value.map(encodeURIComponent).join(",");
+      else encoded = encodeURIComponent(String(value));
+      parts.push(key + "=" + encoded);
+    });
+    return parts.join("&");
+  }
+
+  var api = {
+    explore: explore,
+    check: check,
+    profileFromParams: profileFromParams,
+    profileToParams: profileToParams,
+    cleanProfile: cleanProfile,
+    formatYears: years
+  };
+  if (typeof window !== "undefined") window.PolaKarirJelajah = api;
+
+  // --- the page -------------------------------------------------------------------------------
+
+  if (typeof document === "undefined") return;
+
+  var STATUS_LABEL = {terpenuhi: "terpenuhi", belum: "belum terpenuhi", "tidak-diketahui": "belum dinilai"};
+
+  function el(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content !== undefined && content !== null) node.textContent = content;
+    return node;
+  }
+
+  function yearsText(value) {
+    return formatG(value).replace(/\./g, ",");
+  }
+
+  /** One unmet or unknown requirement in plain words. */
+  function gapText(f) {
+    if (f.aspek === "pelatihan" || f.aspek === "sertifikasi") {
+      return f.status === UNMET ? "Belum " + f.subjek : f.subjek + ": " + f.punya;
+    }
+    if (f.aspek === "bidang_pendidikan") {
+      return "Bidang pendidikan " + f.punya + ", perlu salah satu dari: " + f.perlu;
+    }
+    if (f.aspek === "kinerja") return "Kinerja " + f.punya + "; perlu " + f.perlu;
+    var subject = f.aspek === "kompetensi" ? "Kompetensi " + f.subjek : f.subjek;
+    return subject + " " + f.punya + ", perlu " + f.perlu;
+  }
+
+  function unknownText(f) {
+    if (f.aspek === "pelatihan" || f.aspek === "sertifikasi") return f.subjek;
+    if (f.aspek === "kompetensi") return "Kompetensi " + f.subjek + " (perlu " + f.perlu + ")";
+    if (f.aspek === "kinerja" && f.punya !== UNKNOWN_TEXT) {
+      return "Kinerja " + f.punya + " (perlu " + f.perlu + ")";
+    }
+    return f.subjek + " (perlu " + f.perlu + ")";
+  }
+
+  function setup(root) {
+    var data = window.POLA_KARIR_DATA;
+    var form = root.querySelector("form");
+    var results = root.querySelector("[data-pk-results]");
+    var summary = root.querySelector("[data-pk-summary]");
+    var message = root.querySelector("[data-pk-message]");
+    var fileInput = root.querySelector("[data-pk-file]");
+    var template = root.getAttribute("data-pk-position-url") || "";
+    if (!data || !form || !results) {
+      if (summary) summary.textContent = "Data pola karier tidak dapat dimuat. Muat ulang halaman ini.";
+      return;
+    }
+    var ix = index(data);
+    var extras = {pengalaman: {}, pelatihan: [], kompetensi: {}}; // imported values the form has no field for
+    var lastFragment = null;
+
+    function field(name) { return form.elements.namedItem(name); }
+    function all(selector) { return Array.prototype.slice.call(form.querySelectorAll(selector)); }
+
+    function positionUrl(id) {
+      var href = template.replace("__ID__", encodeURIComponent(id));
+      if (location.protocol === "file:" && /\/$/.test(href)) href += "index.html";
+      return href;
+    }
+
+    function positionName(id) {
+      var position = ix.positions.get(id);
+      return position ? position.nama : id;
+    }
+
+    function markValidity(input, ok) {
+      if (ok) input.removeAttribute("aria-invalid");
+      else input.setAttribute("aria-invalid", "true");
+    }
+
+    function readYears(input) {
+      var raw = input.value.trim();
+      if (!raw) { markValidity(input, true); return null; }
+      var value = parseYears(raw);
+      markValidity(input, value !== null);
+      return value;
+    }
+
+    /** The profile the form shows, in profil.schema.json form. */
+    function readForm() {
+      var profile = {};
+      var position = field("jabatan").value;
+      if (position) profile.jabatan = position;
+      if (field("pendidikan").value) profile.pendidikan = field("pendidikan").value;
+      var study = field("bidang_pendidikan").value.trim();
+      if (study) profile.bidang_pendidikan = study;
+      if (field("golongan").value) profile.golongan = field("golongan").value;
+      var served = readYears(field("masa_jabatan"));
+      if (served !== null) profile.masa_jabatan = served;
+      var experience = {};
+      var anyExperience = false;
+      Object.keys(extras.pengalaman).forEach(function (key) { experience[key] = extras.pengalaman[key]; anyExperience = true; });
+      all("[data-pk-pengalaman]").forEach(function (input) {
+        var value = readYears(input);
+        if (value !== null) { experience[input.getAttribute("data-pk-pengalaman")] = value; anyExperience = true; }
+      });
+      if (anyExperience || field("pengalaman_lengkap").checked) profile.pengalaman = experience;
+      var total = readYears(field("masa_kerja"));
+      if (total !== null) profile.masa_kerja = total;
+      var done = extras.pelatihan.slice();
+      all("input[name=pelatihan]").forEach(function (box) { if (box.checked) done.push(box.value); });
+      if (done.length || field("pelatihan_tidak_ada").checked) profile.pelatihan = done;
+      var ratings = [];
+      for (var i = 0; i < 3; i++) {
+        var value = field("kinerja_" + i).value;
+        if (!value) break; // most recent first, without gaps
+        ratings.push(value);
+      }
+      if (ratings.length) profile.kinerja = ratings;
+      var levels = {};
+      var anyLevel = false;
+      Object.keys(extras.kompetensi).forEach(function (key) { levels[key] = extras.kompetensi[key]; anyLevel = true; });
+      all("[data-pk-kompetensi]").forEach(function (select) {
+        if (select.value) { levels[select.getAttribute("data-pk-kompetensi")] = Number(select.value); anyLevel = true; }
+      });
+      if (anyLevel) profile.kompetensi = levels;
+      return cleanProfile(profile, data);
+    }
+
+    function setYears(input, value) {
+      input.value = value === undefined ? "" : String(value).replace(".", ","); // exact, not rounded
+      markValidity(input, true);
+    }
+
+    /** Show a profile in the form; values it has no field for are kept aside. */
+    function writeForm(profile) {
+      var select = field("jabatan");
+      select.value = profile.jabatan && ix.positions.has(profile.jabatan) ? profile.jabatan : "";
+      field("pendidikan").value = profile.pendidikan || "";
+      field("bidang_pendidikan").value = profile.bidang_pendidikan || "";
+      field("golongan").value = profile.golongan || "";
+      setYears(field("masa_jabatan"), profile.masa_jabatan);
+      setYears(field("masa_kerja"), profile.masa_kerja);
+      var experience = Object.assign({}, profile.pengalaman || {});
+      all("[data-pk-pengalaman]").forEach(function (input) {
+        var key = input.getAttribute("data-pk-pengalaman");
+        setYears(input, experience[key]);
+        delete experience[key];
+      });
+      extras.pengalaman = experience;
+      field("pengalaman_lengkap").checked = isDict(profile.pengalaman);
+      var done = new Set(profile.pelatihan || []);
+      all("input[name=pelatihan]").forEach(function (box) {
+        box.checked = done.has(box.value);
+        done.delete(box.value);
+      });
+      extras.pelatihan = Array.from(done);
+      field("pelatihan_tidak_ada").checked = Array.isArray(profile.pelatihan) && profile.pelatihan.length === 0;
+      for (var i = 0; i < 3; i++) {
+        field("kinerja_" + i).value = (profile.kinerja || [])[i] || "";
+      }
+      var levels = Object.assign({}, profile.kompetensi || {});
+      all("[data-pk-kompetensi]").forEach(function (input) {
+        var key = input.getAttribute("data-pk-kompetensi");
+        input.value = hasOwn(levels, key) ? String(levels[key]) : "";
+        delete levels[key];
+      });
+      extras.kompetensi = levels;
+      counts();
+    }
+
+    function maxMoves() {
+      var value = Number(field("langkah").value);
+      return value >= 1 && value <= 4 ? value : 3;
+    }
+
+    function counts() {
+      var trainings = all("input[name=pelatihan]").filter(function (b) { return b.checked; }).length + extras.pelatihan.length;
+      var levels = all("[data-pk-kompetensi]").filter(function (s) { return s.value; }).length + Object.keys(extras.kompetensi).length;
+      var experience = all("[data-pk-pengalaman]").filter(function (s) { return s.value.trim(); }).length + Object.keys(extras.pengalaman).length;
+      setCount("pelatihan", trainings ? trainings + " dipilih" : "");
+      setCount("kompetensi", levels ? levels + " diisi" : "");
+      setCount("pengalaman", experience ? experience + " diisi" : "");
+    }
+
+    function setCount(name, value) {
+      var node = root.querySelector("[data-pk-count=" + name + "]");
+      if (node) node.textContent = value ? " (" + value + ")" : "";
+    }
+
+    function fragmentFor(profile) {
+      var params = profileToParams(profile);
+      var moves = maxMoves();
+      if (moves !== 3) params += (params ? "&" : "") + "langkah=" + moves;
+      return params ? "#" + params : "";
+    }
+
+    function writeFragment(fragment) {
+      lastFragment = fragment;
+      if (location.hash === fragment || (!fragment && !location.hash)) return;
+      var url = location.href.split("#")[0] + fragment;
+      try {
+        history.replaceState(history.state, "", fragment || location.pathname + location.search);
+      } catch (error) {
+        location.replace(url);
+      }
+    }
+
+    function update() {
+      counts();
+      var profile = readForm();
+      writeFragment(fragmentFor(profile));
+      render(profile);
+    }
+
+    function render(profile) {
+      while (results.firstChild) results.removeChild(results.firstChild);
+      if (!profile.jabatan) {
+        summary.textContent = "Pilih jabatan sekarang untuk melihat jabatan yang dapat dicapai.";
+        return;
+      }
+      var moves = maxMoves();
+      var found = explore(data, profile, moves);
+      var eligible = found.filter(function (r) { return r.memenuhi; }).length;
+      if (!found.length) {
+        summary.textContent = "Belum ada jalur keluar dari " + positionName(profile.jabatan) +
+          " dalam pola karier ini.";
+        return;
+      }
+      summary.textContent = found.length + " jabatan dapat dicapai dari " + positionName(profile.jabatan) +
+        " dalam paling banyak " + moves + " langkah; " + eligible +
+        " di antaranya tidak punya syarat yang belum terpenuhi.";
+      found.forEach(function (result) { results.appendChild(card(result)); });
+    }
+
+    function card(result) {
+      var unmet = result.temuan.filter(function (f) { return f.status === UNMET; });
+      var unknown = result.temuan.filter(function (f) { return f.status === UNKNOWN; });
+      var item = el("li", "pk-jelajah__item " + (result.memenuhi ? "pk-jelajah__item--ok" : "pk-jelajah__item--gap"));
+      item.setAttribute("data-jabatan", result.jabatan);
+      var heading = el("h3", "pk-jelajah__title");
+      var link = el("a", null, positionName(result.jabatan));
+      link.href = positionUrl(result.jabatan);
+      heading.appendChild(link);
+      item.appendChild(heading);
+      var badges = el("p", "pk-jelajah__badges");
+      badges.appendChild(el("span", "pk-jelajah__badge " + (result.memenuhi ? "pk-jelajah__badge--ok" : "pk-jelajah__badge--gap"),
+        result.memenuhi ? "\u2713 Memenuhi syarat" : "\u2717 Belum memenuhi " + unmet.length + " syarat"));
+      if (unknown.length) {
+        badges.appendChild(document.createTextNode(" "));
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--unknown", "? " + unknown.length + " belum dinilai"));
+      }
+      item.appendChild(badges);
+      var facts = el("dl", "pk-jelajah__facts");
+      facts.appendChild(el("dt", null, "Rute"));
+      var route = el("dd", "pk-jelajah__route");
+      result.rute.forEach(function (id, i) {
+        if (i) route.appendChild(el("span", "pk-jelajah__arrow", " \u2192 "));
+        route.appendChild(el("span", null, positionName(id)));
+      });
+      facts.appendChild(route);
+      facts.appendChild(el("dt", null, "Paling cepat"));
+      facts.appendChild(el("dd", "pk-jelajah__time", (result.tahun === 0 ? "sekarang" : yearsText(result.tahun) + " tahun lagi") +
+        " (" + result.langkah + " langkah)"));
+      item.appendChild(facts);
+      if (unmet.length) {
+        item.appendChild(el("p", "pk-jelajah__label", "Yang belum terpenuhi:"));
+        var gaps = el("ul", "pk-jelajah__gaps");
+        unmet.forEach(function (f) { gaps.appendChild(el("li", null, gapText(f))); });
+        item.appendChild(gaps);
+      }
+      var details = el("details", "pk-jelajah__details");
+      details.appendChild(el("summary", null, unknown.length
+        ? "Rincian syarat (" + unknown.length + " belum dinilai)" : "Rincian syarat"));
+      var list = el("ul", "pk-jelajah__findings");
+      result.temuan.forEach(function (f) {
+        var row = el("li", "pk-jelajah__finding pk-jelajah__finding--" + f.status);
+        row.appendChild(el("span", "pk-jelajah__status", STATUS_LABEL[f.status]));
+        row.appendChild(document.createTextNode(" "));
+        row.appendChild(el("span", null, f.status === UNKNOWN ? unknownText(f)
+          : f.status === UNMET ? gapText(f) : f.subjek + ": " + f.punya));
+        list.appendChild(row);
+      });
+      details.appendChild(list);
+      item.appendChild(details);
+      return item;
+    }
+
+    function say(text, isError) {
+      message.textContent = text;
+      message.classList.toggle("pk-jelajah__message--error", Boolean(isError));
+    }
+
+    function load(profile, moves) {
+      writeForm(profile);
+      if (moves) field("langkah").value = String(moves);
+      update();
+    }
+
+    function fromFragment() {
+      var hash = location.hash;
+      if (hash === lastFragment) return;
+      var params = new URLSearchParams(hash.replace(/^#/, ""));
+      var moves = Number(params.get("langkah"));
+      field("langkah").value = String(moves >= 1 && moves <= 4 ? moves : 3);
+      var profile = profileFromParams(hash, data);
+      if (profile.jabatan && !ix.positions.has(profile.jabatan)) {
+        say("Jabatan '" + profile.jabatan + "' tidak ada dalam pola karier ini; pilih jabatan sekarang.", true);
+      }
+      load(profile);
+    }
+
+    // Searchable position list: hide the options that do not match.
+    var search = root.querySelector("[data-pk-search]");
+    if (search) {
+      search.addEventListener("input", function () {
+        var wanted = search.value.trim().toLocaleLowerCase("id");
+        var shown = 0;
+        Array.prototype.forEach.call(field("jabatan").querySelectorAll("optgroup"), function (group) {
+          var any = false;
+          Array.prototype.forEach.call(group.children, function (option) {
+            var match = !wanted || option.textContent.toLocaleLowerCase("id").indexOf(wanted) >= 0 ||
+              group.label.toLocaleLowerCase("id").indexOf(wanted) >= 0;
+            option.hidden = !match;
+            if (match) { any = true; shown++; }
+          });
+          group.hidden = !any;
+        });
+        var status = root.querySelector("[data-pk-search-count]");
+        if (status) status.textContent = wanted ? shown + " jabatan cocok" : "";
+      });
+    }
+
+    form.addEventListener("input", function (event) {
+      if (event.target === search) return;
+      if (event.target.name === "pelatihan" && event.target.checked) field("pelatihan_tidak_ada").checked = false;
+      if (event.target.name === "pelatihan_tidak_ada" && event.target.checked) {
+        all("input[name=pelatihan]").forEach(function (box) { box.checked = false; });
+        extras.pelatihan = [];
+      }
+      say("");
+      update();
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+
+    root.querySelector("[data-pk-action=reset]").addEventListener("click", function () {
+      search.value = "";
+      search.dispatchEvent(new Event("input"));
+      field("langkah").value = "3";
+      load({});
+      say("Isian dikosongkan.");
+    });
+
+    root.querySelector("[data-pk-action=export]").addEventListener("click", function () {
+      var profile = readForm();
+      var blob = new Blob([JSON.stringify(profile, null, 2) + "\n"], {type: "application/json"});
+      var url = URL.createObjectURL(blob);
+      var anchor = document.createElement("a");
+      anchor.href = url;
+      anchor.download = "profil-pegawai.json";
+      document.body.appendChild(anchor);
+      anchor.click();
+      document.body.removeChild(anchor);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      say("Profil disimpan sebagai profil-pegawai.json.");
+    });
+
+    root.querySelector("[data-pk-action=import]").addEventListener("click", function () { fileInput.click(); });
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var parsed;
+        try {
+          parsed = JSON.parse(String(reader.result));
+        } catch (error) {
+          say("Berkas " + file.name + " bukan JSON yang sah.", true);
+          return;
+        }
+        if (!isDict(parsed)) { say("Berkas " + file.name + " tidak berisi profil pegawai.", true); return; }
+        var profile = cleanProfile(parsed, data);
+        var ignored = Object.keys(parsed).filter(function (key) {
+          return PROFILE_KEYS.indexOf(key) < 0 || !hasOwn(profile, key);
+        });
+        load(profile);
+        say("Profil dari " + file.name + " dimuat." + (ignored.length
+          ? " Bagian yang tidak dikenali atau tidak sah diabaikan: " + ignored.join(", ") + "." : ""), ignored.length > 0);
+      };
+      reader.onerror = function () { say("Berkas " + file.name + " tidak dapat dibaca.", true); };
+      reader.readAsText(file);
+      fileInput.value = "";
+    });
+
+    window.addEventListener("hashchange", fromFragment);
+    root.classList.add("pk-jelajah--ready");
+    fromFragment();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pk-jelajah]"), setup);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,617 @@
+"""Jelajah Karier: the browser port of the matching engine gives exactly the Python answers, and
+the page works for an employee (form, results, URL fragment, JSON export/import, phone width).
+
+The site is the example project built once per session (``example_site`` in conftest.py),
+served over http on 127.0.0.1 and opened in the system Chromium. Requests to other hosts (the
+theme's web fonts) are answered locally with an empty body, so the tests never go online.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from jelajah_cases import (
+    CASES,
+    KABID_BINA_MARGA,
+    KASI_JALAN,
+    SYNTHETIC_CASES,
+    Case,
+    synthetic_dataset,
+)
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+
+from pola_karir import describe
+from pola_karir.export import open_data
+from pola_karir.matching import (
+    check,
+    explore_data,
+    finding_data,
+    profile_from_data,
+)
+from pola_karir.model import Dataset
+from pola_karir.schema import load_schemas
+from pola_karir.site import explorer
+from pola_karir.site.build import site_content
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# The only other hosts a page may ask for, all from the theme, not this page: Material's web
+# fonts and the repository facts it shows for repo_url.
+THEME_HOSTS = {"fonts.googleapis.com", "fonts.gstatic.com", "api.github.com"}
+
+
+def canonical(value: Any) -> Any:
+    """JSON as both sides write it: Python's 3.0 is JavaScript's 3."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [canonical(v) for v in value]
+    return value
+
+
+def as_json(value: Any) -> str:
+    return json.dumps(canonical(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def python_explore(dataset: Dataset, case: Case) -> list[dict[str, object]]:
+    return explore_data(dataset, profile_from_data(case.profile), case.max_moves)
+
+
+# --- fixtures: server, browser, pages ---------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(example_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def chromium_browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watch:
+    """What a browser context did: console errors, page errors, requests to other hosts."""
+
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+
+def _context(browser: Browser, site_url: str, **options: Any) -> tuple[BrowserContext, Watch]:
+    context = browser.new_context(accept_downloads=True, locale="id-ID", **options)
+    watch = Watch()
+    local = urlsplit(site_url).netloc
+
+    def route(route: Route) -> None:
+        parts = urlsplit(route.request.url)
+        if parts.scheme in ("http", "https") and parts.netloc != local:
+            watch.foreign.append(route.request.url)
+            route.fulfill(status=200, body="", content_type="text/css")
+        else:
+            route.continue_()
+
+    context.route("**/*", route)
+    context.on(
+        "console",
+        lambda message: watch.errors.append(message.text) if message.type == "error" else None,
+    )
+    context.on("weberror", lambda error: watch.errors.append(str(error.error)))
+    return context, watch
+
+
+def _assert_clean(watch: Watch) -> None:
+    assert watch.errors == []
+    assert {urlsplit(url).netloc for url in watch.foreign} <= THEME_HOSTS
+
+
+@pytest.fixture(scope="module")
+def engine(chromium_browser: Browser, site_url: str) -> Iterator[Page]:
+    """One loaded Jelajah page to call the JavaScript engine on."""
+    context, watch = _context(chromium_browser, site_url)
+    page = context.new_page()
+    page.goto(site_url + "jelajah/")
+    page.wait_for_function("window.PolaKarirJelajah && window.POLA_KARIR_DATA")
+    yield page
+    _assert_clean(watch)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def dataset(example_dataset: Dataset) -> Dataset:
+    return example_dataset
+
+
+def js_explore(page: Page, profile: dict[str, Any], max_moves: int, data: Any = None) -> str:
+    if data is None:
+        script = (
+            "([p, m]) => JSON.stringify(PolaKarirJelajah.explore(window.POLA_KARIR_DATA, p, m))"
+        )
+        return str(page.evaluate(script, [profile, max_moves]))
+    script = "([d, p, m]) => JSON.stringify(PolaKarirJelajah.explore(d, p, m))"
+    return str(page.evaluate(script, [data, profile, max_moves]))
+
+
+# --- the case table -------------------------------------------------------------------------
+
+
+def test_case_profiles_are_valid_profiles() -> None:
+    validator = load_schemas().explain["profil"]
+    for case in (*CASES, *SYNTHETIC_CASES):
+        assert [e.message for e in validator.iter_errors(case.profile)] == [], case.name
+
+
+def test_case_table_reaches_every_branch(dataset: Dataset) -> None:
+    assert len(CASES) >= 12
+    seen: set[tuple[str, str]] = set()
+    haves: set[str] = set()
+    for case in CASES:
+        for result in python_explore(dataset, case):
+            for finding in result["temuan"]:  # type: ignore[attr-defined]
+                seen.add((finding["aspek"], finding["status"]))
+                haves.add(finding["punya"])
+    aspects = {
+        "pendidikan",
+        "bidang_pendidikan",
+        "golongan",
+        "pengalaman",
+        "pelatihan",
+        "sertifikasi",
+        "kinerja",
+        "kompetensi",
+    }
+    statuses = {"terpenuhi", "belum", "tidak-diketahui"}
+    assert seen == {(a, s) for a in aspects for s in statuses}
+    assert {"3,5 tahun", "2,5 tahun", "1e-05 tahun masa kerja", "Baik, Kurang"} <= haves
+    assert {case.max_moves for case in CASES} >= {1, 3, 4}
+    assert any("jabatan" not in case.profile for case in CASES)
+    assert any(case.profile.get("pendidikan") == "D4" for case in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_browser_engine_equals_python(engine: Page, dataset: Dataset, case: Case) -> None:
+    expected = as_json(python_explore(dataset, case))
+    assert js_explore(engine, case.profile, case.max_moves) == expected
+
+
+def test_browser_engine_equals_python_on_changed_data(engine: Page, dataset: Dataset) -> None:
+    """Position-based experience, a training missing from the catalogue, fractional moves."""
+    changed = synthetic_dataset(dataset)
+    data = open_data(changed)
+    engine.evaluate("d => { window.__changed = d; }", data)
+    for case in SYNTHETIC_CASES:
+        expected = as_json(python_explore(changed, case))
+        script = "([p, m]) => JSON.stringify(PolaKarirJelajah.explore(window.__changed, p, m))"
+        assert engine.evaluate(script, [case.profile, case.max_moves]) == expected, case.name
+    position_texts = [
+        f["perlu"]
+        for r in python_explore(changed, SYNTHETIC_CASES[0])
+        for f in r["temuan"]  # type: ignore[attr-defined]
+        if f["aspek"] == "pengalaman"
+    ]
+    assert any(dataset.positions[KASI_JALAN].name in text for text in position_texts)
+
+
+def test_browser_keeps_slower_routes_with_moves_to_spare(engine: Page, tmp_path: Path) -> None:
+    """A→Y→Z→B reaches B fastest with all 3 moves; only the slower A→X→B leaves a move for
+    B→D. Both engines must find D."""
+    from factory import DataFolder
+
+    folder = DataFolder(tmp_path / "data")
+    for name in ("a", "x", "y", "z", "b", "d"):
+        folder.put(
+            f"jabatan/{name}.yml",
+            {
+                "nama": name.upper(),
+                "jenis": "pelaksana",
+                "unit": "dinas-pupr/bidang-bina-marga",
+                "kelas_jabatan": 5,
+                "ikhtisar": "Uji.",
+            },
+        )
+    steps = [
+        ("a", "x", 1),
+        ("x", "b", 2),
+        ("a", "y", 0.5),
+        ("y", "z", 0.25),
+        ("z", "b", 0.25),
+        ("b", "d", 1),
+    ]
+    folder.put(
+        "jalur/uji.yml",
+        {
+            "nama": "Uji",
+            "langkah": [
+                {"dari": s, "ke": t, "jenis": "horizontal", "tahun_minimal": y} for s, t, y in steps
+            ],
+        },
+    )
+    changed = folder.validate().dataset
+    assert changed is not None
+    profile = {"jabatan": "a"}
+    expected = explore_data(changed, profile_from_data(profile), 3)
+    assert {r["jabatan"] for r in expected} >= {"b", "d"}
+    engine.evaluate("d => { window.__graph = d; }", open_data(changed))
+    script = "([p, m]) => JSON.stringify(PolaKarirJelajah.explore(window.__graph, p, m))"
+    assert engine.evaluate(script, [profile, 3]) == as_json(expected)
+
+
+def test_browser_check_equals_python(engine: Page, dataset: Dataset) -> None:
+    profile = CASES[1].profile
+    for position_id in (KABID_BINA_MARGA, KASI_JALAN, "perawat-mahir-puskesmas-sukamaju"):
+        eligibility = check(dataset, profile_from_data(profile), dataset.positions[position_id])
+        expected = {
+            "jabatan": position_id,
+            "memenuhi": eligibility.eligible,
+            "temuan": [finding_data(f) for f in eligibility.findings],
+        }
+        script = "([p, id]) => PolaKarirJelajah.check(window.POLA_KARIR_DATA, p, id)"
+        assert engine.evaluate(script, [profile, position_id]) == expected
+
+
+def test_years_are_formatted_as_python_does(engine: Page) -> None:
+    values = [
+        0.0,
+        3.0,
+        2.5,
+        0.30000000000000004,
+        1e-05,
+        0.0001,
+        59.9999996,
+        4.999999,
+        0.0009765625,
+        123456.5,
+        999999.5,
+        1234565.0,
+        1e20,
+        17.125,
+        2.675,
+    ]
+    got = engine.evaluate("vs => vs.map(PolaKarirJelajah.formatYears)", values)
+    assert got == [describe.years(v) for v in values]
+
+
+def test_profile_round_trips_through_the_url_fragment(engine: Page) -> None:
+    for case in (*CASES, *SYNTHETIC_CASES):
+        script = (
+            "p => PolaKarirJelajah.profileFromParams('#' + PolaKarirJelajah.profileToParams(p))"
+        )
+        restored = engine.evaluate(script, case.profile)
+        assert canonical(restored) == canonical(case.profile), case.name
+    fragment = "#jabatan=kepala-seksi-jalan&pendidikan=S1&golongan=III%2Fb&masa_jabatan=2%2C5"
+    parsed = engine.evaluate("f => PolaKarirJelajah.profileFromParams(f)", fragment)
+    assert parsed == {
+        "jabatan": "kepala-seksi-jalan",
+        "pendidikan": "S1",
+        "golongan": "III/b",
+        "masa_jabatan": 2.5,
+    }
+    junk = (
+        "#jabatan=<script>&pendidikan=S9&golongan=V/a&masa_jabatan=-1&masa_kerja=99"
+        "&kinerja=baik,hebat&kompetensi=integritas:7,komunikasi:3&pelatihan=pka,PKA"
+    )
+    parsed = engine.evaluate("f => PolaKarirJelajah.profileFromParams(f)", junk)
+    assert parsed == {"pelatihan": ["pka"], "kinerja": ["baik"], "kompetensi": {"komunikasi": 3}}
+
+
+# --- the page as built ----------------------------------------------------------------------
+
+
+def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> None:
+    content = site_content(dataset)
+    titles = [next(iter(entry)) for entry in content.nav]
+    assert titles[titles.index("Pola karier") + 1] == "Jelajah Karier"
+    assert content.files[explorer.SCRIPT].startswith("/* pola-karir: Jelajah Karier")
+    built = (example_site / "jelajah" / "index.html").read_text(encoding="utf-8")
+    assert '<script src="../assets/pola-karir-data.js"></script>' in built
+    assert '<script src="../assets/jelajah.js"></script>' in built
+    assert 'data-pk-position-url="../jabatan/__ID__/"' in built
+    assert (example_site / "assets" / "jelajah.js").is_file()
+    flat = explorer.explorer_page(dataset, directory_urls=False)
+    block = dict(flat.html_blocks)["jelajah"]
+    assert '<script src="assets/pola-karir-data.js"></script>' in block
+    assert 'data-pk-position-url="jabatan/__ID__.html"' in block
+
+
+def test_script_never_writes_html_or_goes_online() -> None:
+    script = (Path(explorer.__file__).parent / "assets" / "jelajah.js").read_text(encoding="utf-8")
+    for forbidden in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "fetch(",
+        "XMLHttpRequest",
+        "import(",
+        "eval(",
+        "localStorage",
+        "sendBeacon",
+    ):
+        assert forbidden not in script, forbidden
+
+
+# --- the page in use ------------------------------------------------------------------------
+
+PROFILE = {
+    "jabatan": KASI_JALAN,
+    "pendidikan": "S1",
+    "bidang_pendidikan": "Teknik Sipil",
+    "golongan": "III/c",
+    "masa_jabatan": 3.5,
+    "pelatihan": ["diklat-laik-fungsi-jalan", "pkp", "pelatihan-pengawasan-mutu-konstruksi"],
+    "kinerja": ["baik", "sangat-baik"],
+}
+
+
+def _cards(page: Page) -> list[str]:
+    return [
+        str(x)
+        for x in page.eval_on_selector_all(
+            "[data-pk-results] > li", "items => items.map(i => i.dataset.jabatan)"
+        )
+    ]
+
+
+def _card_facts(page: Page) -> list[dict[str, Any]]:
+    return list(
+        page.eval_on_selector_all(
+            "[data-pk-results] > li",
+            """items => items.map(i => ({
+            id: i.dataset.jabatan,
+            ok: i.classList.contains('pk-jelajah__item--ok'),
+            badge: i.querySelector('.pk-jelajah__badges').textContent,
+            gaps: Array.from(i.querySelectorAll('.pk-jelajah__gaps li')).map(li => li.textContent),
+            href: i.querySelector('h3 a').getAttribute('href'),
+            time: i.querySelector('.pk-jelajah__time').textContent,
+        }))""",
+        )
+    )
+
+
+def _assert_results(page: Page, expected: list[dict[str, Any]], dataset: Dataset) -> None:
+    facts = _card_facts(page)
+    assert [f["id"] for f in facts] == [r["jabatan"] for r in expected]
+    for fact, result in zip(facts, expected, strict=True):
+        unmet = [f for f in result["temuan"] if f["status"] == "belum"]
+        unknown = [f for f in result["temuan"] if f["status"] == "tidak-diketahui"]
+        assert fact["ok"] is result["memenuhi"]
+        assert ("Memenuhi syarat" in fact["badge"]) is result["memenuhi"]
+        if unmet:
+            assert f"Belum memenuhi {len(unmet)} syarat" in fact["badge"]
+        if unknown:
+            assert f"{len(unknown)} belum dinilai" in fact["badge"]
+        assert len(fact["gaps"]) == len(unmet)
+        assert fact["href"] == f"../jabatan/{result['jabatan']}/"
+        years = describe.years(result["tahun"])
+        assert fact["time"].startswith("sekarang" if result["tahun"] == 0 else f"{years} lagi")
+    summary = page.text_content("[data-pk-summary]") or ""
+    assert summary.startswith(
+        f"{len(expected)} jabatan dapat dicapai dari {dataset.positions[KASI_JALAN].name}"
+    )
+
+
+def _fill_profile(page: Page) -> None:
+    page.fill("#pk-j-cari", "pembangunan jalan")
+    assert page.text_content("[data-pk-search-count]") == "1 jabatan cocok"
+    page.select_option("#pk-j-jabatan", KASI_JALAN)
+    page.fill("#pk-j-masa-jabatan", "3,5")
+    page.select_option("#pk-j-pendidikan", "S1")
+    page.fill("#pk-j-bidang-pendidikan", "Teknik Sipil")
+    page.select_option("#pk-j-golongan", "III/c")
+    page.select_option("#pk-j-kinerja-0", "baik")
+    page.select_option("#pk-j-kinerja-1", "sangat-baik")
+    # Keyboard: open the trainings section and tick two boxes.
+    page.focus("details:has([name=pelatihan]) > summary")
+    page.keyboard.press("Enter")
+    page.focus("input[name=pelatihan][value=pkp]")
+    page.keyboard.press("Space")
+    page.check("input[name=pelatihan][value=diklat-laik-fungsi-jalan]")
+    page.check("input[name=pelatihan][value=pelatihan-pengawasan-mutu-konstruksi]")
+
+
+def test_employee_explores_and_comes_back(
+    chromium_browser: Browser, site_url: str, dataset: Dataset, tmp_path: Path
+) -> None:
+    context, watch = _context(chromium_browser, site_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "jelajah/")
+    assert page.text_content("[data-pk-summary]") == (
+        "Pilih jabatan sekarang untuk melihat jabatan yang dapat dicapai."
+    )
+    _fill_profile(page)
+    expected = explore_data(dataset, profile_from_data(PROFILE), 3)
+    _assert_results(page, expected, dataset)  # type: ignore[arg-type]
+    # The gaps an employee must see, in words.
+    kabid = next(f for f in _card_facts(page) if f["id"] == KABID_BINA_MARGA)
+    assert "Golongan III/c, perlu III/d" in kabid["gaps"]
+    assert "Belum Pelatihan Kepemimpinan Administrator (PKA)" in kabid["gaps"]
+    assert not kabid["ok"]
+    assert any(f["ok"] for f in _card_facts(page))
+    # The fragment holds the profile.
+    fragment = page.evaluate("location.hash")
+    assert "golongan=III%2Fc" in fragment and "masa_jabatan=3.5" in fragment
+    restored = page.evaluate("f => PolaKarirJelajah.profileFromParams(f)", fragment)
+    assert sorted(restored.pop("pelatihan")) == sorted(PROFILE["pelatihan"])
+    assert restored == {k: v for k, v in PROFILE.items() if k != "pelatihan"}
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("document.querySelector('.pk-jelajah__form').scrollIntoView()")
+    page.screenshot(path=str(ARTIFACTS / "jelajah-desktop-form.png"))
+    page.evaluate("document.getElementById('pk-j-hasil').scrollIntoView()")
+    page.screenshot(path=str(ARTIFACTS / "jelajah-desktop.png"))
+
+    # Reload from the URL: the same form and the same results.
+    url = page.url
+    page.goto("about:blank")
+    page.goto(url)
+    assert page.input_value("#pk-j-jabatan") == KASI_JALAN
+    assert page.input_value("#pk-j-masa-jabatan") == "3,5"
+    assert page.input_value("#pk-j-golongan") == "III/c"
+    assert page.input_value("#pk-j-bidang-pendidikan") == "Teknik Sipil"
+    assert page.is_checked("input[name=pelatihan][value=pkp]")
+    assert page.input_value("#pk-j-kinerja-1") == "sangat-baik"
+    _assert_results(page, expected, dataset)  # type: ignore[arg-type]
+
+    # Changing the number of moves changes the results and the URL.
+    page.select_option("#pk-j-langkah", "1")
+    assert _cards(page) == [
+        r["jabatan"] for r in explore_data(dataset, profile_from_data(PROFILE), 1)
+    ]
+    assert page.evaluate("location.hash").endswith("&langkah=1")
+    page.select_option("#pk-j-langkah", "3")
+
+    # Export with the keyboard, clear, import: the same profile and results again.
+    page.focus("[data-pk-action=export]")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    saved = tmp_path / "profil.json"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "profil-pegawai.json"
+    exported = json.loads(saved.read_text(encoding="utf-8"))
+    assert [e.message for e in load_schemas().explain["profil"].iter_errors(exported)] == []
+    assert sorted(exported.pop("pelatihan")) == sorted(PROFILE["pelatihan"])
+    assert exported == {k: v for k, v in PROFILE.items() if k != "pelatihan"}
+    page.click("[data-pk-action=reset]")
+    assert page.input_value("#pk-j-jabatan") == ""
+    assert _cards(page) == []
+    assert page.evaluate("location.hash") == ""
+    page.set_input_files("[data-pk-file]", str(saved))
+    page.wait_for_selector("[data-pk-results] > li")
+    assert "dimuat" in (page.text_content("[data-pk-message]") or "")
+    assert page.input_value("#pk-j-golongan") == "III/c"
+    _assert_results(page, expected, dataset)  # type: ignore[arg-type]
+
+    # A broken file and a file with foreign keys are explained, not fatal.
+    page.set_input_files(
+        "[data-pk-file]",
+        files=[{"name": "rusak.json", "mimeType": "application/json", "buffer": b"{rusak"}],
+    )
+    page.wait_for_function(
+        "document.querySelector('[data-pk-message]').textContent.includes('bukan JSON')"
+    )
+    other = {"jabatan": KASI_JALAN, "nama": "Budi", "golongan": "III/z"}
+    page.set_input_files(
+        "[data-pk-file]",
+        files=[
+            {
+                "name": "lain.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(other).encode(),
+            }
+        ],
+    )
+    page.wait_for_function(
+        "document.querySelector('[data-pk-message]').textContent.includes('diabaikan')"
+    )
+    message = page.text_content("[data-pk-message]") or ""
+    assert "nama" in message and "golongan" in message
+    assert page.input_value("#pk-j-golongan") == ""
+
+    # The position link opens the position page.
+    page.goto(url)
+    page.click(f"[data-jabatan={KABID_BINA_MARGA}] h3 a")
+    page.wait_for_url(f"**/jabatan/{KABID_BINA_MARGA}/")
+    assert page.text_content("h1") == dataset.positions[KABID_BINA_MARGA].name
+    context.close()
+    _assert_clean(watch)
+
+
+def test_every_control_has_a_label_and_takes_focus(engine: Page) -> None:
+    unlabelled = engine.evaluate(
+        """() => Array.from(document.querySelectorAll('.pk-jelajah input, .pk-jelajah select,'
+                                                     + ' .pk-jelajah button'))
+            .filter(c => c.type !== 'file' || !c.hidden)
+            .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')
+                         && !(c.tagName === 'BUTTON' && c.textContent.trim()))
+            .map(c => c.outerHTML)"""
+    )
+    assert unlabelled == []
+    assert engine.evaluate("document.querySelector('[data-pk-file]').getAttribute('aria-label')")
+    assert engine.evaluate("document.documentElement.lang") == "id"
+
+
+def test_phone_width_has_no_horizontal_scroll(chromium_browser: Browser, site_url: str) -> None:
+    context, watch = _context(
+        chromium_browser,
+        site_url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    fragment = "#jabatan=" + KASI_JALAN + "&pendidikan=S1&golongan=III%2Fb&masa_jabatan=3.5"
+    page.goto(site_url + "jelajah/" + fragment)
+    page.wait_for_selector("[data-pk-results] > li")
+    page.evaluate("document.querySelectorAll('.pk-jelajah details').forEach(d => d.open = true)")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1] == 390
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "jelajah-phone-form.png"))
+    page.evaluate("document.querySelectorAll('.pk-jelajah details').forEach(d => d.open = false)")
+    page.evaluate("document.querySelector('.pk-jelajah__results').scrollIntoView()")
+    page.screenshot(path=str(ARTIFACTS / "jelajah-phone.png"))
+    context.close()
+    _assert_clean(watch)
+
+
+def test_page_works_from_file_urls(
+    chromium_browser: Browser, site_url: str, example_site: Path, dataset: Dataset
+) -> None:
+    context, watch = _context(chromium_browser, site_url)
+    page = context.new_page()
+    url = (example_site / "jelajah" / "index.html").as_uri() + "#jabatan=" + KASI_JALAN
+    page.goto(url)
+    page.wait_for_selector("[data-pk-results] > li")
+    expected = explore_data(dataset, profile_from_data({"jabatan": KASI_JALAN}), 3)
+    assert _cards(page) == [r["jabatan"] for r in expected]
+    href = page.get_attribute("[data-pk-results] > li h3 a", "href")
+    assert href == f"../jabatan/{expected[0]['jabatan']}/index.html"
+    # Editing updates the fragment; a fragment typed in updates the form.
+    page.select_option("#pk-j-golongan", "III/c")
+    assert page.evaluate("location.hash") == f"#jabatan={KASI_JALAN}&golongan=III%2Fc"
+    page.evaluate(f"location.hash = '#jabatan={KASI_JALAN}&masa_jabatan=2.123456789'")
+    page.wait_for_function("document.getElementById('pk-j-golongan').value === ''")
+    assert page.input_value("#pk-j-masa-jabatan") == "2,123456789"
+    assert page.evaluate("location.hash").endswith("masa_jabatan=2.123456789")
+    page.click("[data-pk-results] > li h3 a")
+    page.wait_for_load_state()
+    assert page.text_content("h1") == dataset.positions[str(expected[0]["jabatan"])].name
+    context.close()
+    _assert_clean(watch)
