@@ -65,6 +65,9 @@ class Diagram:
     page: str
     title: str
     dot: str
+    # The same graph without clusters, tried when Graphviz fails on the clustered layout
+    # (2.43 has several such bugs: "trouble in init_rank", "lost edge").
+    fallback: str = ""
 
 
 def style_key(position: Position, dataset: Dataset) -> str:
@@ -153,7 +156,7 @@ class _Builder:
             return
         style = EDGE_STYLES[move.kind]
         label = f"≥{move.min_years:g} th" if move.min_years else ""
-        extra = {} if constraint else {"constraint": "false"}
+        extra = {} if constraint else {"weight": "0"}
         self.graph.edge(
             source,
             target,
@@ -211,12 +214,18 @@ def _clustered(
     positions: Sequence[Position],
     cluster_of: Callable[[Position], str],
     cluster_label: Callable[[str], str],
+    flat: bool = False,
 ) -> None:
-    # newrank: without it Graphviz 2.43 fails ("trouble in init_rank") on large clustered graphs.
-    builder.graph.attr(newrank="true")
     clusters: dict[str, list[Position]] = {}
     for position in positions:
         clusters.setdefault(cluster_of(position), []).append(position)
+    if flat:
+        for key in sorted(clusters):
+            for position in sorted(clusters[key], key=_level_sort):
+                builder.node(position)
+        return
+    # newrank: without it Graphviz 2.43 fails ("trouble in init_rank") on large clustered graphs.
+    builder.graph.attr(newrank="true")
     for index, key in enumerate(sorted(clusters)):
         with builder.graph.subgraph(name=f"cluster_{index}") as sub:
             sub.attr(
@@ -233,39 +242,50 @@ def unit_map(dataset: Dataset, top_unit: str, directory_urls: bool) -> Diagram:
     """Peta jabatan of one perangkat daerah: positions grouped by unit, ladders drawn upward."""
     page = urls.unit(top_unit)
     unit = dataset.units[top_unit]
+    title = f"Peta jabatan {unit.name}"
     positions = [p for p in dataset.positions.values() if p.unit.split("/")[0] == top_unit]
-    builder = _Builder(dataset, page, directory_urls, f"Peta jabatan {unit.name}")
-    _clustered(
-        dataset,
-        builder,
-        positions,
-        lambda p: p.unit,
-        lambda key: dataset.units[key].name if key in dataset.units else key,
-    )
-    ids = {p.id for p in positions}
-    for move in _moves_among(dataset.moves(), ids):
-        builder.edge(move)
-    return Diagram(f"unit-{top_unit}", page, f"Peta jabatan {unit.name}", builder.graph.source)
+
+    def draw(flat: bool) -> str:
+        builder = _Builder(dataset, page, directory_urls, title)
+        _clustered(
+            dataset,
+            builder,
+            positions,
+            lambda p: p.unit,
+            lambda key: dataset.units[key].name if key in dataset.units else key,
+            flat,
+        )
+        for move in _moves_among(dataset.moves(), {p.id for p in positions}):
+            builder.edge(move)
+        return str(builder.graph.source)
+
+    return Diagram(f"unit-{top_unit}", page, title, draw(False), draw(True))
 
 
 def overview(dataset: Dataset, directory_urls: bool) -> Diagram:
     """The whole agency: one cluster per perangkat daerah, every move."""
     page = urls.OVERVIEW
-    builder = _Builder(dataset, page, directory_urls, f"Pola karier {dataset.agency.name}")
+    title = f"Pola karier {dataset.agency.name}"
     positions = list(dataset.positions.values())
-    _clustered(
-        dataset,
-        builder,
-        positions,
-        lambda p: p.unit.split("/")[0],
-        lambda key: dataset.units[key].name if key in dataset.units else key,
-    )
-    # Moves between perangkat daerah do not set ranks: otherwise every cluster is stretched to
-    # the height of the tallest ladder it connects to and the diagram fills with empty space.
     top = {p.id: p.unit.split("/")[0] for p in positions}
-    for move in _moves_among(dataset.moves(), set(dataset.positions)):
-        builder.edge(move, constraint=top[move.source] == top[move.target])
-    return Diagram("pola-karier", page, f"Pola karier {dataset.agency.name}", builder.graph.source)
+
+    def draw(flat: bool) -> str:
+        builder = _Builder(dataset, page, directory_urls, title)
+        _clustered(
+            dataset,
+            builder,
+            positions,
+            lambda p: top[p.id],
+            lambda key: dataset.units[key].name if key in dataset.units else key,
+            flat,
+        )
+        # Moves between perangkat daerah carry no weight: otherwise every cluster is stretched
+        # to the height of the tallest ladder it connects to and fills with empty space.
+        for move in _moves_among(dataset.moves(), set(dataset.positions)):
+            builder.edge(move, constraint=top[move.source] == top[move.target])
+        return str(builder.graph.source)
+
+    return Diagram("pola-karier", page, title, draw(False), draw(True))
 
 
 def legend_html() -> str:

@@ -105,15 +105,17 @@ def _write_atomic(path: Path, text: str) -> None:
     Path(temp).replace(path)
 
 
-def _render_job(sources: Sequence[str], dot: str) -> list[str]:
+def _render_job(batch: Sequence[Diagram], dot: str) -> list[str]:
     """One batch; if the shared process fails, each graph gets a process of its own so one bad
-    graph cannot take the others down and the error names the graph that failed."""
+    graph cannot take the others down, and a graph that still fails gets its fallback layout."""
     try:
-        return _run_dot(sources, dot)
+        return _run_dot([d.dot for d in batch], dot)
     except GraphvizError:
-        if len(sources) == 1:
+        if len(batch) > 1:
+            return [svg for diagram in batch for svg in _render_job([diagram], dot)]
+        if not batch[0].fallback:
             raise
-        return [svg for source in sources for svg in _run_dot([source], dot)]
+        return _run_dot([batch[0].fallback], dot)
 
 
 def _jobs(missing: list[tuple[Diagram, str]], jobs: int) -> list[list[tuple[Diagram, str]]]:
@@ -145,7 +147,7 @@ def render_all(
             missing.append((diagram, key))
     batches = _jobs(missing, max(1, jobs))
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        outputs = list(pool.map(lambda b: _render_job([d.dot for d, _ in b], executable), batches))
+        outputs = list(pool.map(lambda b: _render_job([d for d, _ in b], executable), batches))
     for batch, svgs in zip(batches, outputs, strict=True):
         for (diagram, key), svg in zip(batch, svgs, strict=True):
             tidy = tidy_svg(svg, diagram.title)

@@ -1,0 +1,35 @@
+"""Rendering through the real `dot`: batches, fallbacks for layouts Graphviz fails on, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from pola_karir.site.diagrams import Diagram
+from pola_karir.site.render import GraphvizError, render_all
+
+GOOD = 'digraph G { a [label="Satu"]; b [label="Dua"]; a -> b }'
+BROKEN = "digraph G { a -> [ }"  # a syntax error: dot exits non-zero
+
+
+def test_a_failing_graph_falls_back_without_spoiling_its_batch() -> None:
+    diagrams = [
+        Diagram("baik", "x.md", "Baik", GOOD),
+        Diagram("rusak", "x.md", "Rusak", BROKEN, fallback='digraph G { c [label="Cadangan"] }'),
+        Diagram("baik-2", "x.md", "Baik 2", GOOD.replace("Dua", "Tiga")),
+    ]
+    svgs, stats = render_all(diagrams, cache_dir=None, jobs=1)
+    assert ">Dua<" in svgs["baik"] and ">Tiga<" in svgs["baik-2"]
+    assert ">Cadangan<" in svgs["rusak"]
+    assert (stats.rendered, stats.cached) == (3, 0)
+
+
+def test_a_failing_graph_without_fallback_is_an_error_naming_graphviz() -> None:
+    with pytest.raises(GraphvizError, match="Graphviz"):
+        render_all([Diagram("rusak", "x.md", "Rusak", BROKEN)], cache_dir=None)
+
+
+def test_a_missing_dot_names_the_package_to_install() -> None:
+    with pytest.raises(GraphvizError, match="apt-get install graphviz"):
+        render_all(
+            [Diagram("baik", "x.md", "Baik", GOOD)], cache_dir=None, dot="dot-yang-tidak-ada"
+        )
