@@ -60,6 +60,11 @@ def home_page(dataset: Dataset) -> Page:
                     "seluruh jabatan dan perpindahannya dalam satu diagram",
                 ],
                 [
+                    link("Jelajah Karier", urls.md_link(page, "jelajah.md")),
+                    "isi profil Anda: jabatan yang dapat dicapai dan syarat yang masih kurang, "
+                    "dihitung di peramban tanpa mengirim data ke mana pun",
+                ],
+                [
                     link("Daftar jabatan", urls.md_link(page, urls.POSITIONS)),
                     f"{len(dataset.positions)} jabatan; cari, saring, dan urutkan",
                 ],
