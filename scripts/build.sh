@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1  # MkDocs/Material print a long banner about MkDocs 2.0 otherwise
 .venv/bin/pola-karir validate data
 if [ -f mkdocs.yml ]; then
   .venv/bin/mkdocs build --strict

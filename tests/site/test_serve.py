@@ -1,0 +1,70 @@
+"""`mkdocs serve` watches the data folder: editing a YAML file rebuilds the site.
+
+(With ``--no-livereload`` MkDocs 1.6 does not rebuild on changes at all, so the test runs the
+server as people do, with live reload on.)
+
+A real `mkdocs serve` on a free loopback port, a real edit of a data file, and polling of the
+served page until the change shows (bounded in time; the loop stops by itself).
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from factory import DataFolder
+from sitetools import MKDOCS, build_env, new_project
+
+POSITION = "kepala-seksi-jalan"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(url: str, text: str, seconds: float) -> str:
+    """The page body once it contains ``text``; fails after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if text in body:
+                return body
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
+
+
+def test_editing_yaml_rebuilds_the_served_site(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path / "data")
+    project = new_project(tmp_path / "project", folder.write(), cache_dir=str(tmp_path / "c"))
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(MKDOCS), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=build_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/pola-karir/jabatan/{POSITION}/"
+        _wait_for(url, "Kepala Seksi Jalan", 90)
+        position_file = project / "data" / "jabatan" / f"{POSITION}.yml"
+        text = position_file.read_text(encoding="utf-8")
+        position_file.write_text(
+            text.replace("Kepala Seksi Jalan", "Kepala Seksi Jalan Desa"), encoding="utf-8"
+        )
+        body = _wait_for(url, "Kepala Seksi Jalan Desa", 90)
+        assert "<h1" in body
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
