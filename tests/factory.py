@@ -257,3 +257,36 @@ def summary(
 ) -> list[tuple[str, str, int, int]]:
     """``(code, file, line, column)`` of each diagnostic: short, exact and easy to compare."""
     return [(d.code, d.location.file, d.location.line, d.location.column) for d in diagnostics]
+
+
+def add_route_graph(folder: DataFolder) -> None:
+    """Positions a, x, y, z, b, d where A→Y→Z→B is the fastest way to B but uses 3 moves, and
+    only the slower A→X→B leaves a move for B→D: reachability must keep both routes."""
+    for name in ("a", "x", "y", "z", "b", "d"):
+        folder.put(
+            f"jabatan/{name}.yml",
+            {
+                "nama": name.upper(),
+                "jenis": "pelaksana",
+                "unit": "dinas-pupr/bidang-bina-marga",
+                "kelas_jabatan": 5,
+                "ikhtisar": "Uji.",
+            },
+        )
+    steps = [
+        ("a", "x", 1),
+        ("x", "b", 2),
+        ("a", "y", 0.5),
+        ("y", "z", 0.25),
+        ("z", "b", 0.25),
+        ("b", "d", 1),
+    ]
+    folder.put(
+        "jalur/uji.yml",
+        {
+            "nama": "Uji",
+            "langkah": [
+                {"dari": s, "ke": t, "jenis": "horizontal", "tahun_minimal": y} for s, t, y in steps
+            ],
+        },
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from factory import DataFolder
+from factory import DataFolder, add_route_graph
 
 from pola_karir.matching import (
     Profile,
@@ -288,35 +288,7 @@ def test_plain_profile_round_trip(dataset: Dataset) -> None:
 def test_a_slower_route_with_moves_to_spare_still_leads_further(folder: DataFolder) -> None:
     """A→Y→Z→B is fastest to B but uses all 3 moves; A→X→B is slower, yet only from it can
     B→D still be taken within 3 moves."""
-    names = ["a", "x", "y", "z", "b", "d"]
-    for name in names:
-        folder.put(
-            f"jabatan/{name}.yml",
-            {
-                "nama": name.upper(),
-                "jenis": "pelaksana",
-                "unit": "dinas-pupr/bidang-bina-marga",
-                "kelas_jabatan": 5,
-                "ikhtisar": "Uji.",
-            },
-        )
-    steps = [
-        ("a", "x", 1),
-        ("x", "b", 2),
-        ("a", "y", 0.5),
-        ("y", "z", 0.25),
-        ("z", "b", 0.25),
-        ("b", "d", 1),
-    ]
-    folder.put(
-        "jalur/uji.yml",
-        {
-            "nama": "Uji",
-            "langkah": [
-                {"dari": s, "ke": t, "jenis": "horizontal", "tahun_minimal": y} for s, t, y in steps
-            ],
-        },
-    )
+    add_route_graph(folder)
     dataset = folder.validate().dataset
     assert dataset is not None
     found = {

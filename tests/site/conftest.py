@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,3 +51,23 @@ def example_site(example_build: Build) -> Path:
 def example_pages(example_site: Path) -> dict[Path, ParsedPage]:
     """Every HTML page of the example site, parsed once."""
     return parse_site(example_site)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    """The example site over http on 127.0.0.1, on a free port, for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

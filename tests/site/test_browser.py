@@ -6,12 +6,8 @@ Full-page screenshots go to test-artifacts/ (git-ignored) for a person to look a
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -40,26 +36,6 @@ ARGS = [
 ARTIFACTS = REPO / "test-artifacts"
 POSITION = "kepala-bidang-bina-marga"
 PATH = "bina-marga"
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(example_site: Path) -> Iterator[str]:
-    """The example site over http on 127.0.0.1, on a free port, for this module."""
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,9 @@ theme's web fonts) are answered locally with an empty body, so the tests never g
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -77,25 +74,6 @@ def python_explore(dataset: Dataset, case: Case) -> list[dict[str, object]]:
 
 
 # --- fixtures: server, browser, pages ---------------------------------------------------------
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(example_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
@@ -231,37 +209,10 @@ def test_browser_engine_equals_python_on_changed_data(engine: Page, dataset: Dat
 def test_browser_keeps_slower_routes_with_moves_to_spare(engine: Page, tmp_path: Path) -> None:
     """A→Y→Z→B reaches B fastest with all 3 moves; only the slower A→X→B leaves a move for
     B→D. Both engines must find D."""
-    from factory import DataFolder
+    from factory import DataFolder, add_route_graph
 
     folder = DataFolder(tmp_path / "data")
-    for name in ("a", "x", "y", "z", "b", "d"):
-        folder.put(
-            f"jabatan/{name}.yml",
-            {
-                "nama": name.upper(),
-                "jenis": "pelaksana",
-                "unit": "dinas-pupr/bidang-bina-marga",
-                "kelas_jabatan": 5,
-                "ikhtisar": "Uji.",
-            },
-        )
-    steps = [
-        ("a", "x", 1),
-        ("x", "b", 2),
-        ("a", "y", 0.5),
-        ("y", "z", 0.25),
-        ("z", "b", 0.25),
-        ("b", "d", 1),
-    ]
-    folder.put(
-        "jalur/uji.yml",
-        {
-            "nama": "Uji",
-            "langkah": [
-                {"dari": s, "ke": t, "jenis": "horizontal", "tahun_minimal": y} for s, t, y in steps
-            ],
-        },
-    )
+    add_route_graph(folder)
     changed = folder.validate().dataset
     assert changed is not None
     profile = {"jabatan": "a"}
