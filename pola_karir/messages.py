@@ -53,7 +53,7 @@ _RULES = [
         E,
         "yaml-syntax",
         "Sintaks YAML salah: {problem}.",
-        "YAML syntax error: {problem}.",
+        "YAML syntax error: {problem_en}.",
         "Periksa indentasi, tanda titik dua setelah kunci, dan pasangan tanda kutip di sekitar baris ini.",
         "Check the indentation, the colon after each key and matching quotes around this line.",
     ),

@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -164,6 +164,81 @@ def _shown_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
+# libyaml's problems, said the way an HR officer can act on them (Indonesian, English).
+_SYNTAX: Final[tuple[tuple[str, str, str], ...]] = (
+    (
+        "mapping values are not allowed",
+        "ada titik dua (:) yang tidak pada tempatnya; bila sebuah nilai berisi ': ', beri tanda "
+        "kutip pada nilai itu",
+        "a colon is out of place; if a value contains ': ', put the value in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "sebuah kunci tidak diikuti titik dua (:)",
+        "a key is not followed by a colon",
+    ),
+    (
+        "did not find expected key",
+        "indentasi baris ini tidak sejajar dengan kunci di atasnya",
+        "this line is not indented in line with the keys above it",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "butir daftar ('- ') tidak sejajar dengan butir sebelumnya",
+        "this list item ('- ') does not line up with the items before it",
+    ),
+    (
+        "expected <block end>",
+        "indentasi baris ini tidak sejajar dengan baris sebelumnya",
+        "this line is not indented in line with the lines before it",
+    ),
+    (
+        "found character that cannot start any token",
+        "nilai diawali karakter yang tidak boleh di awal (misalnya @, ` atau %); beri tanda kutip",
+        "a value starts with a character that cannot start one (such as @, ` or %); quote it",
+    ),
+    (
+        "found unknown escape character",
+        "garis miring terbalik (\\) dalam teks bertanda kutip ganda; pakai tanda kutip tunggal",
+        "a backslash (\\) inside double quotes; use single quotes instead",
+    ),
+    (
+        "found unexpected end of stream",
+        "berkas berakhir sebelum tanda kutip ditutup",
+        "the file ends before a quote is closed",
+    ),
+    (
+        "did not find expected node content",
+        "ada nilai yang hilang (mungkin koma atau kurung berlebih)",
+        "a value is missing (perhaps an extra comma or bracket)",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "daftar dalam kurung siku [ ] belum ditutup atau kurang koma",
+        "a [ ] list is not closed or lacks a comma",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "pemetaan dalam kurung kurawal { } belum ditutup atau kurang koma",
+        "a { } mapping is not closed or lacks a comma",
+    ),
+    (
+        "found undefined alias",
+        "alias ('*') tanpa anchor ('&')",
+        "an alias ('*') without its anchor ('&')",
+    ),
+)
+
+
+def explain_syntax(problem: str, context: str = "") -> tuple[str, str]:
+    """Indonesian and English explanations of a libyaml problem, with its own words kept
+    after them for anyone who searches the web for it."""
+    for needle, text_id, text_en in _SYNTAX:
+        if needle in problem or needle in context:
+            return f"{text_id} ({problem})", f"{text_en} ({problem})"
+    return problem, problem
+
+
 def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
     """Point at each '*alias' itself; composed nodes only know where the anchor was."""
     found = []
@@ -257,9 +332,11 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
         if any(tab.location.line == where.line for tab in tabs):
             return None, tabs
         problem = exc.problem or exc.context or "tidak dikenali"
-        return None, [diag("PK003", where, problem=problem)]
+        problem_id, problem_en = explain_syntax(problem, exc.context or "")
+        return None, [diag("PK003", where, problem=problem_id, problem_en=problem_en)]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        return None, [diag("PK003", Location(display), problem=type(exc).__name__)]
+        name = type(exc).__name__
+        return None, [diag("PK003", Location(display), problem=name, problem_en=name)]
     if len(nodes) > 1:
         return None, [diag("PK009", _second_document(text, display))]
     root = nodes[0] if nodes else None

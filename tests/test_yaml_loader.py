@@ -39,7 +39,7 @@ SINGLE = [
         "PK003",
         1,
         8,
-        "Sintaks YAML salah: mapping values are not allowed in this context.",
+        "Sintaks YAML salah: ada titik dua (:) yang tidak pada tempatnya; bila sebuah nilai berisi ': ', beri tanda kutip pada nilai itu (mapping values are not allowed in this context).",
     ),
     (
         "unclosed-quote",
@@ -47,7 +47,7 @@ SINGLE = [
         "PK003",
         2,
         1,
-        "Sintaks YAML salah: found unexpected end of stream.",
+        "Sintaks YAML salah: berkas berakhir sebelum tanda kutip ditutup (found unexpected end of stream).",
     ),
     (
         "unclosed-flow-list",
@@ -55,7 +55,7 @@ SINGLE = [
         "PK003",
         2,
         1,
-        "Sintaks YAML salah: did not find expected ',' or ']'.",
+        "Sintaks YAML salah: daftar dalam kurung siku [ ] belum ditutup atau kurang koma (did not find expected ',' or ']').",
     ),
     (
         "bad-indentation",
@@ -63,7 +63,7 @@ SINGLE = [
         "PK003",
         2,
         4,
-        "Sintaks YAML salah: mapping values are not allowed in this context.",
+        "Sintaks YAML salah: ada titik dua (:) yang tidak pada tempatnya; bila sebuah nilai berisi ': ', beri tanda kutip pada nilai itu (mapping values are not allowed in this context).",
     ),
     (
         "list-then-mapping",
@@ -71,7 +71,7 @@ SINGLE = [
         "PK003",
         2,
         1,
-        "Sintaks YAML salah: did not find expected '-' indicator.",
+        "Sintaks YAML salah: butir daftar ('- ') tidak sejajar dengan butir sebelumnya (did not find expected '-' indicator).",
     ),
     (
         "unknown-escape",
@@ -79,7 +79,7 @@ SINGLE = [
         "PK003",
         1,
         9,
-        "Sintaks YAML salah: found unknown escape character.",
+        "Sintaks YAML salah: garis miring terbalik (\\) dalam teks bertanda kutip ganda; pakai tanda kutip tunggal (found unknown escape character).",
     ),
     (
         "reserved-indicator",
@@ -87,7 +87,7 @@ SINGLE = [
         "PK003",
         1,
         7,
-        "Sintaks YAML salah: found character that cannot start any token.",
+        "Sintaks YAML salah: nilai diawali karakter yang tidak boleh di awal (misalnya @, ` atau %); beri tanda kutip (found character that cannot start any token).",
     ),
     # PK004: a tab in the indentation, at the tab itself
     (
@@ -625,3 +625,26 @@ def test_a_linked_folder_is_reported_not_skipped(folder: DataFolder, tmp_path: P
         "data/jalur-lain",
         "Cannot read the file: a folder that is a symbolic link is not read.",
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "explained"),
+    [
+        ("nama: Kepala: Seksi\n", 1, 13, "ada titik dua (:) yang tidak pada tempatnya"),
+        ("a:\n  - 1\n - 2\n", 3, 2, "indentasi baris ini tidak sejajar dengan kunci di atasnya"),
+        ('nama: "abc\n', 2, 1, "berkas berakhir sebelum tanda kutip ditutup"),
+        ("x: [1, 2\n", 2, 1, "daftar dalam kurung siku [ ] belum ditutup atau kurang koma"),
+        ("nama: @x\n", 1, 7, "nilai diawali karakter yang tidak boleh di awal"),
+        ('x: "a\\q"\n', 1, 6, "garis miring terbalik"),
+        ("a: b\nc\nd: e\n", 3, 1, "sebuah kunci tidak diikuti titik dua (:)"),
+    ],
+)
+def test_syntax_errors_are_explained_for_people(
+    text: str, line: int, column: int, explained: str
+) -> None:
+    _, found = parse_text(text, Path("x.yml"), "x.yml")
+    assert [(d.code, d.location.line, d.location.column) for d in found] == [
+        ("PK003", line, column)
+    ]
+    assert found[0].message().startswith(f"Sintaks YAML salah: {explained}")
+    assert "(" in found[0].message("en") and "YAML syntax error: " in found[0].message("en")
