@@ -255,8 +255,10 @@ def unit_map(dataset: Dataset, top_unit: str, directory_urls: bool) -> Diagram:
             lambda key: dataset.units[key].name if key in dataset.units else key,
             flat,
         )
-        for move in _moves_among(dataset.moves(), {p.id for p in positions}):
-            builder.edge(move)
+        # As in the overview: moves between units carry no weight, so units stay compact.
+        unit_of = {p.id: p.unit for p in positions}
+        for move in _moves_among(dataset.moves(), set(unit_of)):
+            builder.edge(move, constraint=unit_of[move.source] == unit_of[move.target])
         return str(builder.graph.source)
 
     return Diagram(f"unit-{top_unit}", page, title, draw(False), draw(True))

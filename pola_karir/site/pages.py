@@ -272,9 +272,13 @@ def unit_page(dataset: Dataset, top_id: str, directory_urls: bool) -> Page:
         parts.append(md(unit.description) + "\n")
     parts += [
         "## Peta jabatan\n",
+        '<div class="pk-zoom" data-pk-zoom>',
         blocks.diagram_placeholder(
-            diagram, "Peta jabatan: jabatan per unit, dari bawah ke atas menurut tingkatnya."
+            diagram,
+            "Peta jabatan: jabatan per unit, dari bawah ke atas menurut tingkatnya. "
+            "Klik sebuah jabatan untuk membuka halamannya.",
         ),
+        "</div>\n",
         "\n## Unit dan jabatan\n",
     ]
     for unit_id in _walk_units(dataset, top_id):
