@@ -37,6 +37,7 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
                 describe.education(b.education),
             )
         )
+    found += _fields_of_study(source, target)
     if b.rank and (
         a.rank is None or ref.RANK_ORDER[b.rank.minimum] > ref.RANK_ORDER[a.rank.minimum]
     ):
@@ -91,3 +92,24 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
                 )
             )
     return found
+
+
+def _fields_of_study(source: Position, target: Position) -> list[Change]:
+    """A narrower list of accepted fields of study: someone who qualified for the current
+    position through a field the next one does not accept needs to know before moving."""
+    a, b = source.requirements.education, target.requirements.education
+    if b is None or not b.fields:
+        return []
+    accepted = {field.casefold() for field in b.fields}
+    current = a.fields if a is not None else ()
+    if current and all(field.casefold() in accepted for field in current):
+        return []
+    dropped = [field for field in current if field.casefold() not in accepted]
+    return [
+        Change(
+            "bidang_pendidikan",
+            "Bidang pendidikan",
+            ", ".join(current) if current else "semua bidang",
+            ", ".join(b.fields) + (f" (tidak lagi: {', '.join(dropped)})" if dropped else ""),
+        )
+    ]

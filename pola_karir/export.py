@@ -222,7 +222,10 @@ def _csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):  # shortest text that reads back as the same number
+        text = str(int(value)) if value.is_integer() else repr(value)
+    else:
+        text = str(value)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + text  # CSV injection: spreadsheets would run it as a formula
     return text

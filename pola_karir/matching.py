@@ -130,26 +130,26 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
                 )
             )
     if req.rank:
-        rank_ok = (
-            None
-            if profile.rank is None
-            else ref.RANK_ORDER[profile.rank] >= ref.RANK_ORDER[req.rank.minimum]
-        )
-        found.append(
-            Finding(
-                "golongan",
-                "Golongan",
-                _status(rank_ok),
-                profile.rank or UNKNOWN_TEXT,
-                req.rank.minimum,
-            )
-        )
+        found.append(_rank(profile, req.rank.minimum, req.rank.maximum))
     found += _experience(dataset, profile, position)
     found += _trainings(dataset, profile, position)
     if req.performance:
         found.append(_performance(profile, req.performance.minimum_rating, req.performance.years))
     found += _competencies(dataset, profile, position)
     return Eligibility(position.id, tuple(found))
+
+
+def _rank(profile: Profile, minimum: str, maximum: str | None) -> Finding:
+    """Golongan within the position's range; a maximum (a functional grade's range, e.g.
+    III/a-III/b for ahli pertama) is part of the requirement too."""
+    need = f"{minimum}–{maximum}" if maximum else minimum
+    if profile.rank is None:
+        return Finding("golongan", "Golongan", Status.UNKNOWN, UNKNOWN_TEXT, need)
+    order = ref.RANK_ORDER[profile.rank]
+    within = order >= ref.RANK_ORDER[minimum] and (
+        maximum is None or order <= ref.RANK_ORDER[maximum]
+    )
+    return Finding("golongan", "Golongan", _status(within), profile.rank, need)
 
 
 def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:

@@ -169,6 +169,17 @@ _RULES = [
         "Buat berkas '{name}' (lihat contoh pada dataset Kabupaten Contoh).",
         "Create '{name}' (see the Kabupaten Contoh example dataset).",
     ),
+    Rule(
+        "PK016",
+        E,
+        "control-character",
+        "Teks berisi karakter kendali yang tidak terlihat (U+{char}).",
+        "The text contains an invisible control character (U+{char}).",
+        "Hapus karakter itu (biasanya tertulis sebagai \\0, \\e atau \\x.. di dalam tanda kutip ganda, "
+        "atau terbawa saat menyalin dari dokumen lain).",
+        "Remove the character (usually written as \\0, \\e or \\x.. inside double quotes, or "
+        "copied in from another document).",
+    ),
     # --- PK1xx: schema ---------------------------------------------------------------------
     Rule(
         "PK101",

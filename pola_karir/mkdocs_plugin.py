@@ -1,13 +1,13 @@
 """The ``pola-karir`` MkDocs plugin: a thin adapter from MkDocs events to the core.
 
-on_config validates the data (so bad data stops the build before MkDocs cleans ``site/``),
-builds the pages and the nav; on_files adds the pages as generated files and starts rendering
-the diagrams in the background; on_page_content embeds the finished SVG.
+on_config validates the data and builds the pages and the nav; on_pre_build renders every
+diagram. Both run before MkDocs cleans ``site/``, so bad data or a Graphviz failure stops the
+build with the previous site untouched. on_files adds the pages as generated files;
+on_post_page embeds the SVG.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,8 +55,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.sources: dict[str, str] = {}
         self.blocks: dict[str, dict[str, str]] = {}
         self.root = Path()
-        self._pool: ThreadPoolExecutor | None = None
-        self._svgs: Future[tuple[dict[str, str], RenderStats]] | None = None
+        self.svgs: dict[str, str] = {}
         self.last_stats: RenderStats | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
@@ -107,21 +106,19 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         for asset in ASSETS:
             text = (package / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=text))
-        cache_dir = self._path(config, self.config.cache_dir) if self.config.cache else None
-        self._pool = ThreadPoolExecutor(max_workers=1)
-        self._svgs = self._pool.submit(
-            render_all, self.content.diagrams, cache_dir, max(1, self.config.concurrency)
-        )
         return files
 
-    def _rendered(self) -> dict[str, str]:
-        assert self._svgs is not None
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Render the diagrams (in parallel ``dot`` processes, cached) before anything is
+        written, so that no failure can leave a half-built site."""
+        assert self.content is not None
+        cache_dir = self._path(config, self.config.cache_dir) if self.config.cache else None
         try:
-            svgs, stats = self._svgs.result()
+            self.svgs, self.last_stats = render_all(
+                self.content.diagrams, cache_dir, max(1, self.config.concurrency)
+            )
         except GraphvizError as error:
             raise PluginError(f"pola-karir: {error}") from error
-        self.last_stats = stats
-        return svgs
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.blocks.get(page.file.src_uri)
@@ -132,7 +129,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         would otherwise parse every SVG element."""
         if 'data-pk-diagram="' not in output:
             return output
-        return embed_diagrams(output, self._rendered())
+        return embed_diagrams(output, self.svgs)
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         source = self.sources.get(page.file.src_uri)
@@ -152,22 +149,10 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         return f"{repo}/{edit_uri.strip('/')}/{source}"
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self._svgs is not None:
-            self._rendered()
         if self.last_stats is not None:
             log.info(
                 f"diagram: {self.last_stats.rendered} dirender, {self.last_stats.cached} dari cache"
             )
-        self._shutdown()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._shutdown()
-
-    def _shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool = None
-        self._svgs = None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,9 @@ Position = tuple[int, int]
 _CONSTRUCTOR = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 _STR_TAG = _TAG + "str"
+# C0 controls other than tab, line feed and carriage return; DEL; C1 controls; the two
+# Unicode noncharacters that XML (hence SVG) rejects.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _INT_TAG = _TAG + "int"
 _COLLECTION_TAGS = frozenset({_TAG + "map", _TAG + "seq"})
 
@@ -116,6 +120,7 @@ class _Converter:
             if self.track_aliases:
                 self._seen.add(id(key_node))
             key = str(key_node.value)
+            self._check_characters(key_node, key)
             if key in first_line:
                 self.diagnostics.append(
                     diag("PK005", self.at(key_node), key=key, first_line=first_line[key])
@@ -127,10 +132,19 @@ class _Converter:
             result[key] = self.convert(value_node, child, depth + 1)
         return result
 
+    def _check_characters(self, node: Node, value: str) -> None:
+        """Invisible control characters (written as escapes such as "\\0" or "\\e") would
+        break the diagrams and pages built from the text, so they are an error here."""
+        found = _CONTROL.search(value)
+        if found:
+            code = f"{ord(found.group()):04X}"
+            self.diagnostics.append(diag("PK016", self.at(node), char=code))
+
     def _scalar(self, node: Node) -> Any:
         tag = node.tag or ""
         value = str(node.value)
         if tag == _STR_TAG:  # by far the most common case
+            self._check_characters(node, value)
             return value
         if tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
             # plain decimal (a leading 0 means octal in YAML 1.1): skip the generic constructor
@@ -154,6 +168,7 @@ class _Converter:
             return value
         if kind in {"str", "timestamp"}:
             # Timestamps stay text (dates are validated by pattern), as check-jsonschema does.
+            self._check_characters(node, value)
             return value
         self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(tag)))
         return value

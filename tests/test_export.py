@@ -54,3 +54,13 @@ def test_competency_standard_table(folder: DataFolder) -> None:
     assert ["kepala-seksi-jalan", "manajemen-jalan", "3"] in rows
     # 4 positions x 9 managerial/socio-cultural competencies + 1 technical one
     assert len(rows) - 1 == 4 * 9 + 1
+
+
+def test_csv_keeps_fractional_years_exactly(folder: DataFolder) -> None:
+    steps = folder.doc("jalur/bina-marga.yml")["langkah"]
+    steps[1]["tahun_minimal"] = 2.345678
+    steps[0]["tahun_minimal"] = 3
+    dataset = folder.validate().dataset
+    assert dataset is not None
+    rows = list(csv.DictReader(io.StringIO(csv_tables(dataset)["jalur.csv"])))
+    assert [row["tahun_minimal"] for row in rows] == ["3", "2.345678", "0"]

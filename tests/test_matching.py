@@ -297,3 +297,24 @@ def test_a_slower_route_with_moves_to_spare_still_leads_further(folder: DataFold
     }
     assert found["b"] == (3, 1.0, ("a", "y", "z", "b"))
     assert found["d"] == (3, 4.0, ("a", "x", "b", "d"))
+
+
+@pytest.mark.parametrize(
+    ("rank", "expected"),
+    [
+        ("III/a", Status.MET),
+        ("III/b", Status.MET),
+        ("II/d", Status.UNMET),
+        ("III/c", Status.UNMET),
+        ("IV/c", Status.UNMET),
+    ],
+)
+def test_golongan_must_lie_within_a_functional_grades_range(
+    dataset: Dataset, rank: str, expected: Status
+) -> None:
+    finding = next(
+        f
+        for f in check(dataset, Profile(rank=rank), dataset.positions[PERTAMA]).findings
+        if f.aspect == "golongan"
+    )
+    assert (finding.status, finding.have, finding.need) == (expected, rank, "III/a–III/b")

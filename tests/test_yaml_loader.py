@@ -648,3 +648,14 @@ def test_syntax_errors_are_explained_for_people(
     ]
     assert found[0].message().startswith(f"Sintaks YAML salah: {explained}")
     assert "(" in found[0].message("en") and "YAML syntax error: " in found[0].message("en")
+
+
+def test_control_characters_in_text_are_rejected() -> None:
+    text = 'nama: "Kepala\\0Bidang"\nikhtisar: ok\n"k\\x01": 1\ntugas: "tab\\tboleh"\n'
+    document, found = parse_text(text, Path("x.yml"), "x.yml")
+    assert [(d.code, d.location.line, d.location.column, d.message()) for d in found] == [
+        ("PK016", 1, 7, "Teks berisi karakter kendali yang tidak terlihat (U+0000)."),
+        ("PK016", 3, 1, "Teks berisi karakter kendali yang tidak terlihat (U+0001)."),
+    ]
+    assert found[0].message("en") == "The text contains an invisible control character (U+0000)."
+    assert document is not None and document.data["tugas"] == "tab\tboleh"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -218,31 +218,48 @@ def path_page(dataset: Dataset, path: CareerPath, directory_urls: bool) -> Page:
 
 def longest_climb(path: CareerPath) -> tuple[list[Move], float]:
     """The upward chain (vertical and diagonal moves) from a bottom to a top position with the
-    largest sum of minimum years: the least time the full climb of this path takes."""
-    upward = [m for m in path.moves if m.kind != "horizontal" and m.source != m.target]
-    best: dict[str, tuple[float, list[Move]]] = {}
+    largest sum of minimum years: the least time the full climb of this path takes.
 
-    def climb(node: str, seen: frozenset[str]) -> tuple[float, list[Move]]:
-        if node in best:
-            return best[node]
-        options = []
-        for move in upward:
-            if move.source == node and move.target not in seen:
-                rest_years, rest = climb(move.target, seen | {node})
-                options.append((move.min_years + rest_years, [move, *rest]))
-        result = max(options, key=lambda o: (o[0], len(o[1])), default=(0.0, []))
-        best[node] = result
-        return result
-
-    starts = sorted({m.source for m in upward} - {m.target for m in upward})
-    chains = [climb(start, frozenset()) for start in starts]
-    years, chain = max(chains, key=lambda c: (c[0], len(c[1])), default=(0.0, []))
-    return chain, years
+    Iterative (Kahn's topological order), so a ladder of any length is fine; positions on a
+    cycle of upward moves (allowed with a warning for diagonal moves) are left out.
+    """
+    upward = sorted(
+        (m for m in path.moves if m.kind != "horizontal" and m.source != m.target),
+        key=lambda m: (m.source, m.target, m.min_years),
+    )
+    waiting: dict[str, int] = {}
+    outgoing: dict[str, list[Move]] = {}
+    for move in upward:
+        waiting[move.target] = waiting.get(move.target, 0) + 1
+        waiting.setdefault(move.source, 0)
+        outgoing.setdefault(move.source, []).append(move)
+    ready = deque(sorted(node for node, count in waiting.items() if count == 0))
+    best: dict[str, tuple[float, list[Move]]] = {node: (0.0, []) for node in ready}
+    done: list[str] = []
+    while ready:
+        node = ready.popleft()
+        done.append(node)
+        years, chain = best[node]
+        for move in outgoing.get(node, []):
+            candidate = (years + move.min_years, [*chain, move])
+            known = best.get(move.target)
+            if known is None or (candidate[0], len(candidate[1])) > (known[0], len(known[1])):
+                best[move.target] = candidate
+            waiting[move.target] -= 1
+            if waiting[move.target] == 0:
+                ready.append(move.target)
+    top = max((best[node] for node in done), key=lambda b: (b[0], len(b[1])), default=(0.0, []))
+    return top[1], top[0]
 
 
 def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
     chain, total = longest_climb(path)
     if not chain:
+        if any(m.kind != "horizontal" for m in path.moves):
+            return (
+                "_Perpindahan naik di jalur ini berputar kembali, sehingga waktu dari bawah "
+                "ke puncak tidak dapat dihitung._\n"
+            )
         return "_Jalur ini hanya berisi perpindahan horizontal (setara)._\n"
     steps = " → ".join(
         [

@@ -203,11 +203,13 @@
           profile.educationField || UNKNOWN_TEXT, fields.join(", ")));
       }
     }
-    if (req.golongan) {
+    if (req.golongan) { // matching._rank: within minimum and (for functional grades) maximum
+      var low = req.golongan.minimal, high = req.golongan.maksimal || null;
       var rankOk = profile.rank === null ? null
-        : ref.golongan[profile.rank] >= ref.golongan[req.golongan.minimal];
+        : ref.golongan[profile.rank] >= ref.golongan[low]
+          && (high === null || ref.golongan[profile.rank] <= ref.golongan[high]);
       found.push(finding("golongan", "Golongan", status(rankOk), profile.rank || UNKNOWN_TEXT,
-        req.golongan.minimal));
+        high ? low + "\u2013" + high : low));
     }
     var held = experienceYears(ix, profile);
     (req.pengalaman || []).forEach(function (item) {

@@ -1,0 +1,42 @@
+"""Page-building helpers that need no MkDocs: the least time to climb a career path."""
+
+from __future__ import annotations
+
+from pola_karir.model import CareerPath, Move
+from pola_karir.site.pages import longest_climb
+
+
+def _path(*steps: tuple[str, str, str, float]) -> CareerPath:
+    moves = tuple(
+        Move(source=a, target=b, kind=kind, min_years=years) for a, b, kind, years in steps
+    )
+    return CareerPath(id="uji", name="Uji", moves=moves)
+
+
+def test_the_slowest_upward_chain_sets_the_minimum_time() -> None:
+    path = _path(
+        ("a", "b", "vertikal", 4),
+        ("b", "d", "vertikal", 3),
+        ("a", "c", "vertikal", 1),
+        ("c", "d", "diagonal", 1),
+        ("d", "e", "horizontal", 9),  # horizontal moves are not part of the climb
+    )
+    chain, years = longest_climb(path)
+    assert [(m.source, m.target) for m in chain] == [("a", "b"), ("b", "d")]
+    assert years == 7
+
+
+def test_a_very_long_ladder_needs_no_recursion() -> None:
+    steps = [(f"p{i}", f"p{i + 1}", "vertikal", 0.5) for i in range(3000)]
+    chain, years = longest_climb(_path(*steps))
+    assert len(chain) == 3000
+    assert years == 1500
+
+
+def test_a_cycle_of_upward_moves_gives_no_climb() -> None:
+    path = _path(("a", "b", "diagonal", 1), ("b", "a", "diagonal", 1))
+    assert longest_climb(path) == ([], 0.0)
+
+
+def test_only_horizontal_moves_give_no_climb() -> None:
+    assert longest_climb(_path(("a", "b", "horizontal", 2))) == ([], 0.0)
