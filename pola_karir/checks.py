@@ -30,16 +30,6 @@ def _suggestion(word: str, choices: Iterable[str]) -> dict[str, str]:
     }
 
 
-def _walk(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, (*path, index))
-
-
 def _listed(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
     if isinstance(value, str):
         yield path, value

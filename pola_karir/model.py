@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pola_karir.diagnostics import Location
 
@@ -272,4 +273,24 @@ class Dataset:
     paths: Mapping[str, CareerPath]
 
     def moves(self) -> tuple[Move, ...]:
+        return self._moves
+
+    @cached_property
+    def _moves(self) -> tuple[Move, ...]:
         return tuple(move for path in self.paths.values() for move in path.moves)
+
+    @cached_property
+    def _moves_by_end(self) -> tuple[dict[str, list[Move]], dict[str, list[Move]]]:
+        outgoing: dict[str, list[Move]] = {}
+        incoming: dict[str, list[Move]] = {}
+        for move in self._moves:
+            outgoing.setdefault(move.source, []).append(move)
+            incoming.setdefault(move.target, []).append(move)
+        return outgoing, incoming
+
+    def moves_from(self, position_id: str) -> list[Move]:
+        """Moves out of a position, on any path (indexed once: pages ask for every position)."""
+        return self._moves_by_end[0].get(position_id, [])
+
+    def moves_to(self, position_id: str) -> list[Move]:
+        return self._moves_by_end[1].get(position_id, [])

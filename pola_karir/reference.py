@@ -242,7 +242,3 @@ RULE_CITATIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 
 def education_at_least(have: str, need: str) -> bool:
     return EDUCATION_RANK[have] >= EDUCATION_RANK[need]
-
-
-def rank_at_least(have: str, need: str) -> bool:
-    return RANK_ORDER[have] >= RANK_ORDER[need]

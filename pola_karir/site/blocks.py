@@ -113,13 +113,6 @@ def level_bar(level: int) -> str:
     )
 
 
-_GROUPS = (
-    ("manajerial", "Manajerial"),
-    ("sosial-kultural", "Sosial kultural"),
-    ("teknis", "Teknis"),
-)
-
-
 def competency_table(dataset: Dataset, page: str, req: Requirements) -> str:
     standard = req.competencies
     rows = []

@@ -180,7 +180,7 @@ def _moves_among(moves: Iterable[Move], ids: set[str]) -> list[Move]:
 def neighbourhood(dataset: Dataset, position: Position, directory_urls: bool) -> Diagram:
     """The position with every position one move away, in either direction."""
     page = urls.position(position.id)
-    moves = [m for m in dataset.moves() if position.id in (m.source, m.target)]
+    moves = [*dataset.moves_from(position.id), *dataset.moves_to(position.id)]
     ids = {position.id} | {m.source for m in moves} | {m.target for m in moves}
     title = f"Jalur dari dan ke {position.name}"
     builder = _Builder(dataset, page, directory_urls, title)

@@ -54,14 +54,14 @@ def _fictional_notice(dataset: Dataset) -> str:
 
 def _moves_from(dataset: Dataset, position_id: str) -> list[Move]:
     return sorted(
-        (m for m in dataset.moves() if m.source == position_id),
+        dataset.moves_from(position_id),
         key=lambda m: (m.target, m.kind, m.path),
     )
 
 
 def _moves_to(dataset: Dataset, position_id: str) -> list[Move]:
     return sorted(
-        (m for m in dataset.moves() if m.target == position_id),
+        dataset.moves_to(position_id),
         key=lambda m: (m.source, m.kind, m.path),
     )
 
