@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 from factory import SAMPLE_IDS, SHOWN_ROOT, dump, minimal_files, write_files
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pola_karir import reference
@@ -155,6 +155,8 @@ FRAGMENTS = [
 # written out here rather than imported so that the test checks the loader's own list.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
+YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+
 nasty_text = st.lists(
     st.sampled_from(FRAGMENTS) | st.text(max_size=6), min_size=1, max_size=40
 ).map("".join)
@@ -233,6 +235,9 @@ def test_plain_mappings_round_trip(value: dict[str, Any]) -> None:
             return any(has_control(k) or has_control(x) for k, x in v.items())
         return False
 
+    # YAML reads NEL and the Unicode line/paragraph separators as line breaks, and PyYAML's
+    # dumper writes them unescaped, so such text cannot round-trip through any YAML loader.
+    assume(not YAML_BREAKS.search(json.dumps(value, ensure_ascii=False)))
     text = yaml.safe_dump(value, allow_unicode=True)
     document, found = parse(text)
     if has_control(value):  # invisible control characters are reported, and only they
