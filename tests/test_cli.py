@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -301,3 +302,15 @@ def test_installed_console_script(folder: DataFolder) -> None:
     )
     assert usage.returncode == 2
     assert "unrecognized arguments: --no-such-option" in usage.stderr
+
+
+def test_validation_leaves_the_garbage_collector_as_it_found_it(folder: DataFolder) -> None:
+    assert gc.isenabled()
+    folder.validate()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        folder.validate()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
