@@ -80,10 +80,19 @@ def load_schemas() -> SchemaSet:
     return SchemaSet(documents, fast, explain)
 
 
+def _fast_is_valid(schemas: SchemaSet, kind: str, data: object) -> bool:
+    """The compiled validator's verdict; a value it cannot take (older jsonschema-rs releases
+    raise on integers beyond 64 bits) is left to python-jsonschema, which decides exactly."""
+    try:
+        return bool(schemas.fast[kind].is_valid(data))
+    except (ValueError, OverflowError):
+        return False
+
+
 def validate_document(document: Document, kind: str) -> list[Diagnostic]:
     """Every schema problem of one document, each at the line and column of its node."""
     schemas = load_schemas()
-    if schemas.fast[kind].is_valid(document.data):
+    if _fast_is_valid(schemas, kind, document.data):
         return []
     errors = schemas.explain[kind].iter_errors(document.data)
     found: dict[tuple[str, int, int, tuple[tuple[str, str], ...]], Diagnostic] = {}

@@ -276,20 +276,41 @@ def _could_be_deep(text: str) -> bool:
     return sum(text.count(char) for char in _NESTING_CHARS) > _SAFE_INDICATORS
 
 
-def _depth_diagnostic(text: str, display: str) -> Diagnostic | None:
+def _depth_diagnostic(text: str, display: str, loader: type[Any] = _Loader) -> Diagnostic | None:
     """Find nesting deeper than MAX_DEPTH from the event stream, before composing: libyaml's
-    composer recurses in C, so a file of a few thousand '[' or '- ' would crash the process."""
+    composer recurses in C, so a file of a few thousand '[' or '- ' would crash the process.
+
+    A syntax error met first is left to the caller, which reports it from the full parse.
+    """
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
-            mark = event.start_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            return diag("PK014", Location(display, line, column), limit=MAX_DEPTH)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.NodeEvent) and depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                return diag("PK014", Location(display, line, column), limit=MAX_DEPTH)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        return None
     return None
+
+
+def _too_deep_before(text: str, display: str, error: yaml.MarkedYAMLError) -> Diagnostic | None:
+    """PK014 when the text before a parse error already nests deeper than MAX_DEPTH.
+
+    Since PyYAML 6.0.4, libyaml refuses deep flow nesting in its scanner, before emitting a
+    single event. Rather than recognising its (English, changeable) wording, we measure the
+    depth of the text up to the error with PyYAML's pure-Python parser, which has no limit of
+    its own and yields events lazily: the error is classified by structure and position.
+    """
+    mark = error.problem_mark or error.context_mark
+    # Whole lines up to the error's: libyaml counts its index in bytes or characters
+    # depending on its version, lines are unambiguous.
+    prefix = text if mark is None else "".join(text.splitlines(keepends=True)[: mark.line + 1])
+    return _depth_diagnostic(prefix, display, yaml.SafeLoader)
 
 
 def _second_document(text: str, display: str) -> Location:
@@ -339,6 +360,9 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
             return None, [too_deep]
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
+        too_deep = _too_deep_before(text, display, exc)
+        if too_deep is not None:
+            return None, [too_deep]
         mark = exc.problem_mark or exc.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
         # Tabs are only wrong where they indent; in a block scalar, a quoted or flow value,

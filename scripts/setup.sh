@@ -2,6 +2,11 @@
 # Install everything pola-karir needs on a fresh Debian/Ubuntu machine, idempotently:
 # Graphviz (dot) and Chromium from apt when missing, and a virtual environment in .venv with
 # the package (editable) and its test tools. Safe to run again; it only installs what is absent.
+#
+# POLA_KARIR_DEPS chooses the dependency releases (CI runs the suite with both):
+#   newest  .venv-newest, upgraded to the newest release of every dependency on each run
+#   lowest  .venv-lowest, the lowest releases pyproject.toml supports (.ci/constraints-lowest.txt)
+#   unset   .venv, installed once (what the README's quick start uses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +31,20 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "setup: pola-karir memerlukan Python 3.11 atau lebih baru (needs Python >= 3.11)." >&2
   exit 1
 fi
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
+deps="${POLA_KARIR_DEPS:-}"
+case "$deps" in
+  "") venv=.venv; pip_args=() ;;
+  newest) venv=.venv-newest; pip_args=(--upgrade --upgrade-strategy eager) ;;
+  lowest) venv=.venv-lowest; pip_args=(--constraint .ci/constraints-lowest.txt) ;;
+  *) echo "setup: POLA_KARIR_DEPS must be newest, lowest or unset (got '$deps')" >&2; exit 2 ;;
+esac
+if [ ! -x "$venv/bin/python" ]; then
+  "$PYTHON" -m venv "$venv"
 fi
-stamp=.venv/.pola-karir-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e '.[test]'
+stamp="$venv/.pola-karir-installed"
+if [ "$deps" = "newest" ] || [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] \
+  || [ .ci/constraints-lowest.txt -nt "$stamp" ]; then
+  "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
+  "$venv/bin/python" -m pip install -q "${pip_args[@]}" -e '.[test]'
   touch "$stamp"
 fi

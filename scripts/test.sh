@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Quick start, command 2: the whole gate — lint, types, and the test suite (which builds real
 # sites with mkdocs and dot and drives headless Chromium). Extra arguments go to pytest.
+# POLA_KARIR_DEPS=newest|lowest runs it against the newest or the lowest supported dependency
+# releases (see scripts/setup.sh); .ci/run does both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/ruff check pola_karir tests scripts
-.venv/bin/ruff format --check pola_karir tests scripts
-.venv/bin/mypy --strict pola_karir
-.venv/bin/python -m pytest "$@"
+case "${POLA_KARIR_DEPS:-}" in
+  newest) venv=.venv-newest ;;
+  lowest) venv=.venv-lowest ;;
+  *) venv=.venv ;;
+esac
+"$venv/bin/ruff" check pola_karir tests scripts
+"$venv/bin/ruff" format --check pola_karir tests scripts
+"$venv/bin/mypy" --strict pola_karir
+"$venv/bin/python" -m pytest "$@"

@@ -9,10 +9,19 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from factory import DataFolder, summary
 
 from pola_karir.diagnostics import Location, Severity
-from pola_karir.yaml_loader import MAX_BYTES, MAX_DEPTH, Document, load_document, parse_text
+from pola_karir.yaml_loader import (
+    _SYNTAX,
+    MAX_BYTES,
+    MAX_DEPTH,
+    Document,
+    explain_syntax,
+    load_document,
+    parse_text,
+)
 
 
 def parse(text: str) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
@@ -659,3 +668,44 @@ def test_control_characters_in_text_are_rejected() -> None:
     ]
     assert found[0].message("en") == "The text contains an invisible control character (U+0000)."
     assert document is not None and document.data["tugas"] == "tab\tboleh"
+
+
+# One text per plain-word explanation, with the parser that words it so. If a PyYAML or libyaml
+# release rewords a problem, the explanation silently degrades to libyaml's bare English: this
+# catches that drift (CI runs the suite against the newest releases too).
+_SYNTAX_SAMPLES = {
+    "mapping values are not allowed": ("a: b: c\n", yaml.CSafeLoader),
+    "could not find expected ':'": ("a: 1\nb\nc: 2\n", yaml.CSafeLoader),
+    "did not find expected key": ("a:\n  b: 1\n c: 2\n", yaml.CSafeLoader),
+    "did not find expected '-' indicator": ("a:\n  - 1\n  b: 2\n", yaml.CSafeLoader),
+    "expected <block end>": ("a:\n  b: 1\n  - 2\n", yaml.SafeLoader),
+    "found character that cannot start any token": ("a: @b\n", yaml.CSafeLoader),
+    "found unknown escape character": ('a: "\\q"\n', yaml.CSafeLoader),
+    "found unexpected end of stream": ('a: "abc\n', yaml.CSafeLoader),
+    "did not find expected node content": ("a: [1, , 2]\n", yaml.CSafeLoader),
+    "did not find expected ',' or ']'": ("a: [1, 2\nb: 3\n", yaml.CSafeLoader),
+    "did not find expected ',' or '}'": ("a: {b: 1\nc: 2\n", yaml.CSafeLoader),
+    "found undefined alias": ("a: *x\n", yaml.CSafeLoader),
+}
+
+
+def test_every_syntax_explanation_has_a_sample() -> None:
+    assert sorted(_SYNTAX_SAMPLES) == sorted(needle for needle, _, _ in _SYNTAX)
+
+
+@pytest.mark.parametrize("needle", sorted(_SYNTAX_SAMPLES))
+def test_syntax_explanations_still_match_the_installed_parser(needle: str) -> None:
+    text, loader = _SYNTAX_SAMPLES[needle]
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.compose(text, Loader=loader)
+    problem = raised.value.problem or ""
+    explained_id, explained_en = explain_syntax(problem, raised.value.context or "")
+    assert explained_id != problem, f"libyaml no longer says {needle!r}: {problem!r}"
+    assert explained_en.endswith(f"({problem})")
+
+
+def test_nesting_refused_by_the_parser_itself_is_still_pk014() -> None:
+    """libyaml >= 0.2.5 (PyYAML 6.0.4) stops flow nesting at 1,000 levels in its scanner, with
+    its own words; far below our own pre-check's threshold, the result must not change."""
+    _, found = parse_text("x: " + "[" * 1200 + "]" * 1200 + "\n", Path("f.yml"), "f.yml")
+    assert [(d.code, d.location.line, d.location.column) for d in found] == [("PK014", 1, 44)]

@@ -9,10 +9,10 @@ served page until the change shows (bounded in time; the loop stops by itself).
 
 from __future__ import annotations
 
+import http.client
 import socket
 import subprocess
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -38,7 +38,8 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
                 body = response.read().decode("utf-8")
             if text in body:
                 return body
-        except (urllib.error.URLError, ConnectionError):
+        except (OSError, http.client.HTTPException):
+            # refused, reset, timed out (TimeoutError) or cut short while the server rebuilds
             pass
         time.sleep(0.5)
     raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
