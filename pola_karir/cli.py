@@ -15,8 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from pola_karir import __version__
-from pola_karir.diagnostics import Diagnostic, Location, diag, has_errors
-from pola_karir.matching import (
+from pola_karir.career.matching import (
     Eligibility,
     Status,
     check,
@@ -25,11 +24,12 @@ from pola_karir.matching import (
     finding_data,
     profile_from_data,
 )
-from pola_karir.model import Dataset
+from pola_karir.diagnostics import Diagnostic, diag, has_errors
+from pola_karir.load.schema import validate_document
+from pola_karir.load.yaml_loader import load_document
+from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
-from pola_karir.schema import validate_document
-from pola_karir.validate import ValidationResult, validate_project
-from pola_karir.yaml_loader import load_document
+from pola_karir.rules.validate import ValidationResult, validate_project
 
 DEFAULT_DATA = "data"
 LANGS = ("id", "en")
@@ -283,7 +283,7 @@ def _audit(args: argparse.Namespace) -> int:
     if loaded is None:
         return code
     assert loaded.dataset is not None
-    from pola_karir.audit import run_audit
+    from pola_karir.audit.run import run_audit
 
     path = Path(args.csv)
     if not path.is_file():

@@ -1,8 +1,9 @@
 """Diagnostics: what every check produces instead of raising.
 
 A diagnostic names the file, line and column, a stable rule code and the values that fill the
-rule's message. The text itself lives in :mod:`pola_karir.messages`, so the same diagnostic can be
-shown in Indonesian or English and tests can assert codes and positions independent of wording.
+rule's message. The text itself lives in :mod:`pola_karir.text.messages`, so the same
+diagnostic can be shown in Indonesian or English and tests can assert codes and positions
+independent of wording.
 """
 
 from __future__ import annotations
@@ -11,21 +12,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from pola_karir.model import Location
+
 
 class Severity(StrEnum):
     """Errors stop publication; warnings are shown but the data is still usable."""
 
     ERROR = "error"
     WARNING = "warning"
-
-
-@dataclass(frozen=True, order=True)
-class Location:
-    """A 1-based position in a data file, as editors show it."""
-
-    file: str
-    line: int = 1
-    column: int = 1
 
 
 @dataclass(frozen=True)
@@ -38,7 +32,7 @@ class Diagnostic:
 
     @property
     def severity(self) -> Severity:
-        from pola_karir.messages import RULES
+        from pola_karir.text.messages import RULES
 
         return RULES[self.code].severity
 
@@ -47,12 +41,12 @@ class Diagnostic:
         return dict(self.args)
 
     def message(self, lang: str = "id") -> str:
-        from pola_karir.messages import render_message
+        from pola_karir.text.messages import render_message
 
         return render_message(self.code, self.params, lang)
 
     def hint(self, lang: str = "id") -> str:
-        from pola_karir.messages import render_hint
+        from pola_karir.text.messages import render_hint
 
         return render_hint(self.code, self.params, lang)
 

@@ -13,9 +13,11 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pola_karir import __version__, describe, matching
+from pola_karir import __version__
 from pola_karir import reference as ref
+from pola_karir.career import matching
 from pola_karir.model import Dataset, LegalRef, Position, Requirements
+from pola_karir.text import phrases
 
 FORMAT_VERSION = "1.0"
 SCHEMA_PATH = "schemas/ekspor.schema.json"
@@ -31,14 +33,14 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
         result["pendidikan"] = {
             "minimal": req.education.minimum,
             "bidang": list(req.education.fields),
-            "teks": describe.education(req.education),
+            "teks": phrases.education(req.education),
             "dasar_hukum": _refs(req.education.legal_basis),
         }
     if req.rank:
         result["golongan"] = {
             "minimal": req.rank.minimum,
             "maksimal": req.rank.maximum,
-            "teks": describe.rank_requirement(req.rank),
+            "teks": phrases.rank_requirement(req.rank),
             "dasar_hukum": _refs(req.rank.legal_basis),
         }
     result["pengalaman"] = [
@@ -47,7 +49,7 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
             "jenis": list(item.levels),
             "jabatan": list(item.positions),
             "keterangan": item.note,
-            "teks": describe.experience(item, dataset),
+            "teks": phrases.experience(item, dataset),
             "dasar_hukum": _refs(item.legal_basis),
         }
         for item in req.experience
@@ -58,7 +60,7 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
         result["kinerja"] = {
             "predikat_minimal": req.performance.minimum_rating,
             "tahun": req.performance.years,
-            "teks": describe.performance(req.performance),
+            "teks": phrases.performance(req.performance),
             # The words the matching engine puts in a finding's "perlu" (Jelajah Karier shows
             # them): taken from the engine itself so the browser port cannot drift from it.
             "teks_syarat": matching._performance(
@@ -172,7 +174,7 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
                 "nama": t.name,
                 "jenis": t.kind,
                 "singkatan": t.short_name,
-                "teks": describe.training(t.id, dataset),
+                "teks": phrases.training(t.id, dataset),
             }
             for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
         ],
@@ -195,7 +197,7 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
         ],
         "rujukan": {
             "pendidikan": dict(ref.EDUCATION_RANK),
-            "pendidikan_nama": {k: describe.education_level(k) for k in ref.EDUCATION_RANK},
+            "pendidikan_nama": {k: phrases.education_level(k) for k in ref.EDUCATION_RANK},
             "golongan": dict(ref.RANK_ORDER),
             "predikat": dict(ref.RATING_ORDER),
             "predikat_nama": dict(ref.RATING_LABEL),

@@ -20,10 +20,10 @@ from mkdocs.structure.files import File, Files
 
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
+from pola_karir.rules.validate import validate_project
 from pola_karir.site import urls
 from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
 from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
-from pola_karir.validate import validate_project
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pola_karir.diagnostics import Location
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a data file, as editors show it."""
+
+    file: str
+    line: int = 1
+    column: int = 1
 
 
 @dataclass(frozen=True)

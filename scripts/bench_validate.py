@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from pola_karir.validate import validate_project
+from pola_karir.rules.validate import validate_project
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data"

@@ -11,7 +11,12 @@ case "${POLA_KARIR_DEPS:-}" in
   lowest) venv=.venv-lowest ;;
   *) venv=.venv ;;
 esac
-"$venv/bin/ruff" check pola_karir tests scripts
-"$venv/bin/ruff" format --check pola_karir tests scripts
-"$venv/bin/mypy" --strict pola_karir
+if [ "${POLA_KARIR_DEPS:-}" = "lowest" ]; then
+  # Lint and types judge our code, not the dependencies: older releases ship older type stubs.
+  echo "test: lowest supported releases; ruff and mypy run with the newest ones only"
+else
+  "$venv/bin/ruff" check pola_karir tests scripts
+  "$venv/bin/ruff" format --check pola_karir tests scripts
+  "$venv/bin/mypy" --strict pola_karir
+fi
 "$venv/bin/python" -m pytest "$@"

@@ -19,7 +19,7 @@ import yaml
 
 from pola_karir import reference
 from pola_karir.diagnostics import Diagnostic
-from pola_karir.validate import ValidationResult, validate_project
+from pola_karir.rules.validate import ValidationResult, validate_project
 
 SHOWN_ROOT = "data"
 """How the data folder is named in diagnostics (``data/jabatan/x.yml``)."""

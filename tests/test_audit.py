@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from pola_karir import reference as ref
-from pola_karir.audit import (
+from pola_karir.audit.run import (
     Audit,
     audit,
     csv_safe,
@@ -29,7 +29,7 @@ from pola_karir.audit import (
 )
 from pola_karir.cli import main
 from pola_karir.model import Dataset, Position
-from pola_karir.validate import validate_project
+from pola_karir.rules.validate import validate_project
 
 DATA = Path("/work/main/data")
 TODAY = date(2025, 7, 1)

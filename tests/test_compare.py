@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factory import DataFolder
 
-from pola_karir.compare import changes
+from pola_karir.career.compare import changes
 
 KASI = "kepala-seksi-jalan"
 KABID = "kepala-bidang-bina-marga"

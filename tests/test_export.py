@@ -11,7 +11,7 @@ import jsonschema
 from factory import DataFolder
 
 from pola_karir.export import csv_tables, open_data, to_json
-from pola_karir.validate import validate_project
+from pola_karir.rules.validate import validate_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from factory import DataFolder, add_route_graph
 
-from pola_karir.matching import (
+from pola_karir.career.matching import (
     Profile,
     Status,
     check,

@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 
 from pola_karir import reference
 from pola_karir.diagnostics import Diagnostic, Severity
-from pola_karir.messages import RULES
+from pola_karir.load.yaml_loader import Document, load_document, parse_text
 from pola_karir.report import FORMATS, render
-from pola_karir.validate import validate_project
-from pola_karir.yaml_loader import Document, load_document, parse_text
+from pola_karir.rules.validate import validate_project
+from pola_karir.text.messages import RULES
 
 FAST = settings(
     max_examples=150,

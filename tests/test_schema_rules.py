@@ -12,7 +12,7 @@ import pytest
 from factory import DataFolder
 
 from pola_karir.diagnostics import Diagnostic, Severity
-from pola_karir.schema import KINDS, field_name, load_schemas
+from pola_karir.load.schema import KINDS, field_name, load_schemas
 
 JABATAN = "jabatan/kepala-seksi-jalan.yml"
 HEAD = (

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from pola_karir.project import FOLDERS, SINGLE_FILES
-from pola_karir.schema import KINDS
+from pola_karir.load.layout import FOLDERS, SINGLE_FILES
+from pola_karir.load.schema import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"

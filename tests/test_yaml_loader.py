@@ -12,8 +12,8 @@ import pytest
 import yaml
 from factory import DataFolder, summary
 
-from pola_karir.diagnostics import Location, Severity
-from pola_karir.yaml_loader import (
+from pola_karir.diagnostics import Severity
+from pola_karir.load.yaml_loader import (
     _SYNTAX,
     MAX_BYTES,
     MAX_DEPTH,
@@ -22,6 +22,7 @@ from pola_karir.yaml_loader import (
     load_document,
     parse_text,
 )
+from pola_karir.model import Location
 
 
 def parse(text: str) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
@@ -607,7 +608,7 @@ def test_pk015_missing_instansi(folder: DataFolder) -> None:
 
 
 def test_pk015_in_an_empty_folder(tmp_path: Path) -> None:
-    from pola_karir.validate import validate_project
+    from pola_karir.rules.validate import validate_project
 
     result = validate_project(tmp_path, "kosong")
     assert summary(result.diagnostics) == [("PK015", "kosong/instansi.yml", 1, 1)]
@@ -615,7 +616,7 @@ def test_pk015_in_an_empty_folder(tmp_path: Path) -> None:
 
 
 def test_shown_root_defaults_to_the_folder_path(tmp_path: Path) -> None:
-    from pola_karir.validate import validate_project
+    from pola_karir.rules.validate import validate_project
 
     result = validate_project(tmp_path)
     assert [d.location.file for d in result.diagnostics] == [

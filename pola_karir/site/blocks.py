@@ -6,12 +6,12 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from pola_karir import describe
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, LegalRef, Position, Requirements
 from pola_karir.site import urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.text import link, md, table
+from pola_karir.text import phrases
 
 
 def diagram_placeholder(diagram: Diagram, caption: str) -> str:
@@ -51,7 +51,7 @@ def position_link(dataset: Dataset, page: str, position_id: str) -> str:
 def level_label(position: Position, dataset: Dataset) -> str:
     if position.type == "fungsional":
         family = dataset.families.get(position.family or "")
-        grade = describe.level_name(position.grade or "")
+        grade = phrases.level_name(position.grade or "")
         return f"JF {family.name} – {grade}" if family else f"JF {grade}"
     return ref.POSITION_TYPE_LABEL[position.type]
 
@@ -62,7 +62,7 @@ def requirement_rows(dataset: Dataset, page: str, req: Requirements) -> list[lis
         rows.append(
             [
                 "Pendidikan",
-                md(describe.education(req.education)),
+                md(phrases.education(req.education)),
                 citations(dataset, page, req.education.legal_basis),
             ]
         )
@@ -70,7 +70,7 @@ def requirement_rows(dataset: Dataset, page: str, req: Requirements) -> list[lis
         rows.append(
             [
                 "Pangkat/golongan",
-                md(describe.rank_requirement(req.rank)),
+                md(phrases.rank_requirement(req.rank)),
                 citations(dataset, page, req.rank.legal_basis),
             ]
         )
@@ -78,7 +78,7 @@ def requirement_rows(dataset: Dataset, page: str, req: Requirements) -> list[lis
         rows.append(
             [
                 "Pengalaman",
-                md(describe.experience(item, dataset)),
+                md(phrases.experience(item, dataset)),
                 citations(dataset, page, item.legal_basis),
             ]
         )
@@ -86,12 +86,12 @@ def requirement_rows(dataset: Dataset, page: str, req: Requirements) -> list[lis
         for training_id in ids:
             training = dataset.trainings.get(training_id)
             basis = citations(dataset, page, training.legal_basis) if training else ""
-            rows.append([label, md(describe.training(training_id, dataset)), basis])
+            rows.append([label, md(phrases.training(training_id, dataset)), basis])
     if req.performance:
         rows.append(
             [
                 "Kinerja",
-                md(describe.performance(req.performance)),
+                md(phrases.performance(req.performance)),
                 citations(dataset, page, req.performance.legal_basis),
             ]
         )

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pola_karir import export
+from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.schema import schema_dir
 from pola_karir.site import catalog, explorer, home, pages, urls
 from pola_karir.site.diagrams import Diagram
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
-from pola_karir import describe
 from pola_karir import reference as ref
 from pola_karir.model import Competency, Dataset, JobFamily, LegalRef, Position, Regulation
 from pola_karir.site import blocks, urls
 from pola_karir.site.pages import Page, _facts, _front
 from pola_karir.site.text import attr, external_link, link, md, table
+from pola_karir.text import phrases
 
 _GROUP_LABEL = {
     "manajerial": "Manajerial",
@@ -204,7 +204,7 @@ def family_page(dataset: Dataset, family: JobFamily) -> Page:
         grade = family.grades.get(grade_key)
         if grade is None:
             continue
-        parts.append(f"\n## {describe.level_name(grade_key)} {{#{grade_key}}}\n")
+        parts.append(f"\n## {phrases.level_name(grade_key)} {{#{grade_key}}}\n")
         if grade.summary:
             parts.append(md(grade.summary) + "\n")
         holders = sorted(
@@ -232,7 +232,7 @@ def family_index(dataset: Dataset) -> Page:
             link(f.name, urls.md_link(page, urls.family(f.id))),
             f.category,
             ", ".join(
-                describe.level_name(g) for g in ref.GRADES_BY_CATEGORY[f.category] if g in f.grades
+                phrases.level_name(g) for g in ref.GRADES_BY_CATEGORY[f.category] if g in f.grades
             ),
         ]
         for f in sorted(dataset.families.values(), key=lambda f: f.name)
@@ -261,7 +261,7 @@ def position_index(dataset: Dataset, directory_urls: bool) -> Page:
     for position in sorted(dataset.positions.values(), key=lambda p: p.name):
         href = urls.relative_url(page, urls.position(position.id), directory_urls)
         education = position.requirements.education
-        edu = describe.education_level(education.minimum) if education else "–"
+        edu = phrases.education_level(education.minimum) if education else "–"
         edu_rank = ref.EDUCATION_RANK[education.minimum] if education else 0
         top = position.unit.split("/")[0]
         unit_name = dataset.units[top].name if top in dataset.units else top
@@ -312,7 +312,7 @@ def _filters(dataset: Dataset) -> str:
         },
         key=lambda e: ref.EDUCATION_RANK[e],
     )
-    labels = dict.fromkeys(describe.education_level(e) for e in levels)
+    labels = dict.fromkeys(phrases.education_level(e) for e in levels)
     edu_options = "".join(
         f'<option value="{attr(label)}">{html.escape(label)}</option>' for label in labels
     )
@@ -365,9 +365,9 @@ def annex_page(dataset: Dataset) -> Page:
                     blocks.level_label(position, dataset),
                     dataset.units[top].name if top in dataset.units else top,
                     position.job_class,
-                    describe.education_level(req.education.minimum) if req.education else "–",
+                    phrases.education_level(req.education.minimum) if req.education else "–",
                     req.rank.minimum if req.rank else "–",
-                    ", ".join(describe.training(t, dataset) for t in req.trainings) or "–",
+                    ", ".join(phrases.training(t, dataset) for t in req.trainings) or "–",
                 )
             )
             + "</tr>"
@@ -389,7 +389,7 @@ def annex_page(dataset: Dataset) -> Page:
                         dataset.positions[move.source].name,
                         dataset.positions[move.target].name,
                         move.kind,
-                        describe.years(move.min_years) if move.min_years else "–",
+                        phrases.years(move.min_years) if move.min_years else "–",
                     )
                 )
                 + "</tr>"

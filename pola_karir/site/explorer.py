@@ -3,8 +3,8 @@ reach, when, and what is still missing.
 
 The page is a form (plain HTML built here, every data string escaped) and two scripts: the open
 data as ``assets/pola-karir-data.js`` and ``assets/jelajah.js``, the browser port of
-:mod:`pola_karir.matching`. Everything runs in the browser: no request leaves the page, and it
-works from ``file://`` too.
+:mod:`pola_karir.career.matching`. Everything runs in the browser: no request leaves the page,
+and it works from ``file://`` too.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import html
 from collections import defaultdict
 from importlib import resources
 
-from pola_karir import describe
 from pola_karir import reference as ref
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, urls
 from pola_karir.site.pages import Page, _front
 from pola_karir.site.text import attr, link, md
+from pola_karir.text import phrases
 
 PAGE = "jelajah.md"
 TITLE = "Jelajah Karier"
@@ -149,7 +149,7 @@ def _position_select(dataset: Dataset) -> str:
 def _trainings(dataset: Dataset) -> str:
     by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for training in dataset.trainings.values():
-        by_kind[training.kind].append((describe.training(training.id, dataset), training.id))
+        by_kind[training.kind].append((phrases.training(training.id, dataset), training.id))
     kinds = sorted(
         by_kind,
         key=lambda k: (

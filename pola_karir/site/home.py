@@ -237,7 +237,7 @@ _DESCRIPTIONS = {
 
 def rules_page() -> Page:
     """Every validation code with its meaning and fix, so a code in a CI log can be looked up."""
-    from pola_karir.messages import RULES
+    from pola_karir.text.messages import RULES
 
     page = urls.RULES
     rows = []

@@ -11,11 +11,12 @@ from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pola_karir import compare, describe
 from pola_karir import reference as ref
+from pola_karir.career import compare
 from pola_karir.model import CareerPath, Dataset, Move, Position
 from pola_karir.site import blocks, diagrams, urls
 from pola_karir.site.text import bullets, link, md, table
+from pola_karir.text import phrases
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def position_page(dataset: Dataset, position: Position, directory_urls: bool) ->
 def _move_facts(dataset: Dataset, page: str, move: Move) -> str:
     facts = [f"perpindahan **{move.kind}**"]
     if move.min_years:
-        facts.append(f"paling singkat {md(describe.years(move.min_years))} di jabatan asal")
+        facts.append(f"paling singkat {md(phrases.years(move.min_years))} di jabatan asal")
     if move.path in dataset.paths:
         facts.append(
             "jalur " + link(dataset.paths[move.path].name, urls.md_link(page, urls.path(move.path)))
@@ -175,7 +176,7 @@ def _previous_steps(dataset: Dataset, page: str, position: Position) -> str:
         [
             blocks.position_link(dataset, page, m.source),
             m.kind,
-            md(describe.years(m.min_years)) if m.min_years else "–",
+            md(phrases.years(m.min_years)) if m.min_years else "–",
         ]
         for m in moves
     ]
@@ -193,7 +194,7 @@ def path_page(dataset: Dataset, path: CareerPath, directory_urls: bool) -> Page:
             blocks.position_link(dataset, page, m.source),
             blocks.position_link(dataset, page, m.target),
             m.kind,
-            md(describe.years(m.min_years)) if m.min_years else "–",
+            md(phrases.years(m.min_years)) if m.min_years else "–",
             "; ".join(md(c.rstrip(". ")) for c in m.conditions),
         ]
         for m in path.moves
@@ -269,7 +270,7 @@ def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
     )
     return (
         f"## Waktu paling singkat dari bawah ke puncak\n\n{steps}\n\n"
-        f"Paling singkat **{md(describe.years(total))}** menurut masa jabatan minimal "
+        f"Paling singkat **{md(phrases.years(total))}** menurut masa jabatan minimal "
         "setiap langkah (syarat lain seperti golongan dan pelatihan dapat menambah waktu).\n"
     )
 

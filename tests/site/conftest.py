@@ -21,7 +21,7 @@ for folder in (HERE, HERE.parent):  # sitetools.py here, factory.py one level up
 from sitetools import REPO, Build, ParsedPage, build_env, copy_example, mkdocs_build, parse_site  # noqa: E402
 
 from pola_karir.model import Dataset  # noqa: E402
-from pola_karir.validate import validate_project  # noqa: E402
+from pola_karir.rules.validate import validate_project  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 """Profiles for checking the browser port of the matching engine (assets/jelajah.js) against
-:func:`pola_karir.matching.explore_data`, over the example dataset.
+:func:`pola_karir.career.matching.explore_data`, over the example dataset.
 
 Each case is a profile in its plain form (the keys of ``schemas/profil.schema.json``) and the
 largest number of moves; the comment says what it exercises. The expected answer is always the

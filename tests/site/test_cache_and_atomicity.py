@@ -19,8 +19,8 @@ from sitetools import (
 )
 
 from pola_karir.diagnostics import Severity
+from pola_karir.rules.validate import validate_project
 from pola_karir.site.build import site_content
-from pola_karir.validate import validate_project
 
 _STATS = re.compile(r"diagram: (\d+) dirender, (\d+) dari cache")
 

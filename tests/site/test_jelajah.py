@@ -26,18 +26,18 @@ from jelajah_cases import (
 )
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
-from pola_karir import describe
-from pola_karir.export import open_data
-from pola_karir.matching import (
+from pola_karir.career.matching import (
     check,
     explore_data,
     finding_data,
     profile_from_data,
 )
+from pola_karir.export import open_data
+from pola_karir.load.schema import load_schemas
 from pola_karir.model import Dataset
-from pola_karir.schema import load_schemas
 from pola_karir.site import explorer
 from pola_karir.site.build import site_content
+from pola_karir.text import phrases
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -255,7 +255,7 @@ def test_years_are_formatted_as_python_does(engine: Page) -> None:
         2.675,
     ]
     got = engine.evaluate("vs => vs.map(PolaKarirJelajah.formatYears)", values)
-    assert got == [describe.years(v) for v in values]
+    assert got == [phrases.years(v) for v in values]
 
 
 def test_profile_round_trips_through_the_url_fragment(engine: Page) -> None:
@@ -369,7 +369,7 @@ def _assert_results(page: Page, expected: list[dict[str, Any]], dataset: Dataset
             assert f"{len(unknown)} belum dinilai" in fact["badge"]
         assert len(fact["gaps"]) == len(unmet)
         assert fact["href"] == f"../jabatan/{result['jabatan']}/"
-        years = describe.years(result["tahun"])
+        years = phrases.years(result["tahun"])
         assert fact["time"].startswith("sekarang" if result["tahun"] == 0 else f"{years} lagi")
     summary = page.text_content("[data-pk-summary]") or ""
     assert summary.startswith(

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from sitetools import REPO, mkdocs_build, new_project
 
-from pola_karir.validate import validate_project
+from pola_karir.rules.validate import validate_project
 
 COPIES = 5
 POSITION = "kepala-bidang-bina-marga"

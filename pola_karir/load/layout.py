@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from pola_karir.diagnostics import Diagnostic, Location, diag
+from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.model import Location
 
 ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

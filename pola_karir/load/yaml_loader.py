@@ -20,7 +20,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pola_karir.diagnostics import Diagnostic, Location, diag
+from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
     from yaml import CSafeLoader as _Loader

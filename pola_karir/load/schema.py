@@ -23,7 +23,7 @@ import referencing
 from jsonschema.exceptions import ValidationError
 
 from pola_karir.diagnostics import Diagnostic, diag
-from pola_karir.yaml_loader import Document, JsonPath
+from pola_karir.load.yaml_loader import Document, JsonPath
 
 BASE_URI: Final = "https://pola-karir.invalid/schemas/"
 KINDS: Final = (
@@ -44,7 +44,7 @@ def schema_dir() -> Path:
     packaged = Path(str(resources.files("pola_karir"))) / "schemas"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "schemas"
+    return Path(__file__).resolve().parents[2] / "schemas"
 
 
 @dataclass(frozen=True)

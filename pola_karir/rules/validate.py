@@ -8,10 +8,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pola_karir.checks import run_checks
 from pola_karir.diagnostics import Diagnostic, has_errors
+from pola_karir.load.workspace import load_workspace
 from pola_karir.model import Dataset
-from pola_karir.workspace import load_workspace
+from pola_karir.rules.checks import run_checks
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Any
 
 from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.load.workspace import Workspace
+from pola_karir.load.yaml_loader import Document, JsonPath
 from pola_karir.model import Move, Position
-from pola_karir.workspace import Workspace
-from pola_karir.yaml_loader import Document, JsonPath
 
 Rule = Callable[[Workspace], Iterable[Diagnostic]]
 

@@ -2,7 +2,7 @@
 
 Only documents that passed their schema reach this module, so it may rely on the shapes the
 schemas guarantee. Cross-file meaning (references, inheritance, national rules) is checked
-afterwards in :mod:`pola_karir.checks`; this module only resolves what it can and never fails.
+afterwards in :mod:`pola_karir.rules.checks`; this module only resolves what it can and never fails.
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from pola_karir.load.layout import SourceFile
+from pola_karir.load.schema import validate_document
+from pola_karir.load.yaml_loader import Document, load_document
 from pola_karir.model import (
     Agency,
     AgencyRegulation,
@@ -33,10 +36,7 @@ from pola_karir.model import (
     Training,
     Unit,
 )
-from pola_karir.project import SourceFile
 from pola_karir.reference import REFERENCE_DIR
-from pola_karir.schema import validate_document
-from pola_karir.yaml_loader import Document, load_document
 
 Data = Mapping[str, Any]
 

@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pola_karir import assemble
 from pola_karir.diagnostics import Diagnostic, Severity, diag
+from pola_karir.load import assemble
+from pola_karir.load.layout import SourceFile, discover
+from pola_karir.load.schema import validate_document
+from pola_karir.load.yaml_loader import Document, JsonPath, load_document
 from pola_karir.model import (
     Agency,
     CareerPath,
@@ -25,9 +28,6 @@ from pola_karir.model import (
     Training,
     Unit,
 )
-from pola_karir.project import SourceFile, discover
-from pola_karir.schema import validate_document
-from pola_karir.yaml_loader import Document, JsonPath, load_document
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-REFERENCE_DIR: Final = Path(__file__).parent / "reference"
+REFERENCE_DIR: Final = Path(__file__).parent
 
 # Education order (reference.md §6): D-IV ranks with S-1 ("sarjana atau diploma IV",
 # PP 11/2017 Pasal 54 and 107).

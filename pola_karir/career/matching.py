@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pola_karir import describe
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
+from pola_karir.text import phrases
 
 
 class Status(StrEnum):
@@ -109,8 +109,8 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
                 "pendidikan",
                 "Pendidikan",
                 _status(ok),
-                describe.education_level(profile.education) if profile.education else UNKNOWN_TEXT,
-                describe.education_level(need),
+                phrases.education_level(profile.education) if profile.education else UNKNOWN_TEXT,
+                phrases.education_level(need),
             )
         )
         if req.education.fields:
@@ -157,18 +157,18 @@ def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[
     years = experience_years(dataset, profile)
     for item in position.requirements.experience:
         options = (*item.levels, *item.positions)
-        need = describe.experience(item, dataset)
+        need = phrases.experience(item, dataset)
         if options:
             held = max((years.get(option, 0.0) for option in options), default=0.0)
             if held >= item.years:
                 ok: bool | None = True
             else:
                 ok = False if profile.experience is not None else None
-            have = describe.years(held) if ok is not None else UNKNOWN_TEXT
+            have = phrases.years(held) if ok is not None else UNKNOWN_TEXT
         else:
             ok = None if profile.total_years is None else profile.total_years >= item.years
             have = (
-                describe.years(profile.total_years) + " masa kerja"
+                phrases.years(profile.total_years) + " masa kerja"
                 if profile.total_years is not None
                 else UNKNOWN_TEXT
             )
@@ -182,7 +182,7 @@ def _trainings(dataset: Dataset, profile: Profile, position: Position) -> list[F
     for aspect, ids in (("pelatihan", req.trainings), ("sertifikasi", req.certifications)):
         for training_id in ids:
             done = None if profile.trainings is None else training_id in profile.trainings
-            name = describe.training(training_id, dataset)
+            name = phrases.training(training_id, dataset)
             have = UNKNOWN_TEXT if done is None else ("sudah" if done else "belum")
             found.append(Finding(aspect, name, _status(done), have, name))
     return found
@@ -211,7 +211,7 @@ def _competencies(dataset: Dataset, profile: Profile, position: Position) -> lis
         found.append(
             Finding(
                 "kompetensi",
-                describe.competency(comp_id, dataset),
+                phrases.competency(comp_id, dataset),
                 _status(ok),
                 f"level {held}" if held is not None else UNKNOWN_TEXT,
                 f"level {level}",

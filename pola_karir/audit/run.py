@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pola_karir import reference as ref
-from pola_karir.matching import Eligibility, Finding, Profile, check
+from pola_karir.career.matching import Eligibility, Finding, Profile, check
 from pola_karir.model import Dataset, Position
 
 REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pola_karir import describe
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
+from pola_karir.text import phrases
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
             Change(
                 "pendidikan",
                 "Pendidikan",
-                describe.education_level(a.education.minimum) if a.education else "–",
-                describe.education(b.education),
+                phrases.education_level(a.education.minimum) if a.education else "–",
+                phrases.education(b.education),
             )
         )
     found += _fields_of_study(source, target)
@@ -45,12 +45,12 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
             Change(
                 "golongan",
                 "Golongan",
-                describe.rank(a.rank.minimum) if a.rank else "–",
-                describe.rank(b.rank.minimum),
+                phrases.rank(a.rank.minimum) if a.rank else "–",
+                phrases.rank(b.rank.minimum),
             )
         )
     for item in b.experience:
-        found.append(Change("pengalaman", "Pengalaman", "–", describe.experience(item, dataset)))
+        found.append(Change("pengalaman", "Pengalaman", "–", phrases.experience(item, dataset)))
     for kind, have, need in (
         ("pelatihan", a.trainings, b.trainings),
         ("sertifikasi", a.certifications, b.certifications),
@@ -62,7 +62,7 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
                         kind,
                         kind.capitalize(),
                         "belum dipersyaratkan",
-                        describe.training(training, dataset),
+                        phrases.training(training, dataset),
                     )
                 )
     if b.performance and (
@@ -75,8 +75,8 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
             Change(
                 "kinerja",
                 "Kinerja",
-                describe.performance(a.performance) if a.performance else "–",
-                describe.performance(b.performance),
+                phrases.performance(a.performance) if a.performance else "–",
+                phrases.performance(b.performance),
             )
         )
     current = a.competencies.all_levels()
@@ -86,7 +86,7 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
             found.append(
                 Change(
                     "kompetensi",
-                    describe.competency(comp_id, dataset),
+                    phrases.competency(comp_id, dataset),
                     f"level {held}" if held else "belum dipersyaratkan",
                     f"level {level}",
                 )

@@ -1,0 +1,1 @@
+"""Audit: a staff list checked against the requirements of each person's own position."""

@@ -1,0 +1,1 @@
+"""Career: routes along the career paths, merit matching of a profile, and what a step changes."""

@@ -1,0 +1,1 @@
+"""Rules: cross-file references, career paths and national regulations, over the assembled model."""
