@@ -1,0 +1,66 @@
+"""One message catalogue per language: every word a user reads comes from here.
+
+The catalogues are gettext ``.po`` files read with Babel (the MkDocs ecosystem's own i18n
+library, already a dependency of Material), one folder per language under ``locale/`` and one
+file per area (``diagnostics.po``, ``site.po``, …), so a translator or an HR reviewer works in
+one folder with the usual tools (Poedit, Weblate). Message ids are stable symbolic keys such as
+``PK201.message``, never source-language sentences: code emits facts and keys, and no module
+outside :mod:`pola_karir.text` holds a sentence in either language. Templates use Python's
+named ``{field}`` placeholders (``python-brace-format``); a literal brace is written ``{{``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+from babel.messages.pofile import read_po
+
+LANGUAGES: Final = ("id", "en")
+DEFAULT_LANGUAGE: Final = "id"
+LOCALE_DIR: Final = Path(__file__).parent / "locale"
+
+
+class CatalogueError(Exception):
+    """A catalogue file is inconsistent: a packaging or translation mistake, never user input."""
+
+
+@cache
+def messages(lang: str) -> Mapping[str, str]:
+    """Every message of one language, merged from all of its ``.po`` files."""
+    if lang not in LANGUAGES:
+        raise CatalogueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    merged: dict[str, str] = {}
+    for po_file in sorted((LOCALE_DIR / lang).glob("*.po")):
+        with po_file.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        for message in catalog:
+            key = message.id
+            if not key:  # the header entry
+                continue
+            if not isinstance(key, str) or not isinstance(message.string, str):
+                raise CatalogueError(f"{po_file.name}: plural messages are not used: {key!r}")
+            if key in merged:
+                raise CatalogueError(f"{po_file.name}: key {key!r} is defined twice")
+            merged[key] = message.string
+    return merged
+
+
+def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
+    """The message ``key`` in ``lang`` with its placeholders filled.
+
+    A missing key is a programming error (the catalogue tests make sure both languages hold
+    every key), so it raises rather than showing the key to a user.
+    """
+    try:
+        template = messages(lang)[key]
+    except KeyError:
+        raise CatalogueError(f"no message {key!r} in the {lang!r} catalogue") from None
+    return template.format_map(values)
+
+
+def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether ``key`` exists in ``lang`` (for optional texts such as a rule's extra note)."""
+    return key in messages(lang)

@@ -1,0 +1,36 @@
+"""The message catalogues: both languages hold the same keys with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from pola_karir.text.catalogue import LANGUAGES, CatalogueError, messages, text
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_language_has_the_same_keys() -> None:
+    keys = {lang: set(messages(lang)) for lang in LANGUAGES}
+    reference = keys[LANGUAGES[0]]
+    for lang in LANGUAGES[1:]:
+        assert sorted(reference - keys[lang]) == [], f"missing in {lang}"
+        assert sorted(keys[lang] - reference) == [], f"missing in {LANGUAGES[0]}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_message_is_empty_and_placeholders_agree(lang: str) -> None:
+    reference = messages(LANGUAGES[0])
+    for key, template in messages(lang).items():
+        assert template.strip(), f"{lang}: {key} is empty"
+        assert _fields(template) == _fields(reference[key]), f"{lang}: {key} placeholders"
+
+
+def test_unknown_key_or_language_raises() -> None:
+    with pytest.raises(CatalogueError):
+        text("no.such.key", "id")
+    with pytest.raises(CatalogueError):
+        messages("fr")
