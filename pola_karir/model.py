@@ -187,6 +187,19 @@ class CompetencyStandard:
         return {**self.managerial, **self.socio_cultural, **self.technical}
 
 
+RequirementPath = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a value was written, recorded once when the model is assembled, so that rules
+    point at the right file and line without going back to the YAML or re-applying the
+    inheritance rule: the position's own file, or the job family grade it inherited from."""
+
+    location: Location
+    inherited_from: str | None = None  # the job family id, when the value came from a grade
+
+
 @dataclass(frozen=True)
 class Requirements:
     education: EducationRequirement | None = None
@@ -196,6 +209,13 @@ class Requirements:
     certifications: tuple[str, ...] = ()
     performance: PerformanceRequirement | None = None
     competencies: CompetencyStandard = CompetencyStandard()
+    # Where each written part and leaf came from, keyed by its path below ``persyaratan``,
+    # e.g. ("pendidikan", "minimal") or ("kompetensi", "manajerial", "integritas").
+    origins: Mapping[RequirementPath, Origin] = field(default_factory=dict, compare=False)
+
+    def origin(self, *parts: str) -> Origin | None:
+        """Where the requirement part at ``parts`` was written; None when nobody wrote it."""
+        return self.origins.get(parts)
 
 
 @dataclass(frozen=True)

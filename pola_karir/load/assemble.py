@@ -8,7 +8,7 @@ afterwards in :mod:`pola_karir.rules.checks`; this module only resolves what it 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -28,6 +28,7 @@ from pola_karir.model import (
     JobFamily,
     LegalRef,
     Move,
+    Origin,
     PerformanceRequirement,
     Position,
     RankRequirement,
@@ -280,6 +281,56 @@ def inherit(own: Data | None, inherited: Data | None) -> Data:
     return merged
 
 
+def requirement_origins(
+    doc: Document, family_doc: Document | None, grade: str | None
+) -> dict[tuple[str, ...], Origin]:
+    """Where every part of a position's resolved ``persyaratan`` was written.
+
+    Applies the same rule as :func:`inherit`: the grade's parts first, then the position's own
+    parts replace them (a whole part, or one competency group), so the origins and the values
+    always agree.
+    """
+    origins: dict[tuple[str, ...], Origin] = {}
+    if family_doc is not None and grade is not None:
+        base = ("jenjang", grade, "persyaratan")
+        grade_data = _at(family_doc.data, base)
+        family_id = family_doc.path.stem
+        for path in _paths(grade_data):
+            origins[path] = Origin(family_doc.location((*base, *path)), inherited_from=family_id)
+    own = doc.data.get("persyaratan")
+    for key, value in (own or {}).items() if isinstance(own, dict) else ():
+        replaced = (key,) if key != "kompetensi" or not isinstance(value, dict) else None
+        for group in value if replaced is None else ():
+            _drop_below(origins, (key, group))
+        if replaced is not None:
+            _drop_below(origins, replaced)
+        for path in _paths(value, (key,)):
+            origins[path] = Origin(doc.location(("persyaratan", *path)))
+    return origins
+
+
+def _at(data: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+def _paths(value: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every mapping path in ``value`` (the node itself first), lists counting as leaves."""
+    if prefix:
+        yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _paths(child, (*prefix, str(key)))
+
+
+def _drop_below(origins: dict[tuple[str, ...], Origin], prefix: tuple[str, ...]) -> None:
+    for path in [p for p in origins if p[: len(prefix)] == prefix]:
+        del origins[path]
+
+
 def job_family(source: SourceFile, doc: Document) -> JobFamily:
     data = doc.data
     grades = {
@@ -311,6 +362,7 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
     if family_doc is not None and isinstance(grade, str):
         grade_data = family_doc.data["jenjang"].get(grade, {})
     merged = inherit(data.get("persyaratan"), grade_data.get("persyaratan"))
+    origins = requirement_origins(doc, family_doc, grade if isinstance(grade, str) else None)
     return Position(
         id=source.id,
         name=data["nama"],
@@ -319,7 +371,7 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         job_class=data["kelas_jabatan"],
         summary=data["ikhtisar"],
         duties=tuple(data.get("tugas") or grade_data.get("tugas", [])),
-        requirements=requirements(merged),
+        requirements=replace(requirements(merged), origins=origins),
         family=data.get("jabatan_fungsional"),
         grade=grade,
         legal_basis=refs(data.get("dasar_hukum")),
