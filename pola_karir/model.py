@@ -202,6 +202,9 @@ class Origin:
 
 @dataclass(frozen=True)
 class Requirements:
+    """What a position asks of the person who holds it (PP 11/2017 Pasal 54, 69, 107):
+    resolved, i.e. with the job family grade's parts the position did not write itself."""
+
     education: EducationRequirement | None = None
     rank: RankRequirement | None = None
     experience: tuple[ExperienceRequirement, ...] = ()
@@ -231,6 +234,9 @@ class GradeSpec:
 
 @dataclass(frozen=True)
 class JobFamily:
+    """A jabatan fungsional (job family) with its jenjang; positions of a jenjang inherit its
+    requirements unless they write a part themselves."""
+
     id: str
     name: str
     category: str  # keahlian | keterampilan
@@ -243,6 +249,8 @@ class JobFamily:
 
 @dataclass(frozen=True)
 class Position:
+    """One jabatan: its type, unit, kelas jabatan and resolved requirements."""
+
     id: str
     name: str
     type: str  # jenis jabatan
@@ -280,6 +288,8 @@ class Move:
 
 @dataclass(frozen=True)
 class CareerPath:
+    """A jalur karier: the moves (vertikal, horizontal, diagonal) between positions."""
+
     id: str
     name: str
     description: str = ""
@@ -290,6 +300,8 @@ class CareerPath:
 
 @dataclass(frozen=True)
 class Dataset:
+    """The whole valid career pattern of one agency, as the site and the engines use it."""
+
     agency: Agency
     units: Mapping[str, Unit]
     positions: Mapping[str, Position]

@@ -42,6 +42,12 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def validate_project(root: Path, shown_root: str | None = None) -> ValidationResult:
+    """Read, check and assemble the data folder ``root``: the one entry point of the core.
+
+    Every problem is collected (never raised) so HR sees all of them in one run; the model is
+    returned only when there is no error. ``shown_root`` is how the folder is named in the
+    diagnostics' file names (``data/jabatan/x.yml``).
+    """
     with _without_cyclic_gc():
         space = load_workspace(root, shown_root)
     diagnostics = sorted([*space.diagnostics, *run_checks(space)], key=Diagnostic.sort_key)
