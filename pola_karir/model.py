@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from pola_karir.graph import Digraph
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -333,3 +335,9 @@ class Dataset:
 
     def moves_to(self, position_id: str) -> list[Move]:
         return self._moves_by_end[1].get(position_id, [])
+
+    @cached_property
+    def move_graph(self) -> Digraph[Move]:
+        """Every move, indexed by its source for the route searches of
+        ``pola_karir.career.routes``: built once per dataset, not again for every search."""
+        return Digraph.of(self._moves)

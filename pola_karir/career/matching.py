@@ -10,12 +10,13 @@ Anything the profile leaves unknown is reported as ``unknown`` (not assessed), n
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from pola_karir import reference as ref
+from pola_karir.career import routes
+from pola_karir.career.routes import Reach
 from pola_karir.model import Dataset, Position
 from pola_karir.text import phrases
 
@@ -223,52 +224,14 @@ def _competencies(dataset: Dataset, profile: Profile, position: Position) -> lis
 # --- reachability ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Reach:
-    """A position reachable along the career paths, and the earliest time to get there."""
-
-    position: str
-    route: tuple[str, ...]  # position ids from the current position to this one
-    moves: int
-    years: float  # minimum years from now, counting time already served in the current post
-
-
 def reachable(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[Reach]:
     """Positions reachable from the current one within ``max_moves`` moves, each with the
     earliest time (sum of the moves' minimum years, less time already served), fastest first."""
-    start = profile.position
-    if start is None or start not in dataset.positions:
+    if profile.position is None:
         return []
-    served = profile.years_in_position or 0.0
-    outgoing: dict[str, list[tuple[str, float]]] = {}
-    for move in dataset.moves():
-        outgoing.setdefault(move.source, []).append((move.target, move.min_years))
-    # Search states are (position, moves used): a slower route with fewer moves is kept
-    # alongside a faster one with more, because only it may have moves left to go further.
-    best: dict[str, Reach] = {}
-    settled: dict[tuple[str, int], float] = {}
-    queue: list[tuple[float, int, tuple[str, ...]]] = [(0.0, 0, (start,))]
-    while queue:
-        years, moves, route = heapq.heappop(queue)
-        if moves == max_moves:
-            continue
-        for target, min_years in sorted(outgoing.get(route[-1], [])):
-            if target in route:
-                continue
-            wait = max(0.0, min_years - served) if moves == 0 else min_years
-            candidate = Reach(target, (*route, target), moves + 1, years + wait)
-            known = best.get(target)
-            if known is None or (candidate.years, candidate.moves, candidate.route) < (
-                known.years,
-                known.moves,
-                known.route,
-            ):
-                best[target] = candidate
-            state = (target, moves + 1)
-            if state not in settled or candidate.years < settled[state]:
-                settled[state] = candidate.years
-                heapq.heappush(queue, (candidate.years, candidate.moves, candidate.route))
-    return sorted(best.values(), key=lambda r: (r.years, r.moves, r.position))
+    return routes.reachable_from(
+        dataset, profile.position, max_moves, profile.years_in_position or 0.0
+    )
 
 
 def explore(

@@ -13,6 +13,7 @@ from typing import Any
 
 from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.graph import Digraph, distinct_cycles
 from pola_karir.load.workspace import Workspace
 from pola_karir.load.yaml_loader import Document, JsonPath
 from pola_karir.model import Move, Position
@@ -525,35 +526,16 @@ def _relation_en(a: ref.Level, b: ref.Level) -> str:
 
 
 def vertical_cycles(space: Workspace) -> Iterator[Diagnostic]:
-    graph: dict[str, list[Move]] = {}
+    """PK301 at the move closing each loop of vertical moves. Moves are indexed in the order
+    they are written (path, line), which decides the loop found and so the line reported."""
     moves = [m for p in space.paths.values() for m in p.moves]
-    for move in sorted(moves, key=lambda m: (m.path, m.location.line if m.location else 0)):
-        if move.kind == "vertikal" and move.source != move.target:
-            graph.setdefault(move.source, []).append(move)
-    reported: set[frozenset[str]] = set()
-    for start in sorted(graph):
-        cycle = _find_cycle(graph, start)
-        if cycle and frozenset(m.source for m in cycle) not in reported:
-            reported.add(frozenset(m.source for m in cycle))
-            text = " → ".join([cycle[0].source, *(m.target for m in cycle)])
-            location = cycle[-1].location
-            if location:
-                yield diag("PK301", location, cycle=text)
-
-
-def _find_cycle(graph: dict[str, list[Move]], start: str) -> list[Move] | None:
-    """Iterative DFS from ``start``; returns the moves of a cycle back to ``start``."""
-    stack: list[tuple[str, list[Move]]] = [(start, [])]
-    visited: set[str] = set()
-    while stack:
-        node, trail = stack.pop()
-        for move in graph.get(node, []):
-            if move.target == start:
-                return [*trail, move]
-            if move.target not in visited:
-                visited.add(move.target)
-                stack.append((move.target, [*trail, move]))
-    return None
+    ordered = sorted(moves, key=lambda m: (m.path, m.location.line if m.location else 0))
+    vertical = Digraph.of(m for m in ordered if m.kind == "vertikal" and m.source != m.target)
+    for cycle in distinct_cycles(vertical):
+        text = " → ".join([cycle[0].source, *(m.target for m in cycle)])
+        location = cycle[-1].location
+        if location:
+            yield diag("PK301", location, cycle=text)
 
 
 def positions_on_paths(space: Workspace) -> Iterator[Diagnostic]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import html
 import json
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pola_karir import reference as ref
 from pola_karir.career import compare
+from pola_karir.career.routes import longest_climb
 from pola_karir.model import CareerPath, Dataset, Move, Position
 from pola_karir.site import blocks, diagrams, urls
 from pola_karir.site.text import bullets, link, md, table
@@ -215,42 +216,6 @@ def path_page(dataset: Dataset, path: CareerPath, directory_urls: bool) -> Page:
         "\n" + _minimum_total(dataset, page, path),
     ]
     return Page(page, path.name, "\n".join(parts) + "\n", f"jalur/{path.id}.yml", (diagram,))
-
-
-def longest_climb(path: CareerPath) -> tuple[list[Move], float]:
-    """The upward chain (vertical and diagonal moves) from a bottom to a top position with the
-    largest sum of minimum years: the least time the full climb of this path takes.
-
-    Iterative (Kahn's topological order), so a ladder of any length is fine; positions on a
-    cycle of upward moves (allowed with a warning for diagonal moves) are left out.
-    """
-    upward = sorted(
-        (m for m in path.moves if m.kind != "horizontal" and m.source != m.target),
-        key=lambda m: (m.source, m.target, m.min_years),
-    )
-    waiting: dict[str, int] = {}
-    outgoing: dict[str, list[Move]] = {}
-    for move in upward:
-        waiting[move.target] = waiting.get(move.target, 0) + 1
-        waiting.setdefault(move.source, 0)
-        outgoing.setdefault(move.source, []).append(move)
-    ready = deque(sorted(node for node, count in waiting.items() if count == 0))
-    best: dict[str, tuple[float, list[Move]]] = {node: (0.0, []) for node in ready}
-    done: list[str] = []
-    while ready:
-        node = ready.popleft()
-        done.append(node)
-        years, chain = best[node]
-        for move in outgoing.get(node, []):
-            candidate = (years + move.min_years, [*chain, move])
-            known = best.get(move.target)
-            if known is None or (candidate[0], len(candidate[1])) > (known[0], len(known[1])):
-                best[move.target] = candidate
-            waiting[move.target] -= 1
-            if waiting[move.target] == 0:
-                ready.append(move.target)
-    top = max((best[node] for node in done), key=lambda b: (b[0], len(b[1])), default=(0.0, []))
-    return top[1], top[0]
 
 
 def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
