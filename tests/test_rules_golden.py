@@ -149,7 +149,8 @@ def test_golden(path: Path, tmp_path: Path) -> None:
     actual = render_expected(run_case(path, tmp_path))
     if regenerating():
         if expected != actual:
-            path.write_text(head + actual, encoding="utf-8")
+            kept = head if head.endswith("\n") else head + "\n"
+            path.write_text(kept + actual, encoding="utf-8")
         return
     assert expected is not None, f"{path.name} has no expected section: run {REGEN_VARIABLE}=1"
     assert actual == expected, f"{path.name} differs; if intended, run {REGEN_VARIABLE}=1"
