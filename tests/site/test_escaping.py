@@ -95,10 +95,10 @@ def _squash(text: str) -> str:
 
 def test_hostile_names_survive_dot_exactly(dot_dataset: Dataset) -> None:
     built = [
-        diagrams.overview(dot_dataset, True),
-        diagrams.unit_map(dot_dataset, "dinas-pupr", True),
-        diagrams.career_path(dot_dataset, "bina-marga", True),
-        *(diagrams.neighbourhood(dot_dataset, p, True) for p in dot_dataset.positions.values()),
+        diagrams.overview(dot_dataset),
+        diagrams.unit_map(dot_dataset, "dinas-pupr"),
+        diagrams.career_path(dot_dataset, "bina-marga"),
+        *(diagrams.neighbourhood(dot_dataset, p) for p in dot_dataset.positions.values()),
     ]
     expected = _expected(dot_dataset)
     assert {d.name for d in built} == set(expected)
