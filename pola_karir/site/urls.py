@@ -76,18 +76,16 @@ _SCHEME = "pk-src:"
 _SOURCE = r"[A-Za-z0-9_][A-Za-z0-9_./-]*"
 _ANCHOR = r"[A-Za-z0-9_-]*"
 _ATTRIBUTE = r"(?<=\s)(href|xlink:href|src|data-pk-[a-z-]+-url)"
-_TARGET = re.compile(f"({_SOURCE})(#{_ANCHOR})?")
-_REF = re.compile(f'{_ATTRIBUTE}="{re.escape(_SCHEME)}{_TARGET.pattern}"')
+_REF = re.compile(f'{_ATTRIBUTE}="{re.escape(_SCHEME)}({_SOURCE})(#{_ANCHOR})?"')
 
 
 def ref(src: str, anchor: str = "") -> str:
     """A link to the page or file built from ``src``, for HTML that MkDocs does not process;
     only valid as the whole value of an ``href``, ``src``, ``xlink:href`` or ``data-pk-*-url``
     attribute."""
-    target = f"{src}#{anchor}" if anchor else src
-    if not _TARGET.fullmatch(target):
-        raise ValueError(f"not a source path made from ids: {target!r}")
-    return _SCHEME + target
+    if not re.fullmatch(_SOURCE, src) or not re.fullmatch(_ANCHOR, anchor):
+        raise ValueError(f"not a source path made from ids: {src!r}, anchor {anchor!r}")
+    return f"{_SCHEME}{src}#{anchor}" if anchor else _SCHEME + src
 
 
 def resolve_refs(text: str, url_for: Callable[[str], str | None]) -> str:
