@@ -2,8 +2,13 @@
 
 on_config validates the data and builds the pages and the nav; on_pre_build renders every
 diagram. Both run before MkDocs cleans ``site/``, so bad data or a Graphviz failure stops the
-build with the previous site untouched. on_files adds the pages as generated files;
-on_post_page embeds the SVG.
+build with the previous site untouched. on_files adds the pages and the published files as
+generated files; on_post_page embeds the SVG.
+
+This is the only place that knows URLs. The core names every page and file by its source path;
+its links that MkDocs does not resolve itself (raw HTML, SVG) are :func:`urls.ref` tokens, and
+:meth:`PolaKarirPlugin._resolve` replaces them with the URL of MkDocs' own ``File`` for that
+path, relative to the page shown, so ``use_directory_urls`` is honoured everywhere.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.blocks: dict[str, dict[str, str]] = {}
         self.root = Path()
         self.svgs: dict[str, str] = {}
+        self.files: Files | None = None
         self.last_stats: RenderStats | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
@@ -83,7 +89,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             dot_version()
         except GraphvizError as error:
             raise PluginError(f"pola-karir: {error}") from error
-        self.content = site_content(result.dataset, config.use_directory_urls)
+        self.content = site_content(result.dataset)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
         if config.nav is None:
@@ -120,16 +126,47 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         except GraphvizError as error:
             raise PluginError(f"pola-karir: {error}") from error
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Keep the final collection of files (after every plugin's on_files): on_post_page,
+        which resolves the links in diagrams, is not given it."""
+        self.files = files
+        return env
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.blocks.get(page.file.src_uri)
-        return embed_blocks(html, blocks) if blocks else html
+        if not blocks:
+            return html
+        return self._resolve(embed_blocks(html, blocks), page, files, config)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Embed SVG into the finished page: after search indexing and Markdown, both of which
         would otherwise parse every SVG element."""
-        if 'data-pk-diagram="' not in output:
+        files = self.files
+        if 'data-pk-diagram="' not in output or files is None:
             return output
-        return embed_diagrams(output, self.svgs)
+
+        def links(svg: str) -> str:
+            return self._resolve(svg, page, files, config)
+
+        return embed_diagrams(output, self.svgs, links)
+
+    def _resolve(self, html: str, page: Page, files: Files, config: MkDocsConfig) -> str:
+        """Replace the core's :func:`urls.ref` tokens in HTML that MkDocs does not process
+        (ready-made blocks, SVG) by the URL MkDocs gives each file, relative to ``page``; only
+        the HTML the core made is searched, never the theme's."""
+
+        def url_for(src: str) -> str | None:
+            target = files.get_file_from_path(src)
+            if target is None and urls.ANY_ID in src:
+                # A link template, filled in by a script: mapped the way MkDocs maps the page
+                # it stands for, though no such file exists.
+                target = File(src, None, config.site_dir, config.use_directory_urls)
+            if target is None:
+                log.warning(f"{page.file.src_uri}: tautan ke '{src}', yang tidak ada di situs")
+                return None
+            return target.url_relative_to(page.file)
+
+        return urls.resolve_refs(html, url_for)
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         source = self.sources.get(page.file.src_uri)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,25 +32,22 @@ class SiteContent:
         return tuple(d for page in self.pages for d in page.diagrams)
 
 
-def site_content(dataset: Dataset, directory_urls: bool = True) -> SiteContent:
+def site_content(dataset: Dataset) -> SiteContent:
     citers = catalog._citers(dataset)
     generated = [
         home.home_page(dataset),
-        home.overview_page(dataset, directory_urls),
-        explorer.explorer_page(dataset, directory_urls),
-        catalog.position_index(dataset, directory_urls),
+        home.overview_page(dataset),
+        explorer.explorer_page(dataset),
+        catalog.position_index(dataset),
         *(
-            pages.position_page(dataset, p, directory_urls)
+            pages.position_page(dataset, p)
             for p in sorted(dataset.positions.values(), key=lambda p: p.id)
         ),
         home.path_index(dataset),
-        *(
-            pages.path_page(dataset, p, directory_urls)
-            for p in sorted(dataset.paths.values(), key=lambda p: p.id)
-        ),
+        *(pages.path_page(dataset, p) for p in sorted(dataset.paths.values(), key=lambda p: p.id)),
         home.unit_index(dataset),
         *(
-            pages.unit_page(dataset, u.id, directory_urls)
+            pages.unit_page(dataset, u.id)
             for u in sorted(dataset.units.values(), key=lambda u: u.id)
             if u.parent is None
         ),
@@ -124,14 +121,18 @@ _PLACEHOLDER = re.compile(
 )
 
 
-def embed_diagrams(html: str, svgs: Mapping[str, str]) -> str:
+def embed_diagrams(
+    html: str, svgs: Mapping[str, str], links: Callable[[str], str] = lambda svg: svg
+) -> str:
     """Put rendered SVG into the placeholders after Markdown conversion, so large SVG never goes
-    through the Markdown parser."""
+    through the Markdown parser. ``links`` resolves the links of each SVG placed (they name
+    source paths, see :func:`urls.ref`) for the page it is placed in."""
 
     def replace(match: re.Match[str]) -> str:
         svg = svgs.get(match.group(1))
         if svg is None:
             return match.group(0)
+        svg = links(svg)
         return (
             f'<figure class="pk-diagram" data-pk-diagram="{match.group(1)}">'
             f"{svg}{match.group(2)}</figure>"

@@ -249,7 +249,7 @@ def family_index(dataset: Dataset) -> Page:
 # --- index of positions ---------------------------------------------------------------------
 
 
-def position_index(dataset: Dataset, directory_urls: bool) -> Page:
+def position_index(dataset: Dataset) -> Page:
     """All positions as one sortable, filterable table (plain HTML: the script in
     ``pola-karir.js`` sorts and filters it; without scripts it is still a full table)."""
     page = urls.POSITIONS
@@ -259,7 +259,7 @@ def position_index(dataset: Dataset, directory_urls: bool) -> Page:
     )
     rows = []
     for position in sorted(dataset.positions.values(), key=lambda p: p.name):
-        href = urls.relative_url(page, urls.position(position.id), directory_urls)
+        href = urls.ref(urls.position(position.id))
         education = position.requirements.education
         edu = phrases.education_level(education.minimum) if education else "–"
         edu_rank = ref.EDUCATION_RANK[education.minimum] if education else 0

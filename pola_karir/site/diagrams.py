@@ -1,8 +1,9 @@
 """Graphviz diagrams of the career pattern, built from the same model that was validated.
 
 Nodes get internal ids (``n0``, ``n1``...) so no data string is ever a DOT identifier; every label
-and tooltip goes through :func:`graphviz.escape` and is wrapped as non-HTML. Links point to the
-position pages relative to the page that embeds the diagram, so they work under any site path.
+and tooltip goes through :func:`graphviz.escape` and is wrapped as non-HTML. Links name the
+position pages by source path (:func:`urls.ref`): the plugin turns them into URLs relative to the
+page that embeds the diagram, so the SVG (and its cache entry) is the same for any URL style.
 Ladders are drawn bottom-up (``rankdir=BT``): a vertical move goes up the page.
 """
 
@@ -118,10 +119,8 @@ def _graph(title: str) -> graphviz.Digraph:
 class _Builder:
     """Adds positions and moves to one graph, giving each position a stable internal id."""
 
-    def __init__(self, dataset: Dataset, page: str, directory_urls: bool, title: str) -> None:
+    def __init__(self, dataset: Dataset, title: str) -> None:
         self.dataset = dataset
-        self.page = page
-        self.directory_urls = directory_urls
         self.graph = _graph(title)
         self.ids: dict[str, str] = {}
 
@@ -134,7 +133,6 @@ class _Builder:
         self.ids[position.id] = node_id
         style = STYLES[style_key(position, self.dataset)]
         level = ref.LEVELS[position.level_key].label
-        href = urls.relative_url(self.page, urls.position(position.id), self.directory_urls)
         (target or self.graph).node(
             node_id,
             _label(position.name, f"[{level}, kelas {position.job_class}]"),
@@ -143,7 +141,7 @@ class _Builder:
             fontcolor=style.font,
             color="#111827" if focus else style.fill,
             penwidth="3" if focus else "1",
-            URL=href,
+            URL=urls.ref(urls.position(position.id)),
             target="_top",
             tooltip=_tooltip(position.name),
         )
@@ -177,13 +175,13 @@ def _moves_among(moves: Iterable[Move], ids: set[str]) -> list[Move]:
     return sorted(unique.values(), key=lambda m: (m.source, m.target, m.kind))
 
 
-def neighbourhood(dataset: Dataset, position: Position, directory_urls: bool) -> Diagram:
+def neighbourhood(dataset: Dataset, position: Position) -> Diagram:
     """The position with every position one move away, in either direction."""
     page = urls.position(position.id)
     moves = [*dataset.moves_from(position.id), *dataset.moves_to(position.id)]
     ids = {position.id} | {m.source for m in moves} | {m.target for m in moves}
     title = f"Jalur dari dan ke {position.name}"
-    builder = _Builder(dataset, page, directory_urls, title)
+    builder = _Builder(dataset, title)
     for pid in sorted(ids):
         builder.node(dataset.positions[pid], focus=pid == position.id)
     for move in _moves_among(moves, ids):
@@ -191,10 +189,10 @@ def neighbourhood(dataset: Dataset, position: Position, directory_urls: bool) ->
     return Diagram(f"jabatan-{position.id}", page, title, builder.graph.source)
 
 
-def career_path(dataset: Dataset, path_id: str, directory_urls: bool) -> Diagram:
+def career_path(dataset: Dataset, path_id: str) -> Diagram:
     path = dataset.paths[path_id]
     page = urls.path(path_id)
-    builder = _Builder(dataset, page, directory_urls, path.name)
+    builder = _Builder(dataset, path.name)
     ids = {end for m in path.moves for end in (m.source, m.target)}
     for pid in sorted(ids, key=lambda p: _level_sort(dataset.positions[p])):
         builder.node(dataset.positions[pid])
@@ -238,7 +236,7 @@ def _clustered(
                 builder.node(position, target=sub)
 
 
-def unit_map(dataset: Dataset, top_unit: str, directory_urls: bool) -> Diagram:
+def unit_map(dataset: Dataset, top_unit: str) -> Diagram:
     """Peta jabatan of one perangkat daerah: positions grouped by unit, ladders drawn upward."""
     page = urls.unit(top_unit)
     unit = dataset.units[top_unit]
@@ -246,7 +244,7 @@ def unit_map(dataset: Dataset, top_unit: str, directory_urls: bool) -> Diagram:
     positions = [p for p in dataset.positions.values() if p.unit.split("/")[0] == top_unit]
 
     def draw(flat: bool) -> str:
-        builder = _Builder(dataset, page, directory_urls, title)
+        builder = _Builder(dataset, title)
         _clustered(
             dataset,
             builder,
@@ -264,7 +262,7 @@ def unit_map(dataset: Dataset, top_unit: str, directory_urls: bool) -> Diagram:
     return Diagram(f"unit-{top_unit}", page, title, draw(False), draw(True))
 
 
-def overview(dataset: Dataset, directory_urls: bool) -> Diagram:
+def overview(dataset: Dataset) -> Diagram:
     """The whole agency: one cluster per perangkat daerah, every move."""
     page = urls.OVERVIEW
     title = f"Pola karier {dataset.agency.name}"
@@ -272,7 +270,7 @@ def overview(dataset: Dataset, directory_urls: bool) -> Diagram:
     top = {p.id: p.unit.split("/")[0] for p in positions}
 
     def draw(flat: bool) -> str:
-        builder = _Builder(dataset, page, directory_urls, title)
+        builder = _Builder(dataset, title)
         _clustered(
             dataset,
             builder,

@@ -25,7 +25,6 @@ TITLE = "Jelajah Karier"
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"
-_ID = "__ID__"  # stands for a position id in the link template (ids never contain '_')
 MAX_MOVES = (1, 2, 3, 4)
 DEFAULT_MOVES = 3
 
@@ -52,12 +51,9 @@ def explorer_files() -> dict[str, str]:
     return {SCRIPT: (package / "jelajah.js").read_text(encoding="utf-8")}
 
 
-def explorer_page(dataset: Dataset, directory_urls: bool = True) -> Page:
-    position_url = urls.relative_url(PAGE, urls.position(_ID), directory_urls)
-    scripts = "".join(
-        f'<script src="{attr(urls.relative_file(PAGE, path, directory_urls))}"></script>'
-        for path in (DATA_SCRIPT, SCRIPT)
-    )
+def explorer_page(dataset: Dataset) -> Page:
+    position_url = urls.ref(urls.position(urls.ANY_ID))
+    scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in (DATA_SCRIPT, SCRIPT))
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}">'
         f"{_form(dataset)}{_results()}</div>"

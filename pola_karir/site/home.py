@@ -106,9 +106,9 @@ def home_page(dataset: Dataset) -> Page:
     )
 
 
-def overview_page(dataset: Dataset, directory_urls: bool) -> Page:
+def overview_page(dataset: Dataset) -> Page:
     page = urls.OVERVIEW
-    diagram = diagrams.overview(dataset, directory_urls)
+    diagram = diagrams.overview(dataset)
     rows = []
     for top in sorted(u.id for u in dataset.units.values() if u.parent is None):
         count = sum(1 for p in dataset.positions.values() if p.unit.split("/")[0] == top)
@@ -197,13 +197,13 @@ def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
         size = len(files[path].encode("utf-8"))
         data_rows.append(
             [
-                f'<a href="{urls.relative_file(page, path)}">{name}</a>',
+                link(name, urls.md_link(page, path)),
                 _DESCRIPTIONS.get(name, ""),
                 f"{size / 1024:.0f} KB",
             ]
         )
     schema_rows = [
-        [f'<a href="{urls.relative_file(page, path)}">{path.removeprefix("schemas/")}</a>']
+        [link(path.removeprefix("schemas/"), urls.md_link(page, path))]
         for path in sorted(files)
         if path.startswith("schemas/")
     ]

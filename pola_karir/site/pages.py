@@ -86,7 +86,7 @@ def _unit_link(dataset: Dataset, page: str, unit_id: str) -> str:
 # --- position -------------------------------------------------------------------------------
 
 
-def position_page(dataset: Dataset, position: Position, directory_urls: bool) -> Page:
+def position_page(dataset: Dataset, position: Position) -> Page:
     page = urls.position(position.id)
     facts = [
         ["Jenis jabatan", md(blocks.level_label(position, dataset))],
@@ -100,7 +100,7 @@ def position_page(dataset: Dataset, position: Position, directory_urls: bool) ->
         )
     if position.legal_basis:
         facts.append(["Dasar hukum", blocks.citations(dataset, page, position.legal_basis)])
-    neighbourhood = diagrams.neighbourhood(dataset, position, directory_urls)
+    neighbourhood = diagrams.neighbourhood(dataset, position)
     parts = [
         _front(position.name),
         _facts(facts),
@@ -187,9 +187,9 @@ def _previous_steps(dataset: Dataset, page: str, position: Position) -> str:
 # --- career paths ---------------------------------------------------------------------------
 
 
-def path_page(dataset: Dataset, path: CareerPath, directory_urls: bool) -> Page:
+def path_page(dataset: Dataset, path: CareerPath) -> Page:
     page = urls.path(path.id)
-    diagram = diagrams.career_path(dataset, path.id, directory_urls)
+    diagram = diagrams.career_path(dataset, path.id)
     rows = [
         [
             blocks.position_link(dataset, page, m.source),
@@ -243,10 +243,10 @@ def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
 # --- units ----------------------------------------------------------------------------------
 
 
-def unit_page(dataset: Dataset, top_id: str, directory_urls: bool) -> Page:
+def unit_page(dataset: Dataset, top_id: str) -> Page:
     page = urls.unit(top_id)
     unit = dataset.units[top_id]
-    diagram = diagrams.unit_map(dataset, top_id, directory_urls)
+    diagram = diagrams.unit_map(dataset, top_id)
     by_unit: dict[str, list[Position]] = defaultdict(list)
     for position in dataset.positions.values():
         by_unit[position.unit].append(position)

@@ -1,13 +1,21 @@
-"""Where each generated page lives, and links between pages that work under any site path.
+"""Where each generated page and file lives, named by its source path; never by its URL.
 
-Markdown links use source paths (``../jabatan/x.md``) and MkDocs resolves and checks them.
-Links inside SVG diagrams bypass MkDocs, so they are computed here the way MkDocs maps a source
-path to a URL, and always made relative to the page that embeds the diagram.
+How a source path becomes a URL (``jabatan/x/`` or ``jabatan/x.html``) and how one page
+reaches another is MkDocs' business, set by ``use_directory_urls``: computing it here would be
+a second, diverging copy of MkDocs' rules. So the core writes links in two forms only:
+
+- Markdown links between source paths (:func:`md_link`), which MkDocs resolves and checks;
+- :func:`ref` tokens, for links MkDocs never sees (raw HTML blocks, links inside SVG diagrams,
+  the explorer's data script). The plugin replaces them with the URL MkDocs' own ``File``
+  gives the target, relative to the page shown (:func:`resolve_refs`).
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
+from collections.abc import Callable
 
 
 def position(position_id: str) -> str:
@@ -48,39 +56,46 @@ ANNEX = "lampiran.md"
 OPEN_DATA_DIR = "data/"
 
 
+ANY_ID = "__ID__"
+"""Stands for an id in a link template (``jabatan/__ID__.md``): the page a script fills in.
+Ids never contain '_', so the marker cannot clash with a real page."""
+
+
 def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """Relative link between two source pages, for Markdown (MkDocs rewrites it)."""
     rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
     return f"{rel}#{anchor}" if anchor else rel
 
 
-def page_url(src: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a source page, relative to the site root."""
-    stem = src.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+# A token is only ever the whole value of a double-quoted URL attribute, because that is a
+# place untrusted text can never reach: every data string is HTML-escaped (by the site's
+# escaping helpers, by Graphviz in SVG) before it is written, so it never contains a raw '"',
+# and the only data that becomes an attribute value unchanged is an http(s) address. A data
+# string spelling out a token is therefore shown as text and never turned into a link.
+_SCHEME = "pk-src:"
+_SOURCE = r"[A-Za-z0-9_][A-Za-z0-9_./-]*"
+_ANCHOR = r"[A-Za-z0-9_-]*"
+_ATTRIBUTE = r"(?<=\s)(href|xlink:href|src|data-pk-[a-z-]+-url)"
+_REF = re.compile(f'{_ATTRIBUTE}="{re.escape(_SCHEME)}({_SOURCE})(#{_ANCHOR})?"')
 
 
-def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
-    """A URL from the page built from ``from_src`` to the one built from ``to_src``."""
-    here = page_url(from_src, directory_urls)
-    there = page_url(to_src, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    base_dir = base.rstrip("/") or "."
-    target = there or "."
-    rel = posixpath.relpath(target, base_dir)
-    if (there == "" or there.endswith("/")) and not rel.endswith("/"):
-        rel += "/"
-    return rel
+def ref(src: str, anchor: str = "") -> str:
+    """A link to the page or file built from ``src``, for HTML that MkDocs does not process;
+    only valid as the whole value of an ``href``, ``src``, ``xlink:href`` or ``data-pk-*-url``
+    attribute."""
+    if not re.fullmatch(_SOURCE, src) or not re.fullmatch(_ANCHOR, anchor):
+        raise ValueError(f"not a source path made from ids: {src!r}, anchor {anchor!r}")
+    return f"{_SCHEME}{src}#{anchor}" if anchor else _SCHEME + src
 
 
-def relative_file(from_src: str, file_path: str, directory_urls: bool = True) -> str:
-    """A URL from a page to a published file (not a page) such as ``data/jabatan.csv``."""
-    here = page_url(from_src, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    return posixpath.relpath(file_path, base.rstrip("/") or ".")
+def resolve_refs(text: str, url_for: Callable[[str], str | None]) -> str:
+    """Replace every :func:`ref` token in ``text`` with ``url_for(src)`` (and its anchor);
+    a token whose source ``url_for`` does not know (None) is left as it is."""
+
+    def replace(match: re.Match[str]) -> str:
+        url = url_for(match.group(2))
+        if url is None:
+            return match.group(0)
+        return f'{match.group(1)}="{html.escape(url + (match.group(3) or ""))}"'
+
+    return _REF.sub(replace, text)

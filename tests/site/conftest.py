@@ -53,6 +53,22 @@ def example_pages(example_site: Path) -> dict[Path, ParsedPage]:
     return parse_site(example_site)
 
 
+@pytest.fixture(scope="session")
+def flat_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The example built with ``use_directory_urls: false``: pages as ``jabatan/x.html``, the
+    layout that also works opened from the file system, without a web server."""
+    project = copy_example(tmp_path_factory.mktemp("flat"), use_directory_urls=False)
+    build = mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def flat_pages(flat_build: Build) -> dict[Path, ParsedPage]:
+    return parse_site(flat_build.site)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass

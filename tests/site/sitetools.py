@@ -90,10 +90,15 @@ def new_project(project: Path, data: Path | None = None, **plugin: Any) -> Path:
     return project
 
 
-def copy_example(project: Path) -> Path:
-    """The example project as it is in the repository: mkdocs.yml, data/ and docs/."""
+def copy_example(project: Path, **settings: Any) -> Path:
+    """The example project as it is in the repository: mkdocs.yml, data/ and docs/; with
+    ``settings`` changed in mkdocs.yml if given (``use_directory_urls=False``)."""
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    if settings:
+        config = {**example_config(), **settings}
+        text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+        (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     shutil.copytree(REPO / "data", project / "data")
     if (REPO / "docs").is_dir():
         shutil.copytree(REPO / "docs", project / "docs")
@@ -200,10 +205,19 @@ def is_external(url: str) -> bool:
     return bool(_SCHEME.match(url)) or url.startswith("//")
 
 
-def resolve(site: Path, page: Path, url: str, site_prefix: str) -> tuple[Path, str]:
-    """The file a relative or site-absolute URL points to from ``page``, and its fragment."""
+def resolve(
+    site: Path, page: Path, url: str, site_prefix: str, *, file_urls: bool = False
+) -> tuple[Path, str]:
+    """The file a relative or site-absolute URL points to from ``page``, and its fragment.
+
+    ``file_urls``: resolve as a browser does for a page opened from ``file://`` (the site as
+    files on a disk, no web server): a site-absolute URL leaves the site, and a link to a
+    folder shows a folder listing instead of its ``index.html``.
+    """
     parts = urlsplit(url)
     path = unquote(parts.path)
+    if path.startswith("/") and file_urls:
+        raise ValueError(f"absolute URL does not open from file://: {url}")
     if path.startswith("/"):
         if not path.startswith(site_prefix):
             raise ValueError(f"absolute URL outside the site path {site_prefix}: {url}")
@@ -217,6 +231,8 @@ def resolve(site: Path, page: Path, url: str, site_prefix: str) -> tuple[Path, s
         raise ValueError(f"URL leaves the site: {url}")
     resolved = site / target
     if resolved.is_dir() or path.endswith("/") or target == ".":
+        if file_urls and path:
+            raise ValueError(f"URL of a folder, not of a page, does not open from file://: {url}")
         resolved = resolved / "index.html"
     return resolved, unquote(parts.fragment)
 
@@ -233,9 +249,12 @@ def parse_site(site: Path) -> dict[Path, ParsedPage]:
     return {page: parse_html(page.read_text(encoding="utf-8")) for page in files_of(site, ".html")}
 
 
-def check_links(site: Path, pages: Mapping[Path, ParsedPage], site_prefix: str) -> LinkReport:
+def check_links(
+    site: Path, pages: Mapping[Path, ParsedPage], site_prefix: str, *, file_urls: bool = False
+) -> LinkReport:
     """Every relative (or site-absolute) href/src/xlink:href of every page must point to a file
-    in the site, and every #fragment to an id on the target page. External links are skipped."""
+    in the site, and every #fragment to an id on the target page. External links are skipped.
+    ``file_urls``: links must also work with the site opened from ``file://`` (see resolve)."""
     report = LinkReport()
     ids = {page: content.ids for page, content in pages.items()}
     for page, content in pages.items():
@@ -247,7 +266,7 @@ def check_links(site: Path, pages: Mapping[Path, ParsedPage], site_prefix: str) 
             report.checked += 1
             report.svg_links += attribute == "xlink:href"
             try:
-                target, fragment = resolve(site, page, url, site_prefix)
+                target, fragment = resolve(site, page, url, site_prefix, file_urls=file_urls)
             except ValueError as error:
                 report.broken.append(f"{where}: <{tag} {attribute}> {error}")
                 continue

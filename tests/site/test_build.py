@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+from mkdocs.structure.files import File
 from sitetools import (
     Build,
     ParsedPage,
@@ -13,10 +16,13 @@ from sitetools import (
     example_config,
     files_of,
     is_external,
+    resolve,
     site_prefix,
 )
 
 from pola_karir.model import Dataset
+from pola_karir.site import explorer, urls
+from pola_karir.site.build import site_content
 
 
 def test_example_build_is_strict_and_clean(example_build: Build) -> None:
@@ -92,17 +98,112 @@ def test_only_top_level_units_get_pages(example_site: Path, example_dataset: Dat
     assert built == tops
 
 
-def test_every_internal_link_resolves(
-    example_site: Path, example_pages: dict[Path, ParsedPage]
-) -> None:
+@dataclass(frozen=True)
+class Built:
+    """One build of the example, and the URL style it was built with."""
+
+    site: Path
+    pages: dict[Path, ParsedPage]
+    directory_urls: bool
+
+    def page_of(self, src: str) -> Path:
+        """Where MkDocs itself writes the page or file built from ``src``."""
+        return self.site / File(src, None, str(self.site), self.directory_urls).dest_uri
+
+    def targets(self, src: str, attribute: str = "href") -> list[Path]:
+        """The files that the ``attribute`` URLs on the page built from ``src`` point to."""
+        page = self.page_of(src)
+        prefix = site_prefix(example_config())
+        found = []
+        for _tag, name, url in self.pages[page].urls:
+            if name == attribute and not is_external(url):
+                found.append(resolve(self.site, page, url, prefix)[0])
+        return found
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "flat-urls"])
+def built(request: pytest.FixtureRequest) -> Built:
+    """The example site in either URL style (``use_directory_urls: true`` and ``false``)."""
+    if request.param:
+        return Built(
+            request.getfixturevalue("example_site"),
+            request.getfixturevalue("example_pages"),
+            True,
+        )
+    build: Build = request.getfixturevalue("flat_build")
+    return Built(build.site, request.getfixturevalue("flat_pages"), False)
+
+
+def test_every_internal_link_resolves(built: Built) -> None:
     """Every relative href/src (and xlink:href in inline SVG) of every page points to a file
-    in the site, and every #fragment to an id on the target page."""
-    report = check_links(example_site, example_pages, site_prefix(example_config()))
+    in the site, and every #fragment to an id on the target page. The flat site must also work
+    opened from file:// (no link to a folder, none from the site root); its 404 page is only
+    ever shown by a web server."""
+    pages = built.pages
+    if not built.directory_urls:
+        pages = {page: parsed for page, parsed in pages.items() if page.name != "404.html"}
+    report = check_links(
+        built.site, pages, site_prefix(example_config()), file_urls=not built.directory_urls
+    )
     assert report.broken == [], "\n".join(report.broken[:50])
     # The walk saw the kinds of links it is meant to check.
-    assert report.checked > 10 * len(example_pages)
+    assert report.checked > 10 * len(pages)
     assert report.fragments > 100
     assert report.svg_links > 300
+
+
+def test_no_link_is_left_unresolved(built: Built) -> None:
+    """Every link the core wrote as a source-path token was turned into a URL by the plugin."""
+    left = [
+        f"{page.relative_to(built.site)}: <{tag} {name}={value!r}>"
+        for page, parsed in built.pages.items()
+        for tag, name, value in parsed.attributes
+        if "pk-src:" in value
+    ]
+    assert left == []
+
+
+def test_open_data_links_download_the_files(built: Built, example_dataset: Dataset) -> None:
+    """The download links of the open-data page point to the published files themselves."""
+    published = sorted(
+        path
+        for path in site_content(example_dataset).files
+        if path.startswith(("data/", "schemas/"))
+    )
+    assert len(published) > 10
+    targets = built.targets(urls.OPEN_DATA)
+    for path in published:
+        assert (built.site / path).is_file()
+        assert built.site / path in targets, path
+
+
+def test_links_in_raw_html_and_svg_point_to_their_pages(
+    built: Built, example_dataset: Dataset
+) -> None:
+    """Links MkDocs does not see (the position index, diagrams, the explorer's scripts and its
+    link template) lead to the page or file they name, in either URL style."""
+    positions = {built.page_of(urls.position(pid)) for pid in example_dataset.positions}
+    index_targets = set(built.targets(urls.POSITIONS)) & positions
+    assert index_targets == positions
+
+    position = "kepala-bidang-bina-marga"
+    svg_targets = built.targets(urls.position(position), "xlink:href")
+    assert built.page_of(urls.position(position)) in svg_targets
+    assert set(svg_targets) <= positions
+
+    scripts = built.targets(explorer.PAGE, "src")
+    assert built.site / explorer.DATA_SCRIPT in scripts
+    assert built.site / explorer.SCRIPT in scripts
+    explorer_page = built.page_of(explorer.PAGE)
+    (template,) = [
+        value
+        for _tag, name, value in built.pages[explorer_page].attributes
+        if name == "data-pk-position-url"
+    ]
+    assert urls.ANY_ID in template
+    filled = template.replace(urls.ANY_ID, position)
+    target, _ = resolve(built.site, explorer_page, filled, site_prefix(example_config()))
+    assert target == built.page_of(urls.position(position))
 
 
 def test_external_links_are_web_or_mail(

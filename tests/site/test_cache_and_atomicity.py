@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from factory import DataFolder
 from sitetools import (
     BIN,
@@ -69,6 +70,21 @@ def test_warm_cache_renders_only_what_changed(tmp_path: Path) -> None:
     assert (rendered, cached) == (len(changed), total - len(changed))
     page = (tmp_path / "site" / "jabatan" / "kepala-seksi-jalan" / "index.html").read_text()
     assert "Kepala Seksi Jalan Kabupaten" in page
+
+
+def test_the_url_style_leaves_the_diagrams_alone(tmp_path: Path) -> None:
+    """Diagrams name pages by source path and the plugin adds the URLs, so switching
+    use_directory_urls renders nothing again; the links still follow the style."""
+    project = new_project(tmp_path / "project", cache_dir="diagram-cache")
+    DataFolder(project / "data").write()
+    total = len(_diagram_sources(project / "data"))
+    assert _stats(_ok(mkdocs_build(project, tmp_path / "site"))) == (total, 0)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["use_directory_urls"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert _stats(_ok(mkdocs_build(project, tmp_path / "flat"))) == (0, total)
+    page = (tmp_path / "flat" / "jalur" / "bina-marga.html").read_text(encoding="utf-8")
+    assert 'xlink:href="../jabatan/kepala-seksi-jalan.html"' in page
 
 
 # --- (b) reproducible output -----------------------------------------------------------------

@@ -15,15 +15,17 @@ from sitetools import (
     check_links,
     example_config,
     files_of,
+    is_external,
     mkdocs_build,
     new_project,
     parse_html,
     parse_site,
+    resolve,
     site_prefix,
 )
 
 from pola_karir.model import Dataset, Move
-from pola_karir.site import diagrams
+from pola_karir.site import diagrams, urls
 from pola_karir.site.render import render_all
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -31,8 +33,13 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 
 # --- (a) diagrams rendered by the real dot ---------------------------------------------------
 
+# The plugin's link token (see urls.ref) spelt out in data, bare and trying to make a link.
+TOKEN = "pk-src:data/pola-karir.json"
+TOKEN_ATTRIBUTE = f'" href="{TOKEN}" x="'
+TOKEN_TAG = f'<a href="{TOKEN}">unduh</a>'
+
 DOT_POSITIONS = {
-    "kepala-seksi-jalan": 'Kepala "Seksi" \\ Jalan',
+    "kepala-seksi-jalan": f'Kepala "Seksi" \\ Jalan {TOKEN_ATTRIBUTE}',
     "kepala-bidang-bina-marga": "Kepala \\N Bidang \\n Bina",
     "teknik-jalan-ahli-pertama": '"]; a -> b [label="x',
     "teknik-jalan-ahli-muda": "<b>Ahli</b> &amp; { ꦥꦺꦴꦭ 🚧",
@@ -95,10 +102,10 @@ def _squash(text: str) -> str:
 
 def test_hostile_names_survive_dot_exactly(dot_dataset: Dataset) -> None:
     built = [
-        diagrams.overview(dot_dataset, True),
-        diagrams.unit_map(dot_dataset, "dinas-pupr", True),
-        diagrams.career_path(dot_dataset, "bina-marga", True),
-        *(diagrams.neighbourhood(dot_dataset, p, True) for p in dot_dataset.positions.values()),
+        diagrams.overview(dot_dataset),
+        diagrams.unit_map(dot_dataset, "dinas-pupr"),
+        diagrams.career_path(dot_dataset, "bina-marga"),
+        *(diagrams.neighbourhood(dot_dataset, p) for p in dot_dataset.positions.values()),
     ]
     expected = _expected(dot_dataset)
     assert {d.name for d in built} == set(expected)
@@ -132,19 +139,51 @@ def test_hostile_names_survive_dot_exactly(dot_dataset: Dataset) -> None:
         assert "x" not in all_texts  # the label of an injected edge
 
 
+def test_data_in_diagrams_cannot_forge_a_link(dot_dataset: Dataset) -> None:
+    """A position named with the link token stays a name: the only links the plugin resolves in
+    an SVG are the node links the core wrote, one per position drawn."""
+    built = [diagrams.overview(dot_dataset), diagrams.unit_map(dot_dataset, "dinas-pupr")]
+    svgs, _ = render_all(built, cache_dir=None)
+    for diagram in built:
+        asked: list[str] = []
+
+        def url_for(src: str, asked: list[str] = asked) -> str:
+            asked.append(src)
+            return "ok"
+
+        resolved = urls.resolve_refs(svgs[diagram.name], url_for)
+        assert sorted(asked) == sorted(urls.position(p) for p in dot_dataset.positions)
+        root = ET.fromstring(resolved)
+        hrefs = [a.get(f"{XLINK}href") for a in root.iter(f"{SVG}a") if a.get(f"{XLINK}href")]
+        assert hrefs == ["ok"] * len(dot_dataset.positions)
+        titles = {a.get(f"{XLINK}title") for a in root.iter(f"{SVG}a")}
+        assert DOT_POSITIONS["kepala-seksi-jalan"] in titles
+
+
 # --- (b) the whole site ----------------------------------------------------------------------
 
 SCRIPT = "<script>alert(1)</script>"
 TITLE_BREAK = "</title><script>"
 JS_LINK = "[x](javascript:alert(1))"
 ATTR_LIST = '{: onclick="x"}'
-HOSTILE = [SCRIPT, TITLE_BREAK, JS_LINK, ATTR_LIST, "| pipe", "*emph*", "# heading"]
+HOSTILE = [
+    SCRIPT,
+    TITLE_BREAK,
+    JS_LINK,
+    ATTR_LIST,
+    "| pipe",
+    "*emph*",
+    "# heading",
+    TOKEN,
+    TOKEN_ATTRIBUTE,
+    TOKEN_TAG,
+]
 
 SITE_POSITIONS = {
     "kepala-seksi-jalan": f"Kepala {SCRIPT} Seksi",
     "kepala-bidang-bina-marga": f"{TITLE_BREAK} Kepala Bidang",
     "teknik-jalan-ahli-pertama": f"{JS_LINK} Ahli Pertama",
-    "teknik-jalan-ahli-muda": f"# heading *emph* | pipe {ATTR_LIST}",
+    "teknik-jalan-ahli-muda": f"# heading *emph* | pipe {ATTR_LIST} {TOKEN_ATTRIBUTE}",
 }
 SITE_PATH = f"{ATTR_LIST} Jalur *emph* | pipe"
 SITE_PATH_TEXT = JS_LINK
@@ -277,6 +316,25 @@ def test_hostile_text_makes_no_markdown(hostile_site: Path) -> None:
         if raw.count("<h1") > 1:
             made.append(f"{path.relative_to(hostile_site)}: {raw.count('<h1')} h1")
     assert made == []
+
+
+def test_data_cannot_forge_a_link(
+    hostile_site: Path, hostile_pages: dict[Path, ParsedPage]
+) -> None:
+    """Names, duties and summaries spelling out the link token (in text, in an attribute, in a
+    tag) make no link: only the open-data page links to the file they name, and the text shows
+    as written (see test_hostile_text_is_shown_literally)."""
+    target = hostile_site / "data" / "pola-karir.json"
+    assert target.is_file()
+    prefix = site_prefix(example_config())
+    linking = set()
+    for page, parsed in hostile_pages.items():
+        for _tag, name, url in parsed.urls:
+            assert "pk-src:" not in url, (page, name, url)
+            if not is_external(url) and resolve(hostile_site, page, url, prefix)[0] == target:
+                linking.add(page.relative_to(hostile_site).as_posix())
+    assert linking == {"data-terbuka/index.html"}
+    assert TOKEN_ATTRIBUTE in hostile_pages[_page(hostile_site, "jabatan")].text
 
 
 def test_hostile_site_links_resolve(

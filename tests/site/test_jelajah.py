@@ -35,7 +35,7 @@ from pola_karir.career.matching import (
 from pola_karir.export import open_data
 from pola_karir.load.schema import load_schemas
 from pola_karir.model import Dataset
-from pola_karir.site import explorer
+from pola_karir.site import explorer, urls
 from pola_karir.site.build import site_content
 from pola_karir.text import phrases
 
@@ -294,10 +294,11 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
     assert '<script src="../assets/jelajah.js"></script>' in built
     assert 'data-pk-position-url="../jabatan/__ID__/"' in built
     assert (example_site / "assets" / "jelajah.js").is_file()
-    flat = explorer.explorer_page(dataset, directory_urls=False)
-    block = dict(flat.html_blocks)["jelajah"]
-    assert '<script src="assets/pola-karir-data.js"></script>' in block
-    assert 'data-pk-position-url="jabatan/__ID__.html"' in block
+    # The core names sources only; the plugin made the URLs above (for flat URLs too, see
+    # test_build.test_links_in_raw_html_and_svg_point_to_their_pages).
+    block = dict(explorer.explorer_page(dataset).html_blocks)["jelajah"]
+    assert f'<script src="{urls.ref(explorer.DATA_SCRIPT)}"></script>' in block
+    assert f'data-pk-position-url="{urls.ref("jabatan/__ID__.md")}"' in block
 
 
 def test_script_never_writes_html_or_goes_online() -> None:
