@@ -24,6 +24,7 @@ from pola_karir.rules.validate import validate_project
 from pola_karir.site import urls
 from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
 from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
+from pola_karir.text.diagnostics import message
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -76,7 +77,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             loc = warning.location
             log.warning(
                 f"{loc.file}:{loc.line}:{loc.column}: [{warning.code}] "
-                f"{warning.message(self.config.lang)}"
+                f"{message(warning, self.config.lang)}"
             )
         assert result.dataset is not None
         try:  # before MkDocs cleans site/: a missing 'dot' must not leave a half-built site

@@ -13,6 +13,7 @@ from factory import DataFolder
 
 from pola_karir.diagnostics import Diagnostic, Severity
 from pola_karir.load.schema import KINDS, field_name, load_schemas
+from pola_karir.text import diagnostics as words
 
 JABATAN = "jabatan/kepala-seksi-jalan.yml"
 HEAD = (
@@ -337,7 +338,7 @@ CASES: list[tuple[str, str, str, list[Expected]]] = [
 
 def in_file(found: list[Diagnostic], relative: str) -> list[Expected]:
     return [
-        (d.code, d.location.line, d.location.column, d.message())
+        (d.code, d.location.line, d.location.column, words.message(d))
         for d in found
         if d.location.file == f"data/{relative}"
     ]
@@ -395,13 +396,13 @@ def only(folder: DataFolder, relative: str, text: str) -> Diagnostic:
 def test_pk101_hint_lists_allowed_keys_and_english(folder: DataFolder) -> None:
     d = only(folder, JABATAN, HEAD + "keterangn: catatan\n")
     assert d.severity is Severity.ERROR
-    assert d.hint() == (
+    assert words.hint(d) == (
         "Kunci yang boleh dipakai di sini: id, nama, jenis, jabatan_fungsional, jenjang, unit, "
         "kelas_jabatan, ikhtisar, tugas, persyaratan, dasar_hukum, keterangan."
     )
-    assert d.message("en").startswith("Unknown key 'keterangn' in ")
-    assert d.message("en").endswith(" Did you mean 'keterangan'?")
-    assert d.hint("en").startswith("Keys allowed here: id, nama, jenis,")
+    assert words.message(d, "en").startswith("Unknown key 'keterangn' in ")
+    assert words.message(d, "en").endswith(" Did you mean 'keterangan'?")
+    assert words.hint(d, "en").startswith("Keys allowed here: id, nama, jenis,")
 
 
 def test_pk102_hint_describes_the_key(folder: DataFolder) -> None:
@@ -410,19 +411,19 @@ def test_pk102_hint_describes_the_key(folder: DataFolder) -> None:
         "jalur/bina-marga.yml",
         "nama: Jalur\nlangkah:\n  - dari: kepala-seksi-jalan\n    ke: kepala-bidang-bina-marga\n",
     )
-    assert d.hint() == (
+    assert words.hint(d) == (
         "Tambahkan 'jenis: ...'. Jenis perpindahan: vertikal (naik dalam kelompok jabatan yang "
         "sama), horizontal (setara), atau diagonal (naik ke kelompok jabatan lain), PP 11/2017 "
         "Pasal 189 ayat (3)."
     )
-    assert d.message("en") == "Required key 'jenis' is missing in langkah[1]."
+    assert words.message(d, "en") == "Required key 'jenis' is missing in langkah[1]."
 
 
 def test_pk102_hint_uses_the_referenced_definition(folder: DataFolder) -> None:
     d = only(folder, "unit/dinas-pupr.yml", "nama: Dinas\nsub:\n  - nama: Bidang\n")
     assert (d.code, d.location.line, d.location.column) == ("PK102", 3, 5)
-    assert d.message() == "Kunci wajib 'id' belum ada di sub[1]."
-    assert d.hint() == (
+    assert words.message(d) == "Kunci wajib 'id' belum ada di sub[1]."
+    assert words.hint(d) == (
         "Tambahkan 'id: ...'. Kode unit: Kode unit, unik di bawah unit induknya, misalnya "
         "'bidang-bina-marga'."
     )
@@ -430,54 +431,54 @@ def test_pk102_hint_uses_the_referenced_definition(folder: DataFolder) -> None:
 
 def test_pk103_hints(folder: DataFolder) -> None:
     quoted = only(folder, "instansi.yml", INSTANSI_HEAD.replace('nomor: "12"', "nomor: 12"))
-    assert quoted.hint() == 'Beri tanda kutip agar dibaca sebagai teks, misalnya: nomor: "12"'
-    assert quoted.hint("en") == 'Quote the value so it is read as text, e.g. "12"'
-    assert quoted.message("en") == "'regulasi.nomor' must be text, not a whole number."
+    assert words.hint(quoted) == 'Beri tanda kutip agar dibaca sebagai teks, misalnya: nomor: "12"'
+    assert words.hint(quoted, "en") == 'Quote the value so it is read as text, e.g. nomor: "12"'
+    assert words.message(quoted, "en") == "'regulasi.nomor' must be text, not a whole number."
 
     listed = only(folder, JABATAN, HEAD + "tugas: Menyusun rencana kerja\n")
-    assert listed.hint() == "Tulis sebagai daftar: setiap butir di baris sendiri diawali '- '."
-    assert listed.message("en") == "'tugas' must be a list, not text."
+    assert words.hint(listed) == "Tulis sebagai daftar: setiap butir di baris sendiri diawali '- '."
+    assert words.message(listed, "en") == "'tugas' must be a list, not text."
 
     empty = only(folder, JABATAN, HEAD.replace("Mengawasi pemeliharaan jalan kabupaten.", ""))
-    assert empty.hint() == "Isi nilainya setelah titik dua, atau hapus kunci ini."
-    assert empty.hint("en") == "Fill in a value after the colon, or remove this key."
+    assert words.hint(empty) == "Isi nilainya setelah titik dua, atau hapus kunci ini."
+    assert words.hint(empty, "en") == "Fill in a value after the colon, or remove this key."
 
 
 def test_pk104_hint_lists_choices(folder: DataFolder) -> None:
     d = only(folder, JABATAN, HEAD.replace("jenis: pengawas", "jenis: pengawass"))
-    assert d.hint() == (
+    assert words.hint(d) == (
         "Pilihan yang sah: jpt-utama, jpt-madya, jpt-pratama, administrator, pengawas, "
         "pelaksana, fungsional."
     )
-    assert d.message("en") == (
+    assert words.message(d, "en") == (
         "'pengawass' is not a valid value for 'jenis'. Did you mean 'pengawas'?"
     )
 
 
 def test_pk105_hint_is_the_schema_description(folder: DataFolder) -> None:
     d = only(folder, "instansi.yml", INSTANSI_HEAD + "  tanggal_penetapan: 12-01-2024\n")
-    assert d.hint() == "Tanggal ditetapkan, format TTTT-BB-HH."
-    assert d.message("en") == (
+    assert words.hint(d) == "Tanggal ditetapkan, format TTTT-BB-HH."
+    assert words.message(d, "en") == (
         "'12-01-2024' does not match the format of 'regulasi.tanggal_penetapan'."
     )
 
 
 def test_pk106_english_and_hint(folder: DataFolder) -> None:
     d = only(folder, JABATAN, HEAD.replace("kelas_jabatan: 9", "kelas_jabatan: 0"))
-    assert d.message() == "Nilai 'kelas_jabatan' di luar batas: paling kecil 1."
-    assert d.message("en") == "'kelas_jabatan' is out of range: at least 1."
-    assert d.hint() == "Kelas jabatan 1 sampai 17 hasil evaluasi jabatan."
+    assert words.message(d) == "Nilai 'kelas_jabatan' di luar batas: paling kecil 1."
+    assert words.message(d, "en") == "'kelas_jabatan' is out of range: at least 1."
+    assert words.hint(d) == "Kelas jabatan 1 sampai 17 hasil evaluasi jabatan."
 
 
 def test_pk107_hint(folder: DataFolder) -> None:
     d = only(folder, JABATAN, HEAD + "persyaratan:\n  pelatihan:\n    - pka\n    - pka\n")
-    assert d.hint() == "Daftar kode (id) tanpa duplikat."
+    assert words.hint(d) == "Daftar kode (id) tanpa duplikat."
 
 
 def test_huge_integer_is_reported_not_raised(folder: DataFolder) -> None:
     d = only(folder, JABATAN, HEAD.replace("kelas_jabatan: 9", "kelas_jabatan: " + "9" * 40))
     assert (d.code, d.location.line, d.location.column) == ("PK106", 4, 16)
-    assert d.message() == "Nilai 'kelas_jabatan' di luar batas: paling besar 17."
+    assert words.message(d) == "Nilai 'kelas_jabatan' di luar batas: paling besar 17."
 
 
 # --- pieces -------------------------------------------------------------------------------
@@ -486,7 +487,7 @@ def test_huge_integer_is_reported_not_raised(folder: DataFolder) -> None:
 @pytest.mark.parametrize(
     ("path", "shown"),
     [
-        ((), "tingkat teratas berkas"),
+        ((), ""),
         (("nama",), "nama"),
         (("langkah", 0, "dari"), "langkah[1].dari"),
         (("persyaratan", "pelatihan", 2), "persyaratan.pelatihan[3]"),
@@ -519,5 +520,5 @@ def test_english_messages_carry_no_indonesian_field_words(folder: DataFolder) ->
     text = f"nama: Jalur\nlangkah:\n  - {step}\nwarna: biru\n"
     d = only(folder, "jalur/bina-marga.yml", text)
     assert d.code == "PK101"
-    assert d.message("en") == "Unknown key 'warna' in the top level of the file."
-    assert d.message() == "Kunci 'warna' tidak dikenal di tingkat teratas berkas."
+    assert words.message(d, "en") == "Unknown key 'warna' in the top level of the file."
+    assert words.message(d) == "Kunci 'warna' tidak dikenal di tingkat teratas berkas."

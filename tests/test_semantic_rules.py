@@ -11,13 +11,15 @@ import pytest
 from factory import DataFolder, with_code
 
 from pola_karir.diagnostics import Diagnostic, Severity
+from pola_karir.text import diagnostics as words
 
 Row = tuple[str, str, int, int, str]
 
 
 def rows(found: list[Diagnostic] | tuple[Diagnostic, ...]) -> list[Row]:
     return [
-        (d.code, d.location.file, d.location.line, d.location.column, d.message()) for d in found
+        (d.code, d.location.file, d.location.line, d.location.column, words.message(d))
+        for d in found
     ]
 
 
@@ -259,7 +261,7 @@ def test_pk201_unknown_reference(
     folder.put(relative, text)
     found = folder.diagnostics()
     assert rows(found) == [("PK201", f"data/{relative}", line, column, message)]
-    assert found[0].hint() == hint
+    assert words.hint(found[0]) == hint
     assert found[0].severity is Severity.ERROR
 
 
@@ -268,15 +270,15 @@ def test_pk201_job_family_and_english(folder: DataFolder) -> None:
     found = folder.diagnostics()
     (d,) = with_code(found, "PK201")
     assert (d.location.file, d.location.line, d.location.column) == (f"data/{AHLI_MUDA}", 3, 21)
-    assert d.message() == (
+    assert words.message(d) == (
         "Jabatan fungsional 'teknik-jalanan' tidak ditemukan. Mungkin maksudnya 'teknik-jalan'?"
     )
     assert (
-        d.message("en")
+        words.message(d, "en")
         == "Job family 'teknik-jalanan' does not exist. Did you mean 'teknik-jalan'?"
     )
     assert (
-        d.hint("en")
+        words.hint(d, "en")
         == "Check the spelling of the id; job families live in data/jabatan-fungsional/."
     )
     # without its family the position inherits nothing, which is reported too
@@ -286,8 +288,11 @@ def test_pk201_job_family_and_english(folder: DataFolder) -> None:
 def test_pk201_regulation_english(folder: DataFolder) -> None:
     folder.put(BIDANG, BIDANG_TEXT + "dasar_hukum: pp-11-2018\n")
     (d,) = folder.diagnostics()
-    assert d.message("en") == "Regulation 'pp-11-2018' does not exist. Did you mean 'pp-11-2017'?"
-    assert d.hint("en") == (
+    assert (
+        words.message(d, "en")
+        == "Regulation 'pp-11-2018' does not exist. Did you mean 'pp-11-2017'?"
+    )
+    assert words.hint(d, "en") == (
         "Check the spelling of the id; national regulations are listed in the documentation; "
         "agency ones in data/dasar-hukum/."
     )
@@ -339,8 +344,10 @@ def test_pk202_duplicate_unit_id(folder: DataFolder) -> None:
             "Kode unit 'bidang-bina-marga' sudah dipakai di baris 4.",
         )
     ]
-    assert found[0].message("en").startswith("Unit id 'bidang-bina-marga' is already used in ")
-    assert found[0].hint() == "Beri kode yang berbeda atau hapus salah satunya."
+    assert words.message(found[0], "en").startswith(
+        "Unit id 'bidang-bina-marga' is already used in "
+    )
+    assert words.hint(found[0]) == "Beri kode yang berbeda atau hapus salah satunya."
 
 
 def test_pk203_id_differs_from_file_name(folder: DataFolder) -> None:
@@ -355,7 +362,7 @@ def test_pk203_id_differs_from_file_name(folder: DataFolder) -> None:
             "Kunci 'id' bernilai 'kepala-seksi' tetapi nama berkasnya 'kepala-seksi-jalan.yml'.",
         )
     ]
-    assert found[0].hint() == (
+    assert words.hint(found[0]) == (
         "Hapus kunci 'id' (kode diambil dari nama berkas) atau ganti nama berkas menjadi "
         "'kepala-seksi.yml'."
     )
@@ -385,7 +392,7 @@ def test_pk204_national_regulation_redefined(folder: DataFolder) -> None:
             "didefinisikan ulang.",
         )
     ]
-    assert found[0].message("en") == (
+    assert words.message(found[0], "en") == (
         "Regulation 'pp-11-2017' is national reference data and cannot be redefined."
     )
 
@@ -443,9 +450,9 @@ def test_pk205_functional_position_without_grade(folder: DataFolder) -> None:
         ("PK205", 2, 8),
     ]
     d = found[1]
-    assert d.message() == "Jabatan fungsional belum mencantumkan jenjang."
-    assert d.message("en") == "Functional position lacks jenjang."
-    assert d.hint() == (
+    assert words.message(d) == "Jabatan fungsional belum mencantumkan jenjang."
+    assert words.message(d, "en") == "Functional position lacks jenjang."
+    assert words.hint(d) == (
         "Jabatan fungsional memerlukan 'jabatan_fungsional' dan 'jenjang'; jenis lain tidak "
         "memakainya."
     )
@@ -471,31 +478,40 @@ def test_pk206_grade_missing_from_the_family(folder: DataFolder) -> None:
     found = folder.diagnostics()
     (d,) = with_code(found, "PK206")
     assert (d.location.file, d.location.line, d.location.column) == (f"data/{AHLI_MUDA}", 4, 10)
-    assert d.message() == (
+    assert words.message(d) == (
         "Jenjang 'ahli-madya' tidak tersedia pada jabatan fungsional 'teknik-jalan' "
         "(ahli-pertama, ahli-muda)."
     )
-    assert d.hint() == (
+    assert words.hint(d) == (
         "Pilih salah satu jenjang yang tersedia atau tambahkan jenjang itu di "
         "data/jabatan-fungsional/teknik-jalan.yml."
     )
-    assert d.message("en") == (
+    assert words.message(d, "en") == (
         "Grade 'ahli-madya' is not defined for job family 'teknik-jalan' (ahli-pertama, ahli-muda)."
     )
 
 
-def test_pk206_grade_outside_the_family_category(folder: DataFolder) -> None:
+def test_pk210_grade_outside_the_family_category(folder: DataFolder) -> None:
     folder.put(FAMILY, FAMILY_TEXT + "  pemula:\n    kelas_jabatan: 5\n")
     assert run(folder) == [
         (
-            "PK206",
+            "PK210",
             f"data/{FAMILY}",
             24,
             3,
-            "Jenjang 'pemula' tidak tersedia pada jabatan fungsional 'teknik-jalan' "
-            "(kategori keahlian: ahli-pertama, ahli-muda, ahli-madya, ahli-utama).",
+            "Jenjang 'pemula' bukan jenjang kategori 'keahlian' pada jabatan fungsional "
+            "'teknik-jalan' (ahli-pertama, ahli-muda, ahli-madya, ahli-utama).",
         )
     ]
+    (d,) = folder.diagnostics()
+    assert words.hint(d) == (
+        "Pakai salah satu jenjang kategori 'keahlian', atau perbaiki 'kategori' di "
+        "data/jabatan-fungsional/teknik-jalan.yml."
+    )
+    assert words.message(d, "en") == (
+        "Grade 'pemula' does not belong to category 'keahlian' of job family 'teknik-jalan' "
+        "(ahli-pertama, ahli-muda, ahli-madya, ahli-utama)."
+    )
 
 
 def test_pk207_position_without_requirements(folder: DataFolder) -> None:
@@ -515,7 +531,7 @@ def test_pk207_position_without_requirements(folder: DataFolder) -> None:
     ]
     d = found[0]
     assert d.severity is Severity.WARNING
-    assert d.message("en") == (
+    assert words.message(d, "en") == (
         "Requirements of position 'kepala-seksi-jalan' are incomplete: education; managerial "
         "competencies (integritas, kerja-sama, komunikasi, orientasi-pada-hasil, "
         "pelayanan-publik, pengembangan-diri-dan-orang-lain, mengelola-perubahan, "
@@ -581,7 +597,7 @@ def test_pk208_training_kind(
     found = folder.diagnostics()
     assert rows(found) == [("PK208", f"data/{SEKSI}", line, column, message)]
     assert found[0].severity is Severity.WARNING
-    assert found[0].hint() == "Sertifikat masuk ke 'sertifikasi', pelatihan ke 'pelatihan'."
+    assert words.hint(found[0]) == "Sertifikat masuk ke 'sertifikasi', pelatihan ke 'pelatihan'."
 
 
 def test_pk209_maximum_rank_below_minimum(folder: DataFolder) -> None:
@@ -599,7 +615,7 @@ def test_pk209_maximum_rank_below_minimum(folder: DataFolder) -> None:
             "Golongan maksimal III/d lebih rendah dari golongan minimal IV/a.",
         )
     ]
-    assert found[0].message("en") == "Maximum rank III/d is below minimum rank IV/a."
+    assert words.message(found[0], "en") == "Maximum rank III/d is below minimum rank IV/a."
 
 
 def test_pk209_in_a_family_grade(folder: DataFolder) -> None:
@@ -636,15 +652,15 @@ def test_pk301_vertical_cycle(folder: DataFolder) -> None:
         ("PK302", 12, 5),
     ]
     cycle = found[0]
-    assert cycle.message() == (
+    assert words.message(cycle) == (
         "Perpindahan vertikal membentuk lingkaran: kepala-bidang-bina-marga → kepala-seksi-jalan "
         "→ kepala-bidang-bina-marga."
     )
-    assert cycle.message("en") == (
+    assert words.message(cycle, "en") == (
         "Vertical moves form a cycle: kepala-bidang-bina-marga → kepala-seksi-jalan → "
         "kepala-bidang-bina-marga."
     )
-    assert found[1].message() == (
+    assert words.message(found[1]) == (
         "Perpindahan kepala-bidang-bina-marga (Administrator) ke kepala-seksi-jalan (Pengawas) "
         "bukan 'vertikal': dalam kelompok JA, Pengawas lebih rendah dari Administrator."
     )
@@ -707,19 +723,19 @@ def test_pk302_wrong_move_type(
     folder.put(JALUR, JALUR_TEXT[:start] + step + f"    jenis: {jenis}\n" + JALUR_TEXT[end:])
     found = folder.diagnostics()
     assert rows(found) == [("PK302", f"data/{JALUR}", line, 5, message)]
-    assert found[0].hint().endswith(f"Ubah jenisnya menjadi '{expected}'.")
-    assert found[0].hint("en").endswith(f"Change the type to '{expected}'.")
+    assert words.hint(found[0]).endswith(f"Ubah jenisnya menjadi '{expected}'.")
+    assert words.hint(found[0], "en").endswith(f"Change the type to '{expected}'.")
 
 
 def test_pk302_hint_cites_the_regulation(folder: DataFolder) -> None:
     folder.put(JALUR, JALUR_TEXT.replace("jenis: vertikal\n", "jenis: horizontal\n", 1))
     (d,) = folder.diagnostics()
-    assert d.hint() == (
+    assert words.hint(d) == (
         "Sesuai PP 11/2017 Pasal 189 ayat (3): vertikal = naik dalam kelompok jabatan yang sama, "
         "horizontal = setara, diagonal = naik ke kelompok jabatan lain. Ubah jenisnya menjadi "
         "'vertikal'."
     )
-    assert d.message("en") == (
+    assert words.message(d, "en") == (
         "The move kepala-seksi-jalan (Pengawas) to kepala-bidang-bina-marga (Administrator) is "
         "not 'horizontal': within group JA, Administrator is higher than Pengawas."
     )
@@ -745,7 +761,7 @@ def test_pk303_equivalence_table_only_warns(folder: DataFolder) -> None:
     ]
     d = result.diagnostics[0]
     assert d.severity is Severity.WARNING
-    assert d.message("en") == (
+    assert words.message(d, "en") == (
         "The move teknik-jalan-ahli-muda (Ahli Muda) to kepala-seksi-jalan (Pengawas) is declared "
         "'diagonal', but by the position equivalence table they are equal."
     )
@@ -770,7 +786,7 @@ def test_pk304_move_to_itself(folder: DataFolder) -> None:
             "Perpindahan dari 'kepala-seksi-jalan' ke jabatan yang sama.",
         )
     ]
-    assert found[0].hint("en") == "Correct 'dari' or 'ke'."
+    assert words.hint(found[0], "en") == "Correct 'dari' or 'ke'."
 
 
 def test_pk305_duplicate_move(folder: DataFolder) -> None:
@@ -819,7 +835,7 @@ def test_pk306_position_on_no_path(folder: DataFolder) -> None:
         )
     ]
     assert found[0].severity is Severity.WARNING
-    assert found[0].message("en") == "Position 'staf-umum' is on no career path."
+    assert words.message(found[0], "en") == "Position 'staf-umum' is on no career path."
 
 
 # --- PK401-PK403 national rules -----------------------------------------------------------------
@@ -840,10 +856,10 @@ def test_pk401_education_below_the_national_floor(folder: DataFolder) -> None:
     ]
     d = found[0]
     assert (
-        d.hint()
+        words.hint(d)
         == "Naikkan 'persyaratan.pendidikan.minimal' menjadi S-1 atau D-IV atau lebih tinggi."
     )
-    assert d.hint("en").startswith("Raise 'persyaratan.pendidikan.minimal' to S-1")
+    assert words.hint(d, "en").startswith("Raise 'persyaratan.pendidikan.minimal' to S-1")
 
 
 def test_pk401_d4_counts_as_s1(folder: DataFolder) -> None:
@@ -884,7 +900,7 @@ def test_pk401_skill_category_floor(folder: DataFolder) -> None:
     )
     folder.put(AHLI_MUDA, AHLI_MUDA_TEXT.replace("jenjang: ahli-muda", "jenjang: mahir"))
     found = folder.diagnostics()
-    assert with_code(found, "PK401")[0].message() == (
+    assert words.message(with_code(found, "PK401")[0]) == (
         "Pendidikan minimal SMP terlalu rendah untuk jabatan fungsional jenjang Terampil: "
         "PP 11/2017 Pasal 78 ayat (1) huruf d menetapkan paling rendah SMA/SMK/sederajat."
     )
@@ -925,7 +941,7 @@ def test_pk402_rank_outside_the_grade_range(
     found = folder.diagnostics()
     assert rows(found) == [("PK402", f"data/{relative}", line, column, message)]
     assert found[0].severity is Severity.WARNING
-    assert found[0].message("en").startswith("Rank ")
+    assert words.message(found[0], "en").startswith("Rank ")
 
 
 def test_pk403_unusual_competency_level(folder: DataFolder) -> None:
@@ -942,8 +958,8 @@ def test_pk403_unusual_competency_level(folder: DataFolder) -> None:
     ]
     d = found[0]
     assert d.severity is Severity.WARNING
-    assert d.message("en") == "integritas level 3, while the usual level for Pengawas is 2."
-    assert d.hint("en").startswith("Check the competency standard again;")
+    assert words.message(d, "en") == "integritas level 3, while the usual level for Pengawas is 2."
+    assert words.hint(d, "en").startswith("Check the competency standard again;")
 
 
 def test_pk403_in_the_grade_is_reported_once(folder: DataFolder) -> None:

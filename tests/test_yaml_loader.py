@@ -23,18 +23,20 @@ from pola_karir.load.yaml_loader import (
     parse_text,
 )
 from pola_karir.model import Location
+from pola_karir.text import diagnostics as words
+from pola_karir.text.catalogue import text as catalogue_text
 
 
 def parse(text: str) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
     document, found = parse_text(text, Path("f.yml"), "f.yml")
     for d in found:
         assert d.location.file == "f.yml"
-    return document, [(d.code, d.location.line, d.location.column, d.message()) for d in found]
+    return document, [(d.code, d.location.line, d.location.column, words.message(d)) for d in found]
 
 
 def load(path: Path) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
     document, found = load_document(path, "f.yml")
-    return document, [(d.code, d.location.line, d.location.column, d.message()) for d in found]
+    return document, [(d.code, d.location.line, d.location.column, words.message(d)) for d in found]
 
 
 # --- one table: text in, exactly one diagnostic out ------------------------------------------
@@ -413,13 +415,15 @@ def test_pk001_directory_named_like_a_file(tmp_path: Path) -> None:
     directory.mkdir()
     document, found = load(directory)
     assert document is None
-    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: Is a directory.")]
+    assert found == [
+        ("PK001", 1, 1, "Berkas tidak dapat dibaca: yang ada di sini sebuah folder, bukan berkas.")
+    ]
 
 
 def test_pk001_missing_file(tmp_path: Path) -> None:
     document, found = load(tmp_path / "hilang.yml")
     assert document is None
-    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: No such file or directory.")]
+    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: berkas tidak ada.")]
 
 
 def test_pk001_file_too_large(tmp_path: Path) -> None:
@@ -436,11 +440,11 @@ def test_pk001_english_message_and_hint(tmp_path: Path) -> None:
     _, found = load_document(link, "f.yml")
     (d,) = found
     assert d.severity is Severity.ERROR
-    assert d.message("en").startswith("Cannot read the file: ")
-    assert d.hint() == (
+    assert words.message(d, "en").startswith("Cannot read the file: ")
+    assert words.hint(d) == (
         "Pastikan berkas ada, berupa berkas biasa (bukan tautan simbolik), dan ukurannya wajar."
     )
-    assert d.hint("en") == (
+    assert words.hint(d, "en") == (
         "Make sure the file exists, is a regular file (not a symbolic link) and of sensible size."
     )
 
@@ -480,9 +484,10 @@ def test_pk002_english(tmp_path: Path) -> None:
     path = tmp_path / "f.yml"
     path.write_bytes(b"nama: \x80\n")
     _, (d,) = load_document(path, "f.yml")
-    assert d.message("en") == "The file is not valid UTF-8 text (byte 7 cannot be decoded)."
+    assert words.message(d, "en") == "The file is not valid UTF-8 text (byte 7 cannot be decoded)."
     assert (
-        d.hint("en") == "Save the file again as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."
+        words.hint(d, "en")
+        == "Save the file again as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."
     )
 
 
@@ -499,16 +504,16 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 def test_english_messages_and_hints_of_reading_rules() -> None:
     _, found = parse_text("nama: A\nnama: B\n", Path("f.yml"), "f.yml")
     (d,) = found
-    assert d.message("en") == (
+    assert words.message(d, "en") == (
         "Key 'nama' appears twice (first on line 1); plain YAML silently keeps only the last one, "
         "losing data."
     )
-    assert d.hint("en") == "Remove one of them or merge their contents under one key."
+    assert words.hint(d, "en") == "Remove one of them or merge their contents under one key."
     _, (tab,) = parse_text("a:\n\tb: 1\n", Path("f.yml"), "f.yml")
-    assert tab.hint() == (
+    assert words.hint(tab) == (
         "Ganti tab dengan spasi (2 spasi per tingkat); YAML tidak mengizinkan tab untuk indentasi."
     )
-    assert tab.message("en") == "A tab character is used for indentation."
+    assert words.message(tab, "en") == "A tab character is used for indentation."
 
 
 # --- the data folder: PK001, PK010, PK012, PK015 through a full run ------------------------
@@ -519,7 +524,7 @@ def test_pk001_symlink_inside_the_data_folder(folder: DataFolder) -> None:
     (root / "jabatan" / "tautan.yml").symlink_to(root / "jabatan" / "kepala-seksi-jalan.yml")
     result = folder.validate()
     assert summary(result.diagnostics) == [("PK001", "data/jabatan/tautan.yml", 1, 1)]
-    assert result.diagnostics[0].message() == (
+    assert words.message(result.diagnostics[0]) == (
         "Berkas tidak dapat dibaca: tautan simbolik tidak diizinkan."
     )
     assert not result.ok
@@ -530,7 +535,10 @@ def test_pk001_directory_inside_the_data_folder(folder: DataFolder) -> None:
     (root / "jalur" / "folder.yml").mkdir()
     result = folder.validate()
     assert summary(result.diagnostics) == [("PK001", "data/jalur/folder.yml", 1, 1)]
-    assert result.diagnostics[0].message() == "Berkas tidak dapat dibaca: Is a directory."
+    assert (
+        words.message(result.diagnostics[0])
+        == "Berkas tidak dapat dibaca: yang ada di sini sebuah folder, bukan berkas."
+    )
 
 
 def test_pk002_inside_the_data_folder(folder: DataFolder) -> None:
@@ -554,8 +562,8 @@ def test_pk010_bad_file_name(folder: DataFolder, relative: str, name: str) -> No
     folder.put(relative, "nama: A\n")
     found = folder.diagnostics()
     assert summary(found) == [("PK010", f"data/{relative}", 1, 1)]
-    assert found[0].message() == f"Nama berkas '{name}' bukan kode yang sah."
-    assert found[0].hint() == (
+    assert words.message(found[0]) == f"Nama berkas '{name}' bukan kode yang sah."
+    assert words.hint(found[0]) == (
         "Pakai huruf kecil, angka, dan tanda hubung saja, diakhiri '.yml', misalnya "
         "'kepala-bidang-bina-marga.yml'."
     )
@@ -577,13 +585,13 @@ def test_pk012_unknown_file_is_a_warning(folder: DataFolder, relative: str) -> N
     assert summary(result.diagnostics) == [("PK012", f"data/{relative}", 1, 1)]
     d = result.diagnostics[0]
     assert d.severity is Severity.WARNING
-    assert d.message() == f"Berkas '{relative}' tidak dikenali dan diabaikan."
-    assert d.hint() == (
+    assert words.message(d) == f"Berkas '{relative}' tidak dikenali dan diabaikan."
+    assert words.hint(d) == (
         "Letakkan berkas di folder yang benar: instansi.yml, kompetensi-teknis.yml, "
         "pelatihan.yml, atau <folder>/<kode>.yml dengan folder unit, jabatan, "
         "jabatan-fungsional, jalur, dasar-hukum."
     )
-    assert d.message("en") == f"File '{relative}' is not recognised and is ignored."
+    assert words.message(d, "en") == f"File '{relative}' is not recognised and is ignored."
     assert result.ok
 
 
@@ -600,9 +608,11 @@ def test_pk015_missing_instansi(folder: DataFolder) -> None:
     result = folder.validate()
     assert summary(result.diagnostics) == [("PK015", "data/instansi.yml", 1, 1)]
     d = result.diagnostics[0]
-    assert d.message() == "Berkas wajib 'instansi.yml' tidak ditemukan di folder data."
-    assert d.hint() == "Buat berkas 'instansi.yml' (lihat contoh pada dataset Kabupaten Contoh)."
-    assert d.message("en") == "Required file 'instansi.yml' is missing from the data folder."
+    assert words.message(d) == "Berkas wajib 'instansi.yml' tidak ditemukan di folder data."
+    assert (
+        words.hint(d) == "Buat berkas 'instansi.yml' (lihat contoh pada dataset Kabupaten Contoh)."
+    )
+    assert words.message(d, "en") == "Required file 'instansi.yml' is missing from the data folder."
     assert result.dataset is None
     assert not result.ok
 
@@ -629,7 +639,7 @@ def test_a_linked_folder_is_reported_not_skipped(folder: DataFolder, tmp_path: P
     elsewhere.mkdir()
     root = folder.write()
     (root / "jalur-lain").symlink_to(elsewhere, target_is_directory=True)
-    found = [(d.code, d.location.file, d.message("en")) for d in folder.diagnostics()]
+    found = [(d.code, d.location.file, words.message(d, "en")) for d in folder.diagnostics()]
     assert (
         "PK001",
         "data/jalur-lain",
@@ -656,18 +666,23 @@ def test_syntax_errors_are_explained_for_people(
     assert [(d.code, d.location.line, d.location.column) for d in found] == [
         ("PK003", line, column)
     ]
-    assert found[0].message().startswith(f"Sintaks YAML salah: {explained}")
-    assert "(" in found[0].message("en") and "YAML syntax error: " in found[0].message("en")
+    assert words.message(found[0]).startswith(f"Sintaks YAML salah: {explained}")
+    assert "(" in words.message(found[0], "en") and "YAML syntax error: " in words.message(
+        found[0], "en"
+    )
 
 
 def test_control_characters_in_text_are_rejected() -> None:
     text = 'nama: "Kepala\\0Bidang"\nikhtisar: ok\n"k\\x01": 1\ntugas: "tab\\tboleh"\n'
     document, found = parse_text(text, Path("x.yml"), "x.yml")
-    assert [(d.code, d.location.line, d.location.column, d.message()) for d in found] == [
+    assert [(d.code, d.location.line, d.location.column, words.message(d)) for d in found] == [
         ("PK016", 1, 7, "Teks berisi karakter kendali yang tidak terlihat (U+0000)."),
         ("PK016", 3, 1, "Teks berisi karakter kendali yang tidak terlihat (U+0001)."),
     ]
-    assert found[0].message("en") == "The text contains an invisible control character (U+0000)."
+    assert (
+        words.message(found[0], "en")
+        == "The text contains an invisible control character (U+0000)."
+    )
     assert document is not None and document.data["tugas"] == "tab\tboleh"
 
 
@@ -691,7 +706,7 @@ _SYNTAX_SAMPLES = {
 
 
 def test_every_syntax_explanation_has_a_sample() -> None:
-    assert sorted(_SYNTAX_SAMPLES) == sorted(needle for needle, _, _ in _SYNTAX)
+    assert sorted(_SYNTAX_SAMPLES) == sorted(needle for needle, _ in _SYNTAX)
 
 
 @pytest.mark.parametrize("needle", sorted(_SYNTAX_SAMPLES))
@@ -700,9 +715,9 @@ def test_syntax_explanations_still_match_the_installed_parser(needle: str) -> No
     with pytest.raises(yaml.MarkedYAMLError) as raised:
         yaml.compose(text, Loader=loader)
     problem = raised.value.problem or ""
-    explained_id, explained_en = explain_syntax(problem, raised.value.context or "")
-    assert explained_id != problem, f"libyaml no longer says {needle!r}: {problem!r}"
-    assert explained_en.endswith(f"({problem})")
+    key = explain_syntax(problem, raised.value.context or "")
+    assert key is not None, f"libyaml no longer says {needle!r}: {problem!r}"
+    assert catalogue_text(key, "en", libyaml=problem).endswith(f"({problem})")
 
 
 def test_nesting_refused_by_the_parser_itself_is_still_pk014() -> None:
