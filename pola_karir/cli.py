@@ -24,7 +24,7 @@ from pola_karir.career.matching import (
     finding_data,
     profile_from_data,
 )
-from pola_karir.diagnostics import Diagnostic, diag, has_errors, term
+from pola_karir.diagnostics import NOTHING, Diagnostic, diag, has_errors, term
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _missing_dir(root: Path, lang: str) -> int:
-    print(text("cli.missing_data_dir", lang, root=root), file=sys.stderr)
+    print(text("data_dir.missing", lang, root=root), file=sys.stderr)
     return 2
 
 
@@ -175,7 +175,9 @@ def profile_diagnostics(
 
 def _unknown_ref(location: Location, kind: str, ref: str) -> Diagnostic:
     """PK201 for a profile naming an id the dataset lacks; ``kind`` is a catalogue term key."""
-    return diag("PK201", location, kind=term(kind), ref=ref, where=term("where.site"))
+    return diag(
+        "PK201", location, kind=term(kind), ref=ref, where=term("where.site"), suggestion=NOTHING
+    )
 
 
 _MARK = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
