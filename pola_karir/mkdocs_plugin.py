@@ -67,9 +67,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = self._path(config, self.config.data_dir)
         if not self.root.is_dir():
-            raise PluginError(
-                catalogue.text("data_dir.missing", self.config.lang, root=self.root)
-            )
+            raise PluginError(catalogue.text("data_dir.missing", self.config.lang, root=self.root))
         result = validate_project(self.root, self.config.data_dir)
         problems = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
