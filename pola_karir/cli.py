@@ -24,12 +24,13 @@ from pola_karir.career.matching import (
     finding_data,
     profile_from_data,
 )
-from pola_karir.diagnostics import Diagnostic, diag, has_errors
+from pola_karir.diagnostics import NOTHING, Diagnostic, diag, has_errors, term
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
+from pola_karir.text.catalogue import text
 
 DEFAULT_DATA = "data"
 LANGS = ("id", "en")
@@ -109,12 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _missing_dir(root: Path, lang: str) -> int:
-    message = (
-        f"pola-karir: folder data '{root}' tidak ditemukan"
-        if lang == "id"
-        else f"pola-karir: data folder '{root}' not found"
-    )
-    print(message, file=sys.stderr)
+    print(text("data_dir.missing", lang, root=root), file=sys.stderr)
     return 2
 
 
@@ -160,37 +156,27 @@ def profile_diagnostics(
     }
     if isinstance(data.get("jabatan"), str) and data["jabatan"] not in dataset.positions:
         problems.append(
-            _unknown_ref(document.location(("jabatan",)), "Jabatan", "Position", data["jabatan"])
+            _unknown_ref(document.location(("jabatan",)), "kind.position", data["jabatan"])
         )
     for index, training in enumerate(data.get("pelatihan", [])):
         if training not in known["pelatihan"]:
             problems.append(
-                _unknown_ref(
-                    document.location(("pelatihan", index)), "Pelatihan", "Training", training
-                )
+                _unknown_ref(document.location(("pelatihan", index)), "kind.training", training)
             )
     for comp in data.get("kompetensi", {}):
         if comp not in known["kompetensi"]:
             problems.append(
                 _unknown_ref(
-                    document.location(("kompetensi", comp), key=True),
-                    "Kompetensi",
-                    "Competency",
-                    comp,
+                    document.location(("kompetensi", comp), key=True), "kind.competency", comp
                 )
             )
     return (None if has_errors(problems) else data), problems
 
 
-def _unknown_ref(location: Location, kind: str, kind_en: str, ref: str) -> Diagnostic:
+def _unknown_ref(location: Location, kind: str, ref: str) -> Diagnostic:
+    """PK201 for a profile naming an id the dataset lacks; ``kind`` is a catalogue term key."""
     return diag(
-        "PK201",
-        location,
-        kind=kind,
-        kind_en=kind_en,
-        ref=ref,
-        where="lihat situs pola karier untuk daftar kodenya",
-        where_en="see the career-pattern site for the list of ids",
+        "PK201", location, kind=term(kind), ref=ref, where=term("where.site"), suggestion=NOTHING
     )
 
 

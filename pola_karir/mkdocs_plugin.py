@@ -29,6 +29,8 @@ from pola_karir.rules.validate import validate_project
 from pola_karir.site import urls
 from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
 from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
+from pola_karir.text import catalogue
+from pola_karir.text.diagnostics import message
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -71,18 +73,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = self._path(config, self.config.data_dir)
         if not self.root.is_dir():
-            raise PluginError(f"pola-karir: folder data '{self.root}' tidak ditemukan.")
+            raise PluginError(catalogue.text("data_dir.missing", self.config.lang, root=self.root))
         result = validate_project(self.root, self.config.data_dir)
         problems = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
         if problems or (warnings and config.strict):
             report = as_text(result.diagnostics, result.file_count, self.config.lang)
-            raise PluginError("pola-karir: data tidak sah; situs tidak dibuat.\n" + report)
+            raise PluginError(
+                catalogue.text("plugin.invalid_data", self.config.lang) + "\n" + report
+            )
         for warning in warnings:
             loc = warning.location
             log.warning(
                 f"{loc.file}:{loc.line}:{loc.column}: [{warning.code}] "
-                f"{warning.message(self.config.lang)}"
+                f"{message(warning, self.config.lang)}"
             )
         assert result.dataset is not None
         try:  # before MkDocs cleans site/: a missing 'dot' must not leave a half-built site

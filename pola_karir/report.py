@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 
 from pola_karir.diagnostics import Diagnostic, Severity, count_by_severity
+from pola_karir.text.catalogue import text
+from pola_karir.text.diagnostics import hint, message
 
 FORMATS = ("text", "json", "github")
 
@@ -13,26 +15,23 @@ FORMATS = ("text", "json", "github")
 def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> str:
     counts = count_by_severity(diagnostics)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
-    if lang == "en":
-        verdict = "valid" if errors == 0 else "NOT valid"
-        return (
-            f"{files} files checked: {errors} error(s), {warnings} warning(s); data is {verdict}."
-        )
-    verdict = "sah" if errors == 0 else "TIDAK sah"
-    return f"{files} berkas diperiksa: {errors} galat, {warnings} peringatan; data {verdict}."
+    verdict = text("report.valid" if errors == 0 else "report.invalid", lang)
+    return text(
+        "report.summary", lang, files=files, errors=errors, warnings=warnings, verdict=verdict
+    )
 
 
 def as_text(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> str:
-    hint_label = "hint" if lang == "en" else "saran"
+    hint_label = text("report.hint_label", lang)
     lines = []
     for d in diagnostics:
         loc = d.location
         lines.append(
-            f"{loc.file}:{loc.line}:{loc.column}: {d.severity.value}[{d.code}]: {d.message(lang)}"
+            f"{loc.file}:{loc.line}:{loc.column}: {d.severity.value}[{d.code}]: {message(d, lang)}"
         )
-        hint = d.hint(lang)
-        if hint:
-            lines.append(f"    {hint_label}: {hint}")
+        fix = hint(d, lang)
+        if fix:
+            lines.append(f"    {hint_label}: {fix}")
     lines.append(summary(diagnostics, files, lang))
     return "\n".join(lines) + "\n"
 
@@ -53,8 +52,8 @@ def as_json(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> 
                 "column": d.location.column,
                 "severity": d.severity.value,
                 "code": d.code,
-                "message": d.message(lang),
-                "hint": d.hint(lang),
+                "message": message(d, lang),
+                "hint": hint(d, lang),
             }
             for d in diagnostics
         ],
@@ -80,10 +79,10 @@ def as_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -
             f"file={_escape_property(loc.file)},line={loc.line},col={loc.column},"
             f"title={_escape_property(d.code)}"
         )
-        body = d.message(lang)
-        hint = d.hint(lang)
-        if hint:
-            body += "\n" + hint
+        body = message(d, lang)
+        fix = hint(d, lang)
+        if fix:
+            body += "\n" + fix
         lines.append(f"::{level} {props}::{_escape_data(body)}")
     lines.append(summary(diagnostics, files, lang))
     return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from pola_karir.career.matching import (
     reachable,
 )
 from pola_karir.model import Dataset
+from pola_karir.text import diagnostics as words
 
 KABID = "kepala-bidang-bina-marga"
 KASI = "kepala-seksi-jalan"
@@ -40,7 +41,7 @@ def dataset(folder: DataFolder) -> Dataset:
     ]
     requirements["kinerja"] = {"predikat_minimal": "baik", "tahun": 2}
     result = folder.validate()
-    assert result.ok, [d.message() for d in result.diagnostics]
+    assert result.ok, [words.message(d) for d in result.diagnostics]
     assert result.dataset is not None
     return result.dataset
 

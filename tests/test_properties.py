@@ -24,11 +24,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pola_karir import reference
-from pola_karir.diagnostics import Diagnostic, Severity
+from pola_karir.diagnostics import CODES, Diagnostic, Severity
 from pola_karir.load.yaml_loader import Document, load_document, parse_text
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import validate_project
-from pola_karir.text.messages import RULES
+from pola_karir.text import diagnostics as words
 
 FAST = settings(
     max_examples=150,
@@ -50,19 +50,20 @@ def placeholders(template: str) -> set[str]:
 
 def check_diagnostic(d: Diagnostic, file_prefix: str) -> None:
     assert isinstance(d, Diagnostic)
-    assert d.code in RULES
+    assert d.code in CODES
     assert d.location.file.startswith(file_prefix)
     assert d.location.line >= 1
     assert d.location.column >= 1
     assert d.severity in (Severity.ERROR, Severity.WARNING)
-    rule = RULES[d.code]
     # every placeholder of the message and hint, in both languages, has a value
-    for template in (rule.message_id, rule.message_en, rule.hint_id, rule.hint_en):
-        assert placeholders(template) <= set(d.params), (d.code, template, d.params)
+    values = words.values(d)
+    for part in ("message", "hint"):
+        template = words.template(d.code, part)
+        assert placeholders(template) <= set(values), (d.code, template, values)
     for lang in ("id", "en"):
-        assert isinstance(d.message(lang), str)
-        assert d.message(lang).strip()
-        assert isinstance(d.hint(lang), str)
+        assert isinstance(words.message(d, lang), str)
+        assert words.message(d, lang).strip()
+        assert isinstance(words.hint(d, lang), str)
 
 
 def check_document(document: Document | None, found: list[Diagnostic]) -> None:
@@ -569,6 +570,8 @@ def test_schema_shaped_folders_never_raise(
     for d in result.diagnostics:
         check_diagnostic(d, f"{SHOWN_ROOT}/")
     assert not any(d.code.startswith("PK1") for d in result.diagnostics), [
-        (d.code, d.location, d.message()) for d in result.diagnostics if d.code.startswith("PK1")
+        (d.code, d.location, words.message(d))
+        for d in result.diagnostics
+        if d.code.startswith("PK1")
     ]
     assert (result.dataset is not None) is result.ok

@@ -45,9 +45,10 @@ import pytest
 import yaml
 from factory import SHOWN_ROOT, minimal_files, write_files
 
+from pola_karir.codes import CODES as RULES
 from pola_karir.diagnostics import Diagnostic
 from pola_karir.rules.validate import validate_project
-from pola_karir.text.messages import RULES
+from pola_karir.text import diagnostics as words
 
 GOLDEN_DIR = Path(__file__).parent / "rules"
 REGEN_VARIABLE = "POLA_KARIR_REGEN"
@@ -120,8 +121,8 @@ def as_record(d: Diagnostic) -> dict[str, Any]:
         "column": d.location.column,
         "code": d.code,
         "severity": d.severity.value,
-        "message": {lang: d.message(lang) for lang in LANGUAGES},
-        "hint": {lang: d.hint(lang) for lang in LANGUAGES},
+        "message": {lang: words.message(d, lang) for lang in LANGUAGES},
+        "hint": {lang: words.hint(d, lang) for lang in LANGUAGES},
     }
 
 

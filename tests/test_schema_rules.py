@@ -17,7 +17,7 @@ from pola_karir.load.schema import KINDS, field_name, load_schemas
 @pytest.mark.parametrize(
     ("path", "shown"),
     [
-        ((), "tingkat teratas berkas"),
+        ((), ""),
         (("nama",), "nama"),
         (("langkah", 0, "dari"), "langkah[1].dari"),
         (("persyaratan", "pelatihan", 2), "persyaratan.pelatihan[3]"),

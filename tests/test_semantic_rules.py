@@ -14,13 +14,15 @@ import pytest
 from factory import DataFolder
 
 from pola_karir.diagnostics import Diagnostic, Severity
+from pola_karir.text import diagnostics as words
 
 Row = tuple[str, str, int, int, str]
 
 
 def rows(found: list[Diagnostic] | tuple[Diagnostic, ...]) -> list[Row]:
     return [
-        (d.code, d.location.file, d.location.line, d.location.column, d.message()) for d in found
+        (d.code, d.location.file, d.location.line, d.location.column, words.message(d))
+        for d in found
     ]
 
 

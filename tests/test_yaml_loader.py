@@ -26,18 +26,20 @@ from pola_karir.load.yaml_loader import (
     parse_text,
 )
 from pola_karir.model import Location
+from pola_karir.text import diagnostics as words
+from pola_karir.text.catalogue import text as catalogue_text
 
 
 def parse(text: str) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
     document, found = parse_text(text, Path("f.yml"), "f.yml")
     for d in found:
         assert d.location.file == "f.yml"
-    return document, [(d.code, d.location.line, d.location.column, d.message()) for d in found]
+    return document, [(d.code, d.location.line, d.location.column, words.message(d)) for d in found]
 
 
 def load(path: Path) -> tuple[Document | None, list[tuple[str, int, int, str]]]:
     document, found = load_document(path, "f.yml")
-    return document, [(d.code, d.location.line, d.location.column, d.message()) for d in found]
+    return document, [(d.code, d.location.line, d.location.column, words.message(d)) for d in found]
 
 
 # --- one table: text in, exactly one diagnostic out ------------------------------------------
@@ -416,13 +418,15 @@ def test_pk001_directory_named_like_a_file(tmp_path: Path) -> None:
     directory.mkdir()
     document, found = load(directory)
     assert document is None
-    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: Is a directory.")]
+    assert found == [
+        ("PK001", 1, 1, "Berkas tidak dapat dibaca: yang ada di sini sebuah folder, bukan berkas.")
+    ]
 
 
 def test_pk001_missing_file(tmp_path: Path) -> None:
     document, found = load(tmp_path / "hilang.yml")
     assert document is None
-    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: No such file or directory.")]
+    assert found == [("PK001", 1, 1, "Berkas tidak dapat dibaca: berkas tidak ada.")]
 
 
 def test_pk001_file_too_large(tmp_path: Path) -> None:
@@ -439,11 +443,11 @@ def test_pk001_english_message_and_hint(tmp_path: Path) -> None:
     _, found = load_document(link, "f.yml")
     (d,) = found
     assert d.severity is Severity.ERROR
-    assert d.message("en").startswith("Cannot read the file: ")
-    assert d.hint() == (
+    assert words.message(d, "en").startswith("Cannot read the file: ")
+    assert words.hint(d) == (
         "Pastikan berkas ada, berupa berkas biasa (bukan tautan simbolik), dan ukurannya wajar."
     )
-    assert d.hint("en") == (
+    assert words.hint(d, "en") == (
         "Make sure the file exists, is a regular file (not a symbolic link) and of sensible size."
     )
 
@@ -483,9 +487,10 @@ def test_pk002_english(tmp_path: Path) -> None:
     path = tmp_path / "f.yml"
     path.write_bytes(b"nama: \x80\n")
     _, (d,) = load_document(path, "f.yml")
-    assert d.message("en") == "The file is not valid UTF-8 text (byte 7 cannot be decoded)."
+    assert words.message(d, "en") == "The file is not valid UTF-8 text (byte 7 cannot be decoded)."
     assert (
-        d.hint("en") == "Save the file again as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."
+        words.hint(d, "en")
+        == "Save the file again as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."
     )
 
 
@@ -502,16 +507,16 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 def test_english_messages_and_hints_of_reading_rules() -> None:
     _, found = parse_text("nama: A\nnama: B\n", Path("f.yml"), "f.yml")
     (d,) = found
-    assert d.message("en") == (
+    assert words.message(d, "en") == (
         "Key 'nama' appears twice (first on line 1); plain YAML silently keeps only the last one, "
         "losing data."
     )
-    assert d.hint("en") == "Remove one of them or merge their contents under one key."
+    assert words.hint(d, "en") == "Remove one of them or merge their contents under one key."
     _, (tab,) = parse_text("a:\n\tb: 1\n", Path("f.yml"), "f.yml")
-    assert tab.hint() == (
+    assert words.hint(tab) == (
         "Ganti tab dengan spasi (2 spasi per tingkat); YAML tidak mengizinkan tab untuk indentasi."
     )
-    assert tab.message("en") == "A tab character is used for indentation."
+    assert words.message(tab, "en") == "A tab character is used for indentation."
 
 
 # --- the data folder through a full run ------------------------------------------------------
@@ -564,18 +569,23 @@ def test_syntax_errors_are_explained_for_people(
     assert [(d.code, d.location.line, d.location.column) for d in found] == [
         ("PK003", line, column)
     ]
-    assert found[0].message().startswith(f"Sintaks YAML salah: {explained}")
-    assert "(" in found[0].message("en") and "YAML syntax error: " in found[0].message("en")
+    assert words.message(found[0]).startswith(f"Sintaks YAML salah: {explained}")
+    assert "(" in words.message(found[0], "en") and "YAML syntax error: " in words.message(
+        found[0], "en"
+    )
 
 
 def test_control_characters_in_text_are_rejected() -> None:
     text = 'nama: "Kepala\\0Bidang"\nikhtisar: ok\n"k\\x01": 1\ntugas: "tab\\tboleh"\n'
     document, found = parse_text(text, Path("x.yml"), "x.yml")
-    assert [(d.code, d.location.line, d.location.column, d.message()) for d in found] == [
+    assert [(d.code, d.location.line, d.location.column, words.message(d)) for d in found] == [
         ("PK016", 1, 7, "Teks berisi karakter kendali yang tidak terlihat (U+0000)."),
         ("PK016", 3, 1, "Teks berisi karakter kendali yang tidak terlihat (U+0001)."),
     ]
-    assert found[0].message("en") == "The text contains an invisible control character (U+0000)."
+    assert (
+        words.message(found[0], "en")
+        == "The text contains an invisible control character (U+0000)."
+    )
     assert document is not None and document.data["tugas"] == "tab\tboleh"
 
 
@@ -599,7 +609,7 @@ _SYNTAX_SAMPLES = {
 
 
 def test_every_syntax_explanation_has_a_sample() -> None:
-    assert sorted(_SYNTAX_SAMPLES) == sorted(needle for needle, _, _ in _SYNTAX)
+    assert sorted(_SYNTAX_SAMPLES) == sorted(needle for needle, _ in _SYNTAX)
 
 
 @pytest.mark.parametrize("needle", sorted(_SYNTAX_SAMPLES))
@@ -608,9 +618,9 @@ def test_syntax_explanations_still_match_the_installed_parser(needle: str) -> No
     with pytest.raises(yaml.MarkedYAMLError) as raised:
         yaml.compose(text, Loader=loader)
     problem = raised.value.problem or ""
-    explained_id, explained_en = explain_syntax(problem, raised.value.context or "")
-    assert explained_id != problem, f"libyaml no longer says {needle!r}: {problem!r}"
-    assert explained_en.endswith(f"({problem})")
+    key = explain_syntax(problem, raised.value.context or "")
+    assert key is not None, f"libyaml no longer says {needle!r}: {problem!r}"
+    assert catalogue_text(key, "en", libyaml=problem).endswith(f"({problem})")
 
 
 def test_nesting_refused_by_the_parser_itself_is_still_pk014() -> None:

@@ -15,7 +15,6 @@ into the requested output: nothing here logs, caches or writes files.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import re
@@ -30,6 +29,7 @@ from typing import TypeVar
 
 from pola_karir import reference as ref
 from pola_karir.career.matching import Eligibility, Finding, Profile, check
+from pola_karir.diagnostics import closest
 from pola_karir.model import Dataset, Position
 
 REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")
@@ -206,8 +206,8 @@ def _quote(value: str) -> str:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; mungkin maksudnya '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f"; mungkin maksudnya '{close}'?" if close else ""
 
 
 def _position(value: str, dataset: Dataset) -> str:

@@ -72,7 +72,10 @@ def _load_reference(relative: str, kind: str) -> Document:
     document, problems = load_document(path, f"pola_karir/reference/{relative}")
     problems += validate_document(document, kind) if document else []
     if document is None or problems:
-        details = "; ".join(f"{p.code} {p.message('en')}" for p in problems)
+        # A packaging bug for developers, not HR: codes, positions and values are enough.
+        details = "; ".join(
+            f"{p.code} at {p.location.line}:{p.location.column} {p.params}" for p in problems
+        )
         raise RuntimeError(f"packaged reference data {relative} is broken: {details}")
     return document
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.diagnostics import Diagnostic, diag, term
 from pola_karir.model import Location
 
 ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -29,10 +29,6 @@ FOLDERS: Final[dict[str, str]] = {
     "dasar-hukum": "dasar-hukum",
 }
 REQUIRED_FILES: Final = ("instansi.yml",)
-EXPECTED_LAYOUT: Final = (
-    "instansi.yml, kompetensi-teknis.yml, pelatihan.yml, atau <folder>/<kode>.yml dengan folder "
-    + ", ".join(FOLDERS)
-)
 
 
 @dataclass(frozen=True)
@@ -69,22 +65,13 @@ def discover(
     for link in sorted(p for p in root.rglob("*") if p.is_symlink() and p.is_dir()):
         # rglob does not descend into linked folders: say so instead of skipping them silently.
         shown_link = display_path(root, shown, link)
-        problems.append(
-            diag(
-                "PK001",
-                Location(shown_link),
-                reason="folder berupa tautan simbolik tidak dibaca",
-                reason_en="a folder that is a symbolic link is not read",
-            )
-        )
+        problems.append(diag("PK001", Location(shown_link), reason=term("reason.symlink_folder")))
     for path in candidates:
         relative = path.relative_to(root)
         display = display_path(root, shown, path)
         kind = _kind_of(relative)
         if kind is None:
-            problems.append(
-                diag("PK012", Location(display), name=relative.as_posix(), expected=EXPECTED_LAYOUT)
-            )
+            problems.append(_unknown_file(display, relative))
             continue
         if not ID_PATTERN.match(path.stem):
             problems.append(diag("PK010", Location(display), name=path.name))
@@ -97,6 +84,17 @@ def discover(
                 diag("PK015", Location(display_path(root, shown, root / name)), name=name)
             )
     return files, problems
+
+
+def _unknown_file(display: str, relative: Path) -> Diagnostic:
+    """PK012, naming the places a data file may live (the hint words them)."""
+    return diag(
+        "PK012",
+        Location(display),
+        name=relative.as_posix(),
+        files=", ".join(SINGLE_FILES),
+        folders=", ".join(FOLDERS),
+    )
 
 
 def _kind_of(relative: Path) -> str | None:

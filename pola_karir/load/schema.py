@@ -8,7 +8,6 @@ turned into an HR-readable diagnostic.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ import jsonschema_rs
 import referencing
 from jsonschema.exceptions import ValidationError
 
-from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.diagnostics import NOTHING, Diagnostic, Term, diag, suggestion, term
 from pola_karir.load.yaml_loader import Document, JsonPath
 
 BASE_URI: Final = "https://pola-karir.invalid/schemas/"
@@ -95,39 +94,15 @@ def validate_document(document: Document, kind: str) -> list[Diagnostic]:
     if _fast_is_valid(schemas, kind, document.data):
         return []
     errors = schemas.explain[kind].iter_errors(document.data)
-    found: dict[tuple[str, int, int, tuple[tuple[str, str], ...]], Diagnostic] = {}
+    # Several jsonschema errors may explain the same node the same way: keep one of each.
+    found: dict[Diagnostic, None] = {}
     for error in errors:
         for diagnostic in _explain(error, document, schemas):
-            key = (
-                diagnostic.code,
-                diagnostic.location.line,
-                diagnostic.location.column,
-                diagnostic.args,
-            )
-            found.setdefault(key, diagnostic)
-    return sorted(found.values(), key=Diagnostic.sort_key)
+            found.setdefault(diagnostic, None)
+    return sorted(found, key=Diagnostic.sort_key)
 
 
 # --- turning one jsonschema error into diagnostics ------------------------------------------
-
-_TYPE_ID = {
-    "string": "teks",
-    "integer": "bilangan bulat",
-    "number": "angka",
-    "boolean": "true/false",
-    "array": "daftar",
-    "object": "pemetaan 'kunci: nilai'",
-    "null": "kosong",
-}
-_TYPE_EN = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true/false",
-    "array": "a list",
-    "object": "a 'key: value' mapping",
-    "null": "empty",
-}
 
 
 def _json_type(value: Any) -> str:
@@ -146,38 +121,38 @@ def _json_type(value: Any) -> str:
     return "object"
 
 
-ROOT_ID: Final = "tingkat teratas berkas"
-ROOT_EN: Final = "the top level of the file"
-
-
-def _english(field: str) -> str:
-    """The English form of a field description built by :func:`field_name`."""
-    if field == ROOT_ID:
-        return ROOT_EN
-    return field.replace("kunci di " + ROOT_ID, "key at " + ROOT_EN).replace("kunci di ", "key in ")
-
-
 def field_name(path: JsonPath) -> str:
-    """Dotted path as HR sees it: list items counted from 1."""
+    """Dotted path as HR sees it: list items counted from 1; the top level is ""."""
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:
             text += ("." if text else "") + part
-    return text or ROOT_ID
+    return text
+
+
+def _field(path: JsonPath) -> str | Term:
+    """The node a message names: its dotted path, or the worded "top level of the file"."""
+    return field_name(path) or term("schema.root")
+
+
+def _key_in(path: JsonPath) -> dict[str, object]:
+    """A key's own name is what is wrong (propertyNames): the node is "the key in <path>"."""
+    name = field_name(path)
+    if not name:
+        return {"field": term("schema.key_in_root")}
+    return {"field": term("schema.key_in"), "path": name}
+
+
+def _description(text: object) -> Term:
+    """A schema description as a hint: the schema's own (Indonesian) words, marked as such."""
+    return term("schema.description") if text else NOTHING
 
 
 def _short(value: Any, limit: int = 60) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _suggest(word: str, choices: list[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if not close:
-        return "", ""
-    return f" Mungkin maksudnya '{close[0]}'?", f" Did you mean '{close[0]}'?"
 
 
 def _describe_property(schema: Mapping[str, Any], name: str, schemas: SchemaSet) -> str:
@@ -224,110 +199,127 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
     path: JsonPath = tuple(error.absolute_path)
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     keyword = error.validator
-    field = field_name(path)
     if "propertyNames" in error.absolute_schema_path:
-        name = str(error.instance)
-        choices = _resolve(schema, schemas).get("enum", [])
-        suggestion = _suggest(name, [str(c) for c in choices])
-        described = ", ".join(str(c) for c in choices) or str(schema.get("description", ""))
-        yield diag(
-            "PK104",
-            doc.location((*path, name), key=True),
-            value=_short(name),
-            field=f"kunci di {field}",
-            field_en=_english(f"kunci di {field}"),
-            suggestion=suggestion[0],
-            suggestion_en=suggestion[1],
-            choices=described,
-        )
+        yield _bad_key_name(error, doc, path, schema, schemas)
     elif keyword == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = list(schema.get("properties", {}))
-        for key in error.instance:
-            if key in allowed:
-                continue
-            suggestion = _suggest(key, allowed)
-            yield diag(
-                "PK101",
-                doc.location((*path, key), key=True),
-                key=_short(key),
-                where=field,
-                where_en=_english(field),
-                suggestion=suggestion[0],
-                suggestion_en=suggestion[1],
-                allowed=", ".join(allowed),
-            )
+        yield from _unknown_keys(error.instance, doc, path, schema)
     elif keyword == "required" and isinstance(error.instance, dict):
         for key in _value(error):
             if key not in error.instance:
+                described = _describe_property(schema, key, schemas)
                 yield diag(
                     "PK102",
                     doc.location(path),
                     key=key,
-                    where=field,
-                    where_en=_english(field),
-                    description=_describe_property(schema, key, schemas),
+                    where=_field(path),
+                    description=_description(described),
+                    schema_text=described,
                 )
     elif keyword in ("type", "oneOf", "anyOf"):
-        yield _type_error(error, doc, path, field, schemas)
+        yield _type_error(error, doc, path, schemas)
     elif keyword == "enum":
         choices = [str(c) for c in _value(error)]
-        suggestion = _suggest(str(error.instance), choices)
         yield diag(
             "PK104",
             doc.location(path),
             value=_short(error.instance),
-            field=field,
-            field_en=_english(field),
-            suggestion=suggestion[0],
-            suggestion_en=suggestion[1],
+            field=_field(path),
             choices=", ".join(choices),
-        )
-    elif keyword in ("pattern", "format"):
-        yield diag(
-            "PK105",
-            doc.location(path),
-            value=_short(error.instance),
-            field=field,
-            field_en=_english(field),
-            description=schema.get("description", ""),
-        )
-    elif keyword in _RANGE:
-        detail_id, detail_en = _RANGE[keyword]
-        bound = error.validator_value
-        yield diag(
-            "PK106",
-            doc.location(path),
-            field=field,
-            field_en=_english(field),
-            detail=detail_id.format(bound),
-            detail_en=detail_en.format(bound),
-            description=schema.get("description", ""),
+            **suggestion(str(error.instance), choices),
         )
     else:
-        duplicate = keyword == "uniqueItems"
+        yield _value_error(error, doc, path, schema)
+
+
+def _bad_key_name(
+    error: ValidationError,
+    doc: Document,
+    path: JsonPath,
+    schema: Mapping[str, Any],
+    schemas: SchemaSet,
+) -> Diagnostic:
+    name = str(error.instance)
+    choices = [str(c) for c in _resolve(schema, schemas).get("enum", [])]
+    described: dict[str, object] = (
+        {"choices": ", ".join(choices)}
+        if choices
+        else {
+            "choices": _description(schema.get("description")),
+            "schema_text": schema.get("description", ""),
+        }
+    )
+    return diag(
+        "PK104",
+        doc.location((*path, name), key=True),
+        value=_short(name),
+        **_key_in(path),
+        **described,
+        **suggestion(name, choices),
+    )
+
+
+def _unknown_keys(
+    instance: Mapping[str, Any], doc: Document, path: JsonPath, schema: Mapping[str, Any]
+) -> Iterator[Diagnostic]:
+    allowed = list(schema.get("properties", {}))
+    for key in instance:
+        if key in allowed:
+            continue
         yield diag(
-            "PK107",
-            doc.location(path),
-            field=field,
-            field_en=_english(field),
-            detail=_short("ada nilai ganda" if duplicate else error.message, 120),
-            detail_en=_short("a value appears twice" if duplicate else error.message, 120),
-            description=schema.get("description", ""),
+            "PK101",
+            doc.location((*path, key), key=True),
+            key=_short(key),
+            where=_field(path),
+            allowed=", ".join(allowed),
+            **suggestion(key, allowed),
         )
 
 
-_RANGE: Final = {
-    "minimum": ("paling kecil {}", "at least {}"),
-    "maximum": ("paling besar {}", "at most {}"),
-    "exclusiveMinimum": ("harus lebih dari {}", "must be more than {}"),
-    "exclusiveMaximum": ("harus kurang dari {}", "must be less than {}"),
-    "minLength": ("paling sedikit {} karakter", "at least {} characters"),
-    "maxLength": ("paling banyak {} karakter", "at most {} characters"),
-    "minItems": ("paling sedikit {} butir", "at least {} items"),
-    "maxItems": ("paling banyak {} butir", "at most {} items"),
-    "minProperties": ("paling sedikit {} kunci", "at least {} keys"),
-    "maxProperties": ("paling banyak {} kunci", "at most {} keys"),
-}
+def _value_error(
+    error: ValidationError, doc: Document, path: JsonPath, schema: Mapping[str, Any]
+) -> Diagnostic:
+    """PK105-PK107: the value has the right type but breaks a format, a bound or another rule."""
+    keyword = str(error.validator)
+    description = schema.get("description", "")
+    common: dict[str, object] = {
+        "field": _field(path),
+        "description": _description(description),
+        "schema_text": description,
+    }
+    if keyword in ("pattern", "format"):
+        return diag("PK105", doc.location(path), value=_short(error.instance), **common)
+    if keyword in _RANGE:
+        bound = error.validator_value
+        detail = term(f"schema.range.{keyword}")
+        return diag("PK106", doc.location(path), detail=detail, bound=bound, **common)
+    return diag("PK107", doc.location(path), **_failure(error), **common)
+
+
+def _failure(error: ValidationError) -> dict[str, object]:
+    """What a rule without a message of its own found, by keyword; jsonschema's English
+    message is not shown, since it cannot be put in the reader's language."""
+    keyword = str(error.validator)
+    if keyword == "uniqueItems":
+        return {"detail": term("schema.failed.uniqueItems")}
+    if keyword == "const":
+        return {"detail": term("schema.failed.const"), "constant": _short(error.validator_value)}
+    return {"detail": term("schema.failed.other"), "keyword": keyword}
+
+
+_RANGE: Final = frozenset(
+    {
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+    }
+)
 
 
 def _expected_types(error: ValidationError, schemas: SchemaSet) -> list[str]:
@@ -344,32 +336,27 @@ def _expected_types(error: ValidationError, schemas: SchemaSet) -> list[str]:
 
 
 def _type_error(
-    error: ValidationError, doc: Document, path: JsonPath, field: str, schemas: SchemaSet
+    error: ValidationError, doc: Document, path: JsonPath, schemas: SchemaSet
 ) -> Diagnostic:
     expected = _expected_types(error, schemas)
     found = _json_type(error.instance)
-    hint_id = hint_en = "Lihat keterangan kunci ini di skema (VS Code menampilkannya)."
-    if "string" in expected and found in ("integer", "number", "boolean"):
-        hint_id = (
-            f"Beri tanda kutip agar dibaca sebagai teks, misalnya: "
-            f'{path[-1] if path else "kunci"}: "{_short(error.instance)}"'
-        )
-        hint_en = f'Quote the value so it is read as text, e.g. "{_short(error.instance)}"'
-    elif "array" in expected and found != "array":
-        hint_id = "Tulis sebagai daftar: setiap butir di baris sendiri diawali '- '."
-        hint_en = "Write it as a list: each item on its own line starting with '- '."
-    elif found == "null":
-        hint_id = "Isi nilainya setelah titik dua, atau hapus kunci ini."
-        hint_en = "Fill in a value after the colon, or remove this key."
     return diag(
         "PK103",
         doc.location(path),
-        field=field,
-        field_en=_english(field),
-        expected=" atau ".join(_TYPE_ID.get(t, t) for t in expected),
-        expected_en=" or ".join(_TYPE_EN.get(t, t) for t in expected),
-        found=_TYPE_ID[found],
-        found_en=_TYPE_EN[found],
-        type_hint=hint_id,
-        type_hint_en=hint_en,
+        field=_field(path),
+        expected=Term(tuple(f"schema.type.{t}" for t in expected), "join.or"),
+        found=term(f"schema.type.{found}"),
+        **_type_hint(expected, found, error.instance, path),
     )
+
+
+def _type_hint(expected: list[str], found: str, instance: Any, path: JsonPath) -> dict[str, object]:
+    """The likely fix for a wrong type: quote a number meant as text, write a list, fill a value."""
+    if "string" in expected and found in ("integer", "number", "boolean"):
+        key = str(path[-1]) if path else "..."
+        return {"type_hint": term("PK103.hint.quote"), "key": key, "value": _short(instance)}
+    if "array" in expected and found != "array":
+        return {"type_hint": term("PK103.hint.list")}
+    if found == "null":
+        return {"type_hint": term("PK103.hint.fill")}
+    return {"type_hint": term("PK103.hint.schema")}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pola_karir.diagnostics import Diagnostic, Severity, diag
+from pola_karir.diagnostics import Diagnostic, Severity, diag, term
 from pola_karir.load import assemble
 from pola_karir.load.layout import SourceFile, discover
 from pola_karir.load.schema import validate_document
@@ -101,33 +101,29 @@ def _assemble(space: Workspace) -> None:
     space.competencies.update(base.competencies)
     space.trainings.update(base.trainings)
     for source, doc in space.docs_of("dasar-hukum"):
-        if _redefines(space, doc, source.id, base.regulations, "Peraturan", "Regulation", ()):
+        if _redefines(space, doc, source.id, base.regulations, "kind.regulation", ()):
             continue
         space.regulations[source.id] = assemble.regulation(source.id, doc)
-    catalogues: tuple[tuple[str, Any, Mapping[str, Any], dict[str, Any], str, str], ...] = (
+    catalogues: tuple[tuple[str, Any, Mapping[str, Any], dict[str, Any], str], ...] = (
         (
             "kompetensi",
             assemble.competency_entries,
             base.competencies,
             space.competencies,
-            "Kompetensi",
-            "Competency",
+            "kind.competency",
         ),
         (
             "pelatihan",
             assemble.training_entries,
             base.trainings,
             space.trainings,
-            "Pelatihan",
-            "Training",
+            "kind.training",
         ),
     )
-    for kind, entries, national, target, label, label_en in catalogues:
+    for kind, entries, national, target, label in catalogues:
         for _source, doc in space.docs_of(kind):
             for entry_id, entry in entries(doc):
-                if not _redefines(
-                    space, doc, entry_id, national, label, label_en, (kind, entry_id)
-                ):
+                if not _redefines(space, doc, entry_id, national, label, (kind, entry_id)):
                     target[entry_id] = entry
     for _source, doc in space.docs_of("instansi"):
         space.agency = assemble.agency(doc)
@@ -148,13 +144,13 @@ def _redefines(
     entity_id: str,
     national: object,
     kind: str,
-    kind_en: str,
     path: JsonPath,
 ) -> bool:
+    """Report (PK204) an agency entry that reuses a national id; ``kind`` is its term key."""
     if not isinstance(national, dict) or entity_id not in national:
         return False
     space.diagnostics.append(
-        diag("PK204", doc.location(path, key=True), kind=kind, kind_en=kind_en, id=entity_id)
+        diag("PK204", doc.location(path, key=True), kind=term(kind), id=entity_id)
     )
     return True
 
@@ -164,17 +160,18 @@ def _assemble_units(space: Workspace) -> None:
         for unit, path in assemble.unit_tree(source, doc):
             if unit.id in space.units:
                 first = space.units[unit.id].location
-                where = f"baris {first.line}" if first else "berkas lain"
-                where_en = f"line {first.line}" if first else "another file"
+                other: dict[str, object] = (
+                    {"other": term("where.line"), "other_line": first.line}
+                    if first
+                    else {"other": term("where.other_file")}
+                )
                 space.diagnostics.append(
                     diag(
                         "PK202",
                         doc.location((*path, "id")),
-                        kind="unit",
-                        kind_en="Unit",
+                        kind=term("PK202.kind.unit"),
                         id=unit.id.rsplit("/", 1)[-1],
-                        other=where,
-                        other_en=where_en,
+                        **other,
                     )
                 )
                 continue

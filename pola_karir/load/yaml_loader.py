@@ -9,6 +9,7 @@ reported as a diagnostic and never raised.
 from __future__ import annotations
 
 import codecs
+import errno
 import math
 import re
 from collections.abc import Mapping
@@ -20,7 +21,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.diagnostics import Diagnostic, Term, diag, term
 from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -180,79 +181,33 @@ def _shown_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-# libyaml's problems, said the way an HR officer can act on them (Indonesian, English).
-_SYNTAX: Final[tuple[tuple[str, str, str], ...]] = (
-    (
-        "mapping values are not allowed",
-        "ada titik dua (:) yang tidak pada tempatnya; bila sebuah nilai berisi ': ', beri tanda "
-        "kutip pada nilai itu",
-        "a colon is out of place; if a value contains ': ', put the value in quotes",
-    ),
-    (
-        "could not find expected ':'",
-        "sebuah kunci tidak diikuti titik dua (:)",
-        "a key is not followed by a colon",
-    ),
-    (
-        "did not find expected key",
-        "indentasi baris ini tidak sejajar dengan kunci di atasnya",
-        "this line is not indented in line with the keys above it",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "butir daftar ('- ') tidak sejajar dengan butir sebelumnya",
-        "this list item ('- ') does not line up with the items before it",
-    ),
-    (
-        "expected <block end>",
-        "indentasi baris ini tidak sejajar dengan baris sebelumnya",
-        "this line is not indented in line with the lines before it",
-    ),
-    (
-        "found character that cannot start any token",
-        "nilai diawali karakter yang tidak boleh di awal (misalnya @, ` atau %); beri tanda kutip",
-        "a value starts with a character that cannot start one (such as @, ` or %); quote it",
-    ),
-    (
-        "found unknown escape character",
-        "garis miring terbalik (\\) dalam teks bertanda kutip ganda; pakai tanda kutip tunggal",
-        "a backslash (\\) inside double quotes; use single quotes instead",
-    ),
-    (
-        "found unexpected end of stream",
-        "berkas berakhir sebelum tanda kutip ditutup",
-        "the file ends before a quote is closed",
-    ),
-    (
-        "did not find expected node content",
-        "ada nilai yang hilang (mungkin koma atau kurung berlebih)",
-        "a value is missing (perhaps an extra comma or bracket)",
-    ),
-    (
-        "did not find expected ',' or ']'",
-        "daftar dalam kurung siku [ ] belum ditutup atau kurang koma",
-        "a [ ] list is not closed or lacks a comma",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "pemetaan dalam kurung kurawal { } belum ditutup atau kurang koma",
-        "a { } mapping is not closed or lacks a comma",
-    ),
-    (
-        "found undefined alias",
-        "alias ('*') tanpa anchor ('&')",
-        "an alias ('*') without its anchor ('&')",
-    ),
+# libyaml's problems, by the words it uses, each with the catalogue key (``yaml.syntax.<name>``)
+# of an explanation an HR officer can act on.
+_SYNTAX: Final[tuple[tuple[str, str], ...]] = (
+    ("mapping values are not allowed", "mapping_values"),
+    ("could not find expected ':'", "missing_colon"),
+    ("did not find expected key", "key_indent"),
+    ("did not find expected '-' indicator", "item_indent"),
+    ("expected <block end>", "block_end"),
+    ("found character that cannot start any token", "bad_start"),
+    ("found unknown escape character", "bad_escape"),
+    ("found unexpected end of stream", "unclosed_quote"),
+    ("did not find expected node content", "missing_value"),
+    ("did not find expected ',' or ']'", "unclosed_list"),
+    ("did not find expected ',' or '}'", "unclosed_mapping"),
+    ("found undefined alias", "undefined_alias"),
 )
 
 
-def explain_syntax(problem: str, context: str = "") -> tuple[str, str]:
-    """Indonesian and English explanations of a libyaml problem, with its own words kept
-    after them for anyone who searches the web for it."""
-    for needle, text_id, text_en in _SYNTAX:
+def explain_syntax(problem: str, context: str = "") -> str | None:
+    """The catalogue key explaining a libyaml problem, or None when it is not one we know.
+
+    The explanation keeps libyaml's own words after it, for anyone who searches the web for them.
+    """
+    for needle, name in _SYNTAX:
         if needle in problem or needle in context:
-            return f"{text_id} ({problem})", f"{text_en} ({problem})"
-    return problem, problem
+            return f"yaml.syntax.{name}"
+    return None
 
 
 def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
@@ -347,10 +302,17 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [diag("PK002", Location(display, line, column), offset=offset)]
 
 
-def _describe(node: Node) -> str:
-    if isinstance(node, SequenceNode):
-        return "daftar (list)"
-    return "nilai tunggal (scalar)"
+def _describe(node: Node) -> Term:
+    return term("yaml.node.sequence" if isinstance(node, SequenceNode) else "yaml.node.scalar")
+
+
+def _syntax_values(error: yaml.MarkedYAMLError) -> dict[str, object]:
+    """PK003's values: an explanation key plus libyaml's own words, which stay verbatim."""
+    problem = error.problem or error.context
+    if not problem:
+        return {"problem": term("yaml.syntax.unrecognised")}
+    key = explain_syntax(problem, error.context or "") or "yaml.syntax.unexplained"
+    return {"problem": term(key), "libyaml": problem}
 
 
 def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -371,12 +333,11 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
         tabs = _tab_diagnostics(text, display)
         if any(tab.location.line == where.line for tab in tabs):
             return None, tabs
-        problem = exc.problem or exc.context or "tidak dikenali"
-        problem_id, problem_en = explain_syntax(problem, exc.context or "")
-        return None, [diag("PK003", where, problem=problem_id, problem_en=problem_en)]
+        return None, [diag("PK003", where, **_syntax_values(exc))]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        unexplained = term("yaml.syntax.unexplained")
         name = type(exc).__name__
-        return None, [diag("PK003", Location(display), problem=name, problem_en=name)]
+        return None, [diag("PK003", Location(display), problem=unexplained, libyaml=name)]
     if len(nodes) > 1:
         return None, [diag("PK009", _second_document(text, display))]
     root = nodes[0] if nodes else None
@@ -397,6 +358,24 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     return document, diagnostics
 
 
+_OS_REASONS: Final = {
+    errno.ENOENT: "reason.not_found",
+    errno.EISDIR: "reason.is_directory",
+    errno.EACCES: "reason.permission",
+    errno.EPERM: "reason.permission",
+}
+
+
+def os_error_values(error: OSError) -> dict[str, object]:
+    """PK001's values for an operating-system error: the OS's own message is in the locale of
+    the machine, so the error is named by kind (or errno symbol) and worded by the catalogue."""
+    key = _OS_REASONS.get(error.errno or 0)
+    if key is not None:
+        return {"reason": term(key)}
+    name = errno.errorcode.get(error.errno or 0, type(error).__name__)
+    return {"reason": term("reason.os_error"), "error": name}
+
+
 def load_document(
     path: Path, display: str | None = None
 ) -> tuple[Document | None, list[Diagnostic]]:
@@ -408,34 +387,14 @@ def load_document(
     shown = display or str(path)
     try:
         if path.is_symlink():
-            return None, [
-                diag(
-                    "PK001",
-                    Location(shown),
-                    reason="tautan simbolik tidak diizinkan",
-                    reason_en="symbolic links are not allowed",
-                )
-            ]
+            return None, [diag("PK001", Location(shown), reason=term("reason.symlink"))]
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [
-                diag(
-                    "PK001",
-                    Location(shown),
-                    reason=f"lebih dari {MAX_BYTES} bita",
-                    reason_en=f"larger than {MAX_BYTES} bytes",
-                )
-            ]
+            too_large = term("reason.too_large")
+            return None, [diag("PK001", Location(shown), reason=too_large, max_bytes=MAX_BYTES)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [
-            diag(
-                "PK001",
-                Location(shown),
-                reason=exc.strerror or type(exc).__name__,
-                reason_en=exc.strerror or type(exc).__name__,
-            )
-        ]
+        return None, [diag("PK001", Location(shown), **os_error_values(exc))]
     text, problems = _decode(raw, shown)
     if text is None:
         return None, problems

@@ -129,15 +129,6 @@ POSITION_TYPE_LABEL: Final[dict[str, str]] = {
     "pelaksana": "Pelaksana",
     "fungsional": "Jabatan Fungsional",
 }
-POSITION_TYPE_LABEL_EN: Final[dict[str, str]] = {
-    "jpt-utama": "senior executive (JPT Utama)",
-    "jpt-madya": "senior executive (JPT Madya)",
-    "jpt-pratama": "senior executive (JPT Pratama)",
-    "administrator": "administrator",
-    "pengawas": "supervisor (pengawas)",
-    "pelaksana": "staff (pelaksana)",
-    "fungsional": "functional position",
-}
 
 GRADES_BY_CATEGORY: Final[dict[str, tuple[str, ...]]] = {
     "keahlian": ("ahli-pertama", "ahli-muda", "ahli-madya", "ahli-utama"),

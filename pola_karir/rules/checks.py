@@ -7,28 +7,17 @@ mark as unconfirmed only ever warn.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pola_karir import reference as ref
-from pola_karir.diagnostics import Diagnostic, diag
+from pola_karir.diagnostics import Diagnostic, Term, diag, suggestion, term
 from pola_karir.graph import Digraph, distinct_cycles
 from pola_karir.load.workspace import Workspace
 from pola_karir.load.yaml_loader import Document, JsonPath
-from pola_karir.model import Move, Position
+from pola_karir.model import Location, Move, Position
 
 Rule = Callable[[Workspace], Iterable[Diagnostic]]
-
-
-def _suggestion(word: str, choices: Iterable[str]) -> dict[str, str]:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not close:
-        return {"suggestion": "", "suggestion_en": ""}
-    return {
-        "suggestion": f" Mungkin maksudnya '{close[0]}'?",
-        "suggestion_en": f" Did you mean '{close[0]}'?",
-    }
 
 
 def _listed(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
@@ -70,49 +59,34 @@ def _check_legal(
         return
     regulation = space.regulations.get(reg_id)
     if regulation is None:
-        yield diag(
-            "PK201",
-            doc.location(path),
-            kind="Peraturan",
-            kind_en="Regulation",
-            ref=reg_id,
-            where="daftar peraturan nasional ada di dokumentasi; peraturan instansi di "
-            "data/dasar-hukum/",
-            where_en="national regulations are listed in the documentation; agency ones "
-            "in data/dasar-hukum/",
-            **_suggestion(reg_id, space.regulations),
+        yield _unknown(
+            "regulation", reg_id, space.regulations, "where.regulations", doc.location(path)
         )
     elif article and article not in regulation.articles:
+        articles = ", ".join(regulation.articles)
         yield diag(
             "PK201",
             doc.location(path),
-            kind=f"Pasal di {regulation.name}",
-            kind_en=f"Article of {regulation.name}",
+            kind=term("kind.article"),
+            regulation=regulation.name,
             ref=article,
-            where=f"pasal yang tersedia: {', '.join(regulation.articles) or '(belum ada)'}",
-            where_en=f"available articles: {', '.join(regulation.articles) or '(none)'}",
-            **_suggestion(article, regulation.articles),
+            where=term("where.articles" if articles else "where.no_articles"),
+            articles=articles,
+            **suggestion(article, regulation.articles),
         )
 
 
 def _unknown(
-    kind: str,
-    kind_en: str,
-    ref_id: str,
-    choices: Iterable[str],
-    where: str,
-    where_en: str,
-    location: Any,
+    kind: str, ref_id: str, choices: Iterable[str], where: str, location: Location
 ) -> Diagnostic:
+    """PK201 for an id that does not exist; ``kind`` and ``where`` name catalogue terms."""
     return diag(
         "PK201",
         location,
-        kind=kind,
-        kind_en=kind_en,
+        kind=term(f"kind.{kind}"),
         ref=ref_id,
-        where=where,
-        where_en=where_en,
-        **_suggestion(ref_id, choices),
+        where=term(where),
+        **suggestion(ref_id, choices),
     )
 
 
@@ -121,15 +95,7 @@ def position_references(space: Workspace) -> Iterator[Diagnostic]:
         data = doc.data
         unit = data["unit"]
         if unit not in space.units and not space.is_broken("unit", unit.split("/")[0]):
-            yield _unknown(
-                "Unit",
-                "Unit",
-                unit,
-                space.units,
-                "unit didefinisikan di data/unit/",
-                "units are defined in data/unit/",
-                doc.location(("unit",)),
-            )
+            yield _unknown("unit", unit, space.units, "where.units", doc.location(("unit",)))
         family = data.get("jabatan_fungsional")
         if (
             family
@@ -137,12 +103,10 @@ def position_references(space: Workspace) -> Iterator[Diagnostic]:
             and not space.is_broken("jabatan-fungsional", family)
         ):
             yield _unknown(
-                "Jabatan fungsional",
-                "Job family",
+                "job_family",
                 family,
                 space.families,
-                "jabatan fungsional ada di data/jabatan-fungsional/",
-                "job families live in data/jabatan-fungsional/",
+                "where.job_families",
                 doc.location(("jabatan_fungsional",)),
             )
     for doc, base in _requirement_blocks(space):
@@ -170,27 +134,17 @@ def _requirement_references(
             where = doc.location((*base, key, index))
             found = space.trainings.get(training)
             if found is None and not space.is_broken("pelatihan", training):
-                yield _unknown(
-                    "Pelatihan",
-                    "Training",
-                    training,
-                    space.trainings,
-                    "pelatihan didefinisikan di data/pelatihan.yml",
-                    "trainings are defined in data/pelatihan.yml",
-                    where,
-                )
+                yield _unknown("training", training, space.trainings, "where.trainings", where)
             elif found is not None and (found.kind == "sertifikasi") != (key == "sertifikasi"):
                 yield diag("PK208", where, ref=training, field=key, kind=found.kind)
     technical = block.get("kompetensi", {}).get("teknis", {})
     for comp_id in technical:
         if comp_id not in space.competencies and not space.is_broken("kompetensi", comp_id):
             yield _unknown(
-                "Kompetensi teknis",
-                "Technical competency",
+                "technical_competency",
                 comp_id,
                 space.competencies,
-                "kompetensi teknis ada di data/kompetensi-teknis.yml",
-                "technical competencies are in data/kompetensi-teknis.yml",
+                "where.technical_competencies",
                 doc.location((*base, "kompetensi", "teknis", comp_id), key=True),
             )
     for index, item in enumerate(block.get("pengalaman", [])):
@@ -199,12 +153,10 @@ def _requirement_references(
         ):
             if position not in space.positions and not space.is_broken("jabatan", position):
                 yield _unknown(
-                    "Jabatan",
-                    "Position",
+                    "position",
                     position,
                     space.positions,
-                    "jabatan ada di data/jabatan/",
-                    "positions are in data/jabatan/",
+                    "where.positions",
                     doc.location(item_path),
                 )
     rank = block.get("golongan")
@@ -228,12 +180,10 @@ def move_references(space: Workspace) -> Iterator[Diagnostic]:
                 target = step[key]
                 if target not in space.positions and not space.is_broken("jabatan", target):
                     yield _unknown(
-                        "Jabatan",
-                        "Position",
+                        "position",
                         target,
                         space.positions,
-                        "jabatan ada di data/jabatan/",
-                        "positions are in data/jabatan/",
+                        "where.positions",
                         doc.location(("langkah", index, key)),
                     )
 
@@ -251,15 +201,16 @@ def functional_fields(space: Workspace) -> Iterator[Diagnostic]:
             yield diag(
                 "PK205",
                 doc.location(("jenis",)),
-                problem=f"Jabatan fungsional belum mencantumkan {', '.join(missing)}.",
-                problem_en=f"Functional position lacks {', '.join(missing)}.",
+                problem=term("PK205.missing"),
+                missing=", ".join(missing),
             )
         elif not functional and extra:
             yield diag(
                 "PK205",
                 doc.location((extra[0],), key=True),
-                problem=f"'{extra[0]}' hanya untuk jenis 'fungsional', bukan '{data['jenis']}'.",
-                problem_en=f"'{extra[0]}' is only for type 'fungsional', not '{data['jenis']}'.",
+                problem=term("PK205.extra"),
+                key=extra[0],
+                jenis=data["jenis"],
             )
         family = space.families.get(data.get("jabatan_fungsional", ""))
         grade = data.get("jenjang")
@@ -276,35 +227,33 @@ def functional_fields(space: Workspace) -> Iterator[Diagnostic]:
         for grade in doc.data["jenjang"]:
             if grade not in allowed:
                 yield diag(
-                    "PK206",
+                    "PK210",
                     doc.location(("jenjang", grade), key=True),
                     jenjang=grade,
                     family=source.id,
-                    available=f"kategori {doc.data['kategori']}: {', '.join(allowed)}",
+                    category=doc.data["kategori"],
+                    allowed=", ".join(allowed),
                 )
 
 
 def complete_requirements(space: Workspace) -> Iterator[Diagnostic]:
     for position in space.positions.values():
         req = position.requirements
-        missing_id, missing_en = [], []
+        missing: list[str] = []
         if req.education is None:
-            missing_id.append("pendidikan")
-            missing_en.append("education")
+            missing.append("PK207.missing.education")
         absent = [c for c in ref.MANAGERIAL if c not in req.competencies.managerial]
         if absent:
-            missing_id.append(f"kompetensi manajerial ({', '.join(absent)})")
-            missing_en.append(f"managerial competencies ({', '.join(absent)})")
+            missing.append("PK207.missing.managerial")
         if not all(c in req.competencies.socio_cultural for c in ref.SOCIO_CULTURAL):
-            missing_id.append("kompetensi sosial kultural (perekat-bangsa)")
-            missing_en.append("socio-cultural competency (perekat-bangsa)")
-        if missing_id and position.location:
+            missing.append("PK207.missing.socio_cultural")
+        if missing and position.location:
             yield diag(
                 "PK207",
                 position.location,
                 position=position.id,
-                missing="; ".join(missing_id),
-                missing_en="; ".join(missing_en),
+                missing=Term(tuple(missing), "join.semicolon"),
+                absent=", ".join(absent),
             )
 
 
@@ -347,23 +296,14 @@ def education_floor(space: Workspace) -> Iterator[Diagnostic]:
                 "PK401",
                 doc.location(path),
                 level=education.minimum,
-                jenis=_level_label(position),
-                jenis_en=_level_label_en(position),
                 article=floor.article,
                 required=_education_floor_label(floor.minimum),
-                required_en=_education_floor_label(floor.minimum).replace(" atau ", " or "),
+                **_level_label(position),
             )
 
 
-def _level_label_en(position: Position) -> str:
-    level = ref.LEVELS.get(position.level_key)
-    if position.type == "fungsional":
-        return f"functional grade {level.label if level else position.grade}"
-    return f"a {ref.POSITION_TYPE_LABEL_EN[position.type]} position"
-
-
-def _education_floor_label(code: str) -> str:
-    return "S-1 atau D-IV" if code == "S1" else ref.EDUCATION_LABEL[code]
+def _education_floor_label(code: str) -> str | Term:
+    return term("education.s1_or_d4") if code == "S1" else ref.EDUCATION_LABEL[code]
 
 
 def _floor_for(space: Workspace, position: Position) -> ref.EducationFloor | None:
@@ -373,11 +313,13 @@ def _floor_for(space: Workspace, position: Position) -> ref.EducationFloor | Non
     return ref.EDUCATION_FLOOR.get(family.category) if family else None
 
 
-def _level_label(position: Position) -> str:
-    level = ref.LEVELS.get(position.level_key)
+def _level_label(position: Position) -> dict[str, object]:
+    """PK401's ``jenis``: "functional grade X" or the position type, worded by the catalogue."""
     if position.type == "fungsional":
-        return f"jabatan fungsional jenjang {level.label if level else position.grade}"
-    return f"jabatan {ref.POSITION_TYPE_LABEL[position.type]}"
+        level = ref.LEVELS.get(position.level_key)
+        grade = level.label if level else position.grade
+        return {"jenis": term("PK401.level.functional"), "grade": grade}
+    return {"jenis": term(f"PK401.level.{position.type}")}
 
 
 def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
@@ -402,7 +344,7 @@ def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
                     jenjang=ref.LEVELS[position.grade or ""].label,
                     low=spec.low,
                     high=spec.high,
-                    source=spec.source,
+                    source=spec.source if spec.confirmed else term("PK402.source.unconfirmed"),
                 )
 
 
@@ -472,57 +414,41 @@ def _classify(move: Move, source: Position, target: Position) -> Iterator[Diagno
     if expected == move.kind or move.location is None:
         return
     a, b = ref.LEVELS[source.level_key], ref.LEVELS[target.level_key]
-    same_group = a.group == b.group
     args = {
         "dari": move.source,
         "ke": move.target,
         "from_level": a.label,
         "to_level": b.label,
+        "from_group": a.group,
+        "to_group": b.group,
         "jenis": move.kind,
     }
-    if move.kind == "vertikal" and not same_group:
-        reason = (
-            "vertikal hanya dalam kelompok jabatan yang sama, sedangkan ini dari "
-            f"{a.group} ke {b.group}",
-            f"vertical stays in one group; this goes from {a.group} to {b.group}",
-        )
-    elif move.kind == "diagonal" and same_group:
-        reason = (
-            f"diagonal berarti pindah kelompok jabatan, sedangkan keduanya {a.group}",
-            f"diagonal means changing group, but both are {a.group}",
-        )
-    elif not by_table:
-        reason = (
-            f"dalam kelompok {a.group}, {b.label} " + _relation_id(a, b) + f" {a.label}",
-            f"within group {a.group}, {b.label} is " + _relation_en(a, b) + f" {a.label}",
-        )
-    else:
-        relation = (
-            "setara" if expected == "horizontal" else "naik" if expected == "diagonal" else "turun"
-        )
-        relation_en = {"setara": "equal", "naik": "a step up", "turun": "a step down"}[relation]
-        yield diag("PK303", move.location, relation=relation, relation_en=relation_en, **args)
+    reason = _wrong_kind_reason(move.kind, a, b, by_table)
+    if reason is None:
+        relation = {"horizontal": "equal", "diagonal": "up"}.get(expected, "down")
+        yield diag("PK303", move.location, relation=term(f"relation.{relation}"), **args)
         return
-    target_kind = expected if expected != "turun" else "(periksa arah dari/ke)"
-    yield diag(
-        "PK302", move.location, reason=reason[0], reason_en=reason[1], expected=target_kind, **args
+    change: dict[str, object] = (
+        {"change": term("PK302.change.direction")}
+        if expected == "turun"
+        else {"change": term("PK302.change.kind"), "expected": expected}
     )
+    yield diag("PK302", move.location, reason=term(reason), **change, **args)
 
 
-def _relation_id(a: ref.Level, b: ref.Level) -> str:
-    return (
-        "lebih tinggi dari"
-        if b.order > a.order
-        else "setara dengan"
-        if b.order == a.order
-        else "lebih rendah dari"
-    )
-
-
-def _relation_en(a: ref.Level, b: ref.Level) -> str:
-    return (
-        "higher than" if b.order > a.order else "equal to" if b.order == a.order else "lower than"
-    )
+def _wrong_kind_reason(kind: str, a: ref.Level, b: ref.Level, by_table: bool) -> str | None:
+    """Why a move's declared type is wrong by the regulation (a PK302 reason key), or None
+    when the verdict rests on the unconfirmed equivalence table only (PK303 warns)."""
+    same_group = a.group == b.group
+    if kind == "vertikal" and not same_group:
+        return "PK302.reason.vertical_across"
+    if kind == "diagonal" and same_group:
+        return "PK302.reason.diagonal_within"
+    if by_table:
+        return None
+    if b.order > a.order:
+        return "PK302.reason.higher"
+    return "PK302.reason.equal" if b.order == a.order else "PK302.reason.lower"
 
 
 def vertical_cycles(space: Workspace) -> Iterator[Diagnostic]:

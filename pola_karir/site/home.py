@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from pola_karir.codes import CODES, Severity
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, diagrams, urls
 from pola_karir.site.pages import Page, _fictional_notice, _front
 from pola_karir.site.text import external_link, link, md, table
+from pola_karir.text.diagnostics import template
 
 
 def home_page(dataset: Dataset) -> Page:
@@ -237,18 +239,16 @@ _DESCRIPTIONS = {
 
 def rules_page() -> Page:
     """Every validation code with its meaning and fix, so a code in a CI log can be looked up."""
-    from pola_karir.text.messages import RULES
-
     page = urls.RULES
     rows = []
-    for rule in RULES.values():
-        kind = "galat" if rule.severity.value == "error" else "peringatan"
+    for rule in CODES.values():
+        kind = "galat" if rule.severity is Severity.ERROR else "peringatan"
         rows.append(
             [
                 f"`{rule.code}`",
                 kind,
-                md(_PLACEHOLDER.sub("…", rule.message_id)),
-                md(_PLACEHOLDER.sub("…", rule.hint_id)),
+                md(_PLACEHOLDER.sub("…", template(rule.code, "message"))),
+                md(_PLACEHOLDER.sub("…", template(rule.code, "hint"))),
             ]
         )
     intro = (
