@@ -53,8 +53,8 @@ def changes(
             )
         )
     for item in b.experience:
-        need = phrases.experience(item, dataset, lang)
-        found.append(Change("pengalaman", phrases.label("aspek", "pengalaman", lang), "–", need))
+        wanted = phrases.experience(item, dataset, lang)
+        found.append(Change("pengalaman", phrases.label("aspek", "pengalaman", lang), "–", wanted))
     for kind, have, need in (
         ("pelatihan", a.trainings, b.trainings),
         ("sertifikasi", a.certifications, b.certifications),
