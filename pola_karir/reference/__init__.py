@@ -220,23 +220,16 @@ SOCIO_CULTURAL: Final[tuple[str, ...]] = ("perekat-bangsa",)
 
 
 # Which validation rules apply which article, for the legal-basis pages ("what uses this").
-RULE_CITATIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
-    "pp-11-2017#pasal-54": (
-        ("PK401", "pendidikan paling rendah S-1/D-IV untuk administrator dan D-III untuk pengawas"),
-    ),
-    "pp-11-2017#pasal-75": (("PK401", "pendidikan paling rendah S-1/D-IV untuk JF keahlian"),),
-    "pp-11-2017#pasal-78": (("PK401", "pendidikan paling rendah SLTA untuk JF keterampilan"),),
-    "pp-11-2017#pasal-107": (("PK401", "pendidikan paling rendah S-1/D-IV untuk JPT"),),
-    "pp-17-2020#pasal-107": (("PK401", "pendidikan paling rendah S-1/D-IV untuk JPT Pratama"),),
-    "pp-11-2017#pasal-189": (
-        ("PK302", "jenis perpindahan (vertikal, horizontal, diagonal) sesuai tingkat jabatan"),
-        ("PK303", "kesetaraan jabatan antarkelompok (peringatan)"),
-        ("PK301", "perpindahan vertikal tidak boleh berputar kembali"),
-    ),
-    "keppres-87-1999#pasal-5": (("PK402", "rentang golongan jenjang JF keahlian (peringatan)"),),
-    "permenpanrb-38-2017#lampiran": (
-        ("PK403", "level kompetensi yang lazim per jenis jabatan (peringatan)"),
-    ),
+# What each rule checks there is the catalogue's ``site.rule_citation.<article>.<code>``.
+RULE_CITATIONS: Final[dict[str, tuple[str, ...]]] = {
+    "pp-11-2017#pasal-54": ("PK401",),
+    "pp-11-2017#pasal-75": ("PK401",),
+    "pp-11-2017#pasal-78": ("PK401",),
+    "pp-11-2017#pasal-107": ("PK401",),
+    "pp-17-2020#pasal-107": ("PK401",),
+    "pp-11-2017#pasal-189": ("PK302", "PK303", "PK301"),
+    "keppres-87-1999#pasal-5": ("PK402",),
+    "permenpanrb-38-2017#lampiran": ("PK403",),
 }
 
 

@@ -19,11 +19,12 @@ from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
 from pola_karir.site import catalog, explorer, home, pages, urls
 from pola_karir.site.diagrams import Diagram
+from pola_karir.site.page import Page
 
 
 @dataclass(frozen=True)
 class SiteContent:
-    pages: tuple[pages.Page, ...]
+    pages: tuple[Page, ...]
     nav: list[Any]
     files: Mapping[str, str]  # other published files (open data, schemas), by site path
 
@@ -33,7 +34,7 @@ class SiteContent:
 
 
 def site_content(dataset: Dataset, directory_urls: bool = True) -> SiteContent:
-    citers = catalog._citers(dataset)
+    citers = catalog.citers(dataset)
     generated = [
         home.home_page(dataset),
         home.overview_page(dataset, directory_urls),

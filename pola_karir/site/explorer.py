@@ -16,7 +16,8 @@ from importlib import resources
 from pola_karir import reference as ref
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, urls
-from pola_karir.site.pages import Page, _front
+from pola_karir.site.page import Page
+from pola_karir.site.page import front as _front
 from pola_karir.site.text import attr, link, md
 from pola_karir.text import phrases
 
