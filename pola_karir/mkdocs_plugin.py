@@ -23,7 +23,9 @@ from pola_karir.report import as_text
 from pola_karir.rules.validate import validate_project
 from pola_karir.site import urls
 from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
+from pola_karir.site.page import say
 from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
+from pola_karir.text.catalogue import text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,13 +67,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = self._path(config, self.config.data_dir)
         if not self.root.is_dir():
-            raise PluginError(f"pola-karir: folder data '{self.root}' tidak ditemukan.")
+            raise PluginError(text("site.build.no_data_dir", self.config.lang, path=self.root))
         result = validate_project(self.root, self.config.data_dir)
         problems = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
         if problems or (warnings and config.strict):
             report = as_text(result.diagnostics, result.file_count, self.config.lang)
-            raise PluginError("pola-karir: data tidak sah; situs tidak dibuat.\n" + report)
+            raise PluginError(text("site.build.invalid_data", self.config.lang) + "\n" + report)
         for warning in warnings:
             loc = warning.location
             log.warning(
@@ -82,7 +84,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         try:  # before MkDocs cleans site/: a missing 'dot' must not leave a half-built site
             dot_version()
         except GraphvizError as error:
-            raise PluginError(f"pola-karir: {error}") from error
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
         self.content = site_content(result.dataset, config.use_directory_urls)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
@@ -99,9 +101,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         for page in self.content.pages:
             if files.get_file_from_path(page.src) is None:
                 files.append(File.generated(config, page.src, content=page.markdown))
-        for path, text in self.content.files.items():
+        for path, published in self.content.files.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=text))
+                files.append(File.generated(config, path, content=published))
         package = resources.files("pola_karir.site") / "assets"
         for asset in ASSETS:
             text = (package / asset).read_text(encoding="utf-8")
@@ -118,7 +120,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 self.content.diagrams, cache_dir, max(1, self.config.concurrency)
             )
         except GraphvizError as error:
-            raise PluginError(f"pola-karir: {error}") from error
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.blocks.get(page.file.src_uri)
@@ -150,8 +152,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.last_stats is not None:
+            stats = self.last_stats
             log.info(
-                f"diagram: {self.last_stats.rendered} dirender, {self.last_stats.cached} dari cache"
+                text(
+                    "site.build.diagram_stats",
+                    self.config.lang,
+                    rendered=stats.rendered,
+                    cached=stats.cached,
+                )
             )
 
     def on_serve(
@@ -168,4 +176,5 @@ def _extra_docs(config: MkDocsConfig, content: SiteContent) -> list[Any]:
     docs = Path(config.docs_dir)
     extra = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     guides: list[Any] = [page for page in extra if page not in generated]
-    return [{"Untuk pengelola data": [*guides, {"Kode pemeriksaan": urls.RULES}]}]
+    maintainers = say("site.nav.maintainers")
+    return [{maintainers: [*guides, {say("site.nav.rules"): urls.RULES}]}]

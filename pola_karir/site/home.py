@@ -197,7 +197,9 @@ def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
     parts = [
         front(title),
         say("site.open_data.intro", agency=md(dataset.agency.name)) + "\n",
-        table([say("site.col.file"), say("site.col.contents"), say("site.col.size")], data_rows),
+        table(
+            [say("site.col.file"), say("site.col.file_contents"), say("site.col.size")], data_rows
+        ),
         f"\n## {say('site.open_data.schemas_heading')}\n",
         say("site.open_data.schemas") + "\n",
         table([say("site.col.schema")], schema_rows),

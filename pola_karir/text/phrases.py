@@ -99,6 +99,11 @@ def rank(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return text("phrase.rank", lang, code=code, title=ref.RANK_TITLE[code])
 
 
+def rank_choice(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A golongan as a choice in a list: 'III/a – Penata Muda'."""
+    return text("phrase.rank_choice", lang, code=code, title=ref.RANK_TITLE[code])
+
+
 def rank_requirement(req: RankRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
     phrase = text("phrase.at_least", lang, value=rank(req.minimum, lang))
     if req.maximum:
