@@ -120,6 +120,17 @@ LEVELS: Final[dict[str, Level]] = {
     )
 }
 
+# Position types (jenis jabatan) from the top of the hierarchy down; their display names are
+# the catalogue's ``label.jenis.<type>``.
+POSITION_TYPES: Final[tuple[str, ...]] = (
+    "jpt-utama",
+    "jpt-madya",
+    "jpt-pratama",
+    "administrator",
+    "pengawas",
+    "pelaksana",
+    "fungsional",
+)
 POSITION_TYPE_LABEL: Final[dict[str, str]] = {
     "jpt-utama": "JPT Utama",
     "jpt-madya": "JPT Madya",

@@ -311,18 +311,6 @@ def _th(column: str) -> str:
     return f"<th>{html.escape(say(f'site.col.{column}'))}</th>"
 
 
-# Position types from the top down, the order of the filter's choices.
-_POSITION_TYPES = (
-    "jpt-utama",
-    "jpt-madya",
-    "jpt-pratama",
-    "administrator",
-    "pengawas",
-    "pelaksana",
-    "fungsional",
-)
-
-
 def _filter(label_key: str, name: str, options: str) -> str:
     """One drop-down of the position list's filters, 'semua' (all) first."""
     return (
@@ -333,7 +321,7 @@ def _filter(label_key: str, name: str, options: str) -> str:
 
 
 def _filters(dataset: Dataset) -> str:
-    types = sorted({p.type for p in dataset.positions.values()}, key=_POSITION_TYPES.index)
+    types = sorted({p.type for p in dataset.positions.values()}, key=ref.POSITION_TYPES.index)
     type_options = "".join(
         f'<option value="{attr(t)}">'
         f"{html.escape(phrases.label('jenis', t, SITE_LANGUAGE))}</option>"

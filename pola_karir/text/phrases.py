@@ -66,9 +66,13 @@ def competency_level(level: int, lang: str = DEFAULT_LANGUAGE) -> str:
 # --- numbers --------------------------------------------------------------------------------
 
 
+def decimal_mark(lang: str = DEFAULT_LANGUAGE) -> str:
+    return text("phrase.decimal_mark", lang)
+
+
 def number(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     """Shortest form of a number with the language's decimal mark ('2,5' in Indonesian)."""
-    return f"{value:g}".replace(".", text("phrase.decimal_mark", lang))
+    return f"{value:g}".replace(".", decimal_mark(lang))
 
 
 def years(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
