@@ -30,6 +30,8 @@ from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
+from pola_karir.text import phrases
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 DEFAULT_DATA = "data"
 LANGS = ("id", "en")
@@ -195,6 +197,13 @@ def _unknown_ref(location: Location, kind: str, kind_en: str, ref: str) -> Diagn
 
 
 _MARK = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
+# The cocokkan report is in Indonesian whatever --lang says, like the findings it prints (their
+# words come from the matching module, which the browser version mirrors).
+_REPORT_LANG = DEFAULT_LANGUAGE
+
+
+def _say(key: str, **values: object) -> str:
+    return text(key, _REPORT_LANG, **values)
 
 
 def _match(args: argparse.Namespace) -> int:
@@ -205,7 +214,7 @@ def _match(args: argparse.Namespace) -> int:
     assert dataset is not None
     path = Path(args.profile)
     if not path.is_file():
-        print(f"pola-karir: berkas profil '{path}' tidak ditemukan", file=sys.stderr)
+        print(text("cli.match.no_profile", args.lang, path=path), file=sys.stderr)
         return 2
     data, problems = profile_diagnostics(dataset, path)
     if data is None:
@@ -214,7 +223,7 @@ def _match(args: argparse.Namespace) -> int:
     profile = profile_from_data(data)
     if args.ke:
         if args.ke not in dataset.positions:
-            print(f"pola-karir: jabatan '{args.ke}' tidak ada", file=sys.stderr)
+            print(text("cli.match.no_position", args.lang, position=args.ke), file=sys.stderr)
             return 2
         result = check(dataset, profile, dataset.positions[args.ke])
         if args.format == "json":
@@ -234,22 +243,17 @@ def _match(args: argparse.Namespace) -> int:
         return 0
     results = explore(dataset, profile, args.langkah)
     if profile.position is None:
-        print(
-            "Profil belum menyebut 'jabatan' sekarang; pakai --ke JABATAN untuk memeriksa "
-            "satu jabatan."
-        )
+        print(_say("cli.match.no_current_position"))
         return 0
-    print(
-        f"Dari {dataset.positions[profile.position].name}: {len(results)} jabatan dapat "
-        f"dicapai dalam {args.langkah} langkah.\n"
-    )
+    origin = dataset.positions[profile.position].name
+    print(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah) + "\n")
     for reach, eligibility in results:
         when = (
-            "sekarang"
+            _say("cli.match.now")
             if reach.years == 0
-            else f"paling cepat {reach.years:g} tahun lagi".replace(".", ",")
+            else _say("cli.match.earliest", years=phrases.number(reach.years, _REPORT_LANG))
         )
-        sys.stdout.write(f"{reach.moves} langkah, {when}: ")
+        sys.stdout.write(_say("cli.match.reach", moves=reach.moves, when=when))
         sys.stdout.write(_eligibility_text(dataset, eligibility, detailed=False))
     return 0
 
@@ -257,21 +261,19 @@ def _match(args: argparse.Namespace) -> int:
 def _eligibility_text(dataset: Dataset, result: Eligibility, detailed: bool) -> str:
     position = dataset.positions[result.position]
     verdict = (
-        "memenuhi semua syarat yang diketahui"
+        _say("cli.match.eligible")
         if result.eligible
-        else f"{len(result.unmet)} syarat belum terpenuhi"
+        else _say("cli.match.unmet", count=len(result.unmet))
     )
     lines = [f"{position.name} [{position.id}] — {verdict}"]
     shown = result.findings if detailed else result.unmet
     for finding in shown:
-        lines.append(
-            f"    {_MARK[finding.status]} {finding.subject}: {finding.have}; "
-            f"dibutuhkan {finding.need}"
+        line = _say(
+            "cli.match.finding", subject=finding.subject, have=finding.have, need=finding.need
         )
+        lines.append(f"    {_MARK[finding.status]} {line}")
     if not detailed and result.unknown:
-        lines.append(
-            f"    ? {len(result.unknown)} syarat belum dapat dinilai (data profil belum ada)"
-        )
+        lines.append(f"    ? {_say('cli.match.unknown', count=len(result.unknown))}")
     return "\n".join(lines) + "\n"
 
 
@@ -287,7 +289,7 @@ def _audit(args: argparse.Namespace) -> int:
 
     path = Path(args.csv)
     if not path.is_file():
-        print(f"pola-karir: berkas '{path}' tidak ditemukan", file=sys.stderr)
+        print(text("cli.audit.no_file", args.lang, path=path), file=sys.stderr)
         return 2
     output, exit_code = run_audit(loaded.dataset, path, args.format, date.today())
     sys.stdout.write(output)
