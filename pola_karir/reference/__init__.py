@@ -41,28 +41,28 @@ EDUCATION_LABEL: Final[dict[str, str]] = {
     "S3": "S-3",
 }
 
-# Golongan ruang and pangkat (reference.md §2), lowest first.
-RANKS: Final[tuple[tuple[str, str], ...]] = (
-    ("I/a", "Juru Muda"),
-    ("I/b", "Juru Muda Tingkat I"),
-    ("I/c", "Juru"),
-    ("I/d", "Juru Tingkat I"),
-    ("II/a", "Pengatur Muda"),
-    ("II/b", "Pengatur Muda Tingkat I"),
-    ("II/c", "Pengatur"),
-    ("II/d", "Pengatur Tingkat I"),
-    ("III/a", "Penata Muda"),
-    ("III/b", "Penata Muda Tingkat I"),
-    ("III/c", "Penata"),
-    ("III/d", "Penata Tingkat I"),
-    ("IV/a", "Pembina"),
-    ("IV/b", "Pembina Tingkat I"),
-    ("IV/c", "Pembina Utama Muda"),
-    ("IV/d", "Pembina Utama Madya"),
-    ("IV/e", "Pembina Utama"),
+# Golongan ruang (reference.md §2), lowest first; the pangkat title of each is the
+# catalogue's ``label.pangkat.<golongan>``.
+RANKS: Final[tuple[str, ...]] = (
+    "I/a",
+    "I/b",
+    "I/c",
+    "I/d",
+    "II/a",
+    "II/b",
+    "II/c",
+    "II/d",
+    "III/a",
+    "III/b",
+    "III/c",
+    "III/d",
+    "IV/a",
+    "IV/b",
+    "IV/c",
+    "IV/d",
+    "IV/e",
 )
-RANK_ORDER: Final[dict[str, int]] = {code: i for i, (code, _) in enumerate(RANKS, start=1)}
-RANK_TITLE: Final[dict[str, str]] = dict(RANKS)
+RANK_ORDER: Final[dict[str, int]] = {code: i for i, code in enumerate(RANKS, start=1)}
 
 # Performance ratings, lowest first. 'butuh-perbaikan' is taken as the level of 'cukup'
 # (newer appraisal wording); the equivalence is an assumption, so only comparisons use it.

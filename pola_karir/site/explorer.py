@@ -39,8 +39,6 @@ DEFAULT_MOVES = 3
 _TRAINING_KINDS = ("dasar", "kepemimpinan", "fungsional", "teknis", "sertifikasi")
 # Best first: the order an employee reads a rating scale in.
 _RATINGS = ("sangat-baik", "baik", "cukup", "butuh-perbaikan", "kurang", "sangat-kurang")
-# Golongan ruang, lowest first (the pangkat titles are official names, kept in reference).
-_RANKS = tuple(code for code, _ in ref.RANKS)
 
 
 def title() -> str:
@@ -271,7 +269,9 @@ def _form(dataset: Dataset) -> str:
         [(code, phrases.label("pendidikan", code, SITE_LANGUAGE)) for code in ref.EDUCATION_RANK],
         empty,
     )
-    ranks = _options([(code, phrases.rank_choice(code, SITE_LANGUAGE)) for code in _RANKS], empty)
+    ranks = _options(
+        [(code, phrases.rank_choice(code, SITE_LANGUAGE)) for code in ref.RANKS], empty
+    )
     ratings = _options([(r, phrases.rating(r, SITE_LANGUAGE)) for r in _RATINGS], empty)
     years_back = [say(f"site.explorer.form.rating_year_{i}") for i in range(3)]
     moves = "".join(

@@ -8,7 +8,6 @@ every page. Returns plain text; whoever prints it into Markdown or HTML escapes 
 
 from __future__ import annotations
 
-from pola_karir import reference as ref
 from pola_karir.model import (
     Dataset,
     EducationRequirement,
@@ -100,12 +99,12 @@ def education(req: EducationRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def rank(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    return text("phrase.rank", lang, code=code, title=ref.RANK_TITLE[code])
+    return text("phrase.rank", lang, code=code, title=label("pangkat", code, lang))
 
 
 def rank_choice(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A golongan as a choice in a list: 'III/a – Penata Muda'."""
-    return text("phrase.rank_choice", lang, code=code, title=ref.RANK_TITLE[code])
+    return text("phrase.rank_choice", lang, code=code, title=label("pangkat", code, lang))
 
 
 def rank_requirement(req: RankRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
