@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pola_karir.model import Dataset
-from pola_karir.site import blocks, diagrams, urls
+from pola_karir.site import blocks, diagrams, explorer, urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, fictional_notice, front, say
 from pola_karir.site.text import external_link, link, md, table
 from pola_karir.text import phrases
@@ -28,20 +28,7 @@ def home_page(dataset: Dataset) -> Page:
         + "\n",
         say("site.home.merit") + "\n",
         f"## {say('site.home.start_heading')}\n",
-        table(
-            [say("site.col.page"), say("site.col.contents")],
-            [
-                [
-                    link(say(f"site.home.start.{name}"), urls.md_link(page, target)),
-                    say(
-                        f"site.home.start.{name}.about",
-                        positions=len(dataset.positions),
-                        paths=len(dataset.paths),
-                    ),
-                ]
-                for name, target in _START
-            ],
-        ),
+        _start_table(dataset),
         f"\n## {say('site.home.diagrams_heading')}\n",
         say("site.home.diagrams") + "\n",
         blocks.html_placeholder("legenda"),
@@ -60,13 +47,26 @@ def home_page(dataset: Dataset) -> Page:
 # The home page's list of starting points: catalogue name and page.
 _START = (
     ("overview", urls.OVERVIEW),
-    ("explorer", "jelajah.md"),
+    ("explorer", explorer.PAGE),
     ("positions", urls.POSITIONS),
     ("paths", urls.PATHS),
     ("units", urls.UNITS),
     ("competencies", urls.COMPETENCIES),
     ("regulations", urls.REGULATIONS),
 )
+
+
+def _start_table(dataset: Dataset) -> str:
+    """Where to go from the home page, each page with what it holds."""
+    counts = {"positions": len(dataset.positions), "paths": len(dataset.paths)}
+    rows = [
+        [
+            link(say(f"site.home.start.{name}"), urls.md_link(urls.HOME, target)),
+            say(f"site.home.start.{name}.about", **counts),
+        ]
+        for name, target in _START
+    ]
+    return table([say("site.col.page"), say("site.col.contents")], rows)
 
 
 def _regulation_sentence(dataset: Dataset) -> str:
