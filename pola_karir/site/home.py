@@ -184,7 +184,7 @@ def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
         data_rows.append(
             [
                 f'<a href="{urls.relative_file(page, path)}">{name}</a>',
-                say(f"site.open_data.file.{name}") if has(f"site.open_data.file.{name}") else "",
+                _file_description(name),
                 f"{size / 1024:.0f} KB",
             ]
         )
@@ -205,6 +205,12 @@ def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
         table([say("site.col.schema")], schema_rows),
     ]
     return Page(page, title, "\n".join(parts) + "\n")
+
+
+def _file_description(name: str) -> str:
+    """What a published file holds ('' for a file the catalogue does not describe)."""
+    key = f"site.open_data.file.{name}"
+    return say(key) if has(key, SITE_LANGUAGE) else ""
 
 
 def rules_page() -> Page:
