@@ -30,81 +30,75 @@ from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
-from pola_karir.text.catalogue import text
+from pola_karir.text import phrases
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 DEFAULT_DATA = "data"
 LANGS = ("id", "en")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="pola-karir",
-        description="Pola karier PNS: validasi data, pencocokan profil, audit penempatan. "
-        "(Civil-servant career pattern: data validation, profile matching, placement audit.)",
-    )
+def _help_language(argv: Sequence[str]) -> str:
+    """The language of the help text: ``--lang`` as written anywhere on the command line
+    (argparse prints help before it has parsed the rest), else the default."""
+    for index, word in enumerate(argv):
+        value = word.partition("=")[2] if word.startswith("--lang=") else None
+        if word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in LANGS:
+            return value
+    return DEFAULT_LANGUAGE
+
+
+def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    def say(key: str, **values: object) -> str:
+        return text(f"cli.help.{key}", lang, **values)
+
+    parser = argparse.ArgumentParser(prog="pola-karir", description=say("program"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+    commands = parser.add_subparsers(dest="command", required=True, metavar=say("command_metavar"))
 
     check_cmd = commands.add_parser(
-        "validate",
-        help="periksa folder data (check a data folder)",
-        description="Periksa semua berkas YAML di folder data dan laporkan setiap masalah "
-        "dengan berkas, baris, dan kolomnya.",
+        "validate", help=say("validate"), description=say("validate.description")
     )
     check_cmd.add_argument(
         "data_dir",
         nargs="?",
         default=DEFAULT_DATA,
         metavar="DIR",
-        help=f"folder data (bawaan: {DEFAULT_DATA})",
+        help=say("data_dir.default", default=DEFAULT_DATA),
     )
-    check_cmd.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="bentuk laporan: text, json, atau github (anotasi GitHub Actions)",
-    )
-    _lang(check_cmd)
+    check_cmd.add_argument("--format", choices=FORMATS, default="text", help=say("validate.format"))
+    _lang(check_cmd, say("lang"))
 
     match_cmd = commands.add_parser(
-        "cocokkan",
-        help="cocokkan profil pegawai dengan jabatan (match a profile)",
-        description="Bandingkan profil pegawai (YAML) dengan persyaratan jabatan: jabatan yang "
-        "dapat dicapai lewat jalur karier, dan apa yang masih kurang.",
+        "cocokkan", help=say("cocokkan"), description=say("cocokkan.description")
     )
-    match_cmd.add_argument("profile", metavar="PROFIL.yml", help="berkas profil pegawai")
-    match_cmd.add_argument("--ke", metavar="JABATAN", help="periksa satu jabatan tujuan saja")
+    match_cmd.add_argument("profile", metavar="PROFIL.yml", help=say("cocokkan.profile"))
+    match_cmd.add_argument("--ke", metavar="JABATAN", help=say("cocokkan.target"))
     match_cmd.add_argument(
-        "--langkah",
-        type=int,
-        default=3,
-        metavar="K",
-        help="jumlah perpindahan paling banyak (bawaan: 3)",
+        "--langkah", type=int, default=3, metavar="K", help=say("cocokkan.moves", default=3)
     )
-    match_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help="folder data")
+    match_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
     match_cmd.add_argument("--format", choices=("text", "json"), default="text")
-    _lang(match_cmd)
+    _lang(match_cmd, say("lang"))
 
     audit_cmd = commands.add_parser(
-        "audit",
-        help="audit kesesuaian penempatan pegawai (placement audit)",
-        description="Periksa daftar pegawai (CSV) terhadap persyaratan jabatan yang didudukinya.",
+        "audit", help=say("audit"), description=say("audit.description")
     )
-    audit_cmd.add_argument("csv", metavar="PEGAWAI.csv", help="daftar pegawai (CSV, UTF-8)")
-    audit_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help="folder data")
+    audit_cmd.add_argument("csv", metavar="PEGAWAI.csv", help=say("audit.csv"))
+    audit_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
     audit_cmd.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    _lang(audit_cmd)
+    _lang(audit_cmd, say("lang"))
     return parser
 
 
-def _lang(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--lang", choices=LANGS, default="id", help="bahasa pesan: id (Indonesia) atau en (English)"
-    )
+def _lang(command: argparse.ArgumentParser, help_text: str) -> None:
+    command.add_argument("--lang", choices=LANGS, default=DEFAULT_LANGUAGE, help=help_text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = _parser(_help_language(words)).parse_args(words)
     handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit}
     return handlers[args.command](args)
 
@@ -181,6 +175,13 @@ def _unknown_ref(location: Location, kind: str, ref: str) -> Diagnostic:
 
 
 _MARK = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
+# The cocokkan report is in Indonesian whatever --lang says, like the findings it prints (their
+# words come from the matching module, which the browser version mirrors).
+_REPORT_LANG = DEFAULT_LANGUAGE
+
+
+def _say(key: str, **values: object) -> str:
+    return text(key, _REPORT_LANG, **values)
 
 
 def _match(args: argparse.Namespace) -> int:
@@ -191,7 +192,7 @@ def _match(args: argparse.Namespace) -> int:
     assert dataset is not None
     path = Path(args.profile)
     if not path.is_file():
-        print(f"pola-karir: berkas profil '{path}' tidak ditemukan", file=sys.stderr)
+        print(text("cli.match.no_profile", args.lang, path=path), file=sys.stderr)
         return 2
     data, problems = profile_diagnostics(dataset, path)
     if data is None:
@@ -200,7 +201,7 @@ def _match(args: argparse.Namespace) -> int:
     profile = profile_from_data(data)
     if args.ke:
         if args.ke not in dataset.positions:
-            print(f"pola-karir: jabatan '{args.ke}' tidak ada", file=sys.stderr)
+            print(text("cli.match.no_position", args.lang, position=args.ke), file=sys.stderr)
             return 2
         result = check(dataset, profile, dataset.positions[args.ke])
         if args.format == "json":
@@ -220,22 +221,17 @@ def _match(args: argparse.Namespace) -> int:
         return 0
     results = explore(dataset, profile, args.langkah)
     if profile.position is None:
-        print(
-            "Profil belum menyebut 'jabatan' sekarang; pakai --ke JABATAN untuk memeriksa "
-            "satu jabatan."
-        )
+        print(_say("cli.match.no_current_position"))
         return 0
-    print(
-        f"Dari {dataset.positions[profile.position].name}: {len(results)} jabatan dapat "
-        f"dicapai dalam {args.langkah} langkah.\n"
-    )
+    origin = dataset.positions[profile.position].name
+    print(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah) + "\n")
     for reach, eligibility in results:
         when = (
-            "sekarang"
+            _say("cli.match.now")
             if reach.years == 0
-            else f"paling cepat {reach.years:g} tahun lagi".replace(".", ",")
+            else _say("cli.match.earliest", years=phrases.number(reach.years, _REPORT_LANG))
         )
-        sys.stdout.write(f"{reach.moves} langkah, {when}: ")
+        sys.stdout.write(_say("cli.match.reach", moves=reach.moves, when=when))
         sys.stdout.write(_eligibility_text(dataset, eligibility, detailed=False))
     return 0
 
@@ -243,21 +239,19 @@ def _match(args: argparse.Namespace) -> int:
 def _eligibility_text(dataset: Dataset, result: Eligibility, detailed: bool) -> str:
     position = dataset.positions[result.position]
     verdict = (
-        "memenuhi semua syarat yang diketahui"
+        _say("cli.match.eligible")
         if result.eligible
-        else f"{len(result.unmet)} syarat belum terpenuhi"
+        else _say("cli.match.unmet", count=len(result.unmet))
     )
     lines = [f"{position.name} [{position.id}] — {verdict}"]
     shown = result.findings if detailed else result.unmet
     for finding in shown:
-        lines.append(
-            f"    {_MARK[finding.status]} {finding.subject}: {finding.have}; "
-            f"dibutuhkan {finding.need}"
+        line = _say(
+            "cli.match.finding", subject=finding.subject, have=finding.have, need=finding.need
         )
+        lines.append(f"    {_MARK[finding.status]} {line}")
     if not detailed and result.unknown:
-        lines.append(
-            f"    ? {len(result.unknown)} syarat belum dapat dinilai (data profil belum ada)"
-        )
+        lines.append(f"    ? {_say('cli.match.unknown', count=len(result.unknown))}")
     return "\n".join(lines) + "\n"
 
 
@@ -273,7 +267,7 @@ def _audit(args: argparse.Namespace) -> int:
 
     path = Path(args.csv)
     if not path.is_file():
-        print(f"pola-karir: berkas '{path}' tidak ditemukan", file=sys.stderr)
+        print(text("cli.audit.no_file", args.lang, path=path), file=sys.stderr)
         return 2
     output, exit_code = run_audit(loaded.dataset, path, args.format, date.today())
     sys.stdout.write(output)

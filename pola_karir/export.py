@@ -86,7 +86,7 @@ def _position(dataset: Dataset, position: Position) -> dict[str, Any]:
         "tugas": list(position.duties),
         "tingkat": {
             "kunci": level.key,
-            "nama": level.label,
+            "nama": phrases.level_name(level.key),
             "kelompok": level.group,
             "urutan": level.order,
             "setara": level.tier,
@@ -200,7 +200,7 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
             "pendidikan_nama": {k: phrases.education_level(k) for k in ref.EDUCATION_RANK},
             "golongan": dict(ref.RANK_ORDER),
             "predikat": dict(ref.RATING_ORDER),
-            "predikat_nama": dict(ref.RATING_LABEL),
+            "predikat_nama": {k: phrases.rating(k) for k in ref.RATING_ORDER},
         },
     }
 

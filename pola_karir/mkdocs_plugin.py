@@ -28,6 +28,7 @@ from pola_karir.report import as_text
 from pola_karir.rules.validate import validate_project
 from pola_karir.site import urls
 from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
+from pola_karir.site.page import say
 from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
 from pola_karir.text import catalogue
 from pola_karir.text.diagnostics import message
@@ -92,7 +93,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         try:  # before MkDocs cleans site/: a missing 'dot' must not leave a half-built site
             dot_version()
         except GraphvizError as error:
-            raise PluginError(f"pola-karir: {error}") from error
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
         self.content = site_content(result.dataset)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
@@ -109,9 +110,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         for page in self.content.pages:
             if files.get_file_from_path(page.src) is None:
                 files.append(File.generated(config, page.src, content=page.markdown))
-        for path, text in self.content.files.items():
+        for path, published in self.content.files.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=text))
+                files.append(File.generated(config, path, content=published))
         package = resources.files("pola_karir.site") / "assets"
         for asset in ASSETS:
             text = (package / asset).read_text(encoding="utf-8")
@@ -128,7 +129,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 self.content.diagrams, cache_dir, max(1, self.config.concurrency)
             )
         except GraphvizError as error:
-            raise PluginError(f"pola-karir: {error}") from error
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Keep the final collection of files (after every plugin's on_files): on_post_page,
@@ -166,7 +167,11 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 # it stands for, though no such file exists.
                 target = File(src, None, config.site_dir, config.use_directory_urls)
             if target is None:
-                log.warning(f"{page.file.src_uri}: tautan ke '{src}', yang tidak ada di situs")
+                log.warning(
+                    catalogue.text(
+                        "plugin.missing_link", self.config.lang, page=page.file.src_uri, src=src
+                    )
+                )
                 return None
             return target.url_relative_to(page.file)
 
@@ -191,8 +196,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.last_stats is not None:
+            stats = self.last_stats
             log.info(
-                f"diagram: {self.last_stats.rendered} dirender, {self.last_stats.cached} dari cache"
+                catalogue.text(
+                    "site.build.diagram_stats",
+                    self.config.lang,
+                    rendered=stats.rendered,
+                    cached=stats.cached,
+                )
             )
 
     def on_serve(
@@ -209,4 +220,5 @@ def _extra_docs(config: MkDocsConfig, content: SiteContent) -> list[Any]:
     docs = Path(config.docs_dir)
     extra = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     guides: list[Any] = [page for page in extra if page not in generated]
-    return [{"Untuk pengelola data": [*guides, {"Kode pemeriksaan": urls.RULES}]}]
+    maintainers = say("site.nav.maintainers")
+    return [{maintainers: [*guides, {say("site.nav.rules"): urls.RULES}]}]

@@ -97,7 +97,7 @@ def positions(dataset: Dataset, kind: str, top: str | None = None) -> list[Posit
 
 
 def rank_below(code: str) -> str:
-    return ref.RANKS[ref.RANK_ORDER[code] - 2][0]
+    return ref.RANKS[ref.RANK_ORDER[code] - 2]
 
 
 def audit_json(dataset: Dataset, path: Path) -> tuple[dict[str, Any], int]:

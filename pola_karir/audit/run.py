@@ -31,6 +31,8 @@ from pola_karir import reference as ref
 from pola_karir.career.matching import Eligibility, Finding, Profile, check
 from pola_karir.diagnostics import closest
 from pola_karir.model import Dataset, Position
+from pola_karir.text import phrases
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")
 OPTIONAL: tuple[str, ...] = ("bidang_pendidikan", "tmt_jabatan", "kinerja", "pelatihan")
@@ -55,6 +57,12 @@ _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ECHO_LIMIT = 60  # longest piece of a cell quoted back in a message
 _T = TypeVar("_T")
+# The report is in Indonesian for now; every word comes from the catalogue (audit.po).
+_LANG = DEFAULT_LANGUAGE
+
+
+def _say(key: str, **values: object) -> str:
+    return text(key, _LANG, **values)
 
 
 class AuditUsageError(Exception):
@@ -123,8 +131,7 @@ def read_text(path: Path) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise AuditUsageError(
-            f"berkas '{path}' bukan teks UTF-8 (byte ke-{error.start + 1}); simpan ulang "
-            "sebagai 'CSV UTF-8'"
+            _say("audit.file.not_utf8", path=path, byte=error.start + 1)
         ) from None
 
 
@@ -155,10 +162,10 @@ def _columns(header: Sequence[str], dataset: Dataset) -> _Columns:
     problems: list[str] = []
     doubled = sorted({n for n in names if n and names.count(n) > 1})
     if doubled:
-        problems.append("kolom ganda: " + ", ".join(map(_quote, doubled)))
+        problems.append(_say("audit.header.doubled", columns=", ".join(map(_quote, doubled))))
     missing = [name for name in REQUIRED if name not in names]
     if missing:
-        problems.append("kolom wajib tidak ada: " + ", ".join(missing))
+        problems.append(_say("audit.header.missing", columns=", ".join(missing)))
     index = {name: i for i, name in enumerate(names) if name in REQUIRED + OPTIONAL}
     competencies: dict[str, int] = {}
     ignored: list[str] = []
@@ -169,7 +176,7 @@ def _columns(header: Sequence[str], dataset: Dataset) -> _Columns:
                 competencies[comp_id] = i
             else:
                 problems.append(
-                    f"kolom {_quote(name)}: kompetensi tidak dikenal"
+                    _say("audit.header.unknown_competency", column=_quote(name))
                     + _suggest(comp_id, dataset.competencies)
                 )
         elif name and name not in index:
@@ -207,13 +214,13 @@ def _quote(value: str) -> str:
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
     close = closest(word, choices)
-    return f"; mungkin maksudnya '{close}'?" if close else ""
+    return _say("audit.did_you_mean", value=close) if close else ""
 
 
 def _position(value: str, dataset: Dataset) -> str:
     if value not in dataset.positions:
         raise _CellError(
-            f"jabatan {_quote(value)} tidak dikenal" + _suggest(value, dataset.positions)
+            _say("audit.cell.position", value=_quote(value)) + _suggest(value, dataset.positions)
         )
     return value
 
@@ -222,8 +229,7 @@ def _education(value: str) -> str:
     code = value.upper()
     if code not in ref.EDUCATION_RANK:
         raise _CellError(
-            f"pendidikan {_quote(value)} tidak dikenal; pakai salah satu kode "
-            + " ".join(ref.EDUCATION_RANK)
+            _say("audit.cell.education", value=_quote(value), codes=" ".join(ref.EDUCATION_RANK))
         )
     return code
 
@@ -232,7 +238,7 @@ def _rank(value: str) -> str:
     group, slash, room = value.replace(" ", "").partition("/")
     code = f"{group.upper()}/{room.lower()}"
     if not slash or code not in ref.RANK_ORDER:
-        raise _CellError(f"golongan {_quote(value)} tidak sah; tulis seperti III/b")
+        raise _CellError(_say("audit.cell.rank", value=_quote(value)))
     return code
 
 
@@ -240,8 +246,7 @@ def _rating(value: str) -> str:
     code = value.casefold().replace(" ", "-")
     if code not in ref.RATING_ORDER:
         raise _CellError(
-            f"kinerja {_quote(value)} tidak dikenal; pakai salah satu: "
-            + ", ".join(ref.RATING_ORDER)
+            _say("audit.cell.rating", value=_quote(value), codes=", ".join(ref.RATING_ORDER))
         )
     return code
 
@@ -252,7 +257,7 @@ def _trainings(value: str, dataset: Dataset) -> frozenset[str]:
     if unknown:
         raise _CellError(
             *(
-                f"pelatihan {_quote(i)} tidak dikenal" + _suggest(i, dataset.trainings)
+                _say("audit.cell.training", value=_quote(i)) + _suggest(i, dataset.trainings)
                 for i in unknown
             )
         )
@@ -261,7 +266,7 @@ def _trainings(value: str, dataset: Dataset) -> frozenset[str]:
 
 def _level(value: str, comp_id: str) -> int:
     if value not in {"1", "2", "3", "4", "5"}:
-        raise _CellError(f"kompetensi.{comp_id} {_quote(value)} tidak sah; tulis angka 1 sampai 5")
+        raise _CellError(_say("audit.cell.level", competency=comp_id, value=_quote(value)))
     return int(value)
 
 
@@ -273,9 +278,9 @@ def _start_date(value: str, today: date) -> date:
             raise ValueError(value)
         start = date.fromisoformat(value)
     except ValueError:
-        raise _CellError(f"tmt_jabatan {_quote(value)} bukan tanggal YYYY-MM-DD yang sah") from None
+        raise _CellError(_say("audit.cell.date", value=_quote(value))) from None
     if start > today:
-        raise _CellError(f"tmt_jabatan {value} masih di masa depan")
+        raise _CellError(_say("audit.cell.future_date", value=value))
     return start
 
 
@@ -308,9 +313,9 @@ def _parse_row(
 ) -> _Row | list[str]:
     """The profile a row describes, or the list of its problems (all of them, not the first)."""
     if len(cells) != columns.width:
-        return [f"baris berisi {len(cells)} kolom, kepala tabel {columns.width} kolom"]
+        return [_say("audit.row.width", cells=len(cells), header=columns.width)]
     values = {name: cells[i].strip() for name, i in columns.index.items()}
-    problems = [f"kolom wajib {name} kosong" for name in REQUIRED if not values[name]]
+    problems = [_say("audit.row.empty", column=name) for name in REQUIRED if not values[name]]
     position = _cell(problems, values["jabatan"], lambda v: _position(v, dataset))
     education = _cell(problems, values["pendidikan"], _education)
     rank = _cell(problems, values["golongan"], _rank)
@@ -366,14 +371,14 @@ def audit(dataset: Dataset, text: str, today: date) -> Audit:
     records = _records(text, detect_delimiter(text))
     header = next(records, (1, []))[1]
     if isinstance(header, csv.Error) or not any(cell.strip() for cell in header):
-        raise AuditUsageError("baris pertama harus berisi nama kolom")
+        raise AuditUsageError(_say("audit.file.no_header"))
     columns = _columns(header, dataset)
     people: list[Person] = []
     bad: list[BadRow] = []
     seen: dict[str, int] = {}
     for line, cells in records:
         if isinstance(cells, csv.Error):
-            bad.append(BadRow(line, (f"CSV rusak, sisa berkas tidak dibaca: {cells}",)))
+            bad.append(BadRow(line, (_say("audit.file.broken_csv", error=cells),)))
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank line, or ';;;;' left by a spreadsheet
@@ -381,7 +386,7 @@ def audit(dataset: Dataset, text: str, today: date) -> Audit:
         if isinstance(row, list):
             bad.append(BadRow(line, tuple(row)))
         elif row.nip in seen:
-            bad.append(BadRow(line, (f"NIP sama dengan baris {seen[row.nip]}",)))
+            bad.append(BadRow(line, (_say("audit.row.same_nip", line=seen[row.nip]),)))
         else:
             seen[row.nip] = line
             people.append(_person(dataset, line, row))
@@ -413,9 +418,9 @@ def summarize(people: Iterable[Person], key: Callable[[Person], str]) -> dict[st
 def by_type(result: Audit) -> list[Group]:
     """Per jenis jabatan, in the order of the hierarchy (JPT first, functional last)."""
     groups = summarize(result.people, lambda p: p.position.type)
-    order = list(ref.POSITION_TYPE_LABEL)
+    order = list(ref.POSITION_TYPES)
     return [
-        _relabel(g, ref.POSITION_TYPE_LABEL.get(g.key, g.key))
+        _relabel(g, phrases.label("jenis", g.key, _LANG))
         for g in sorted(groups.values(), key=lambda g: (_rank_of(order, g.key), g.key))
     ]
 
@@ -431,7 +436,7 @@ def by_unit(result: Audit, dataset: Dataset) -> list[Group]:
 
 def total(result: Audit) -> Group:
     groups = summarize(result.people, lambda _p: "")
-    return _relabel(groups.get("", Group("", "", 0, 0, 0)), "Jumlah")
+    return _relabel(groups.get("", Group("", "", 0, 0, 0)), _say("audit.report.total"))
 
 
 def _rank_of(order: list[str], key: str) -> int:
@@ -534,17 +539,22 @@ def render_text(result: Audit, dataset: Dataset) -> str:
     """The Indonesian report: people with gaps, the two summary tables, then the bad rows."""
     whole = total(result)
     lines = [
-        f"Audit penempatan: {whole.people} pegawai diperiksa, {whole.unmet_people} belum "
-        f"memenuhi syarat jabatannya ({_percent(whole.percent)}).",
+        _say(
+            "audit.report.heading",
+            people=whole.people,
+            unmet=whole.unmet_people,
+            percent=_percent(whole.percent),
+        ),
         "",
     ]
     lines += _people_text(result)
-    lines += _table("Ringkasan per jenis jabatan", "Jenis jabatan", [*by_type(result), whole])
-    lines += _table("Ringkasan per perangkat daerah", "Perangkat daerah", by_unit(result, dataset))
+    lines += _table("by_type", [*by_type(result), whole])
+    lines += _table("by_unit", by_unit(result, dataset))
     lines += _not_assessed_text(result)
     lines += _bad_rows_text(result.bad_rows)
     if result.ignored_columns:
-        lines.append("Kolom diabaikan: " + ", ".join(map(printable, result.ignored_columns)))
+        ignored = ", ".join(map(printable, result.ignored_columns))
+        lines.append(_say("audit.report.ignored_columns", columns=ignored))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -558,26 +568,31 @@ def _people_text(result: Audit) -> list[str]:
                 f"{printable(person.nip)} {printable(person.name)} — {person.position.name}: {gaps}"
             )
     if not lines:
-        lines.append("Tidak ada pegawai dengan syarat yang belum terpenuhi.")
+        lines.append(_say("audit.report.nobody_unmet"))
     return [*lines, ""]
 
 
 def _gap(finding: Finding) -> str:
-    if finding.aspect == "pelatihan":
-        return f"belum mengikuti {finding.subject}"
-    if finding.aspect == "sertifikasi":
-        return f"belum memiliki {finding.subject}"
+    if finding.aspect in ("pelatihan", "sertifikasi"):
+        return _say(f"audit.gap.{finding.aspect}", name=finding.subject)
     subject = finding.subject
     if finding.aspect == "kompetensi":
-        subject = f"kompetensi {subject}"
+        subject = _say("audit.gap.competency", name=subject)
     elif subject[:1].isupper() and subject[1:2].islower():
         subject = subject[0].lower() + subject[1:]
-    return f"{subject} {printable(finding.have)}, dibutuhkan {finding.need}"
+    return _say("audit.gap", subject=subject, have=printable(finding.have), need=finding.need)
 
 
-def _table(title: str, heading: str, groups: Sequence[Group]) -> list[str]:
+def _table(name: str, groups: Sequence[Group]) -> list[str]:
+    """A summary table (``audit.report.<name>``), columns padded to line up in a terminal."""
+    title = _say(f"audit.report.{name}")
+    heading = _say(f"audit.report.{name}.column")
     width = max([len(heading), *(len(g.label) for g in groups)])
-    head = f"  {heading:<{width}}  Pegawai  Belum memenuhi       %  Syarat tidak dinilai"
+    people, unmet, percent, not_assessed = (
+        _say(f"audit.report.col.{column}")
+        for column in ("people", "unmet", "percent", "not_assessed")
+    )
+    head = f"  {heading:<{width}}  {people:>7}  {unmet:>14}  {percent:>6}  {not_assessed:>20}"
     rows = [
         f"  {g.label:<{width}}  {g.people:>7}  {g.unmet_people:>14}  "
         f"{_percent(g.percent):>6}  {g.not_assessed:>20}"
@@ -587,7 +602,9 @@ def _table(title: str, heading: str, groups: Sequence[Group]) -> list[str]:
 
 
 def _percent(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + "%"
+    return _say(
+        "audit.report.percent", value=f"{value:.1f}".replace(".", phrases.decimal_mark(_LANG))
+    )
 
 
 def _not_assessed_text(result: Audit) -> list[str]:
@@ -595,19 +612,20 @@ def _not_assessed_text(result: Audit) -> list[str]:
     if not counts:
         return []
     parts = ", ".join(f"{aspect} {count}" for aspect, count in counts.items())
-    return [f"Syarat tidak dinilai (kolomnya tidak ada atau kosong): {parts}.", ""]
+    return [_say("audit.report.not_assessed", counts=parts), ""]
 
 
 def _bad_rows_text(bad_rows: Sequence[BadRow]) -> list[str]:
     """One line per bad row, or the row's line followed by one line per problem."""
     if not bad_rows:
         return []
-    lines = [f"Baris bermasalah ({len(bad_rows)}, tidak ikut diaudit):"]
+    lines = [_say("audit.report.bad_rows", count=len(bad_rows))]
     for bad in bad_rows:
+        row = _say("audit.report.row", line=bad.line)
         if len(bad.problems) == 1:
-            lines.append(f"  baris {bad.line}: {printable(bad.problems[0])}")
+            lines.append(f"  {row}: {printable(bad.problems[0])}")
         else:
-            lines.append(f"  baris {bad.line}:")
+            lines.append(f"  {row}:")
             lines += [f"    - {printable(problem)}" for problem in bad.problems]
     return [*lines, ""]
 

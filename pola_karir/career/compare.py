@@ -8,21 +8,24 @@ from dataclasses import dataclass
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
 from pola_karir.text import phrases
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 
 @dataclass(frozen=True)
 class Change:
     """One requirement of ``target`` that goes beyond ``source``'s: current vs needed."""
 
-    aspect: (
-        str  # pendidikan | golongan | pengalaman | pelatihan | sertifikasi | kinerja | kompetensi
-    )
+    # pendidikan | bidang_pendidikan | golongan | pengalaman | pelatihan | sertifikasi | kinerja
+    # | kompetensi
+    aspect: str
     subject: str
     current: str
     required: str
 
 
-def changes(dataset: Dataset, source: Position, target: Position) -> list[Change]:
+def changes(
+    dataset: Dataset, source: Position, target: Position, lang: str = DEFAULT_LANGUAGE
+) -> list[Change]:
     found: list[Change] = []
     a, b = source.requirements, target.requirements
     if b.education and (
@@ -32,25 +35,26 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
         found.append(
             Change(
                 "pendidikan",
-                "Pendidikan",
-                phrases.education_level(a.education.minimum) if a.education else "–",
-                phrases.education(b.education),
+                phrases.label("aspek", "pendidikan", lang),
+                phrases.education_level(a.education.minimum, lang) if a.education else "–",
+                phrases.education(b.education, lang),
             )
         )
-    found += _fields_of_study(source, target)
+    found += _fields_of_study(source, target, lang)
     if b.rank and (
         a.rank is None or ref.RANK_ORDER[b.rank.minimum] > ref.RANK_ORDER[a.rank.minimum]
     ):
         found.append(
             Change(
                 "golongan",
-                "Golongan",
-                phrases.rank(a.rank.minimum) if a.rank else "–",
-                phrases.rank(b.rank.minimum),
+                phrases.label("aspek", "golongan", lang),
+                phrases.rank(a.rank.minimum, lang) if a.rank else "–",
+                phrases.rank(b.rank.minimum, lang),
             )
         )
     for item in b.experience:
-        found.append(Change("pengalaman", "Pengalaman", "–", phrases.experience(item, dataset)))
+        wanted = phrases.experience(item, dataset, lang)
+        found.append(Change("pengalaman", phrases.label("aspek", "pengalaman", lang), "–", wanted))
     for kind, have, need in (
         ("pelatihan", a.trainings, b.trainings),
         ("sertifikasi", a.certifications, b.certifications),
@@ -60,9 +64,9 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
                 found.append(
                     Change(
                         kind,
-                        kind.capitalize(),
-                        "belum dipersyaratkan",
-                        phrases.training(training, dataset),
+                        phrases.label("aspek", kind, lang),
+                        text("phrase.not_required_yet", lang),
+                        phrases.training(training, dataset, lang),
                     )
                 )
     if b.performance and (
@@ -74,9 +78,9 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
         found.append(
             Change(
                 "kinerja",
-                "Kinerja",
-                phrases.performance(a.performance) if a.performance else "–",
-                phrases.performance(b.performance),
+                phrases.label("aspek", "kinerja", lang),
+                phrases.performance(a.performance, lang) if a.performance else "–",
+                phrases.performance(b.performance, lang),
             )
         )
     current = a.competencies.all_levels()
@@ -87,14 +91,16 @@ def changes(dataset: Dataset, source: Position, target: Position) -> list[Change
                 Change(
                     "kompetensi",
                     phrases.competency(comp_id, dataset),
-                    f"level {held}" if held else "belum dipersyaratkan",
-                    f"level {level}",
+                    phrases.competency_level(held, lang)
+                    if held
+                    else text("phrase.not_required_yet", lang),
+                    phrases.competency_level(level, lang),
                 )
             )
     return found
 
 
-def _fields_of_study(source: Position, target: Position) -> list[Change]:
+def _fields_of_study(source: Position, target: Position, lang: str) -> list[Change]:
     """A narrower list of accepted fields of study: someone who qualified for the current
     position through a field the next one does not accept needs to know before moving."""
     a, b = source.requirements.education, target.requirements.education
@@ -108,8 +114,9 @@ def _fields_of_study(source: Position, target: Position) -> list[Change]:
     return [
         Change(
             "bidang_pendidikan",
-            "Bidang pendidikan",
-            ", ".join(current) if current else "semua bidang",
-            ", ".join(b.fields) + (f" (tidak lagi: {', '.join(dropped)})" if dropped else ""),
+            phrases.label("aspek", "bidang_pendidikan", lang),
+            ", ".join(current) if current else text("phrase.all_fields", lang),
+            ", ".join(b.fields)
+            + (text("phrase.fields_dropped", lang, fields=", ".join(dropped)) if dropped else ""),
         )
     ]

@@ -19,6 +19,7 @@ from pola_karir.career import routes
 from pola_karir.career.routes import Reach
 from pola_karir.model import Dataset, Position
 from pola_karir.text import phrases
+from pola_karir.text.catalogue import text
 
 
 class Status(StrEnum):
@@ -75,7 +76,11 @@ class Eligibility:
         return not self.unmet
 
 
-UNKNOWN_TEXT = "tidak diketahui"
+UNKNOWN_TEXT = text("phrase.unknown")
+
+
+def _aspect(aspect: str) -> str:
+    return phrases.label("aspek", aspect)
 
 
 def _status(ok: bool | None) -> Status:
@@ -108,7 +113,7 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
         found.append(
             Finding(
                 "pendidikan",
-                "Pendidikan",
+                phrases.label("aspek", "pendidikan"),
                 _status(ok),
                 phrases.education_level(profile.education) if profile.education else UNKNOWN_TEXT,
                 phrases.education_level(need),
@@ -124,7 +129,7 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
             found.append(
                 Finding(
                     "bidang_pendidikan",
-                    "Bidang pendidikan",
+                    phrases.label("aspek", "bidang_pendidikan"),
                     _status(field_ok),
                     profile.education_field or UNKNOWN_TEXT,
                     ", ".join(req.education.fields),
@@ -145,12 +150,12 @@ def _rank(profile: Profile, minimum: str, maximum: str | None) -> Finding:
     III/a-III/b for ahli pertama) is part of the requirement too."""
     need = f"{minimum}–{maximum}" if maximum else minimum
     if profile.rank is None:
-        return Finding("golongan", "Golongan", Status.UNKNOWN, UNKNOWN_TEXT, need)
+        return Finding("golongan", _aspect("golongan"), Status.UNKNOWN, UNKNOWN_TEXT, need)
     order = ref.RANK_ORDER[profile.rank]
     within = order >= ref.RANK_ORDER[minimum] and (
         maximum is None or order <= ref.RANK_ORDER[maximum]
     )
-    return Finding("golongan", "Golongan", _status(within), profile.rank, need)
+    return Finding("golongan", _aspect("golongan"), _status(within), profile.rank, need)
 
 
 def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
@@ -169,11 +174,11 @@ def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[
         else:
             ok = None if profile.total_years is None else profile.total_years >= item.years
             have = (
-                phrases.years(profile.total_years) + " masa kerja"
+                text("phrase.total_service", years=phrases.years(profile.total_years))
                 if profile.total_years is not None
                 else UNKNOWN_TEXT
             )
-        found.append(Finding("pengalaman", "Pengalaman", _status(ok), have, need))
+        found.append(Finding("pengalaman", _aspect("pengalaman"), _status(ok), have, need))
     return found
 
 
@@ -184,24 +189,26 @@ def _trainings(dataset: Dataset, profile: Profile, position: Position) -> list[F
         for training_id in ids:
             done = None if profile.trainings is None else training_id in profile.trainings
             name = phrases.training(training_id, dataset)
-            have = UNKNOWN_TEXT if done is None else ("sudah" if done else "belum")
+            have = (
+                UNKNOWN_TEXT if done is None else text("phrase.done" if done else "phrase.not_done")
+            )
             found.append(Finding(aspect, name, _status(done), have, name))
     return found
 
 
 def _performance(profile: Profile, minimum: str, years: int) -> Finding:
-    need = f"paling rendah {ref.RATING_LABEL[minimum]} selama {years} tahun terakhir"
+    need = phrases.performance_need(minimum, years)
     ratings = profile.ratings
     if not ratings:
-        return Finding("kinerja", "Kinerja", Status.UNKNOWN, UNKNOWN_TEXT, need)
+        return Finding("kinerja", _aspect("kinerja"), Status.UNKNOWN, UNKNOWN_TEXT, need)
     considered = ratings[:years]
     below = [r for r in considered if ref.RATING_ORDER[r] < ref.RATING_ORDER[minimum]]
-    have = ", ".join(ref.RATING_LABEL[r] for r in considered)
+    have = ", ".join(phrases.rating(r) for r in considered)
     if below:
-        return Finding("kinerja", "Kinerja", Status.UNMET, have, need)
+        return Finding("kinerja", _aspect("kinerja"), Status.UNMET, have, need)
     if len(considered) < years:
-        return Finding("kinerja", "Kinerja", Status.UNKNOWN, have, need)
-    return Finding("kinerja", "Kinerja", Status.MET, have, need)
+        return Finding("kinerja", _aspect("kinerja"), Status.UNKNOWN, have, need)
+    return Finding("kinerja", _aspect("kinerja"), Status.MET, have, need)
 
 
 def _competencies(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
@@ -214,8 +221,8 @@ def _competencies(dataset: Dataset, profile: Profile, position: Position) -> lis
                 "kompetensi",
                 phrases.competency(comp_id, dataset),
                 _status(ok),
-                f"level {held}" if held is not None else UNKNOWN_TEXT,
-                f"level {level}",
+                phrases.competency_level(held) if held is not None else UNKNOWN_TEXT,
+                phrases.competency_level(level),
             )
         )
     return found

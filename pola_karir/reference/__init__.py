@@ -41,28 +41,28 @@ EDUCATION_LABEL: Final[dict[str, str]] = {
     "S3": "S-3",
 }
 
-# Golongan ruang and pangkat (reference.md §2), lowest first.
-RANKS: Final[tuple[tuple[str, str], ...]] = (
-    ("I/a", "Juru Muda"),
-    ("I/b", "Juru Muda Tingkat I"),
-    ("I/c", "Juru"),
-    ("I/d", "Juru Tingkat I"),
-    ("II/a", "Pengatur Muda"),
-    ("II/b", "Pengatur Muda Tingkat I"),
-    ("II/c", "Pengatur"),
-    ("II/d", "Pengatur Tingkat I"),
-    ("III/a", "Penata Muda"),
-    ("III/b", "Penata Muda Tingkat I"),
-    ("III/c", "Penata"),
-    ("III/d", "Penata Tingkat I"),
-    ("IV/a", "Pembina"),
-    ("IV/b", "Pembina Tingkat I"),
-    ("IV/c", "Pembina Utama Muda"),
-    ("IV/d", "Pembina Utama Madya"),
-    ("IV/e", "Pembina Utama"),
+# Golongan ruang (reference.md §2), lowest first; the pangkat title of each is the
+# catalogue's ``label.pangkat.<golongan>``.
+RANKS: Final[tuple[str, ...]] = (
+    "I/a",
+    "I/b",
+    "I/c",
+    "I/d",
+    "II/a",
+    "II/b",
+    "II/c",
+    "II/d",
+    "III/a",
+    "III/b",
+    "III/c",
+    "III/d",
+    "IV/a",
+    "IV/b",
+    "IV/c",
+    "IV/d",
+    "IV/e",
 )
-RANK_ORDER: Final[dict[str, int]] = {code: i for i, (code, _) in enumerate(RANKS, start=1)}
-RANK_TITLE: Final[dict[str, str]] = dict(RANKS)
+RANK_ORDER: Final[dict[str, int]] = {code: i for i, code in enumerate(RANKS, start=1)}
 
 # Performance ratings, lowest first. 'butuh-perbaikan' is taken as the level of 'cukup'
 # (newer appraisal wording); the equivalence is an assumption, so only comparisons use it.
@@ -120,6 +120,17 @@ LEVELS: Final[dict[str, Level]] = {
     )
 }
 
+# Position types (jenis jabatan) from the top of the hierarchy down; their display names are
+# the catalogue's ``label.jenis.<type>``.
+POSITION_TYPES: Final[tuple[str, ...]] = (
+    "jpt-utama",
+    "jpt-madya",
+    "jpt-pratama",
+    "administrator",
+    "pengawas",
+    "pelaksana",
+    "fungsional",
+)
 POSITION_TYPE_LABEL: Final[dict[str, str]] = {
     "jpt-utama": "JPT Utama",
     "jpt-madya": "JPT Madya",
@@ -211,23 +222,16 @@ SOCIO_CULTURAL: Final[tuple[str, ...]] = ("perekat-bangsa",)
 
 
 # Which validation rules apply which article, for the legal-basis pages ("what uses this").
-RULE_CITATIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
-    "pp-11-2017#pasal-54": (
-        ("PK401", "pendidikan paling rendah S-1/D-IV untuk administrator dan D-III untuk pengawas"),
-    ),
-    "pp-11-2017#pasal-75": (("PK401", "pendidikan paling rendah S-1/D-IV untuk JF keahlian"),),
-    "pp-11-2017#pasal-78": (("PK401", "pendidikan paling rendah SLTA untuk JF keterampilan"),),
-    "pp-11-2017#pasal-107": (("PK401", "pendidikan paling rendah S-1/D-IV untuk JPT"),),
-    "pp-17-2020#pasal-107": (("PK401", "pendidikan paling rendah S-1/D-IV untuk JPT Pratama"),),
-    "pp-11-2017#pasal-189": (
-        ("PK302", "jenis perpindahan (vertikal, horizontal, diagonal) sesuai tingkat jabatan"),
-        ("PK303", "kesetaraan jabatan antarkelompok (peringatan)"),
-        ("PK301", "perpindahan vertikal tidak boleh berputar kembali"),
-    ),
-    "keppres-87-1999#pasal-5": (("PK402", "rentang golongan jenjang JF keahlian (peringatan)"),),
-    "permenpanrb-38-2017#lampiran": (
-        ("PK403", "level kompetensi yang lazim per jenis jabatan (peringatan)"),
-    ),
+# What each rule checks there is the catalogue's ``site.rule_citation.<article>.<code>``.
+RULE_CITATIONS: Final[dict[str, tuple[str, ...]]] = {
+    "pp-11-2017#pasal-54": ("PK401",),
+    "pp-11-2017#pasal-75": ("PK401",),
+    "pp-11-2017#pasal-78": ("PK401",),
+    "pp-11-2017#pasal-107": ("PK401",),
+    "pp-17-2020#pasal-107": ("PK401",),
+    "pp-11-2017#pasal-189": ("PK302", "PK303", "PK301"),
+    "keppres-87-1999#pasal-5": ("PK402",),
+    "permenpanrb-38-2017#lampiran": ("PK403",),
 }
 
 

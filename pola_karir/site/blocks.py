@@ -6,11 +6,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from pola_karir import reference as ref
-from pola_karir.model import Dataset, LegalRef, Position, Requirements
+from pola_karir.model import Dataset, LegalRef, Requirements
 from pola_karir.site import urls
 from pola_karir.site.diagrams import Diagram
-from pola_karir.site.text import link, md, table
+from pola_karir.site.page import COMPETENCY_GROUPS, SITE_LANGUAGE, emphasis, say
+from pola_karir.site.text import attr, link, md, table
 from pola_karir.text import phrases
 
 
@@ -48,93 +48,82 @@ def position_link(dataset: Dataset, page: str, position_id: str) -> str:
     return link(position.name, urls.md_link(page, urls.position(position_id)))
 
 
-def level_label(position: Position, dataset: Dataset) -> str:
-    if position.type == "fungsional":
-        family = dataset.families.get(position.family or "")
-        grade = phrases.level_name(position.grade or "")
-        return f"JF {family.name} – {grade}" if family else f"JF {grade}"
-    return ref.POSITION_TYPE_LABEL[position.type]
+def _aspect(aspect: str) -> str:
+    return phrases.label("aspek", aspect, SITE_LANGUAGE)
 
 
 def requirement_rows(dataset: Dataset, page: str, req: Requirements) -> list[list[str]]:
+    """One row per requirement: what kind, the requirement in words, and its legal basis."""
+    lang = SITE_LANGUAGE
     rows: list[list[str]] = []
     if req.education:
-        rows.append(
-            [
-                "Pendidikan",
-                md(phrases.education(req.education)),
-                citations(dataset, page, req.education.legal_basis),
-            ]
-        )
+        basis = citations(dataset, page, req.education.legal_basis)
+        rows.append([_aspect("pendidikan"), md(phrases.education(req.education, lang)), basis])
     if req.rank:
-        rows.append(
-            [
-                "Pangkat/golongan",
-                md(phrases.rank_requirement(req.rank)),
-                citations(dataset, page, req.rank.legal_basis),
-            ]
-        )
+        basis = citations(dataset, page, req.rank.legal_basis)
+        rows.append([_aspect("pangkat"), md(phrases.rank_requirement(req.rank, lang)), basis])
     for item in req.experience:
-        rows.append(
-            [
-                "Pengalaman",
-                md(phrases.experience(item, dataset)),
-                citations(dataset, page, item.legal_basis),
-            ]
-        )
-    for label, ids in (("Pelatihan", req.trainings), ("Sertifikasi", req.certifications)):
+        basis = citations(dataset, page, item.legal_basis)
+        rows.append([_aspect("pengalaman"), md(phrases.experience(item, dataset, lang)), basis])
+    for aspect, ids in (("pelatihan", req.trainings), ("sertifikasi", req.certifications)):
         for training_id in ids:
             training = dataset.trainings.get(training_id)
             basis = citations(dataset, page, training.legal_basis) if training else ""
-            rows.append([label, md(phrases.training(training_id, dataset)), basis])
+            name = md(phrases.training(training_id, dataset, lang))
+            rows.append([_aspect(aspect), name, basis])
     if req.performance:
-        rows.append(
-            [
-                "Kinerja",
-                md(phrases.performance(req.performance)),
-                citations(dataset, page, req.performance.legal_basis),
-            ]
-        )
+        basis = citations(dataset, page, req.performance.legal_basis)
+        rows.append([_aspect("kinerja"), md(phrases.performance(req.performance, lang)), basis])
     return rows
 
 
 def requirements_table(dataset: Dataset, page: str, req: Requirements) -> str:
     rows = requirement_rows(dataset, page, req)
     if not rows:
-        return "_Persyaratan belum ditetapkan._"
-    return table(["Syarat", "Ketentuan", "Dasar hukum"], rows)
+        return emphasis(say("site.requirements.none"))
+    headers = [say("site.col.requirement"), say("site.col.provision"), say("site.col.legal_basis")]
+    return table(headers, rows)
 
 
 def level_bar(level: int) -> str:
     """A small picture of a level 1-5, readable without colour (text label included)."""
     return (
         f'<span class="pk-level pk-level--{level}" role="img" '
-        f'aria-label="level {level} dari 5"></span>'
+        f'aria-label="{attr(say("site.level_bar.label", level=level))}"></span>'
     )
+
+
+def competency_group(group: str) -> str:
+    return phrases.label("kelompok", group, SITE_LANGUAGE)
 
 
 def competency_table(dataset: Dataset, page: str, req: Requirements) -> str:
     standard = req.competencies
+    by_group = dict(
+        zip(
+            COMPETENCY_GROUPS,
+            (standard.managerial, standard.socio_cultural, standard.technical),
+            strict=True,
+        )
+    )
     rows = []
-    for group, levels in (
-        ("Manajerial", standard.managerial),
-        ("Sosial kultural", standard.socio_cultural),
-        ("Teknis", standard.technical),
-    ):
+    for group, levels in by_group.items():
         for comp_id, level in levels.items():
             comp = dataset.competencies.get(comp_id)
             name = comp.name if comp else comp_id
             level_link = link(
-                f"Level {level}", urls.md_link(page, urls.competency(comp_id), f"level-{level}")
+                say("site.competency.level", level=level),
+                urls.md_link(page, urls.competency(comp_id), f"level-{level}"),
             )
             rows.append(
                 [
                     link(name, urls.md_link(page, urls.competency(comp_id))),
-                    group,
+                    competency_group(group),
                     level_link,
                     level_bar(level),
                 ]
             )
     if not rows:
-        return "_Standar kompetensi belum ditetapkan._"
-    return table(["Kompetensi", "Kelompok", "Level", "Gambaran"], rows)
+        return emphasis(say("site.competencies.none"))
+    headers = [say(f"site.col.{name}") for name in ("competency", "group", "level", "picture")]
+    return table(headers, rows)

@@ -19,11 +19,12 @@ from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
 from pola_karir.site import catalog, explorer, home, pages, urls
 from pola_karir.site.diagrams import Diagram
+from pola_karir.site.page import Page, say
 
 
 @dataclass(frozen=True)
 class SiteContent:
-    pages: tuple[pages.Page, ...]
+    pages: tuple[Page, ...]
     nav: list[Any]
     files: Mapping[str, str]  # other published files (open data, schemas), by site path
 
@@ -33,7 +34,7 @@ class SiteContent:
 
 
 def site_content(dataset: Dataset) -> SiteContent:
-    citers = catalog._citers(dataset)
+    citers = catalog.citers(dataset)
     generated = [
         home.home_page(dataset),
         home.overview_page(dataset),
@@ -101,16 +102,31 @@ def _nav(dataset: Dataset) -> list[Any]:
         if u.parent is None
     ]
     return [
-        {"Beranda": urls.HOME},
-        {"Pola karier": urls.OVERVIEW},
-        {explorer.TITLE: explorer.PAGE},
-        {"Jabatan": [{"Daftar jabatan": urls.POSITIONS}, {"Jabatan fungsional": urls.FAMILIES}]},
-        {"Jalur karier": [{"Semua jalur": urls.PATHS}, {"Per jalur": paths}]},
-        {"Unit kerja": [{"Semua unit": urls.UNITS}, {"Per perangkat daerah": units}]},
-        {"Kamus kompetensi": urls.COMPETENCIES},
-        {"Dasar hukum": urls.REGULATIONS},
-        {"Data terbuka": urls.OPEN_DATA},
-        {"Lampiran untuk dicetak": urls.ANNEX},
+        {say("site.nav.home"): urls.HOME},
+        {say("site.nav.overview"): urls.OVERVIEW},
+        {explorer.title(): explorer.PAGE},
+        {
+            say("site.nav.positions"): [
+                {say("site.nav.position_list"): urls.POSITIONS},
+                {say("site.nav.families"): urls.FAMILIES},
+            ]
+        },
+        {
+            say("site.nav.paths"): [
+                {say("site.nav.all_paths"): urls.PATHS},
+                {say("site.nav.each_path"): paths},
+            ]
+        },
+        {
+            say("site.nav.units"): [
+                {say("site.nav.all_units"): urls.UNITS},
+                {say("site.nav.each_unit"): units},
+            ]
+        },
+        {say("site.nav.competencies"): urls.COMPETENCIES},
+        {say("site.nav.regulations"): urls.REGULATIONS},
+        {say("site.nav.open_data"): urls.OPEN_DATA},
+        {say("site.nav.annex"): urls.ANNEX},
     ]
 
 

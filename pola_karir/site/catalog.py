@@ -8,16 +8,18 @@ from collections import defaultdict
 from pola_karir import reference as ref
 from pola_karir.model import Competency, Dataset, JobFamily, LegalRef, Position, Regulation
 from pola_karir.site import blocks, urls
-from pola_karir.site.pages import Page, _facts, _front
+from pola_karir.site.page import (
+    COMPETENCY_GROUPS,
+    SITE_LANGUAGE,
+    Page,
+    admonition,
+    emphasis,
+    facts,
+    front,
+    say,
+)
 from pola_karir.site.text import attr, external_link, link, md, table
 from pola_karir.text import phrases
-
-_GROUP_LABEL = {
-    "manajerial": "Manajerial",
-    "sosial-kultural": "Sosial kultural",
-    "teknis": "Teknis",
-}
-
 
 # --- competencies ---------------------------------------------------------------------------
 
@@ -29,51 +31,50 @@ def competency_page(dataset: Dataset, competency: Competency) -> Page:
         level = position.requirements.competencies.all_levels().get(competency.id)
         if level:
             needed[level].append(position)
-    parts = [_front(competency.name)]
-    facts = [["Kelompok", _GROUP_LABEL.get(competency.group, md(competency.group))]]
+    parts = [front(competency.name)]
+    rows = [[say("site.fact.group"), md(blocks.competency_group(competency.group))]]
     if competency.code:
-        facts.append(["Kode", md(competency.code)])
+        rows.append([say("site.fact.code"), md(competency.code)])
     if competency.legal_basis:
-        facts.append(["Dasar hukum", blocks.citations(dataset, page, competency.legal_basis)])
-    parts += [_facts(facts), "\n## Definisi\n", md(competency.definition), ""]
+        citations = blocks.citations(dataset, page, competency.legal_basis)
+        rows.append([say("site.fact.legal_basis"), citations])
+    parts += [facts(rows), f"\n## {say('site.competency.definition')}\n"]
+    parts += [md(competency.definition), ""]
     for level, description in enumerate(competency.levels, start=1):
-        parts.append(f"\n## Level {level} {{#level-{level}}}\n")
+        parts.append(f"\n## {say('site.competency.level', level=level)} {{#level-{level}}}\n")
         parts.append(blocks.level_bar(level) + " " + md(description) + "\n")
         holders = sorted(needed.get(level, []), key=lambda p: p.name)
         if holders:
-            parts.append(f"**Jabatan yang mensyaratkan level {level}** ({len(holders)}):\n")
+            required_by = say("site.competency.required_by", level=level, count=len(holders))
+            parts.append(required_by + "\n")
             parts.append(", ".join(blocks.position_link(dataset, page, p.id) for p in holders))
         else:
-            parts.append(f"_Tidak ada jabatan yang mensyaratkan level {level}._")
+            parts.append(emphasis(say("site.competency.required_by_none", level=level)))
     source = None if competency.national else "kompetensi-teknis.yml"
     return Page(page, competency.name, "\n".join(parts) + "\n", source)
 
 
 def competency_index(dataset: Dataset) -> Page:
     page = urls.COMPETENCIES
-    parts = [
-        _front("Kamus kompetensi"),
-        "Kompetensi manajerial dan sosial kultural mengikuti kamus kompetensi nasional "
-        "(PermenPANRB 38/2017); kompetensi teknis ditetapkan instansi. Setiap kompetensi "
-        "punya 5 level; halaman kompetensi menunjukkan jabatan yang mensyaratkan tiap level.\n",
-    ]
-    for group, label in _GROUP_LABEL.items():
+    title = say("site.competencies.title")
+    parts = [front(title), say("site.competencies.intro") + "\n"]
+    for group in COMPETENCY_GROUPS:
         members = [c for c in dataset.competencies.values() if c.group == group]
         if not members:
             continue
-        parts.append(f"\n## {label}\n")
+        parts.append(f"\n## {blocks.competency_group(group)}\n")
         rows = [
             [link(c.name, urls.md_link(page, urls.competency(c.id))), md(c.definition)]
             for c in members
         ]
-        parts.append(table(["Kompetensi", "Definisi"], rows))
-    return Page(page, "Kamus kompetensi", "\n".join(parts) + "\n")
+        parts.append(table([say("site.col.competency"), say("site.col.definition")], rows))
+    return Page(page, title, "\n".join(parts) + "\n")
 
 
 # --- legal bases ----------------------------------------------------------------------------
 
 
-def _citers(dataset: Dataset) -> dict[str, dict[str, set[str]]]:
+def citers(dataset: Dataset) -> dict[str, dict[str, set[str]]]:
     """regulation id -> article key ('' for the whole regulation) -> pages citing it."""
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 
@@ -112,53 +113,71 @@ def _page_title(dataset: Dataset, src: str) -> str:
         "jabatan-fungsional": dataset.families,
     }
     entity = lookup.get(kind, {}).get(name)
-    return getattr(entity, "name", "Beranda" if src == urls.HOME else src)
+    return getattr(entity, "name", say("site.home.title") if src == urls.HOME else src)
 
 
 def regulation_page(
     dataset: Dataset, regulation: Regulation, citers: dict[str, dict[str, set[str]]]
 ) -> Page:
     page = urls.regulation(regulation.id)
-    title = f"{regulation.kind} Nomor {regulation.number} Tahun {regulation.year}"
-    parts = [_front(title), f"**Tentang:** {md(regulation.title)}\n"]
+    title = say(
+        "site.regulation.title",
+        kind=regulation.kind,
+        number=regulation.number,
+        year=regulation.year,
+    )
+    parts = [front(title), f"**{say('site.regulation.about')}** {md(regulation.title)}\n"]
     if regulation.fictional:
-        parts.append(
-            '!!! warning "Peraturan fiktif"\n    Peraturan ini contoh, bukan peraturan '
-            "yang sungguh ada.\n"
+        notice = admonition(
+            "warning", say("site.regulation.fictional_title"), say("site.regulation.fictional")
         )
+        parts.append(notice + "\n")
     if regulation.status:
-        parts.append(f"**Status:** {md(regulation.status)}\n")
+        parts.append(f"**{say('site.regulation.status')}** {md(regulation.status)}\n")
     if regulation.note:
         parts.append(md(regulation.note) + "\n")
     if regulation.url:
-        parts.append("Naskah: " + external_link(regulation.url, regulation.url) + "\n")
+        text_link = external_link(regulation.url, regulation.url)
+        parts.append(say("site.regulation.text", link=text_link) + "\n")
     cited = citers.get(regulation.id, {})
     for key, article in regulation.articles.items():
         parts.append(f"\n## {md(article.label)} {{#{key}}}\n")
         if article.summary:
             parts.append(md(article.summary) + "\n")
         if article.source:
-            parts.append("Sumber bacaan: " + external_link(article.source, article.source) + "\n")
+            source_link = external_link(article.source, article.source)
+            parts.append(say("site.regulation.source", link=source_link) + "\n")
         parts.append(_cited_by(dataset, page, cited.get(key, set())))
-        checks = ref.RULE_CITATIONS.get(f"{regulation.id}#{key}", ())
+        checks = _used_by_checks(page, f"{regulation.id}#{key}")
         if checks:
-            rules = "; ".join(
-                f"{link(code, urls.md_link(page, urls.RULES))} {md(text)}" for code, text in checks
-            )
-            parts.append(f"Dipakai dalam pemeriksaan data: {rules}.\n")
+            parts.append(checks)
     if cited.get(""):
-        parts.append("\n## Dirujuk secara umum\n")
+        parts.append(f"\n## {say('site.regulation.cited_generally')}\n")
         parts.append(_cited_by(dataset, page, cited[""]))
     source = None if regulation.national else f"dasar-hukum/{regulation.id}.yml"
     return Page(page, regulation.name, "\n".join(parts) + "\n", source)
 
 
+def _used_by_checks(page: str, article: str) -> str:
+    """Which validation rules apply this article ('' when none): the rule code links to the
+    list of codes, and what the rule checks is the catalogue's ``rule_citation`` text."""
+    codes = ref.RULE_CITATIONS.get(article, ())
+    if not codes:
+        return ""
+    rules = "; ".join(
+        f"{link(code, urls.md_link(page, urls.RULES))} "
+        + md(say(f"site.rule_citation.{article}.{code}"))
+        for code in codes
+    )
+    return say("site.regulation.used_by_checks", rules=rules) + "\n"
+
+
 def _cited_by(dataset: Dataset, page: str, pages: set[str]) -> str:
     if not pages:
-        return "_Belum dirujuk oleh data instansi ini._\n"
+        return emphasis(say("site.regulation.not_cited")) + "\n"
     items = sorted(pages, key=lambda src: (_page_title(dataset, src), src))
     links = [link(_page_title(dataset, src), urls.md_link(page, src)) for src in items]
-    return f"Dirujuk oleh ({len(links)}): " + ", ".join(links) + "\n"
+    return say("site.regulation.cited_by", count=len(links), links=", ".join(links)) + "\n"
 
 
 def regulation_index(dataset: Dataset) -> Page:
@@ -169,24 +188,22 @@ def regulation_index(dataset: Dataset) -> Page:
             [
                 link(reg.name, urls.md_link(page, urls.regulation(reg.id))),
                 md(reg.title),
-                "nasional"
-                if reg.national
-                else ("instansi (fiktif)" if reg.fictional else "instansi"),
+                say(f"site.regulations.scope.{_scope(reg)}"),
             ]
         )
-    intro = (
-        "Setiap syarat di situs ini menyebut pasal peraturan yang menetapkannya. "
-        "Halaman peraturan menunjukkan jabatan dan jalur yang merujuk tiap pasal.\n"
-    )
+    title = say("site.regulations.title")
+    headers = [say("site.col.regulation"), say("site.col.about"), say("site.col.scope")]
     return Page(
         page,
-        "Dasar hukum",
-        _front("Dasar hukum")
-        + intro
-        + "\n"
-        + table(["Peraturan", "Tentang", "Lingkup"], rows)
-        + "\n",
+        title,
+        front(title) + say("site.regulations.intro") + "\n\n" + table(headers, rows) + "\n",
     )
+
+
+def _scope(regulation: Regulation) -> str:
+    if regulation.national:
+        return "national"
+    return "fictional" if regulation.fictional else "agency"
 
 
 # --- job families ---------------------------------------------------------------------------
@@ -195,8 +212,13 @@ def regulation_index(dataset: Dataset) -> Page:
 def family_page(dataset: Dataset, family: JobFamily) -> Page:
     page = urls.family(family.id)
     parts = [
-        _front(f"Jabatan Fungsional {family.name}"),
-        _facts([["Kategori", family.category], ["Instansi pembina", md(family.supervisor) or "–"]]),
+        front(say("site.family.title", name=family.name)),
+        facts(
+            [
+                [say("site.fact.category"), _category(family.category)],
+                [say("site.fact.supervisor"), md(family.supervisor) or "–"],
+            ]
+        ),
     ]
     if family.summary:
         parts.append("\n" + md(family.summary) + "\n")
@@ -204,7 +226,7 @@ def family_page(dataset: Dataset, family: JobFamily) -> Page:
         grade = family.grades.get(grade_key)
         if grade is None:
             continue
-        parts.append(f"\n## {phrases.level_name(grade_key)} {{#{grade_key}}}\n")
+        parts.append(f"\n## {phrases.level_name(grade_key, SITE_LANGUAGE)} {{#{grade_key}}}\n")
         if grade.summary:
             parts.append(md(grade.summary) + "\n")
         holders = sorted(
@@ -216,11 +238,8 @@ def family_page(dataset: Dataset, family: JobFamily) -> Page:
             key=lambda p: p.name,
         )
         if holders:
-            parts.append(
-                "Jabatan: "
-                + ", ".join(blocks.position_link(dataset, page, p.id) for p in holders)
-                + "\n"
-            )
+            links = ", ".join(blocks.position_link(dataset, page, p.id) for p in holders)
+            parts.append(say("site.family.positions", links=links) + "\n")
         parts.append(blocks.requirements_table(dataset, page, grade.requirements))
     return Page(page, family.name, "\n".join(parts) + "\n", f"jabatan-fungsional/{family.id}.yml")
 
@@ -230,20 +249,22 @@ def family_index(dataset: Dataset) -> Page:
     rows = [
         [
             link(f.name, urls.md_link(page, urls.family(f.id))),
-            f.category,
+            _category(f.category),
             ", ".join(
-                phrases.level_name(g) for g in ref.GRADES_BY_CATEGORY[f.category] if g in f.grades
+                phrases.level_name(g, SITE_LANGUAGE)
+                for g in ref.GRADES_BY_CATEGORY[f.category]
+                if g in f.grades
             ),
         ]
         for f in sorted(dataset.families.values(), key=lambda f: f.name)
     ]
-    return Page(
-        page,
-        "Jabatan fungsional",
-        _front("Jabatan fungsional")
-        + table(["Jabatan fungsional", "Kategori", "Jenjang"], rows)
-        + "\n",
-    )
+    title = say("site.families.title")
+    headers = [say("site.col.family"), say("site.col.category"), say("site.col.grades")]
+    return Page(page, title, front(title) + table(headers, rows) + "\n")
+
+
+def _category(category: str) -> str:
+    return phrases.label("kategori", category, SITE_LANGUAGE)
 
 
 # --- index of positions ---------------------------------------------------------------------
@@ -254,14 +275,15 @@ def position_index(dataset: Dataset) -> Page:
     ``pola-karir.js`` sorts and filters it; without scripts it is still a full table)."""
     page = urls.POSITIONS
     head = (
-        "<thead><tr><th>Jabatan</th><th>Jenis</th><th>Unit</th>"
-        '<th data-pk-type="number">Kelas</th><th>Pendidikan minimal</th></tr></thead>'
+        f"<thead><tr>{_th('position')}{_th('kind')}{_th('unit')}"
+        f'<th data-pk-type="number">{html.escape(say("site.col.class"))}</th>'
+        f"{_th('min_education')}</tr></thead>"
     )
     rows = []
     for position in sorted(dataset.positions.values(), key=lambda p: p.name):
         href = urls.ref(urls.position(position.id))
         education = position.requirements.education
-        edu = phrases.education_level(education.minimum) if education else "–"
+        edu = phrases.education_level(education.minimum, SITE_LANGUAGE) if education else "–"
         edu_rank = ref.EDUCATION_RANK[education.minimum] if education else 0
         top = position.unit.split("/")[0]
         unit_name = dataset.units[top].name if top in dataset.units else top
@@ -269,7 +291,7 @@ def position_index(dataset: Dataset) -> Page:
             f'<tr data-jenis="{attr(position.type)}" data-unit="{attr(top)}" '
             f'data-kelas="{position.job_class}" data-pendidikan="{attr(edu)}">'
             f'<td><a href="{attr(href)}">{html.escape(position.name)}</a></td>'
-            f"<td>{html.escape(blocks.level_label(position, dataset))}</td>"
+            f"<td>{html.escape(phrases.position_level(position, dataset, SITE_LANGUAGE))}</td>"
             f"<td>{html.escape(unit_name)}</td>"
             f'<td data-pk-sort="{position.job_class}">{position.job_class}</td>'
             f'<td data-pk-sort="{edu_rank}">{html.escape(edu)}</td></tr>'
@@ -279,21 +301,30 @@ def position_index(dataset: Dataset) -> Page:
         f'<div class="pk-table-tools">{filters}</div>\n'
         f'<table class="pk-table" data-pk-table>{head}<tbody>{"".join(rows)}</tbody></table>'
     )
-    intro = (
-        f"{len(dataset.positions)} jabatan. Klik judul kolom untuk mengurutkan; "
-        "pakai isian di bawah untuk menyaring.\n"
+    title = say("site.positions.title")
+    intro = say("site.positions.intro", count=len(dataset.positions)) + "\n"
+    markdown = front(title) + intro + "\n" + blocks.html_placeholder("daftar") + "\n"
+    return Page(page, title, markdown, html_blocks=(("daftar", body),))
+
+
+def _th(column: str) -> str:
+    return f"<th>{html.escape(say(f'site.col.{column}'))}</th>"
+
+
+def _filter(label_key: str, name: str, options: str) -> str:
+    """One drop-down of the position list's filters, 'semua' (all) first."""
+    return (
+        f"<label>{html.escape(say(label_key))} "
+        f'<select data-pk-filter="{name}"><option value="">'
+        f"{html.escape(say('site.positions.filter.all'))}</option>{options}</select></label>"
     )
-    markdown = _front("Daftar jabatan") + intro + "\n" + blocks.html_placeholder("daftar") + "\n"
-    return Page(page, "Daftar jabatan", markdown, html_blocks=(("daftar", body),))
 
 
 def _filters(dataset: Dataset) -> str:
-    types = sorted(
-        {p.type for p in dataset.positions.values()},
-        key=lambda t: list(ref.POSITION_TYPE_LABEL).index(t),
-    )
+    types = sorted({p.type for p in dataset.positions.values()}, key=ref.POSITION_TYPES.index)
     type_options = "".join(
-        f'<option value="{attr(t)}">{html.escape(ref.POSITION_TYPE_LABEL[t])}</option>'
+        f'<option value="{attr(t)}">'
+        f"{html.escape(phrases.label('jenis', t, SITE_LANGUAGE))}</option>"
         for t in types
     )
     units = sorted({p.unit.split("/")[0] for p in dataset.positions.values()})
@@ -312,21 +343,23 @@ def _filters(dataset: Dataset) -> str:
         },
         key=lambda e: ref.EDUCATION_RANK[e],
     )
-    labels = dict.fromkeys(phrases.education_level(e) for e in levels)
+    labels = dict.fromkeys(phrases.education_level(e, SITE_LANGUAGE) for e in levels)
     edu_options = "".join(
         f'<option value="{attr(label)}">{html.escape(label)}</option>' for label in labels
     )
-    return (
-        '<label>Cari <input type="search" data-pk-filter="text" placeholder="nama jabatan">'
-        "</label> "
-        f'<label>Kelas <select data-pk-filter="kelas"><option value="">semua</option>'
-        f"{class_options}</select></label> "
-        f'<label>Pendidikan <select data-pk-filter="pendidikan"><option value="">semua</option>'
-        f"{edu_options}</select></label> "
-        f'<label>Jenis <select data-pk-filter="jenis"><option value="">semua</option>'
-        f"{type_options}</select></label> "
-        f'<label>Unit <select data-pk-filter="unit"><option value="">semua</option>'
-        f"{unit_options}</select></label>"
+    search = (
+        f"<label>{html.escape(say('site.positions.filter.search'))} "
+        '<input type="search" data-pk-filter="text" '
+        f'placeholder="{attr(say("site.positions.filter.search_placeholder"))}"></label>'
+    )
+    return " ".join(
+        [
+            search,
+            _filter("site.positions.filter.class", "kelas", class_options),
+            _filter("site.positions.filter.education", "pendidikan", edu_options),
+            _filter("site.positions.filter.kind", "jenis", type_options),
+            _filter("site.positions.filter.unit", "unit", unit_options),
+        ]
     )
 
 
@@ -338,9 +371,12 @@ def annex_page(dataset: Dataset) -> Page:
     every career-path step, in plain tables meant for printing (or saving as PDF)."""
     page = urls.ANNEX
     reg = dataset.agency.regulation
-    heading = (
-        f"LAMPIRAN {reg.kind.upper()} NOMOR {reg.number} TAHUN {reg.year} "
-        f"TENTANG {reg.title.upper()}"
+    heading = say(
+        "site.annex.heading",
+        kind=reg.kind.upper(),
+        number=reg.number,
+        year=reg.year,
+        title=reg.title.upper(),
     )
     positions = sorted(
         dataset.positions.values(),
@@ -362,21 +398,21 @@ def annex_page(dataset: Dataset) -> Page:
                 for cell in (
                     number,
                     position.name,
-                    blocks.level_label(position, dataset),
+                    phrases.position_level(position, dataset, SITE_LANGUAGE),
                     dataset.units[top].name if top in dataset.units else top,
                     position.job_class,
-                    phrases.education_level(req.education.minimum) if req.education else "–",
+                    phrases.education_level(req.education.minimum, SITE_LANGUAGE)
+                    if req.education
+                    else "–",
                     req.rank.minimum if req.rank else "–",
-                    ", ".join(phrases.training(t, dataset) for t in req.trainings) or "–",
+                    ", ".join(phrases.training(t, dataset, SITE_LANGUAGE) for t in req.trainings)
+                    or "–",
                 )
             )
             + "</tr>"
         )
-    positions_table = (
-        '<table class="pk-annex"><thead><tr><th>No</th><th>Jabatan</th><th>Jenis</th>'
-        "<th>Perangkat daerah</th><th>Kelas</th><th>Pendidikan min.</th><th>Golongan min.</th>"
-        f"<th>Pelatihan</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+    columns = ("number", "position", "kind", "agency_unit", "class", "min_education_short")
+    positions_table = _annex_table((*columns, "min_rank_short", "trainings"), rows)
     steps = []
     for path in sorted(dataset.paths.values(), key=lambda p: p.name):
         for move in path.moves:
@@ -388,29 +424,34 @@ def annex_page(dataset: Dataset) -> Page:
                         path.name,
                         dataset.positions[move.source].name,
                         dataset.positions[move.target].name,
-                        move.kind,
-                        phrases.years(move.min_years) if move.min_years else "–",
+                        phrases.label("perpindahan", move.kind, SITE_LANGUAGE),
+                        phrases.years(move.min_years, SITE_LANGUAGE) if move.min_years else "–",
                     )
                 )
                 + "</tr>"
             )
-    steps_table = (
-        '<table class="pk-annex"><thead><tr><th>Jalur</th><th>Dari</th><th>Ke</th>'
-        f"<th>Jenis</th><th>Masa minimal</th></tr></thead><tbody>{''.join(steps)}</tbody></table>"
-    )
+    steps_table = _annex_table(("path", "from", "to", "kind", "min_time"), steps)
+    title = say("site.annex.title")
     parts = [
-        _front("Lampiran untuk dicetak"),
+        front(title),
         f"**{md(heading)}**\n",
-        "Cetak halaman ini (Ctrl+P) atau simpan sebagai PDF. Rincian persyaratan dan standar "
-        "kompetensi setiap jabatan ada di halaman jabatannya.\n",
-        "## I. Daftar jabatan dan persyaratan pokok\n",
+        say("site.annex.intro") + "\n",
+        f"## {say('site.annex.positions_heading')}\n",
         blocks.html_placeholder("jabatan"),
-        "\n## II. Jalur karier\n",
+        f"\n## {say('site.annex.paths_heading')}\n",
         blocks.html_placeholder("jalur"),
     ]
     return Page(
         page,
-        "Lampiran untuk dicetak",
+        title,
         "\n".join(parts) + "\n",
         html_blocks=(("jabatan", positions_table), ("jalur", steps_table)),
+    )
+
+
+def _annex_table(columns: tuple[str, ...], rows: list[str]) -> str:
+    head = "".join(_th(column) for column in columns)
+    return (
+        f'<table class="pk-annex"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )

@@ -9,6 +9,7 @@ Ladders are drawn bottom-up (``rankdir=BT``): a vertical move goes up the page.
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -19,13 +20,16 @@ import graphviz
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Move, Position
 from pola_karir.site import urls
+from pola_karir.site.page import SITE_LANGUAGE, say
+from pola_karir.text import phrases
 
 FONT = "DejaVu Sans,Arial,sans-serif"
 
 
 @dataclass(frozen=True)
 class NodeStyle:
-    label: str
+    """How one kind of position is drawn; its name in the legend is ``site.legend.node.<key>``."""
+
     fill: str
     font: str
     shape: str
@@ -34,27 +38,28 @@ class NodeStyle:
 # One style per kind of position; colours chosen to stay distinct for common colour-blindness
 # and readable on light and dark page backgrounds.
 STYLES: dict[str, NodeStyle] = {
-    "jpt": NodeStyle("JPT", "#1e3a8a", "#ffffff", "box"),
-    "administrator": NodeStyle("Administrator", "#0f766e", "#ffffff", "box"),
-    "pengawas": NodeStyle("Pengawas", "#5eead4", "#111827", "box"),
-    "pelaksana": NodeStyle("Pelaksana", "#e5e7eb", "#111827", "box"),
-    "keahlian": NodeStyle("JF keahlian", "#f59e0b", "#111827", "ellipse"),
-    "keterampilan": NodeStyle("JF keterampilan", "#fde68a", "#111827", "ellipse"),
+    "jpt": NodeStyle("#1e3a8a", "#ffffff", "box"),
+    "administrator": NodeStyle("#0f766e", "#ffffff", "box"),
+    "pengawas": NodeStyle("#5eead4", "#111827", "box"),
+    "pelaksana": NodeStyle("#e5e7eb", "#111827", "box"),
+    "keahlian": NodeStyle("#f59e0b", "#111827", "ellipse"),
+    "keterampilan": NodeStyle("#fde68a", "#111827", "ellipse"),
 }
 
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    label: str
+    """How one kind of move is drawn; its legend text is ``site.legend.move.<kind>``."""
+
     color: str
     style: str
     penwidth: str
 
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
-    "vertikal": EdgeStyle("vertikal (naik dalam kelompok yang sama)", "#1d4ed8", "solid", "2"),
-    "horizontal": EdgeStyle("horizontal (setara)", "#6b7280", "dashed", "1.5"),
-    "diagonal": EdgeStyle("diagonal (naik ke kelompok lain)", "#c2410c", "bold", "2"),
+    "vertikal": EdgeStyle("#1d4ed8", "solid", "2"),
+    "horizontal": EdgeStyle("#6b7280", "dashed", "1.5"),
+    "diagonal": EdgeStyle("#c2410c", "bold", "2"),
 }
 
 
@@ -132,10 +137,12 @@ class _Builder:
         node_id = f"n{len(self.ids)}"
         self.ids[position.id] = node_id
         style = STYLES[style_key(position, self.dataset)]
-        level = ref.LEVELS[position.level_key].label
+        level = phrases.level_name(position.level_key, SITE_LANGUAGE)
         (target or self.graph).node(
             node_id,
-            _label(position.name, f"[{level}, kelas {position.job_class}]"),
+            _label(
+                position.name, say("site.diagram.node", level=level, job_class=position.job_class)
+            ),
             shape=style.shape,
             fillcolor=style.fill,
             fontcolor=style.font,
@@ -153,7 +160,7 @@ class _Builder:
         if source is None or target is None:
             return
         style = EDGE_STYLES[move.kind]
-        label = f"≥{move.min_years:g} th" if move.min_years else ""
+        label = phrases.years_short(move.min_years, SITE_LANGUAGE) if move.min_years else ""
         extra = {} if constraint else {"weight": "0"}
         self.graph.edge(
             source,
@@ -180,7 +187,7 @@ def neighbourhood(dataset: Dataset, position: Position) -> Diagram:
     page = urls.position(position.id)
     moves = [*dataset.moves_from(position.id), *dataset.moves_to(position.id)]
     ids = {position.id} | {m.source for m in moves} | {m.target for m in moves}
-    title = f"Jalur dari dan ke {position.name}"
+    title = say("site.diagram.neighbourhood", position=position.name)
     builder = _Builder(dataset, title)
     for pid in sorted(ids):
         builder.node(dataset.positions[pid], focus=pid == position.id)
@@ -240,7 +247,7 @@ def unit_map(dataset: Dataset, top_unit: str) -> Diagram:
     """Peta jabatan of one perangkat daerah: positions grouped by unit, ladders drawn upward."""
     page = urls.unit(top_unit)
     unit = dataset.units[top_unit]
-    title = f"Peta jabatan {unit.name}"
+    title = say("site.diagram.unit_map", unit=unit.name)
     positions = [p for p in dataset.positions.values() if p.unit.split("/")[0] == top_unit]
 
     def draw(flat: bool) -> str:
@@ -265,7 +272,7 @@ def unit_map(dataset: Dataset, top_unit: str) -> Diagram:
 def overview(dataset: Dataset) -> Diagram:
     """The whole agency: one cluster per perangkat daerah, every move."""
     page = urls.OVERVIEW
-    title = f"Pola karier {dataset.agency.name}"
+    title = say("site.diagram.overview", agency=dataset.agency.name)
     positions = list(dataset.positions.values())
     top = {p.id: p.unit.split("/")[0] for p in positions}
 
@@ -293,8 +300,8 @@ def legend_html() -> str:
     readable by screen readers, and one less graph to render."""
     chips = "".join(
         f'<li><span class="pk-chip pk-chip--{shape}" style="background:{style.fill};'
-        f'color:{style.font}">{style.label}</span></li>'
-        for style in STYLES.values()
+        f'color:{style.font}">{html.escape(say(f"site.legend.node.{key}"))}</span></li>'
+        for key, style in STYLES.items()
         for shape in ("ellipse" if style.shape == "ellipse" else "box",)
     )
     dashes = {"solid": "", "dashed": ' stroke-dasharray="6 4"', "bold": ""}
@@ -302,12 +309,12 @@ def legend_html() -> str:
         f'<li><svg width="56" height="12" aria-hidden="true"><line x1="2" y1="6" x2="46" y2="6" '
         f'stroke="{style.color}" stroke-width="{3 if style.style == "bold" else 2}"'
         f'{dashes[style.style]}/><path d="M46 1 L55 6 L46 11 z" fill="{style.color}"/></svg> '
-        f"{style.label}</li>"
-        for style in EDGE_STYLES.values()
+        f"{html.escape(say(f'site.legend.move.{kind}'))}</li>"
+        for kind, style in EDGE_STYLES.items()
     )
     return (
-        '<div class="pk-legend"><p><strong>Jenis jabatan</strong></p>'
+        f'<div class="pk-legend"><p><strong>{html.escape(say("site.legend.nodes"))}</strong></p>'
         f'<ul class="pk-legend__chips">{chips}</ul>'
-        "<p><strong>Jenis perpindahan</strong> (PP 11/2017 Pasal 189)</p>"
+        f"<p>{say('site.legend.moves')}</p>"
         f'<ul class="pk-legend__lines">{lines}</ul></div>'
     )

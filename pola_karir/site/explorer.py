@@ -16,33 +16,32 @@ from importlib import resources
 from pola_karir import reference as ref
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, urls
-from pola_karir.site.pages import Page, _front
+from pola_karir.site.page import (
+    COMPETENCY_GROUPS,
+    SITE_LANGUAGE,
+    Page,
+    admonition,
+    front,
+    say,
+)
 from pola_karir.site.text import attr, link, md
 from pola_karir.text import phrases
 
 PAGE = "jelajah.md"
-TITLE = "Jelajah Karier"
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"
 MAX_MOVES = (1, 2, 3, 4)
 DEFAULT_MOVES = 3
 
-_TRAINING_KINDS = {
-    "dasar": "Pelatihan dasar",
-    "kepemimpinan": "Pelatihan kepemimpinan",
-    "fungsional": "Pelatihan fungsional",
-    "teknis": "Pelatihan teknis",
-    "sertifikasi": "Sertifikasi",
-}
-_COMPETENCY_GROUPS = {
-    "manajerial": "Manajerial",
-    "sosial-kultural": "Sosial kultural",
-    "teknis": "Teknis",
-}
+# The form's groups of trainings, in this order; kinds not listed follow.
+_TRAINING_KINDS = ("dasar", "kepemimpinan", "fungsional", "teknis", "sertifikasi")
 # Best first: the order an employee reads a rating scale in.
 _RATINGS = ("sangat-baik", "baik", "cukup", "butuh-perbaikan", "kurang", "sangat-kurang")
-_YEARS_HINT = "Dalam tahun; boleh pecahan, misalnya 2,5."
+
+
+def title() -> str:
+    return say("site.explorer.title")
 
 
 def explorer_files() -> dict[str, str]:
@@ -57,32 +56,27 @@ def explorer_page(dataset: Dataset) -> Page:
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}">'
         f"{_form(dataset)}{_results()}</div>"
-        '<noscript><p class="pk-jelajah__noscript">Halaman ini memerlukan JavaScript. Semua '
-        "perhitungan dilakukan di perangkat Anda; tidak ada data yang dikirim.</p></noscript>"
+        f'<noscript><p class="pk-jelajah__noscript">{_h("noscript")}</p></noscript>'
         f"{scripts}"
     )
     schema_link = link("profil.schema.json", urls.md_link(PAGE, PROFILE_SCHEMA))
+    privacy = admonition("info", say("site.explorer.privacy_title"), say("site.explorer.privacy"))
     parts = [
-        _front(TITLE),
-        "Isi data diri Anda, lalu lihat jabatan yang dapat Anda capai dari jabatan sekarang "
-        f"menurut pola karier {md(dataset.agency.name)}: lewat rute mana, kapan paling cepat, dan "
-        "syarat apa yang masih perlu dipenuhi. Hasilnya diperbarui setiap kali isian diubah.\n",
-        '!!! info "Data Anda tidak dikirim ke mana pun"\n'
-        "    Semua perhitungan dilakukan di peramban (browser) Anda, juga bila halaman ini dibuka "
-        "tanpa internet. Isian tidak dikirim ke server dan tidak disimpan di mana pun selain di "
-        "alamat halaman ini (bagian setelah tanda #), sehingga dapat ditandai (bookmark) atau "
-        "dibagikan. Bagikan alamat itu hanya kepada orang yang Anda percayai.\n",
-        "Isian yang dikosongkan tidak dianggap gagal: syarat yang bergantung padanya ditandai "
-        "**belum dinilai**. Hasil ini gambaran awal menurut syarat tertulis, bukan keputusan "
-        "pengangkatan; ketersediaan formasi dan syarat tambahan setiap perpindahan tetap berlaku. "
-        "Tombol **Ekspor JSON** menyimpan isian sebagai berkas profil pegawai (format "
-        f"{schema_link}), yang dapat dimuat lagi dengan **Impor JSON**.\n",
+        front(title()),
+        say("site.explorer.intro", agency=md(dataset.agency.name)) + "\n",
+        privacy + "\n",
+        say("site.explorer.caveats", schema=schema_link) + "\n",
         blocks.html_placeholder("jelajah"),
     ]
-    return Page(PAGE, TITLE, "\n".join(parts) + "\n", html_blocks=(("jelajah", body),))
+    return Page(PAGE, title(), "\n".join(parts) + "\n", html_blocks=(("jelajah", body),))
 
 
 # --- the form -------------------------------------------------------------------------------
+
+
+def _h(name: str, **values: object) -> str:
+    """A text of the form (``site.explorer.form.<name>``), escaped for HTML."""
+    return html.escape(say(f"site.explorer.form.{name}", **values))
 
 
 def _options(pairs: list[tuple[str, str]], empty: str) -> str:
@@ -103,9 +97,10 @@ def _select(name: str, label: str, options: str, hint: str = "") -> str:
     )
 
 
-def _years(name: str, label: str, hint: str = _YEARS_HINT, key: str = "") -> str:
+def _years(name: str, label: str, hint: str = "", key: str = "") -> str:
     ident = f"pk-j-{name.replace('_', '-')}"
     data = f' data-pk-pengalaman="{attr(key)}"' if key else ""
+    hint = hint or say("site.explorer.form.years_hint")
     return (
         f'<div class="pk-jelajah__field"><label for="{ident}">{html.escape(label)}</label>'
         f'<input type="text" inputmode="decimal" autocomplete="off" id="{ident}" name="{name}" '
@@ -131,47 +126,46 @@ def _position_select(dataset: Dataset) -> str:
         )
         groups.append(f'<optgroup label="{attr(unit_name(unit_id))}">{options}</optgroup>')
     return (
-        '<div class="pk-jelajah__field"><label for="pk-j-cari">Cari jabatan</label>'
+        f'<div class="pk-jelajah__field"><label for="pk-j-cari">{_h("search")}</label>'
         '<input type="search" id="pk-j-cari" data-pk-search autocomplete="off" '
-        'placeholder="ketik sebagian nama jabatan atau unit" aria-describedby="pk-j-cari-hint">'
+        f'placeholder="{_h("search_placeholder")}" aria-describedby="pk-j-cari-hint">'
         '<small class="pk-jelajah__hint" id="pk-j-cari-hint" data-pk-search-count '
         'aria-live="polite"></small></div>'
-        '<div class="pk-jelajah__field"><label for="pk-j-jabatan">Jabatan sekarang</label>'
+        f'<div class="pk-jelajah__field"><label for="pk-j-jabatan">{_h("position")}</label>'
         '<select id="pk-j-jabatan" name="jabatan">'
-        f'<option value="">— pilih jabatan —</option>{"".join(groups)}</select></div>'
+        f'<option value="">{_h("choose_position")}</option>{"".join(groups)}</select></div>'
     )
+
+
+def _training_kind_order(kind: str) -> tuple[int, str]:
+    known = kind in _TRAINING_KINDS
+    return (_TRAINING_KINDS.index(kind) if known else len(_TRAINING_KINDS), kind)
 
 
 def _trainings(dataset: Dataset) -> str:
     by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for training in dataset.trainings.values():
-        by_kind[training.kind].append((phrases.training(training.id, dataset), training.id))
-    kinds = sorted(
-        by_kind,
-        key=lambda k: (
-            list(_TRAINING_KINDS).index(k) if k in _TRAINING_KINDS else len(_TRAINING_KINDS),
-            k,
-        ),
-    )
+        name = phrases.training(training.id, dataset, SITE_LANGUAGE)
+        by_kind[training.kind].append((name, training.id))
     groups = []
-    for kind in kinds:
+    for kind in sorted(by_kind, key=_training_kind_order):
         boxes = "".join(
             f'<label class="pk-jelajah__check"><input type="checkbox" name="pelatihan" '
             f'value="{attr(tid)}"> {html.escape(name)}</label>'
             for name, tid in sorted(by_kind[kind], key=lambda item: (item[0].casefold(), item[1]))
         )
-        legend = _TRAINING_KINDS.get(kind, kind.capitalize())
+        legend = phrases.label("pelatihan", kind, SITE_LANGUAGE)
+        legend = legend if kind in _TRAINING_KINDS else kind.capitalize()
         groups.append(
             f'<fieldset class="pk-jelajah__group"><legend>{html.escape(legend)}</legend>'
             f"{boxes}</fieldset>"
         )
     return (
-        '<details class="pk-jelajah__more"><summary>Pelatihan dan sertifikasi yang sudah '
-        'diikuti<span data-pk-count="pelatihan"></span></summary>'
-        '<p class="pk-jelajah__hint">Centang yang sudah Anda ikuti atau miliki. Bila tidak ada '
-        "yang dicentang, syarat pelatihan belum dinilai.</p>"
+        f'<details class="pk-jelajah__more"><summary>{_h("trainings")}'
+        '<span data-pk-count="pelatihan"></span></summary>'
+        f'<p class="pk-jelajah__hint">{_h("trainings_hint")}</p>'
         '<label class="pk-jelajah__check"><input type="checkbox" name="pelatihan_tidak_ada"> '
-        "Belum pernah mengikuti satu pun pelatihan di daftar ini</label>"
+        f"{_h('no_trainings')}</label>"
         f"{''.join(groups)}</details>"
     )
 
@@ -181,33 +175,39 @@ def _experience() -> str:
     functional = [key for key, level in ref.LEVELS.items() if level.group == "JF"]
     groups = []
     for legend, keys in (
-        ("Jabatan administrasi dan pimpinan tinggi", structural),
-        ("Jabatan fungsional (jenjang)", functional),
+        (say("site.explorer.form.structural"), structural),
+        (say("site.explorer.form.functional"), functional),
     ):
         fields = "".join(
-            _years(f"pengalaman_{key}", ref.LEVELS[key].label, "Tahun.", key) for key in keys
+            _years(
+                f"pengalaman_{key}",
+                phrases.level_name(key, SITE_LANGUAGE),
+                say("site.explorer.form.years_short_hint"),
+                key,
+            )
+            for key in keys
         )
         groups.append(
             f'<fieldset class="pk-jelajah__group pk-jelajah__grid"><legend>{html.escape(legend)}'
             f"</legend>{fields}</fieldset>"
         )
     return (
-        '<details class="pk-jelajah__more"><summary>Pengalaman jabatan sebelumnya (opsional)'
+        f'<details class="pk-jelajah__more"><summary>{_h("experience")}'
         '<span data-pk-count="pengalaman"></span></summary>'
-        '<p class="pk-jelajah__hint">Lama (tahun) pernah menduduki setiap jenis jabatan atau '
-        "jenjang fungsional, di luar jabatan sekarang (yang sekarang sudah dihitung dari isian "
-        "lama di jabatan sekarang). Bila semuanya kosong, syarat pengalaman yang tidak "
-        "terpenuhi oleh jabatan sekarang belum dinilai.</p>"
+        f'<p class="pk-jelajah__hint">{_h("experience_hint")}</p>'
         '<label class="pk-jelajah__check"><input type="checkbox" name="pengalaman_lengkap"> '
-        "Riwayat ini sudah lengkap: yang dikosongkan berarti belum pernah diduduki</label>"
+        f"{_h('experience_complete')}</label>"
         f"{''.join(groups)}</details>"
     )
 
 
 def _competencies(dataset: Dataset) -> str:
-    levels = _options([(str(n), f"level {n}") for n in range(1, 6)], "belum dinilai")
+    levels = _options(
+        [(str(n), phrases.competency_level(n, SITE_LANGUAGE)) for n in range(1, 6)],
+        say("site.explorer.form.not_assessed"),
+    )
     groups = []
-    for group, legend in _COMPETENCY_GROUPS.items():
+    for group in COMPETENCY_GROUPS:
         members = [c for c in dataset.competencies.values() if c.group == group]
         if not members:
             continue
@@ -218,20 +218,21 @@ def _competencies(dataset: Dataset) -> str:
             f'data-pk-kompetensi="{attr(c.id)}">{levels}</select></div>'
             for c in members
         )
+        legend = html.escape(blocks.competency_group(group))
         groups.append(
-            f'<fieldset class="pk-jelajah__group pk-jelajah__grid"><legend>{html.escape(legend)}'
+            f'<fieldset class="pk-jelajah__group pk-jelajah__grid"><legend>{legend}'
             f"</legend>{fields}</fieldset>"
         )
     return (
-        '<details class="pk-jelajah__more"><summary>Level kompetensi hasil asesmen (opsional)'
+        f'<details class="pk-jelajah__more"><summary>{_h("competencies")}'
         '<span data-pk-count="kompetensi"></span></summary>'
-        '<p class="pk-jelajah__hint">Isi bila Anda sudah punya hasil penilaian kompetensi; '
-        "yang kosong belum dinilai.</p>"
+        f'<p class="pk-jelajah__hint">{_h("competencies_hint")}</p>'
         f"{''.join(groups)}</details>"
     )
 
 
-def _form(dataset: Dataset) -> str:
+def _education_fields(dataset: Dataset) -> str:
+    """Fields of study the positions name, offered as suggestions while typing."""
     fields = sorted(
         {
             field
@@ -241,50 +242,79 @@ def _form(dataset: Dataset) -> str:
         },
         key=str.casefold,
     )
-    education = _options(
-        [(code, ref.EDUCATION_LABEL[code]) for code in ref.EDUCATION_RANK], "belum diisi"
-    )
-    ranks = _options([(code, f"{code} – {title}") for code, title in ref.RANKS], "belum diisi")
-    ratings = _options([(r, ref.RATING_LABEL[r]) for r in _RATINGS], "belum diisi")
-    years_back = ("Tahun terakhir", "Dua tahun lalu", "Tiga tahun lalu")
-    moves = "".join(
-        f'<option value="{n}"{" selected" if n == DEFAULT_MOVES else ""}>{n} langkah</option>'
-        for n in MAX_MOVES
-    )
     datalist = "".join(f'<option value="{attr(f)}"></option>' for f in fields)
     return (
-        '<form class="pk-jelajah__form" novalidate aria-label="Profil pegawai">'
-        '<fieldset class="pk-jelajah__section"><legend>Jabatan sekarang</legend>'
-        f"{_position_select(dataset)}"
-        '<div class="pk-jelajah__grid">'
-        f"{_years('masa_jabatan', 'Lama di jabatan sekarang (tahun)')}"
-        f"{_years('masa_kerja', 'Masa kerja sebagai PNS (tahun)')}"
-        "</div></fieldset>"
-        '<fieldset class="pk-jelajah__section"><legend>Pendidikan dan pangkat</legend>'
-        '<div class="pk-jelajah__grid">'
-        f"{_select('pendidikan', 'Pendidikan terakhir', education, 'D-IV setara S-1.')}"
-        '<div class="pk-jelajah__field"><label for="pk-j-bidang-pendidikan">Bidang/jurusan '
-        'pendidikan</label><input type="text" id="pk-j-bidang-pendidikan" '
+        '<div class="pk-jelajah__field"><label for="pk-j-bidang-pendidikan">'
+        f"{_h('education_field')}</label>"
+        '<input type="text" id="pk-j-bidang-pendidikan" '
         'name="bidang_pendidikan" list="pk-j-bidang-daftar" autocomplete="off" maxlength="200">'
         f'<datalist id="pk-j-bidang-daftar">{datalist}</datalist></div>'
-        f"{_select('golongan', 'Golongan ruang', ranks)}"
-        "</div></fieldset>"
-        '<fieldset class="pk-jelajah__section"><legend>Predikat kinerja</legend>'
-        '<p class="pk-jelajah__hint">Mulai dari tahun terakhir. Tahun yang kosong dan tahun '
-        "sesudahnya tidak dihitung.</p>"
+    )
+
+
+def _section(legend_key: str, content: str) -> str:
+    return (
+        f'<fieldset class="pk-jelajah__section"><legend>{_h(legend_key)}</legend>'
+        f"{content}</fieldset>"
+    )
+
+
+def _form(dataset: Dataset) -> str:
+    empty = say("site.explorer.form.not_filled")
+    education = _options(
+        [(code, phrases.label("pendidikan", code, SITE_LANGUAGE)) for code in ref.EDUCATION_RANK],
+        empty,
+    )
+    ranks = _options(
+        [(code, phrases.rank_choice(code, SITE_LANGUAGE)) for code in ref.RANKS], empty
+    )
+    ratings = _options([(r, phrases.rating(r, SITE_LANGUAGE)) for r in _RATINGS], empty)
+    years_back = [say(f"site.explorer.form.rating_year_{i}") for i in range(3)]
+    moves = "".join(
+        f'<option value="{n}"{" selected" if n == DEFAULT_MOVES else ""}>'
+        f"{_h('moves_option', count=n)}</option>"
+        for n in MAX_MOVES
+    )
+    current = (
+        f"{_position_select(dataset)}"
+        '<div class="pk-jelajah__grid">'
+        f"{_years('masa_jabatan', say('site.explorer.form.years_in_position'))}"
+        f"{_years('masa_kerja', say('site.explorer.form.years_of_service'))}"
+        "</div>"
+    )
+    education_and_rank = (
+        '<div class="pk-jelajah__grid">'
+        + _select(
+            "pendidikan",
+            say("site.explorer.form.education"),
+            education,
+            say("site.explorer.form.education_hint"),
+        )
+        + _education_fields(dataset)
+        + _select("golongan", say("site.explorer.form.rank"), ranks)
+        + "</div>"
+    )
+    performance = (
+        f'<p class="pk-jelajah__hint">{_h("ratings_hint")}</p>'
         '<div class="pk-jelajah__grid">'
         + "".join(_select(f"kinerja_{i}", label, ratings) for i, label in enumerate(years_back))
-        + "</div></fieldset>"
-        f"{_trainings(dataset)}{_experience()}{_competencies(dataset)}"
+        + "</div>"
+    )
+    return (
+        f'<form class="pk-jelajah__form" novalidate aria-label="{_h("label")}">'
+        + _section("position", current)
+        + _section("education_and_rank", education_and_rank)
+        + _section("ratings", performance)
+        + f"{_trainings(dataset)}{_experience()}{_competencies(dataset)}"
         '<div class="pk-jelajah__grid pk-jelajah__bottom">'
-        f"{_select('langkah', 'Jumlah perpindahan paling banyak', moves)}"
+        f"{_select('langkah', say('site.explorer.form.moves'), moves)}"
         "</div>"
         '<div class="pk-jelajah__actions">'
-        '<button type="button" class="md-button" data-pk-action="export">Ekspor JSON</button>'
-        '<button type="button" class="md-button" data-pk-action="import">Impor JSON</button>'
-        '<button type="button" class="md-button" data-pk-action="reset">Kosongkan</button>'
+        f'<button type="button" class="md-button" data-pk-action="export">{_h("export")}</button>'
+        f'<button type="button" class="md-button" data-pk-action="import">{_h("import")}</button>'
+        f'<button type="button" class="md-button" data-pk-action="reset">{_h("reset")}</button>'
         '<input type="file" accept=".json,application/json" data-pk-file hidden '
-        'aria-label="Berkas profil JSON">'
+        f'aria-label="{_h("profile_file")}">'
         "</div>"
         '<p class="pk-jelajah__message" data-pk-message role="status" aria-live="polite"></p>'
         "</form>"
@@ -294,9 +324,9 @@ def _form(dataset: Dataset) -> str:
 def _results() -> str:
     return (
         '<section class="pk-jelajah__results" aria-labelledby="pk-j-hasil">'
-        '<h2 id="pk-j-hasil">Jabatan yang dapat dicapai</h2>'
+        f'<h2 id="pk-j-hasil">{_h("results")}</h2>'
         '<p class="pk-jelajah__summary" data-pk-summary role="status" aria-live="polite">'
-        "Memuat…</p>"
+        f"{_h('loading')}</p>"
         '<ol class="pk-jelajah__list" data-pk-results></ol>'
         "</section>"
     )

@@ -4,108 +4,94 @@ from __future__ import annotations
 
 import re
 
-from pola_karir.codes import CODES, Severity
+from pola_karir.codes import CODES
 from pola_karir.model import Dataset
-from pola_karir.site import blocks, diagrams, urls
-from pola_karir.site.pages import Page, _fictional_notice, _front
+from pola_karir.site import blocks, diagrams, explorer, urls
+from pola_karir.site.page import SITE_LANGUAGE, Page, fictional_notice, front, say
 from pola_karir.site.text import external_link, link, md, table
+from pola_karir.text import phrases
+from pola_karir.text.catalogue import has
 from pola_karir.text.diagnostics import template
 
 
 def home_page(dataset: Dataset) -> Page:
     agency = dataset.agency
-    reg = agency.regulation
     page = urls.HOME
-    regulation_title = f"{reg.kind} Nomor {reg.number} Tahun {reg.year} tentang {reg.title}"
-    if reg.regulation_id and reg.regulation_id in dataset.regulations:
-        regulation_text = link(
-            regulation_title, urls.md_link(page, urls.regulation(reg.regulation_id))
-        )
-    elif reg.url:
-        regulation_text = external_link(regulation_title, reg.url)
-    else:
-        regulation_text = md(regulation_title)
-    dates = []
-    if reg.enacted:
-        dates.append(f"ditetapkan {md(reg.enacted)}")
-    if reg.effective:
-        dates.append(f"berlaku mulai {md(reg.effective)}")
     parts = [
-        _front(f"Pola Karier PNS {agency.name}"),
-        _fictional_notice(dataset),
-        f"Situs ini menyertai {regulation_text}"
-        + (f" ({', '.join(dates)})" if dates else "")
-        + ". Isinya dibuat dari data yang sama dengan lampiran peraturan itu dan diperiksa "
-        "otomatis setiap kali diubah.\n",
-        "## Apa itu pola karier?\n",
-        "Pola karier adalah pola dasar urutan penempatan dan perpindahan PNS dalam dan antar "
-        "jabatan secara berkesinambungan (PP 11/2017 Pasal 188). Setiap instansi menyusun pola "
-        "kariernya sendiri dan menetapkan **jalur karier**: jabatan-jabatan yang dapat dilalui "
-        "seorang PNS, pada tingkat yang setara atau lebih tinggi (Pasal 189).\n",
-        "Perpindahan jabatan ada tiga bentuk (PP 11/2017 Pasal 189 ayat (3)):\n",
-        "- **Vertikal**: naik ke jabatan lebih tinggi dalam kelompok jabatan yang sama "
-        "(misalnya pengawas menjadi administrator).\n"
-        "- **Horizontal**: pindah ke jabatan yang setara, dalam kelompok yang sama atau ke "
-        "kelompok lain (misalnya pengawas menjadi jabatan fungsional ahli muda).\n"
-        "- **Diagonal**: naik ke jabatan lebih tinggi di kelompok jabatan lain (misalnya "
-        "jabatan fungsional ahli muda menjadi administrator).\n",
-        "Pengembangan karier PNS didasarkan pada kualifikasi, kompetensi, penilaian kinerja, "
-        "dan kebutuhan instansi (sistem merit, UU 5/2014 Pasal 69). Karena itu setiap halaman "
-        "jabatan menunjukkan **persyaratan** dan **standar kompetensi**-nya, lengkap dengan "
-        "dasar hukumnya, serta apa yang perlu dipersiapkan untuk langkah berikutnya.\n",
-        "## Mulai dari sini\n",
-        table(
-            ["Halaman", "Isinya"],
-            [
-                [
-                    link("Pola karier", urls.md_link(page, urls.OVERVIEW)),
-                    "seluruh jabatan dan perpindahannya dalam satu diagram",
-                ],
-                [
-                    link("Jelajah Karier", urls.md_link(page, "jelajah.md")),
-                    "isi profil Anda: jabatan yang dapat dicapai dan syarat yang masih kurang, "
-                    "dihitung di peramban tanpa mengirim data ke mana pun",
-                ],
-                [
-                    link("Daftar jabatan", urls.md_link(page, urls.POSITIONS)),
-                    f"{len(dataset.positions)} jabatan; cari, saring, dan urutkan",
-                ],
-                [
-                    link("Jalur karier", urls.md_link(page, urls.PATHS)),
-                    f"{len(dataset.paths)} jalur, masing-masing dengan tangga kariernya",
-                ],
-                [
-                    link("Unit kerja", urls.md_link(page, urls.UNITS)),
-                    "peta jabatan setiap perangkat daerah",
-                ],
-                [
-                    link("Kamus kompetensi", urls.md_link(page, urls.COMPETENCIES)),
-                    "arti setiap level kompetensi dan jabatan yang mensyaratkannya",
-                ],
-                [
-                    link("Dasar hukum", urls.md_link(page, urls.REGULATIONS)),
-                    "peraturan dan pasal yang menjadi dasar setiap syarat",
-                ],
-            ],
-        ),
-        "\n## Cara membaca diagram\n",
-        "Kotak adalah jabatan struktural (JPT, administrator, pengawas) dan pelaksana; elips "
-        "adalah jabatan fungsional. Warna menunjukkan jenis jabatan. Panah menunjukkan arah "
-        "perpindahan; diagram digambar dari bawah ke atas, jadi panah yang naik berarti naik "
-        "jabatan. Angka pada panah (misalnya ≥2 th) adalah masa paling singkat di jabatan asal. "
-        "Setiap kotak dapat diklik untuk membuka halaman jabatannya. Di samping setiap diagram "
-        "ada tabel dengan isi yang sama.\n",
+        front(say("site.home.heading", agency=agency.name)),
+        fictional_notice(dataset),
+        _regulation_sentence(dataset) + "\n",
+        f"## {say('site.home.what_heading')}\n",
+        say("site.home.what") + "\n",
+        say("site.home.moves_intro") + "\n",
+        "\n".join(
+            f"- {say(f'site.home.move.{kind}')}" for kind in ("vertikal", "horizontal", "diagonal")
+        )
+        + "\n",
+        say("site.home.merit") + "\n",
+        f"## {say('site.home.start_heading')}\n",
+        _start_table(dataset),
+        f"\n## {say('site.home.diagrams_heading')}\n",
+        say("site.home.diagrams") + "\n",
         blocks.html_placeholder("legenda"),
     ]
     if agency.contact:
-        parts.append(f"\n## Pertanyaan\n\n{md(agency.contact)}\n")
+        parts.append(f"\n## {say('site.home.questions_heading')}\n\n{md(agency.contact)}\n")
     return Page(
         page,
-        "Beranda",
+        say("site.home.title"),
         "\n".join(parts) + "\n",
         "instansi.yml",
         html_blocks=(("legenda", diagrams.legend_html()),),
     )
+
+
+# The home page's list of starting points: catalogue name and page.
+_START = (
+    ("overview", urls.OVERVIEW),
+    ("explorer", explorer.PAGE),
+    ("positions", urls.POSITIONS),
+    ("paths", urls.PATHS),
+    ("units", urls.UNITS),
+    ("competencies", urls.COMPETENCIES),
+    ("regulations", urls.REGULATIONS),
+)
+
+
+def _start_table(dataset: Dataset) -> str:
+    """Where to go from the home page, each page with what it holds."""
+    counts = {"positions": len(dataset.positions), "paths": len(dataset.paths)}
+    rows = [
+        [
+            link(say(f"site.home.start.{name}"), urls.md_link(urls.HOME, target)),
+            say(f"site.home.start.{name}.about", **counts),
+        ]
+        for name, target in _START
+    ]
+    return table([say("site.col.page"), say("site.col.contents")], rows)
+
+
+def _regulation_sentence(dataset: Dataset) -> str:
+    """Which regulation the site accompanies, linked where it can be, with its dates."""
+    reg = dataset.agency.regulation
+    page = urls.HOME
+    title = say(
+        "site.home.regulation", kind=reg.kind, number=reg.number, year=reg.year, title=reg.title
+    )
+    if reg.regulation_id and reg.regulation_id in dataset.regulations:
+        regulation = link(title, urls.md_link(page, urls.regulation(reg.regulation_id)))
+    elif reg.url:
+        regulation = external_link(title, reg.url)
+    else:
+        regulation = md(title)
+    dates = []
+    if reg.enacted:
+        dates.append(say("site.home.enacted", date=md(reg.enacted)))
+    if reg.effective:
+        dates.append(say("site.home.effective", date=md(reg.effective)))
+    if dates:
+        regulation += f" ({', '.join(dates)})"
+    return say("site.home.accompanies", regulation=regulation)
 
 
 def overview_page(dataset: Dataset) -> Page:
@@ -120,29 +106,33 @@ def overview_page(dataset: Dataset) -> Page:
         [
             blocks.position_link(dataset, page, m.source),
             blocks.position_link(dataset, page, m.target),
-            m.kind,
+            phrases.label("perpindahan", m.kind, SITE_LANGUAGE),
         ]
         for m in moves
     ]
+    title = say("site.overview.title")
+    move_table = table([say("site.col.from"), say("site.col.to"), say("site.col.kind")], move_rows)
     parts = [
-        _front("Pola karier"),
-        f"Seluruh {len(dataset.positions)} jabatan {md(dataset.agency.name)} dan "
-        f"{len(moves)} perpindahan, dikelompokkan per perangkat daerah. Perbesar dengan tombol "
-        "di atas diagram atau buka peta jabatan tiap perangkat daerah.\n",
+        front(title),
+        say(
+            "site.overview.intro",
+            positions=len(dataset.positions),
+            agency=md(dataset.agency.name),
+            moves=len(moves),
+        )
+        + "\n",
         '<div class="pk-zoom" data-pk-zoom>',
-        blocks.diagram_placeholder(
-            diagram, "Pola karier seluruh instansi. Klik sebuah jabatan untuk membuka halamannya."
-        ),
+        blocks.diagram_placeholder(diagram, say("site.overview.diagram_caption")),
         "</div>\n",
         blocks.html_placeholder("legenda"),
-        "\n## Per perangkat daerah\n",
-        table(["Perangkat daerah", "Jumlah jabatan"], rows),
-        '\n??? info "Semua perpindahan dalam bentuk tabel"\n',
-        "\n".join("    " + line for line in table(["Dari", "Ke", "Jenis"], move_rows).splitlines()),
+        f"\n## {say('site.overview.units_heading')}\n",
+        table([say("site.col.agency_unit"), say("site.col.position_count")], rows),
+        f'\n??? info "{say("site.overview.moves_table")}"\n',
+        "\n".join("    " + line for line in move_table.splitlines()),
     ]
     return Page(
         page,
-        "Pola karier",
+        title,
         "\n".join(parts) + "\n",
         None,
         (diagram,),
@@ -160,11 +150,9 @@ def path_index(dataset: Dataset) -> Page:
         ]
         for p in sorted(dataset.paths.values(), key=lambda p: p.name)
     ]
-    return Page(
-        page,
-        "Jalur karier",
-        _front("Jalur karier") + table(["Jalur", "Langkah", "Keterangan"], rows) + "\n",
-    )
+    title = say("site.paths.title")
+    headers = [say("site.col.path"), say("site.col.steps"), say("site.col.description")]
+    return Page(page, title, front(title) + table(headers, rows) + "\n")
 
 
 def unit_index(dataset: Dataset) -> Page:
@@ -181,11 +169,9 @@ def unit_index(dataset: Dataset) -> Page:
                 str(count),
             ]
         )
-    return Page(
-        page,
-        "Unit kerja",
-        _front("Unit kerja") + table(["Perangkat daerah", "Singkatan", "Jabatan"], rows) + "\n",
-    )
+    title = say("site.units.title")
+    headers = [say("site.col.agency_unit"), say("site.col.short_name"), say("site.col.positions")]
+    return Page(page, title, front(title) + table(headers, rows) + "\n")
 
 
 def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
@@ -200,7 +186,7 @@ def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
         data_rows.append(
             [
                 link(name, urls.md_link(page, path)),
-                _DESCRIPTIONS.get(name, ""),
+                _file_description(name),
                 f"{size / 1024:.0f} KB",
             ]
         )
@@ -209,32 +195,24 @@ def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
         for path in sorted(files)
         if path.startswith("schemas/")
     ]
+    title = say("site.open_data.title")
     parts = [
-        _front("Data terbuka"),
-        f"Seluruh pola karier {md(dataset.agency.name)} tersedia sebagai data terbuka, "
-        "diperbarui setiap kali situs dibuat. `pola-karir.json` memuat semua entitas dengan "
-        "nomor versi format dan rujukan ke skemanya; berkas CSV memuat satu jenis entitas "
-        "masing-masing dan dapat dibuka dengan aplikasi lembar kerja.\n",
-        table(["Berkas", "Isi", "Ukuran"], data_rows),
-        "\n## Skema JSON\n",
-        "Skema (JSON Schema Draft 2020-12) untuk memeriksa data YAML dan ekspor JSON dengan "
-        "alat lain:\n",
-        table(["Skema"], schema_rows),
+        front(title),
+        say("site.open_data.intro", agency=md(dataset.agency.name)) + "\n",
+        table(
+            [say("site.col.file"), say("site.col.file_contents"), say("site.col.size")], data_rows
+        ),
+        f"\n## {say('site.open_data.schemas_heading')}\n",
+        say("site.open_data.schemas") + "\n",
+        table([say("site.col.schema")], schema_rows),
     ]
-    return Page(page, "Data terbuka", "\n".join(parts) + "\n")
+    return Page(page, title, "\n".join(parts) + "\n")
 
 
-_DESCRIPTIONS = {
-    "pola-karir.json": "semua data: instansi, unit, jabatan dan persyaratannya, jalur, "
-    "kompetensi, pelatihan, dasar hukum",
-    "jabatan.csv": "jabatan dengan pendidikan dan golongan minimal",
-    "standar-kompetensi.csv": "level kompetensi yang dipersyaratkan setiap jabatan",
-    "jalur.csv": "langkah perpindahan setiap jalur karier",
-    "unit.csv": "unit organisasi",
-    "kompetensi.csv": "kamus kompetensi",
-    "pelatihan.csv": "katalog pelatihan dan sertifikasi",
-    "dasar-hukum.csv": "peraturan yang dirujuk",
-}
+def _file_description(name: str) -> str:
+    """What a published file holds ('' for a file the catalogue does not describe)."""
+    key = f"site.open_data.file.{name}"
+    return say(key) if has(key, SITE_LANGUAGE) else ""
 
 
 def rules_page() -> Page:
@@ -242,7 +220,7 @@ def rules_page() -> Page:
     page = urls.RULES
     rows = []
     for rule in CODES.values():
-        kind = "galat" if rule.severity is Severity.ERROR else "peringatan"
+        kind = say(f"site.rules.severity.{rule.severity.value}")
         rows.append(
             [
                 f"`{rule.code}`",
@@ -251,21 +229,10 @@ def rules_page() -> Page:
                 md(_PLACEHOLDER.sub("…", template(rule.code, "hint"))),
             ]
         )
-    intro = (
-        "Kode yang muncul dalam laporan `pola-karir validate` dan saat situs dibuat. "
-        "**Galat** menghentikan penerbitan situs; **peringatan** perlu diperiksa ulang tetapi "
-        "tidak menghentikannya (kecuali situs dibuat dengan `--strict`). Aturan yang "
-        "bersandar pada ketentuan yang belum dipastikan dari naskah peraturan hanya "
-        "memberi peringatan.\n"
-    )
+    title = say("site.rules.title")
+    headers = [say(f"site.col.{name}") for name in ("code", "kind", "meaning", "fix")]
     return Page(
-        page,
-        "Kode pemeriksaan",
-        _front("Kode pemeriksaan")
-        + intro
-        + "\n"
-        + table(["Kode", "Jenis", "Arti", "Cara memperbaiki"], rows)
-        + "\n",
+        page, title, front(title) + say("site.rules.intro") + "\n\n" + table(headers, rows) + "\n"
     )
 
 

@@ -5,53 +5,19 @@ Pages are plain data (:class:`Page`), so they can be tested and golden-checked w
 
 from __future__ import annotations
 
-import html
-import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from pola_karir import reference as ref
 from pola_karir.career import compare
 from pola_karir.career.routes import longest_climb
 from pola_karir.model import CareerPath, Dataset, Move, Position
 from pola_karir.site import blocks, diagrams, urls
+from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
 from pola_karir.site.text import bullets, link, md, table
 from pola_karir.text import phrases
 
-
-@dataclass(frozen=True)
-class Page:
-    src: str
-    title: str
-    markdown: str
-    source_file: str | None = None  # data file to edit, relative to the data folder
-    diagrams: tuple[diagrams.Diagram, ...] = ()
-    # Large ready-made HTML (already escaped), put in after Markdown conversion: see
-    # build.embed_blocks. Keeps big tables out of the (slow) Markdown parser.
-    html_blocks: tuple[tuple[str, str], ...] = ()
-
-
-def _front(title: str) -> str:
-    """Front matter and heading. The theme prints ``title`` into <title> and the nav as HTML
-    without escaping, so the front-matter title is HTML-escaped (and JSON-quoted for YAML)."""
-    return (
-        f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n# {md(title)}\n"
-    )
-
-
-def _facts(rows: list[list[str]]) -> str:
-    """Key facts as a short list: reads well on a phone, unlike a two-column table."""
-    return "\n".join(f"- **{label}:** {value}" for label, value in rows) + "\n"
-
-
-def _fictional_notice(dataset: Dataset) -> str:
-    if not (dataset.agency.fictional or dataset.agency.regulation.fictional):
-        return ""
-    return (
-        '!!! warning "Data contoh"\n    Instansi dan peraturan pola kariernya dalam situs ini '
-        "**fiktif**, dibuat sebagai contoh. Peraturan nasional yang dirujuk adalah nyata.\n"
-    )
+__all__ = ["Page", "longest_climb", "path_page", "position_page", "unit_page"]
 
 
 def _moves_from(dataset: Dataset, position_id: str) -> list[Move]:
@@ -88,40 +54,27 @@ def _unit_link(dataset: Dataset, page: str, unit_id: str) -> str:
 
 def position_page(dataset: Dataset, position: Position) -> Page:
     page = urls.position(position.id)
-    facts = [
-        ["Jenis jabatan", md(blocks.level_label(position, dataset))],
-        ["Unit kerja", _unit_link(dataset, page, position.unit)],
-        ["Kelas jabatan", str(position.job_class)],
-    ]
-    if position.family and position.family in dataset.families:
-        family = dataset.families[position.family]
-        facts.append(
-            ["Jabatan fungsional", link(family.name, urls.md_link(page, urls.family(family.id)))]
-        )
-    if position.legal_basis:
-        facts.append(["Dasar hukum", blocks.citations(dataset, page, position.legal_basis)])
     neighbourhood = diagrams.neighbourhood(dataset, position)
     parts = [
-        _front(position.name),
-        _facts(facts),
-        "\n## Ikhtisar jabatan\n",
+        front(position.name),
+        facts(_position_facts(dataset, page, position)),
+        _heading(2, "site.position.summary_heading"),
         md(position.summary),
     ]
     if position.duties:
-        parts += ["\n## Tugas\n", bullets(md(d) for d in position.duties)]
+        parts += [
+            _heading(2, "site.position.duties_heading"),
+            bullets(md(d) for d in position.duties),
+        ]
     if position.note:
-        parts += ['\n!!! note "Keterangan"\n    ' + md(position.note)]
+        parts += ["\n" + admonition("note", say("site.position.note_title"), md(position.note))]
     parts += [
-        "\n## Persyaratan jabatan\n",
+        _heading(2, "site.position.requirements_heading"),
         blocks.requirements_table(dataset, page, position.requirements),
-        "\n## Standar kompetensi\n",
+        _heading(2, "site.position.competencies_heading"),
         blocks.competency_table(dataset, page, position.requirements),
-        "\n## Jalur karier\n",
-        blocks.diagram_placeholder(
-            neighbourhood,
-            "Jabatan asal dan tujuan dari jabatan ini. "
-            "Klik sebuah jabatan untuk membuka halamannya.",
-        ),
+        _heading(2, "site.position.paths_heading"),
+        blocks.diagram_placeholder(neighbourhood, say("site.position.diagram_caption")),
         _next_steps(dataset, page, position),
         _previous_steps(dataset, page, position),
     ]
@@ -130,58 +83,88 @@ def position_page(dataset: Dataset, position: Position) -> Page:
     )
 
 
-def _move_facts(dataset: Dataset, page: str, move: Move) -> str:
-    facts = [f"perpindahan **{move.kind}**"]
-    if move.min_years:
-        facts.append(f"paling singkat {md(phrases.years(move.min_years))} di jabatan asal")
-    if move.path in dataset.paths:
-        facts.append(
-            "jalur " + link(dataset.paths[move.path].name, urls.md_link(page, urls.path(move.path)))
+def _heading(level: int, key: str) -> str:
+    return f"\n{'#' * level} {say(key)}\n"
+
+
+def _position_facts(dataset: Dataset, page: str, position: Position) -> list[list[str]]:
+    rows = [
+        [say("site.fact.position_type"), md(phrases.position_level(position, dataset))],
+        [say("site.fact.unit"), _unit_link(dataset, page, position.unit)],
+        [say("site.fact.job_class"), str(position.job_class)],
+    ]
+    if position.family and position.family in dataset.families:
+        family = dataset.families[position.family]
+        family_link = link(family.name, urls.md_link(page, urls.family(family.id)))
+        rows.append([say("site.fact.family"), family_link])
+    if position.legal_basis:
+        rows.append(
+            [say("site.fact.legal_basis"), blocks.citations(dataset, page, position.legal_basis)]
         )
-    text = "; ".join(facts) + "."
+    return rows
+
+
+def _kind(move: Move) -> str:
+    return phrases.label("perpindahan", move.kind, SITE_LANGUAGE)
+
+
+def _min_years(move: Move) -> str:
+    return md(phrases.years(move.min_years, SITE_LANGUAGE)) if move.min_years else "–"
+
+
+def _conditions(move: Move) -> str:
+    return "; ".join(md(c.rstrip(". ")) for c in move.conditions)
+
+
+def _move_facts(dataset: Dataset, page: str, move: Move) -> str:
+    parts = [say("site.move.kind", kind=_kind(move))]
+    if move.min_years:
+        parts.append(say("site.move.min_years", years=_min_years(move)))
+    if move.path in dataset.paths:
+        path_link = link(dataset.paths[move.path].name, urls.md_link(page, urls.path(move.path)))
+        parts.append(say("site.move.path", path=path_link))
+    sentence = "; ".join(parts) + "."
     if move.conditions:
-        text += " Syarat tambahan: " + "; ".join(md(c.rstrip(". ")) for c in move.conditions) + "."
+        sentence += say("site.move.conditions", conditions=_conditions(move))
     if move.legal_basis:
-        text += " Dasar hukum: " + blocks.citations(dataset, page, move.legal_basis) + "."
-    return text
+        citations = blocks.citations(dataset, page, move.legal_basis)
+        sentence += say("site.move.legal_basis", citations=citations)
+    return sentence
 
 
 def _next_steps(dataset: Dataset, page: str, position: Position) -> str:
     moves = _moves_from(dataset, position.id)
+    heading = _heading(3, "site.position.next_heading")
     if not moves:
-        return "\n### Langkah berikutnya\n\n_Belum ada jalur keluar dari jabatan ini._\n"
-    parts = ["\n### Langkah berikutnya\n"]
+        return f"{heading}\n{emphasis(say('site.position.no_next'))}\n"
+    parts = [heading]
     for move in moves:
         target = dataset.positions[move.target]
-        parts.append(f"\n#### Ke {blocks.position_link(dataset, page, target.id)}\n")
+        to = say("site.position.next_to", position=blocks.position_link(dataset, page, target.id))
+        parts.append(f"\n#### {to}\n")
         parts.append(_move_facts(dataset, page, move) + "\n")
-        changes = compare.changes(dataset, position, target)
+        changes = compare.changes(dataset, position, target, SITE_LANGUAGE)
         if changes:
-            parts.append("**Yang perlu dipersiapkan:**\n")
+            parts.append(f"**{say('site.position.to_prepare')}**\n")
             parts.append(
                 table(
-                    ["Aspek", "Sekarang", "Dibutuhkan"],
+                    [say("site.col.aspect"), say("site.col.current"), say("site.col.required")],
                     [[md(c.subject), md(c.current), md(c.required)] for c in changes],
                 )
             )
         else:
-            parts.append("_Tidak ada syarat tambahan di luar syarat jabatan sekarang._")
+            parts.append(emphasis(say("site.position.nothing_to_prepare")))
     return "\n".join(parts)
 
 
 def _previous_steps(dataset: Dataset, page: str, position: Position) -> str:
     moves = _moves_to(dataset, position.id)
+    heading = _heading(3, "site.position.previous_heading")
     if not moves:
-        return "\n### Jabatan asal\n\n_Belum ada jalur menuju jabatan ini._\n"
-    rows = [
-        [
-            blocks.position_link(dataset, page, m.source),
-            m.kind,
-            md(phrases.years(m.min_years)) if m.min_years else "–",
-        ]
-        for m in moves
-    ]
-    return "\n### Jabatan asal\n\n" + table(["Dari jabatan", "Jenis", "Masa paling singkat"], rows)
+        return f"{heading}\n{emphasis(say('site.position.no_previous'))}\n"
+    rows = [[blocks.position_link(dataset, page, m.source), _kind(m), _min_years(m)] for m in moves]
+    headers = [say("site.col.from_position"), say("site.col.kind"), say("site.col.min_years")]
+    return f"{heading}\n" + table(headers, rows)
 
 
 # --- career paths ---------------------------------------------------------------------------
@@ -194,25 +177,25 @@ def path_page(dataset: Dataset, path: CareerPath) -> Page:
         [
             blocks.position_link(dataset, page, m.source),
             blocks.position_link(dataset, page, m.target),
-            m.kind,
-            md(phrases.years(m.min_years)) if m.min_years else "–",
-            "; ".join(md(c.rstrip(". ")) for c in m.conditions),
+            _kind(m),
+            _min_years(m),
+            _conditions(m),
         ]
         for m in path.moves
     ]
-    parts = [_front(path.name)]
+    headers = [
+        say(f"site.col.{name}") for name in ("from", "to", "kind", "min_years", "conditions")
+    ]
+    parts = [front(path.name)]
     if path.description:
         parts.append(md(path.description) + "\n")
     if path.legal_basis:
-        parts.append("Dasar hukum: " + blocks.citations(dataset, page, path.legal_basis) + "\n")
+        citations = blocks.citations(dataset, page, path.legal_basis)
+        parts.append(say("site.path.legal_basis", citations=citations) + "\n")
     parts += [
-        blocks.diagram_placeholder(
-            diagram,
-            "Diagram jalur: bawah ke atas = naik jabatan. Klik "
-            "sebuah jabatan untuk membuka halamannya.",
-        ),
-        "\n## Langkah-langkah\n",
-        table(["Dari", "Ke", "Jenis", "Masa paling singkat", "Syarat tambahan"], rows),
+        blocks.diagram_placeholder(diagram, say("site.path.diagram_caption")),
+        _heading(2, "site.path.steps_heading"),
+        table(headers, rows),
         "\n" + _minimum_total(dataset, page, path),
     ]
     return Page(page, path.name, "\n".join(parts) + "\n", f"jalur/{path.id}.yml", (diagram,))
@@ -222,21 +205,18 @@ def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
     chain, total = longest_climb(path)
     if not chain:
         if any(m.kind != "horizontal" for m in path.moves):
-            return (
-                "_Perpindahan naik di jalur ini berputar kembali, sehingga waktu dari bawah "
-                "ke puncak tidak dapat dihitung._\n"
-            )
-        return "_Jalur ini hanya berisi perpindahan horizontal (setara)._\n"
+            return emphasis(say("site.path.climb_cycles")) + "\n"
+        return emphasis(say("site.path.only_horizontal")) + "\n"
     steps = " → ".join(
         [
             blocks.position_link(dataset, page, chain[0].source),
             *(blocks.position_link(dataset, page, m.target) for m in chain),
         ]
     )
+    years = md(phrases.years(total, SITE_LANGUAGE))
     return (
-        f"## Waktu paling singkat dari bawah ke puncak\n\n{steps}\n\n"
-        f"Paling singkat **{md(phrases.years(total))}** menurut masa jabatan minimal "
-        "setiap langkah (syarat lain seperti golongan dan pelatihan dapat menambah waktu).\n"
+        f"## {say('site.path.climb_heading')}\n\n{steps}\n\n"
+        f"{say('site.path.climb_total', years=years)}\n"
     )
 
 
@@ -250,19 +230,15 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
     by_unit: dict[str, list[Position]] = defaultdict(list)
     for position in dataset.positions.values():
         by_unit[position.unit].append(position)
-    parts = [_front(unit.name)]
+    parts = [front(unit.name)]
     if unit.description:
         parts.append(md(unit.description) + "\n")
     parts += [
-        "## Peta jabatan\n",
+        f"## {say('site.unit.map_heading')}\n",
         '<div class="pk-zoom" data-pk-zoom>',
-        blocks.diagram_placeholder(
-            diagram,
-            "Peta jabatan: jabatan per unit, dari bawah ke atas menurut tingkatnya. "
-            "Klik sebuah jabatan untuk membuka halamannya.",
-        ),
+        blocks.diagram_placeholder(diagram, say("site.unit.diagram_caption")),
         "</div>\n",
-        "\n## Unit dan jabatan\n",
+        _heading(2, "site.unit.units_heading"),
     ]
     for unit_id in _walk_units(dataset, top_id):
         sub = dataset.units[unit_id]
@@ -276,12 +252,16 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
             parts.append(
                 bullets(
                     f"{blocks.position_link(dataset, page, p.id)} "
-                    f"({md(blocks.level_label(p, dataset))}, kelas {p.job_class})"
+                    + say(
+                        "site.unit.member",
+                        level=md(phrases.position_level(p, dataset, SITE_LANGUAGE)),
+                        job_class=p.job_class,
+                    )
                     for p in members
                 )
             )
         else:
-            parts.append("_Belum ada jabatan yang dicatat di unit ini._")
+            parts.append(emphasis(say("site.unit.no_positions")))
     return Page(page, unit.name, "\n".join(parts) + "\n", f"unit/{top_id}.yml", (diagram,))
 
 

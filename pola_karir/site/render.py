@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from pola_karir.site.diagrams import Diagram
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
 
 POSTPROCESS_VERSION = "2"
 _SVG_START = re.compile(r"<\?xml[^>]*\?>")
@@ -31,7 +32,19 @@ _SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
 
 class GraphvizError(RuntimeError):
-    """``dot`` is missing or failed; the message says what to install or what went wrong."""
+    """``dot`` is missing or failed; the message says what to install or what went wrong.
+
+    Carries a catalogue key and its values, so the MkDocs plugin can say it in the site's
+    language; printed as it is (a traceback, a test), it reads in both languages.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(" / ".join(self.message(lang) for lang in LANGUAGES))
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return text(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)
@@ -44,12 +57,7 @@ class RenderStats:
 def dot_version(dot: str = "dot") -> str:
     executable = shutil.which(dot)
     if executable is None:
-        raise GraphvizError(
-            "Program 'dot' dari Graphviz tidak ditemukan. Pasang paket 'graphviz' "
-            "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
-            "Windows: winget install graphviz). / Graphviz's 'dot' was not found: install the "
-            "'graphviz' system package."
-        )
+        raise GraphvizError("site.render.dot_missing")
     result = subprocess.run([executable, "-V"], capture_output=True, text=True, check=False)
     return (result.stderr or result.stdout).strip()
 
@@ -88,12 +96,12 @@ def _run_dot(sources: Sequence[str], dot: str) -> list[str]:
     )
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
-        raise GraphvizError(f"Graphviz gagal merender diagram / failed to render: {message}")
+        raise GraphvizError("site.render.failed", error=message)
     output = result.stdout.decode("utf-8")
     starts = [m.start() for m in _SVG_START.finditer(output)]
     svgs = [output[a:b] for a, b in zip(starts, [*starts[1:], len(output)], strict=True)]
     if len(svgs) != len(sources):
-        raise GraphvizError(f"Graphviz returned {len(svgs)} SVGs for {len(sources)} graphs")
+        raise GraphvizError("site.render.count_mismatch", svgs=len(svgs), graphs=len(sources))
     return svgs
 
 

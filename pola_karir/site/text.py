@@ -59,9 +59,3 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
-
-
-def years(value: float) -> str:
-    """'3 tahun', '2,5 tahun' (Indonesian decimal comma)."""
-    text = f"{value:g}".replace(".", ",")
-    return f"{text} tahun"

@@ -1,83 +1,151 @@
-"""Plain-language Indonesian phrases for requirements, shared by the site and the CLI.
+"""Plain-language phrases for requirements and vocabulary, shared by the site, the CLI and the
+open-data export.
 
-Returns plain text; whoever prints it into Markdown or HTML escapes it there.
+The words come from the catalogue (``phrases.po`` and ``labels.po``); this module only decides
+which pieces a requirement needs, so each phrase is built in one place and reads the same on
+every page. Returns plain text; whoever prints it into Markdown or HTML escapes it there.
 """
 
 from __future__ import annotations
 
-from pola_karir import reference as ref
 from pola_karir.model import (
     Dataset,
     EducationRequirement,
     ExperienceRequirement,
     PerformanceRequirement,
+    Position,
     RankRequirement,
 )
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, has, text
+
+# --- vocabulary labels ----------------------------------------------------------------------
 
 
-def education_level(code: str) -> str:
+def label(kind: str, value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The display name of a vocabulary value (``label.<kind>.<value>``); an unknown value
+    (possible in data that failed validation) is shown as it is."""
+    key = f"label.{kind}.{value}"
+    return text(key, lang) if has(key, lang) else value
+
+
+def education_level(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """D-IV ranks with S-1, so a requirement of either reads as both."""
     if code in ("S1", "D4"):
-        return "S-1/D-IV"
-    return ref.EDUCATION_LABEL[code]
+        return text("label.pendidikan.sarjana", lang)
+    return label("pendidikan", code, lang)
 
 
-def education(req: EducationRequirement) -> str:
-    text = f"paling rendah {education_level(req.minimum)}"
+def level_name(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A functional grade (jenjang) or a position type (jenis), by its key."""
+    if has(f"label.jenjang.{key}", lang):
+        return text(f"label.jenjang.{key}", lang)
+    return label("jenis", key, lang)
+
+
+def position_level(position: Position, dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What kind of position this is: its type, or for a functional position its family and
+    grade ("JF Analis Kebijakan – Ahli Muda")."""
+    if position.type != "fungsional":
+        return label("jenis", position.type, lang)
+    family = dataset.families.get(position.family or "")
+    grade = level_name(position.grade or "", lang)
+    if family is None:
+        return text("phrase.functional_grade", lang, grade=grade)
+    return text("phrase.functional_family_grade", lang, family=family.name, grade=grade)
+
+
+def rating(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return label("kinerja", code, lang)
+
+
+def competency_level(level: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    return text("phrase.competency_level", lang, level=level)
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def decimal_mark(lang: str = DEFAULT_LANGUAGE) -> str:
+    return text("phrase.decimal_mark", lang)
+
+
+def number(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Shortest form of a number with the language's decimal mark ('2,5' in Indonesian)."""
+    return f"{value:g}".replace(".", decimal_mark(lang))
+
+
+def years(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """'3 tahun', '2,5 tahun'."""
+    return text("phrase.years", lang, value=number(value, lang))
+
+
+def years_short(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """'≥2 th' on a diagram's arrow, where space is short."""
+    return text("phrase.years_at_least_short", lang, value=f"{value:g}")
+
+
+# --- requirements ---------------------------------------------------------------------------
+
+
+def _with_note(phrase: str, note: str, lang: str) -> str:
+    return phrase + text("phrase.note", lang, note=note) if note else phrase
+
+
+def education(req: EducationRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
+    phrase = text("phrase.at_least", lang, value=education_level(req.minimum, lang))
     if req.fields:
-        text += "; bidang: " + ", ".join(req.fields)
-    if req.note:
-        text += f" ({req.note})"
-    return text
+        phrase += text("phrase.education.fields", lang, fields=", ".join(req.fields))
+    return _with_note(phrase, req.note or "", lang)
 
 
-def rank(code: str) -> str:
-    return f"{code} ({ref.RANK_TITLE[code]})"
+def rank(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return text("phrase.rank", lang, code=code, title=label("pangkat", code, lang))
 
 
-def rank_requirement(req: RankRequirement) -> str:
-    text = f"paling rendah {rank(req.minimum)}"
+def rank_choice(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A golongan as a choice in a list: 'III/a – Penata Muda'."""
+    return text("phrase.rank_choice", lang, code=code, title=label("pangkat", code, lang))
+
+
+def rank_requirement(req: RankRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
+    phrase = text("phrase.at_least", lang, value=rank(req.minimum, lang))
     if req.maximum:
-        text += f", paling tinggi {rank(req.maximum)}"
-    return text
+        phrase += text("phrase.rank.maximum", lang, rank=rank(req.maximum, lang))
+    return phrase
 
 
-def level_name(key: str) -> str:
-    level = ref.LEVELS.get(key)
-    if level:
-        return level.label
-    return ref.POSITION_TYPE_LABEL.get(key, key)
-
-
-def years(value: float) -> str:
-    return f"{value:g}".replace(".", ",") + " tahun"
-
-
-def experience(req: ExperienceRequirement, dataset: Dataset | None = None) -> str:
-    options = [level_name(k) for k in req.levels]
+def experience(
+    req: ExperienceRequirement, dataset: Dataset | None = None, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    options = [level_name(k, lang) for k in req.levels]
     for pid in req.positions:
         position = dataset.positions.get(pid) if dataset else None
         options.append(position.name if position else pid)
-    text = f"paling singkat {years(req.years)}"
+    phrase = text("phrase.experience", lang, years=years(req.years, lang))
     if options:
-        text += " sebagai " + " atau ".join(options)
-    if req.note:
-        text += f" ({req.note})" if options else f": {req.note}"
-    return text
+        joined = text("phrase.or", lang).join(options)
+        phrase += text("phrase.experience.as", lang, options=joined)
+    if req.note and not options:
+        return phrase + text("phrase.experience.note", lang, note=req.note)
+    return _with_note(phrase, req.note or "", lang)
 
 
-def performance(req: PerformanceRequirement) -> str:
-    return (
-        f"predikat paling rendah {ref.RATING_LABEL[req.minimum_rating]} selama "
-        f"{req.years} tahun terakhir"
-    )
+def performance_need(minimum: str, years: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The rating a position needs over the last years, without the word 'predikat'."""
+    return text("phrase.performance.need", lang, rating=rating(minimum, lang), years=years)
 
 
-def training(training_id: str, dataset: Dataset) -> str:
+def performance(req: PerformanceRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
+    need = performance_need(req.minimum_rating, req.years, lang)
+    return text("phrase.performance", lang, need=need)
+
+
+def training(training_id: str, dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
     found = dataset.trainings.get(training_id)
     if found is None:
         return training_id
     if found.short_name and found.short_name not in found.name:
-        return f"{found.name} ({found.short_name})"
+        return text("phrase.name_with_short", lang, name=found.name, short=found.short_name)
     return found.name
 
 

@@ -1,0 +1,73 @@
+"""What every generated page shares: the page record, its front matter, the key-facts list,
+the fictional-data notice, and the language its words are taken from.
+
+Kept apart from the page builders so that each of them (positions, catalogue, home, the
+explorer) imports these public pieces instead of another builder's private helpers.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from pola_karir.model import Dataset
+from pola_karir.site.text import md
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
+
+if TYPE_CHECKING:  # diagrams take their words from here too
+    from pola_karir.site.diagrams import Diagram
+
+# The site is built in Indonesian; an English site is a later step (pass a language through
+# then). Every word still comes from the catalogue, so only this constant has to change.
+SITE_LANGUAGE: Final = DEFAULT_LANGUAGE
+
+# Competency groups in the order the dictionary and the requirement tables list them.
+COMPETENCY_GROUPS: Final = ("manajerial", "sosial-kultural", "teknis")
+
+
+def say(key: str, **values: object) -> str:
+    """A message of the site's language from the catalogue (``site.po``, ``labels.po``)."""
+    return text(key, SITE_LANGUAGE, **values)
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str
+    title: str
+    markdown: str
+    source_file: str | None = None  # data file to edit, relative to the data folder
+    diagrams: tuple[Diagram, ...] = ()
+    # Large ready-made HTML (already escaped), put in after Markdown conversion: see
+    # build.embed_blocks. Keeps big tables out of the (slow) Markdown parser.
+    html_blocks: tuple[tuple[str, str], ...] = ()
+
+
+def front(title: str) -> str:
+    """Front matter and heading. The theme prints ``title`` into <title> and the nav as HTML
+    without escaping, so the front-matter title is HTML-escaped (and JSON-quoted for YAML)."""
+    return (
+        f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n# {md(title)}\n"
+    )
+
+
+def facts(rows: list[list[str]]) -> str:
+    """Key facts as a short list: reads well on a phone, unlike a two-column table."""
+    return "\n".join(f"- **{label}:** {value}" for label, value in rows) + "\n"
+
+
+def admonition(kind: str, title: str, body: str) -> str:
+    """A Material admonition (``!!! warning "…"``); ``body`` is one line of Markdown."""
+    return f'!!! {kind} "{title}"\n    {body}'
+
+
+def emphasis(words: str) -> str:
+    """A line in italics, for 'nothing here yet' remarks."""
+    return f"_{words}_"
+
+
+def fictional_notice(dataset: Dataset) -> str:
+    if not (dataset.agency.fictional or dataset.agency.regulation.fictional):
+        return ""
+    return admonition("warning", say("site.fictional.title"), say("site.fictional.body")) + "\n"
