@@ -269,9 +269,10 @@ def _audit(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(text("cli.audit.no_file", args.lang, path=path), file=sys.stderr)
         return 2
-    output, exit_code = run_audit(loaded.dataset, path, args.format, date.today())
-    sys.stdout.write(output)
-    return exit_code
+    run = run_audit(loaded.dataset, path, args.format, date.today())
+    sys.stderr.write(run.notes)
+    sys.stdout.write(run.report)
+    return run.exit_code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from pola_karir import __version__
 from pola_karir import reference as ref
 from pola_karir.career import matching
 from pola_karir.model import Dataset, LegalRef, Position, Requirements
+from pola_karir.spreadsheet import number_cell, safe_cell
 from pola_karir.text import phrases
 
 FORMAT_VERSION = "1.0"
@@ -63,7 +64,7 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
             "teks": phrases.performance(req.performance),
             # The words the matching engine puts in a finding's "perlu" (Jelajah Karier shows
             # them): taken from the engine itself so the browser port cannot drift from it.
-            "teks_syarat": matching._performance(
+            "teks_syarat": matching.performance_finding(
                 matching.Profile(), req.performance.minimum_rating, req.performance.years
             ).need,
             "dasar_hukum": _refs(req.performance.legal_basis),
@@ -224,13 +225,7 @@ def _csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):  # shortest text that reads back as the same number
-        text = str(int(value)) if value.is_integer() else repr(value)
-    else:
-        text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text  # CSV injection: spreadsheets would run it as a formula
-    return text
+    return safe_cell(number_cell(value) if isinstance(value, float) else str(value))
 
 
 def csv_tables(dataset: Dataset) -> dict[str, str]:

@@ -101,7 +101,8 @@ def rank_below(code: str) -> str:
 
 
 def audit_json(dataset: Dataset, path: Path) -> tuple[dict[str, Any], int]:
-    text, code = run_audit(dataset, path, "json", TODAY)
+    run = run_audit(dataset, path, "json", TODAY)
+    text, code = run.report, run.exit_code
     data: dict[str, Any] = json.loads(text)
     return data, code
 
@@ -336,8 +337,9 @@ def test_not_utf8_is_a_usage_problem(
 ) -> None:
     path = tmp_path / "p.csv"
     path.write_bytes("nip,nama,jabatan,pendidikan,golongan\n1,Andé,x,S1,III/a\n".encode("cp1252"))
-    assert run_audit(dataset, path, "text", TODAY) == ("", 2)
-    assert "UTF-8" in capsys.readouterr().err
+    run = run_audit(dataset, path, "text", TODAY)
+    assert (run.report, run.exit_code) == ("", 2)
+    assert "UTF-8" in run.notes
 
 
 # --- not assessed is never unmet ------------------------------------------------------------
@@ -502,7 +504,8 @@ def test_text_report(dataset: Dataset, tmp_path: Path) -> None:
     row |= {"pendidikan": "SMA", "golongan": "III/a"}
     path = tmp_path / "p.csv"
     write_csv(path, [row, {**row, "nip": "2", "jabatan": "kepala-seksi"}], full_header(dataset))
-    text, code = run_audit(dataset, path, "text", TODAY)
+    run = run_audit(dataset, path, "text", TODAY)
+    text, code = run.report, run.exit_code
     assert code == 1
     assert "\x1b" not in text  # a crafted name cannot drive the terminal
     lines = text.splitlines()
@@ -534,7 +537,8 @@ def test_csv_output_guards_against_formula_injection(dataset: Dataset, tmp_path:
         rows.append(row)
     path = tmp_path / "p.csv"
     write_csv(path, rows, full_header(dataset))
-    text, code = run_audit(dataset, path, "csv", TODAY)
+    run = run_audit(dataset, path, "csv", TODAY)
+    text, code = run.report, run.exit_code
     assert code == 0
     table = list(csv.reader(io.StringIO(text)))
     assert table[0] == ["nip", "nama", "jabatan", "syarat", "subjek", "dimiliki", "dibutuhkan"]
@@ -557,9 +561,10 @@ def test_csv_format_sends_bad_rows_to_stderr(
         [compliant(position, "1", "a"), {**compliant(position, "2", "b"), "golongan": "x"}],
         REQUIRED,
     )
-    text, code = run_audit(dataset, path, "csv", TODAY)
+    run = run_audit(dataset, path, "csv", TODAY)
+    text, code = run.report, run.exit_code
     assert (text, code) == ("nip,nama,jabatan,syarat,subjek,dimiliki,dibutuhkan\n", 1)
-    assert "baris 3: golongan 'x' tidak sah" in capsys.readouterr().err
+    assert "baris 3: golongan 'x' tidak sah" in run.notes
 
 
 def test_personal_data_stays_in_the_output(

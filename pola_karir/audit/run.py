@@ -18,7 +18,6 @@ import csv
 import io
 import json
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from pola_karir import reference as ref
 from pola_karir.career.matching import Eligibility, Finding, Profile, check
 from pola_karir.diagnostics import closest
 from pola_karir.model import Dataset, Position
+from pola_karir.spreadsheet import safe_cell
 from pola_karir.text import phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
@@ -48,9 +48,6 @@ CSV_FIELDS: tuple[str, ...] = (
     "dibutuhkan",
 )
 
-# Spreadsheet programs run a cell starting with one of these as a formula (OWASP "CSV
-# injection"); = + - @ are the classic four, tab and carriage return are OWASP's additions.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Unicode categories that can reshape a terminal line: controls (ANSI escapes), format
 # characters (bidi overrides), surrogates, private use, unassigned, line and paragraph separators.
 _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
@@ -511,9 +508,7 @@ def render_json(result: Audit, dataset: Dataset) -> str:
     return json.dumps(to_data(result, dataset), ensure_ascii=False, indent=2) + "\n"
 
 
-def csv_safe(value: str) -> str:
-    """Neutralise a cell a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a name)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+csv_safe = safe_cell  # the one guard of every CSV the tool writes (pola_karir.spreadsheet)
 
 
 def render_csv(result: Audit) -> str:
@@ -630,21 +625,26 @@ def _bad_rows_text(bad_rows: Sequence[BadRow]) -> list[str]:
     return [*lines, ""]
 
 
-def run_audit(
-    dataset: Dataset, csv_path: Path, fmt: str, today: date | None = None
-) -> tuple[str, int]:
-    """The ``audit`` command: the report in ``fmt`` and the exit code (0 fine, 1 bad rows,
-    2 unusable file). Messages that are not the report go to stderr: the usage problem, and in
-    the CSV format the bad rows (stdout stays a clean spreadsheet)."""
+@dataclass(frozen=True)
+class AuditRun:
+    """What the ``audit`` command shows: the report (standard output), notes that must not mix
+    into it (standard error: a usage problem, or the bad rows beside a CSV report, so that the
+    CSV stays a clean spreadsheet), and the exit code. The CLI prints; the core only returns."""
+
+    report: str
+    notes: str
+    exit_code: int
+
+
+def run_audit(dataset: Dataset, csv_path: Path, fmt: str, today: date | None = None) -> AuditRun:
+    """The ``audit`` command: exit code 0 fine, 1 bad rows, 2 unusable file."""
     try:
         result = audit(dataset, read_text(csv_path), today or date.today())
     except AuditUsageError as error:
-        print(f"pola-karir audit: {printable(str(error))}", file=sys.stderr)
-        return "", 2
+        return AuditRun("", f"pola-karir audit: {printable(str(error))}\n", 2)
     if fmt == "json":
-        return render_json(result, dataset), result.exit_code
+        return AuditRun(render_json(result, dataset), "", result.exit_code)
     if fmt == "csv":
-        if result.bad_rows:
-            sys.stderr.write("\n".join(_bad_rows_text(result.bad_rows)))
-        return render_csv(result), result.exit_code
-    return render_text(result, dataset), result.exit_code
+        notes = "\n".join(_bad_rows_text(result.bad_rows)) if result.bad_rows else ""
+        return AuditRun(render_csv(result), notes, result.exit_code)
+    return AuditRun(render_text(result, dataset), "", result.exit_code)

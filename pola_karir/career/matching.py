@@ -140,7 +140,9 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
     found += _experience(dataset, profile, position)
     found += _trainings(dataset, profile, position)
     if req.performance:
-        found.append(_performance(profile, req.performance.minimum_rating, req.performance.years))
+        found.append(
+            performance_finding(profile, req.performance.minimum_rating, req.performance.years)
+        )
     found += _competencies(dataset, profile, position)
     return Eligibility(position.id, tuple(found))
 
@@ -196,7 +198,9 @@ def _trainings(dataset: Dataset, profile: Profile, position: Position) -> list[F
     return found
 
 
-def _performance(profile: Profile, minimum: str, years: int) -> Finding:
+def performance_finding(profile: Profile, minimum: str, years: int) -> Finding:
+    """The performance requirement against a profile; public because the open data carries its
+    wording for the browser engine, which must say exactly what this engine says."""
     need = phrases.performance_need(minimum, years)
     ratings = profile.ratings
     if not ratings:
