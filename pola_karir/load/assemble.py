@@ -47,26 +47,21 @@ from pola_karir.model import (
 from pola_karir.reference import REFERENCE_DIR
 
 Data = Mapping[str, Any]
-Locate = Callable[[JsonPath], "Location | None"]
+Locate = Callable[[JsonPath], Location | None]
 
 
-def refs(value: Any, locate: Locate | None = None, path: JsonPath = ()) -> tuple[LegalRef, ...]:
+def refs(value: Any, locate: Locate, path: JsonPath) -> tuple[LegalRef, ...]:
     """A ``dasar_hukum`` value (one citation or a list) at ``path`` as parsed references, each
     located by ``locate`` (the item of a list, or the value itself)."""
-    where = locate or _nowhere
     if isinstance(value, str):
-        return (LegalRef.parse(value, where(path)),)
+        return (LegalRef.parse(value, locate(path)),)
     if isinstance(value, list):
         return tuple(
-            LegalRef.parse(item, where((*path, index)))
+            LegalRef.parse(item, locate((*path, index)))
             for index, item in enumerate(value)
             if isinstance(item, str)
         )
     return ()
-
-
-def _nowhere(_path: JsonPath) -> Location | None:
-    return None
 
 
 def _in(doc: Document, *base: str | int) -> Locate:
