@@ -19,6 +19,8 @@ from pola_karir.rules.common import Rule
 
 
 def move_types(space: Workspace) -> Iterator[Diagnostic]:
+    """PK304 a move to itself, PK305 a move written twice in one path, PK302/PK303 a declared
+    type the levels of its ends contradict."""
     for path in space.paths.values():
         seen: dict[tuple[str, str], int] = {}
         for move in path.moves:
@@ -107,6 +109,7 @@ def vertical_cycles(space: Workspace) -> Iterator[Diagnostic]:
 
 
 def positions_on_paths(space: Workspace) -> Iterator[Diagnostic]:
+    """PK306: a position no move starts or ends at is on no career path."""
     on_path = {
         end for path in space.paths.values() for m in path.moves for end in (m.source, m.target)
     }
