@@ -25,15 +25,21 @@ class Location:
 
 @dataclass(frozen=True)
 class LegalRef:
-    """A citation such as ``pp-11-2017#pasal-54``: a regulation and optionally one article."""
+    """A citation such as ``pp-11-2017#pasal-54``: a regulation and optionally one article.
+
+    ``location`` is where the citation was written, recorded at assembly so that the rule
+    checking citations points at it without reading the file again. Two citations of the same
+    article are equal wherever they were written.
+    """
 
     regulation: str
     article: str | None = None
+    location: Location | None = field(default=None, compare=False)
 
     @classmethod
-    def parse(cls, text: str) -> LegalRef:
+    def parse(cls, text: str, location: Location | None = None) -> LegalRef:
         regulation, _, article = text.partition("#")
-        return cls(regulation, article or None)
+        return cls(regulation, article or None, location)
 
     def __str__(self) -> str:
         return f"{self.regulation}#{self.article}" if self.article else self.regulation
@@ -68,6 +74,26 @@ class Regulation:
         return self.short_name or f"{self.kind} {self.number}/{self.year}"
 
 
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Where the values of an entity that the rules cite were written, keyed by their path in
+    the entity's YAML (``("unit",)``, ``("langkah", 0, "ke")``): recorded at assembly, so a rule
+    reports a wrong reference at the value itself without going back to the file. ``keys`` holds
+    the position of the key, for rules that point at a key the user should not have written."""
+
+    values: Mapping[FieldPath, Location] = field(default_factory=dict)
+    keys: Mapping[FieldPath, Location] = field(default_factory=dict)
+
+    def value(self, *path: str | int) -> Location | None:
+        return self.values.get(path)
+
+    def key(self, *path: str | int) -> Location | None:
+        return self.keys.get(path)
+
+
 @dataclass(frozen=True)
 class AgencyRegulation:
     """The agency's own pola karier regulation that the published site accompanies."""
@@ -93,6 +119,7 @@ class Agency:
     contact: str = ""
     legal_basis: tuple[LegalRef, ...] = ()
     location: Location | None = None
+    marks: Marks = field(default=Marks(), compare=False)  # the regulation id it cites
 
 
 @dataclass(frozen=True)
@@ -106,6 +133,7 @@ class Unit:
     description: str = ""
     parent: str | None = None
     children: tuple[str, ...] = ()
+    legal_basis: tuple[LegalRef, ...] = ()  # only a perangkat daerah (a unit file) cites any
     location: Location | None = None
 
     @property
@@ -189,17 +217,22 @@ class CompetencyStandard:
         return {**self.managerial, **self.socio_cultural, **self.technical}
 
 
-RequirementPath = tuple[str, ...]
+RequirementPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class Origin:
     """Where a value was written, recorded once when the model is assembled, so that rules
     point at the right file and line without going back to the YAML or re-applying the
-    inheritance rule: the position's own file, or the job family grade it inherited from."""
+    inheritance rule: the position's own file, or the job family grade it inherited from.
+
+    ``key`` is where the key of a mapping entry was written (None for a list item): a
+    technical competency's id is its key, so that is where an unknown id is reported. It does
+    not take part in comparisons: an origin is the place its value was written."""
 
     location: Location
     inherited_from: str | None = None  # the job family id, when the value came from a grade
+    key: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -214,13 +247,20 @@ class Requirements:
     certifications: tuple[str, ...] = ()
     performance: PerformanceRequirement | None = None
     competencies: CompetencyStandard = CompetencyStandard()
-    # Where each written part and leaf came from, keyed by its path below ``persyaratan``,
-    # e.g. ("pendidikan", "minimal") or ("kompetensi", "manajerial", "integritas").
+    # Where each written part, leaf and list item came from, keyed by its path below
+    # ``persyaratan``, e.g. ("pendidikan", "minimal"), ("kompetensi", "manajerial",
+    # "integritas") or ("pengalaman", 0, "jabatan", 1).
     origins: Mapping[RequirementPath, Origin] = field(default_factory=dict, compare=False)
 
-    def origin(self, *parts: str) -> Origin | None:
+    def origin(self, *parts: str | int) -> Origin | None:
         """Where the requirement part at ``parts`` was written; None when nobody wrote it."""
         return self.origins.get(parts)
+
+    def written_here(self, *parts: str | int) -> bool:
+        """Whether the part was written by the holder of these requirements itself rather than
+        inherited from a job family grade: rules check each written value once, where it is."""
+        origin = self.origins.get(parts)
+        return origin is not None and origin.inherited_from is None
 
 
 @dataclass(frozen=True)
@@ -232,6 +272,7 @@ class GradeSpec:
     summary: str = ""
     duties: tuple[str, ...] = ()
     requirements: Requirements = Requirements()
+    location: Location | None = None  # of the grade's key in the job family file
 
 
 @dataclass(frozen=True)
@@ -267,6 +308,8 @@ class Position:
     note: str = ""
     source: str = ""  # data file, relative to the data folder
     location: Location | None = None
+    # unit, jabatan_fungsional, jenjang and jenis: the values and keys the rules point at
+    marks: Marks = field(default=Marks(), compare=False)
 
     @property
     def level_key(self) -> str:
@@ -286,6 +329,7 @@ class Move:
     legal_basis: tuple[LegalRef, ...] = ()
     path: str = ""
     location: Location | None = None
+    marks: Marks = field(default=Marks(), compare=False)  # of ``dari`` and ``ke``
 
 
 @dataclass(frozen=True)

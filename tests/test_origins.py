@@ -67,3 +67,58 @@ def test_structural_position_has_no_inherited_origin(tmp_path: Path) -> None:
         o.location.file == "data/jabatan/kepala-bidang-bina-marga.yml"
         for o in position.requirements.origins.values()
     )
+
+
+def test_citations_list_items_and_keys_are_located(tmp_path: Path) -> None:
+    """What the rules cite beyond a requirement's leaves: each citation of a list, each list
+    item, a technical competency's key, and a grade's own requirements (not inherited there)."""
+    folder = DataFolder(tmp_path / "data")
+    folder.doc(POSITION)["persyaratan"] = {
+        "pelatihan": ["diklat-jalan"],
+        "pengalaman": [{"tahun": 2, "jabatan": ["teknik-jalan-ahli-pertama"]}],
+        "kompetensi": {"teknis": {"manajemen-jalan": 3}},
+        "golongan": {"minimal": "III/c", "dasar_hukum": ["pp-11-2017#pasal-54", "pp-11-2017"]},
+    }
+    root = folder.write()
+    dataset = _dataset(folder)
+    req = dataset.positions["teknik-jalan-ahli-muda"].requirements
+    shown = f"data/{POSITION}"
+
+    first, second = req.rank.legal_basis if req.rank else ()
+    assert first.location == Location(shown, *_at(root / POSITION, "- pp-11-2017#pasal-54", 2))
+    assert second.location == Location(shown, *_at(root / POSITION, "- pp-11-2017\n", 2))
+    training = req.origin("pelatihan", 0)
+    assert training is not None
+    assert training.location == Location(shown, *_at(root / POSITION, "- diklat-jalan", 2))
+    assert req.origin("pengalaman", 0, "jabatan", 0) is not None
+    technical = req.origin("kompetensi", "teknis", "manajemen-jalan")
+    assert technical is not None and technical.key is not None
+    assert technical.key.column < technical.location.column
+
+    grade = dataset.families["teknik-jalan"].grades["ahli-muda"]
+    assert grade.location is not None and grade.location.file == f"data/{FAMILY}"
+    assert grade.requirements.written_here("golongan", "minimal")
+
+
+def test_marks_locate_the_values_rules_point_at(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path / "data")
+    root = folder.write()
+    dataset = _dataset(folder)
+    position = dataset.positions["teknik-jalan-ahli-muda"]
+    assert position.marks.value("unit") == Location(
+        f"data/{POSITION}", *_at(root / POSITION, "dinas-pupr/bidang-bina-marga")
+    )
+    assert position.marks.key("jenjang") == Location(
+        f"data/{POSITION}", *_at(root / POSITION, "jenjang:")
+    )
+    move = dataset.paths["bina-marga"].moves[0]
+    assert move.marks.value("ke") is not None and move.location is not None
+    assert move.marks.value("ke") != move.location
+
+
+def _at(path: Path, needle: str, skip: int = 0) -> tuple[int, int]:
+    """Line and column of ``needle`` in the file, ``skip`` characters into it."""
+    text = path.read_text(encoding="utf-8")
+    offset = text.index(needle) + skip
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -2,19 +2,24 @@
 
 Only documents that passed their schema reach this module, so it may rely on the shapes the
 schemas guarantee. Cross-file meaning (references, inheritance, national rules) is checked
-afterwards in :mod:`pola_karir.rules.checks`; this module only resolves what it can and never fails.
+afterwards by :mod:`pola_karir.rules`; this module only resolves what it can and never fails.
+
+It is also the last place that reads the documents: every value a rule cites is given its
+location here (a citation's :attr:`~pola_karir.model.LegalRef.location`, a requirement's
+:class:`~pola_karir.model.Origin`, an entity's :class:`~pola_karir.model.Marks`), so the rules
+work on the model alone and never re-apply the inheritance rule to find a line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from pola_karir.load.layout import SourceFile
 from pola_karir.load.schema import validate_document
-from pola_karir.load.yaml_loader import Document, load_document
+from pola_karir.load.yaml_loader import Document, JsonPath, load_document
 from pola_karir.model import (
     Agency,
     AgencyRegulation,
@@ -27,6 +32,8 @@ from pola_karir.model import (
     GradeSpec,
     JobFamily,
     LegalRef,
+    Location,
+    Marks,
     Move,
     Origin,
     PerformanceRequirement,
@@ -40,15 +47,31 @@ from pola_karir.model import (
 from pola_karir.reference import REFERENCE_DIR
 
 Data = Mapping[str, Any]
+Locate = Callable[[JsonPath], Location | None]
 
 
-def refs(value: Any) -> tuple[LegalRef, ...]:
-    """A ``dasar_hukum`` value (one citation or a list) as parsed references."""
+def refs(value: Any, locate: Locate, path: JsonPath) -> tuple[LegalRef, ...]:
+    """A ``dasar_hukum`` value (one citation or a list) at ``path`` as parsed references, each
+    located by ``locate`` (the item of a list, or the value itself)."""
     if isinstance(value, str):
-        return (LegalRef.parse(value),)
+        return (LegalRef.parse(value, locate(path)),)
     if isinstance(value, list):
-        return tuple(LegalRef.parse(item) for item in value if isinstance(item, str))
+        return tuple(
+            LegalRef.parse(item, locate((*path, index)))
+            for index, item in enumerate(value)
+            if isinstance(item, str)
+        )
     return ()
+
+
+def _in(doc: Document, *base: str | int) -> Locate:
+    """Locate paths below ``base`` in ``doc``."""
+    return lambda path: doc.location((*base, *path))
+
+
+def _cited(doc: Document, data: Data, *base: str | int) -> tuple[LegalRef, ...]:
+    """The ``dasar_hukum`` of the mapping ``data`` written at ``base`` in ``doc``."""
+    return refs(data.get("dasar_hukum"), _in(doc, *base), ("dasar_hukum",))
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -130,7 +153,7 @@ def competency_entries(doc: Document, national: bool = False) -> Iterator[tuple[
                 definition=item["definisi"],
                 levels=levels,
                 code=item.get("kode", ""),
-                legal_basis=refs(item.get("dasar_hukum")),
+                legal_basis=_cited(doc, item, "kompetensi", comp_id),
                 national=national,
                 location=doc.location(("kompetensi", comp_id), key=True),
             ),
@@ -148,7 +171,7 @@ def training_entries(doc: Document, national: bool = False) -> Iterator[tuple[st
                 short_name=item.get("singkatan", ""),
                 provider=item.get("penyelenggara", ""),
                 note=item.get("keterangan", ""),
-                legal_basis=refs(item.get("dasar_hukum")),
+                legal_basis=_cited(doc, item, "pelatihan", training_id),
                 national=national,
                 location=doc.location(("pelatihan", training_id), key=True),
             ),
@@ -175,9 +198,28 @@ def agency(doc: Document) -> Agency:
         fictional=bool(data.get("fiktif", False)),
         address=data.get("alamat", ""),
         contact=data.get("kontak", ""),
-        legal_basis=refs(data.get("dasar_hukum")),
+        legal_basis=_cited(doc, data),
         location=doc.location(),
+        marks=_marks(doc, data, values=(("regulasi", "dasar_hukum_id"),)),
     )
+
+
+def _marks(
+    doc: Document, data: Data, values: tuple[JsonPath, ...], keys: tuple[str, ...] = ()
+) -> Marks:
+    """The locations of the ``values`` (and top-level ``keys``) that ``data`` does hold."""
+    return Marks(
+        values={path: doc.location(path) for path in values if _holds(data, path)},
+        keys={(key,): doc.location((key,), key=True) for key in keys if key in data},
+    )
+
+
+def _holds(data: Any, path: JsonPath) -> bool:
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    return True
 
 
 def unit_tree(source: SourceFile, doc: Document) -> Iterator[tuple[Unit, tuple[str | int, ...]]]:
@@ -204,6 +246,7 @@ def _units(
             description=data.get("keterangan", ""),
             parent=parent,
             children=tuple(dict.fromkeys(children)),
+            legal_basis=_cited(doc, data, *path),
             location=doc.location(path if not top else ()),
         ),
         path,
@@ -212,63 +255,84 @@ def _units(
         yield from _units(f"{unit_id}/{child['id']}", child, unit_id, (*path, "sub", index), doc)
 
 
-def requirements(data: Data | None) -> Requirements:
+Origins = Mapping[tuple[str | int, ...], Origin]
+
+
+def requirements(data: Data | None, origins: Origins | None = None) -> Requirements:
+    """The requirements ``data`` states; ``origins`` (see :func:`requirement_origins`) says
+    where each part was written, which also locates the citations of each part."""
     if not data:
-        return Requirements()
+        return Requirements(origins=origins or {})
+    where = _from_origins(origins or {})
     return Requirements(
-        education=_education(data.get("pendidikan")),
-        rank=_rank(data.get("golongan")),
-        experience=tuple(_experience(item) for item in data.get("pengalaman", [])),
+        education=_education(data.get("pendidikan"), where),
+        rank=_rank(data.get("golongan"), where),
+        experience=tuple(
+            _experience(item, where, index) for index, item in enumerate(data.get("pengalaman", []))
+        ),
         trainings=tuple(data.get("pelatihan", [])),
         certifications=tuple(data.get("sertifikasi", [])),
-        performance=_performance(data.get("kinerja")),
-        competencies=_competencies(data.get("kompetensi")),
+        performance=_performance(data.get("kinerja"), where),
+        competencies=_competencies(data.get("kompetensi"), where),
+        origins=origins or {},
     )
 
 
-def _education(data: Data | None) -> EducationRequirement | None:
+def _from_origins(origins: Origins) -> Locate:
+    def locate(path: JsonPath) -> Location | None:
+        origin = origins.get(path)
+        return origin.location if origin else None
+
+    return locate
+
+
+def _basis(data: Data, where: Locate, *part: str | int) -> tuple[LegalRef, ...]:
+    return refs(data.get("dasar_hukum"), where, (*part, "dasar_hukum"))
+
+
+def _education(data: Data | None, where: Locate) -> EducationRequirement | None:
     if data is None:
         return None
     return EducationRequirement(
         data["minimal"],
         tuple(data.get("bidang", [])),
         data.get("keterangan", ""),
-        refs(data.get("dasar_hukum")),
+        _basis(data, where, "pendidikan"),
     )
 
 
-def _rank(data: Data | None) -> RankRequirement | None:
+def _rank(data: Data | None, where: Locate) -> RankRequirement | None:
     if data is None:
         return None
-    return RankRequirement(data["minimal"], data.get("maksimal"), refs(data.get("dasar_hukum")))
+    return RankRequirement(data["minimal"], data.get("maksimal"), _basis(data, where, "golongan"))
 
 
-def _experience(data: Data) -> ExperienceRequirement:
+def _experience(data: Data, where: Locate, index: int) -> ExperienceRequirement:
     return ExperienceRequirement(
         years=float(data["tahun"]),
         levels=_names(data.get("jenis")),
         positions=_names(data.get("jabatan")),
         note=data.get("keterangan", ""),
-        legal_basis=refs(data.get("dasar_hukum")),
+        legal_basis=_basis(data, where, "pengalaman", index),
     )
 
 
-def _performance(data: Data | None) -> PerformanceRequirement | None:
+def _performance(data: Data | None, where: Locate) -> PerformanceRequirement | None:
     if data is None:
         return None
     return PerformanceRequirement(
-        data["predikat_minimal"], data["tahun"], refs(data.get("dasar_hukum"))
+        data["predikat_minimal"], data["tahun"], _basis(data, where, "kinerja")
     )
 
 
-def _competencies(data: Data | None) -> CompetencyStandard:
+def _competencies(data: Data | None, where: Locate) -> CompetencyStandard:
     if not data:
         return CompetencyStandard()
     return CompetencyStandard(
         managerial=dict(data.get("manajerial", {})),
         socio_cultural=dict(data.get("sosial_kultural", {})),
         technical=dict(data.get("teknis", {})),
-        legal_basis=refs(data.get("dasar_hukum")),
+        legal_basis=_basis(data, where, "kompetensi"),
     )
 
 
@@ -286,20 +350,16 @@ def inherit(own: Data | None, inherited: Data | None) -> Data:
 
 def requirement_origins(
     doc: Document, family_doc: Document | None, grade: str | None
-) -> dict[tuple[str, ...], Origin]:
+) -> dict[tuple[str | int, ...], Origin]:
     """Where every part of a position's resolved ``persyaratan`` was written.
 
     Applies the same rule as :func:`inherit`: the grade's parts first, then the position's own
     parts replace them (a whole part, or one competency group), so the origins and the values
     always agree.
     """
-    origins: dict[tuple[str, ...], Origin] = {}
+    origins: dict[tuple[str | int, ...], Origin] = {}
     if family_doc is not None and grade is not None:
-        base = ("jenjang", grade, "persyaratan")
-        grade_data = _at(family_doc.data, base)
-        family_id = family_doc.path.stem
-        for path in _paths(grade_data):
-            origins[path] = Origin(family_doc.location((*base, *path)), inherited_from=family_id)
+        origins.update(_grade_origins(family_doc, grade, inherited_from=family_doc.path.stem))
     own = doc.data.get("persyaratan")
     for key, value in (own or {}).items() if isinstance(own, dict) else ():
         replaced = (key,) if key != "kompetensi" or not isinstance(value, dict) else None
@@ -307,12 +367,42 @@ def requirement_origins(
             _drop_below(origins, (key, group))
         if replaced is not None:
             _drop_below(origins, replaced)
-        for path in _paths(value, (key,)):
-            origins[path] = Origin(doc.location(("persyaratan", *path)))
+        origins.update(_block_origins(doc, ("persyaratan",), value, (key,)))
     return origins
 
 
-def _at(data: Any, path: tuple[str, ...]) -> Any:
+def _grade_origins(
+    family_doc: Document, grade: str, inherited_from: str | None
+) -> dict[tuple[str | int, ...], Origin]:
+    """Where every part of one grade's ``persyaratan`` was written in the job family file."""
+    base = ("jenjang", grade, "persyaratan")
+    block = _at(family_doc.data, base)
+    if not isinstance(block, dict):
+        return {}
+    origins: dict[tuple[str | int, ...], Origin] = {}
+    for key, value in block.items():
+        origins.update(_block_origins(family_doc, base, value, (key,), inherited_from))
+    return origins
+
+
+def _block_origins(
+    doc: Document,
+    base: JsonPath,
+    value: Any,
+    prefix: tuple[str | int, ...],
+    inherited_from: str | None = None,
+) -> dict[tuple[str | int, ...], Origin]:
+    return {
+        path: Origin(
+            doc.location((*base, *path)),
+            inherited_from,
+            doc.location((*base, *path), key=True) if isinstance(path[-1], str) else None,
+        )
+        for path in _paths(value, prefix)
+    }
+
+
+def _at(data: Any, path: JsonPath) -> Any:
     for part in path:
         if not isinstance(data, dict):
             return None
@@ -320,16 +410,21 @@ def _at(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def _paths(value: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    """Every mapping path in ``value`` (the node itself first), lists counting as leaves."""
+def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """Every path in ``value`` (the node itself first): mapping keys and list indices."""
     if prefix:
         yield prefix
     if isinstance(value, dict):
         for key, child in value.items():
             yield from _paths(child, (*prefix, str(key)))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _paths(child, (*prefix, index))
 
 
-def _drop_below(origins: dict[tuple[str, ...], Origin], prefix: tuple[str, ...]) -> None:
+def _drop_below(
+    origins: dict[tuple[str | int, ...], Origin], prefix: tuple[str | int, ...]
+) -> None:
     for path in [p for p in origins if p[: len(prefix)] == prefix]:
         del origins[path]
 
@@ -342,7 +437,10 @@ def job_family(source: SourceFile, doc: Document) -> JobFamily:
             job_class=spec.get("kelas_jabatan"),
             summary=spec.get("ikhtisar", ""),
             duties=tuple(spec.get("tugas", [])),
-            requirements=requirements(spec.get("persyaratan")),
+            requirements=requirements(
+                spec.get("persyaratan"), _grade_origins(doc, grade, inherited_from=None)
+            ),
+            location=doc.location(("jenjang", grade), key=True),
         )
         for grade, spec in data["jenjang"].items()
     }
@@ -352,10 +450,18 @@ def job_family(source: SourceFile, doc: Document) -> JobFamily:
         category=data["kategori"],
         supervisor=data.get("instansi_pembina", ""),
         summary=data.get("ikhtisar", ""),
-        legal_basis=refs(data.get("dasar_hukum")),
+        legal_basis=_cited(doc, data),
         grades=grades,
         location=doc.location(),
     )
+
+
+POSITION_MARKS: tuple[JsonPath, ...] = (
+    ("unit",),
+    ("jabatan_fungsional",),
+    ("jenjang",),
+    ("jenis",),
+)
 
 
 def position(source: SourceFile, doc: Document, family_doc: Document | None) -> Position:
@@ -374,13 +480,14 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         job_class=data["kelas_jabatan"],
         summary=data["ikhtisar"],
         duties=tuple(data.get("tugas") or grade_data.get("tugas", [])),
-        requirements=replace(requirements(merged), origins=origins),
+        requirements=requirements(merged, origins),
         family=data.get("jabatan_fungsional"),
         grade=grade,
-        legal_basis=refs(data.get("dasar_hukum")),
+        legal_basis=_cited(doc, data),
         note=data.get("keterangan", ""),
         source=source.relative,
         location=doc.location(),
+        marks=_marks(doc, data, POSITION_MARKS, keys=("jabatan_fungsional", "jenjang")),
     )
 
 
@@ -393,9 +500,12 @@ def career_path(source: SourceFile, doc: Document) -> CareerPath:
             kind=step["jenis"],
             min_years=float(step.get("tahun_minimal", 0)),
             conditions=tuple(step.get("syarat", [])),
-            legal_basis=refs(step.get("dasar_hukum")),
+            legal_basis=_cited(doc, step, "langkah", index),
             path=source.id,
             location=doc.location(("langkah", index)),
+            marks=Marks(
+                values={(key,): doc.location(("langkah", index, key)) for key in ("dari", "ke")}
+            ),
         )
         for index, step in enumerate(data["langkah"])
     )
@@ -404,6 +514,6 @@ def career_path(source: SourceFile, doc: Document) -> CareerPath:
         name=data["nama"],
         description=data.get("deskripsi", ""),
         moves=moves,
-        legal_basis=refs(data.get("dasar_hukum")),
+        legal_basis=_cited(doc, data),
         location=doc.location(),
     )

@@ -1,23 +1,21 @@
-"""Load a data folder into documents and model entities, keeping what the checks need.
+"""What the rules see of a data folder: the model assembled from its valid files, plus the few
+facts that are truly about files.
 
-The workspace remembers every id that exists on disk, even when its file failed to parse or
-to pass its schema: a broken file is reported once, at its own location, and references to it
-are not reported again as "unknown".
+There is no parsed document here, on purpose: every value a rule cites carries the location it
+was written at (recorded by :mod:`pola_karir.load.assemble`), so the rules never go back to the
+YAML. What stays file-level is which files exist (``sources``), which of them failed to parse or
+to pass their schema (``broken``: their ids still exist, so references to them are not reported
+again as unknown) and the diagnostics found while reading them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pola_karir.diagnostics import Diagnostic, Severity, diag, term
-from pola_karir.load import assemble
-from pola_karir.load.layout import SourceFile, discover
-from pola_karir.load.schema import validate_document
-from pola_karir.load.yaml_loader import Document, JsonPath, load_document
+from pola_karir.diagnostics import Diagnostic
+from pola_karir.load.layout import SourceFile
 from pola_karir.model import (
     Agency,
     CareerPath,
@@ -30,150 +28,24 @@ from pola_karir.model import (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Workspace:
     root: Path
-    sources: dict[tuple[str, str], SourceFile] = field(default_factory=dict)
-    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
-    broken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: Mapping[tuple[str, str], SourceFile] = field(default_factory=dict)
+    broken: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    diagnostics: tuple[Diagnostic, ...] = ()
     agency: Agency | None = None
-    units: dict[str, Unit] = field(default_factory=dict)
-    unit_paths: dict[str, tuple[Document, JsonPath]] = field(default_factory=dict)
-    positions: dict[str, Position] = field(default_factory=dict)
-    families: dict[str, JobFamily] = field(default_factory=dict)
-    competencies: dict[str, Competency] = field(default_factory=dict)
-    trainings: dict[str, Training] = field(default_factory=dict)
-    regulations: dict[str, Regulation] = field(default_factory=dict)
-    paths: dict[str, CareerPath] = field(default_factory=dict)
-
-    def document(self, kind: str, entity_id: str) -> Document | None:
-        return self.documents.get((kind, entity_id))
+    units: Mapping[str, Unit] = field(default_factory=dict)
+    positions: Mapping[str, Position] = field(default_factory=dict)
+    families: Mapping[str, JobFamily] = field(default_factory=dict)
+    competencies: Mapping[str, Competency] = field(default_factory=dict)
+    trainings: Mapping[str, Training] = field(default_factory=dict)
+    regulations: Mapping[str, Regulation] = field(default_factory=dict)
+    paths: Mapping[str, CareerPath] = field(default_factory=dict)
+    # Agency catalogue entries that reuse a national id (PK204): left out of the model, but
+    # what they cite is still checked, as it is written in the agency's file.
+    set_aside: tuple[Competency | Training, ...] = ()
 
     def is_broken(self, kind: str, entity_id: str) -> bool:
-        return entity_id in self.broken[kind]
-
-    def docs_of(self, kind: str) -> list[tuple[SourceFile, Document]]:
-        return [(self.sources[key], doc) for key, doc in self.documents.items() if key[0] == kind]
-
-
-def load_workspace(root: Path, shown_root: str | None = None) -> Workspace:
-    """Discover, parse and schema-check every file; assemble the entities of the valid ones."""
-    space = Workspace(root)
-    files, problems = discover(root, shown_root)
-    space.diagnostics.extend(problems)
-    for source in files:
-        space.sources[(source.kind, source.id)] = source
-        document, found = load_document(source.path, source.display)
-        if document is not None:
-            found += validate_document(document, source.kind)
-        space.diagnostics.extend(found)
-        if document is None or any(d.severity is Severity.ERROR for d in found):
-            space.broken[source.kind].add(source.id)
-            _remember_partial_ids(space, source, document)
-            continue
-        space.documents[(source.kind, source.id)] = document
-        if "id" in document.data and document.data["id"] != source.id:
-            space.diagnostics.append(
-                diag(
-                    "PK203",
-                    document.location(("id",)),
-                    id=document.data["id"],
-                    name=source.path.name,
-                )
-            )
-    _assemble(space)
-    return space
-
-
-def _remember_partial_ids(space: Workspace, source: SourceFile, doc: Document | None) -> None:
-    """Ids inside a broken catalogue file still count as existing."""
-    if doc is None or source.kind not in ("kompetensi", "pelatihan"):
-        return
-    entries = doc.data.get(source.kind)
-    if isinstance(entries, dict):
-        space.broken[source.kind].update(str(key) for key in entries)
-
-
-def _assemble(space: Workspace) -> None:
-    base = assemble.national()
-    space.regulations.update(base.regulations)
-    space.competencies.update(base.competencies)
-    space.trainings.update(base.trainings)
-    for source, doc in space.docs_of("dasar-hukum"):
-        if _redefines(space, doc, source.id, base.regulations, "kind.regulation", ()):
-            continue
-        space.regulations[source.id] = assemble.regulation(source.id, doc)
-    catalogues: tuple[tuple[str, Any, Mapping[str, Any], dict[str, Any], str], ...] = (
-        (
-            "kompetensi",
-            assemble.competency_entries,
-            base.competencies,
-            space.competencies,
-            "kind.competency",
-        ),
-        (
-            "pelatihan",
-            assemble.training_entries,
-            base.trainings,
-            space.trainings,
-            "kind.training",
-        ),
-    )
-    for kind, entries, national, target, label in catalogues:
-        for _source, doc in space.docs_of(kind):
-            for entry_id, entry in entries(doc):
-                if not _redefines(space, doc, entry_id, national, label, (kind, entry_id)):
-                    target[entry_id] = entry
-    for _source, doc in space.docs_of("instansi"):
-        space.agency = assemble.agency(doc)
-    _assemble_units(space)
-    for source, doc in space.docs_of("jabatan-fungsional"):
-        space.families[source.id] = assemble.job_family(source, doc)
-    for source, doc in space.docs_of("jabatan"):
-        family_id = doc.data.get("jabatan_fungsional")
-        family_doc = space.document("jabatan-fungsional", family_id) if family_id else None
-        space.positions[source.id] = assemble.position(source, doc, family_doc)
-    for source, doc in space.docs_of("jalur"):
-        space.paths[source.id] = assemble.career_path(source, doc)
-
-
-def _redefines(
-    space: Workspace,
-    doc: Document,
-    entity_id: str,
-    national: object,
-    kind: str,
-    path: JsonPath,
-) -> bool:
-    """Report (PK204) an agency entry that reuses a national id; ``kind`` is its term key."""
-    if not isinstance(national, dict) or entity_id not in national:
-        return False
-    space.diagnostics.append(
-        diag("PK204", doc.location(path, key=True), kind=term(kind), id=entity_id)
-    )
-    return True
-
-
-def _assemble_units(space: Workspace) -> None:
-    for source, doc in space.docs_of("unit"):
-        for unit, path in assemble.unit_tree(source, doc):
-            if unit.id in space.units:
-                first = space.units[unit.id].location
-                other: dict[str, object] = (
-                    {"other": term("where.line"), "other_line": first.line}
-                    if first
-                    else {"other": term("where.other_file")}
-                )
-                space.diagnostics.append(
-                    diag(
-                        "PK202",
-                        doc.location((*path, "id")),
-                        kind=term("PK202.kind.unit"),
-                        id=unit.id.rsplit("/", 1)[-1],
-                        **other,
-                    )
-                )
-                continue
-            space.units[unit.id] = unit
-            space.unit_paths[unit.id] = (doc, path)
+        """Whether ``entity_id`` names a file (or a catalogue entry) that exists but is broken."""
+        return entity_id in self.broken.get(kind, frozenset())

@@ -1,1 +1,2 @@
-"""Rules: cross-file references, career paths and national regulations, over the assembled model."""
+"""Rules: cross-file references (:mod:`.references`), national regulations (:mod:`.national`)
+and career paths (:mod:`.paths`), over the assembled model; :mod:`.validate` runs them."""

@@ -1,4 +1,9 @@
-"""Validate a data folder end to end: the one entry point the CLI and the plugin call."""
+"""Validate a data folder end to end: the one entry point the CLI and the plugin call.
+
+Reading the folder (:mod:`pola_karir.load.folder`) is the only step that sees the YAML; the rule
+modules run after it, in a fixed order, over the workspace it returns: references and identity,
+national rules, then career paths.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic, has_errors
-from pola_karir.load.workspace import load_workspace
+from pola_karir.load.folder import load_workspace
+from pola_karir.load.workspace import Workspace
 from pola_karir.model import Dataset
-from pola_karir.rules.checks import run_checks
+from pola_karir.rules import national, paths, references
+from pola_karir.rules.common import Rule
+
+RULES: tuple[Rule, ...] = (*references.RULES, *national.RULES, *paths.RULES)
+
+
+def run_checks(space: Workspace) -> list[Diagnostic]:
+    """Every rule's diagnostics, in rule order, each once."""
+    found: dict[Diagnostic, None] = {}
+    for rule in RULES:
+        for diagnostic in rule(space):
+            found.setdefault(diagnostic, None)
+    return list(found)
 
 
 @dataclass(frozen=True)

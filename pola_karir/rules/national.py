@@ -1,0 +1,115 @@
+"""National rules on a position's requirements (PK401–PK403).
+
+Education floors by position type (PP 11/2017), the rank range of a functional grade and the
+usual competency level of a grade or type. Each is reported where the offending value was
+written, which for an inherited part is the job family grade: the model records that origin at
+assembly, so these rules never re-apply the inheritance rule. Rules resting on facts the domain
+notes mark as unconfirmed only ever warn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pola_karir import reference as ref
+from pola_karir.diagnostics import Diagnostic, Term, diag, term
+from pola_karir.load.workspace import Workspace
+from pola_karir.model import Position
+from pola_karir.rules.common import Rule
+
+
+def education_floor(space: Workspace) -> Iterator[Diagnostic]:
+    """PK401: the minimum education is at least the floor of the position's type or category."""
+    for position in space.positions.values():
+        education = position.requirements.education
+        floor = _floor_for(space, position)
+        if education is None or floor is None:
+            continue
+        if not ref.education_at_least(education.minimum, floor.minimum):
+            origin = position.requirements.origin("pendidikan", "minimal")
+            if origin is None:
+                continue
+            yield diag(
+                "PK401",
+                origin.location,
+                level=education.minimum,
+                article=floor.article,
+                required=_education_floor_label(floor.minimum),
+                **_level_label(position),
+            )
+
+
+def _education_floor_label(code: str) -> str | Term:
+    return term("education.s1_or_d4") if code == "S1" else ref.EDUCATION_LABEL[code]
+
+
+def _floor_for(space: Workspace, position: Position) -> ref.EducationFloor | None:
+    if position.type != "fungsional":
+        return ref.EDUCATION_FLOOR.get(position.type)
+    family = space.families.get(position.family or "")
+    return ref.EDUCATION_FLOOR.get(family.category) if family else None
+
+
+def _level_label(position: Position) -> dict[str, object]:
+    """PK401's ``jenis``: "functional grade X" or the position type, worded by the catalogue."""
+    if position.type == "fungsional":
+        level = ref.LEVELS.get(position.level_key)
+        grade = level.label if level else position.grade
+        return {"jenis": term("PK401.level.functional"), "grade": grade}
+    return {"jenis": term(f"PK401.level.{position.type}")}
+
+
+def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
+    """PK402: a functional position's rank bounds lie within its grade's range."""
+    for position in space.positions.values():
+        rank = position.requirements.rank
+        spec = ref.GRADE_RANK_RANGE.get(position.grade or "")
+        if position.type != "fungsional" or rank is None or spec is None:
+            continue
+        for key, value in (("minimal", rank.minimum), ("maksimal", rank.maximum)):
+            if value is None:
+                continue
+            order = ref.RANK_ORDER[value]
+            if ref.RANK_ORDER[spec.low] <= order <= ref.RANK_ORDER[spec.high]:
+                continue
+            origin = position.requirements.origin("golongan", key)
+            if origin:
+                yield diag(
+                    "PK402",
+                    origin.location,
+                    field=key,
+                    value=value,
+                    jenjang=ref.LEVELS[position.grade or ""].label,
+                    low=spec.low,
+                    high=spec.high,
+                    source=spec.source if spec.confirmed else term("PK402.source.unconfirmed"),
+                )
+
+
+def usual_competency_levels(space: Workspace) -> Iterator[Diagnostic]:
+    """PK403: managerial and socio-cultural levels other than the usual one for the level."""
+    for position in space.positions.values():
+        usual = ref.USUAL_COMPETENCY_LEVEL.get(position.level_key)
+        if usual is None:
+            continue
+        standard = position.requirements.competencies
+        for group, levels in (
+            ("manajerial", standard.managerial),
+            ("sosial_kultural", standard.socio_cultural),
+        ):
+            for comp_id, level in levels.items():
+                if level == usual:
+                    continue
+                origin = position.requirements.origin("kompetensi", group, comp_id)
+                if origin:
+                    yield diag(
+                        "PK403",
+                        origin.location,
+                        competency=comp_id,
+                        level=level,
+                        usual=usual,
+                        jenjang=ref.LEVELS[position.level_key].label,
+                    )
+
+
+RULES: tuple[Rule, ...] = (education_floor, grade_rank_range, usual_competency_levels)

@@ -1,0 +1,302 @@
+"""References and identity across files (PK201, PK205–PK210).
+
+Every id a file names must exist: a regulation and its article, a unit, a job family, a
+training or certificate, a technical competency, a position. A functional position needs its
+job family and grade, other positions must not write them, and a grade must exist in its family
+and fit the family's category. References into a file that exists but is broken are not
+reported again (the file's own diagnostic says what is wrong).
+
+Each value is checked once, where it was written: a position's own requirement parts here, the
+parts it inherits with the job family grade that writes them. The locations come from the model
+(recorded at assembly), never from the YAML. Duplicate unit ids (PK202), an ``id`` differing
+from its file name (PK203) and agency entries reusing a national id (PK204) are found while the
+folder is read, in :mod:`pola_karir.load.folder`, as they decide what enters the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pola_karir import reference as ref
+from pola_karir.diagnostics import Diagnostic, Term, diag, suggestion, term
+from pola_karir.load.workspace import Workspace
+from pola_karir.model import LegalRef, Location, Origin, Requirements
+from pola_karir.rules.common import Rule
+
+# --- citations ------------------------------------------------------------------------------
+
+
+def legal_references(space: Workspace) -> Iterator[Diagnostic]:
+    """Every ``dasar_hukum`` anywhere must name a known regulation and one of its articles;
+    so must the agency's ``regulasi.dasar_hukum_id``."""
+    for citation in _citations(space):
+        yield from _check_legal(space, citation)
+    if space.agency is not None:
+        where = space.agency.marks.value("regulasi", "dasar_hukum_id")
+        regulation_id = space.agency.regulation.regulation_id
+        yield from _check_legal(space, LegalRef.parse(regulation_id, where))
+
+
+def _citations(space: Workspace) -> Iterator[LegalRef]:
+    """Every citation the agency's files write, each once, at the place it is written.
+
+    National catalogue entries are the package's own and not checked; agency entries set aside
+    for reusing a national id (PK204) are, as their citations are still in the agency's file.
+    """
+    if space.agency is not None:
+        yield from space.agency.legal_basis
+    for unit in space.units.values():
+        yield from unit.legal_basis
+    for family in space.families.values():
+        yield from family.legal_basis
+        for grade in family.grades.values():
+            yield from _requirement_citations(grade.requirements)
+    for position in space.positions.values():
+        yield from position.legal_basis
+        yield from _requirement_citations(position.requirements)
+    for path in space.paths.values():
+        yield from path.legal_basis
+        for move in path.moves:
+            yield from move.legal_basis
+    catalogues = (*space.competencies.values(), *space.trainings.values(), *space.set_aside)
+    for entry in catalogues:
+        if not entry.national:
+            yield from entry.legal_basis
+
+
+def _requirement_citations(req: Requirements) -> Iterator[LegalRef]:
+    """The citations of the requirement parts written here (inherited ones are checked in the
+    grade that writes them)."""
+    parts: tuple[tuple[tuple[str, ...], tuple[LegalRef, ...]], ...] = (
+        (("pendidikan",), req.education.legal_basis if req.education else ()),
+        (("golongan",), req.rank.legal_basis if req.rank else ()),
+        (("pengalaman",), tuple(c for item in req.experience for c in item.legal_basis)),
+        (("kinerja",), req.performance.legal_basis if req.performance else ()),
+        (("kompetensi", "dasar_hukum"), req.competencies.legal_basis),
+    )
+    for part, citations in parts:
+        if req.written_here(*part):
+            yield from citations
+
+
+def _check_legal(space: Workspace, citation: LegalRef) -> Iterator[Diagnostic]:
+    if citation.location is None or space.is_broken("dasar-hukum", citation.regulation):
+        return
+    regulation = space.regulations.get(citation.regulation)
+    article = citation.article
+    if regulation is None:
+        yield _unknown(
+            "regulation",
+            citation.regulation,
+            space.regulations,
+            "where.regulations",
+            citation.location,
+        )
+    elif article and article not in regulation.articles:
+        articles = ", ".join(regulation.articles)
+        yield diag(
+            "PK201",
+            citation.location,
+            kind=term("kind.article"),
+            regulation=regulation.name,
+            ref=article,
+            where=term("where.articles" if articles else "where.no_articles"),
+            articles=articles,
+            **suggestion(article, regulation.articles),
+        )
+
+
+def _unknown(
+    kind: str, ref_id: str, choices: Iterable[str], where: str, location: Location
+) -> Diagnostic:
+    """PK201 for an id that does not exist; ``kind`` and ``where`` name catalogue terms."""
+    return diag(
+        "PK201",
+        location,
+        kind=term(f"kind.{kind}"),
+        ref=ref_id,
+        where=term(where),
+        **suggestion(ref_id, choices),
+    )
+
+
+# --- positions, requirements and moves ------------------------------------------------------
+
+
+def position_references(space: Workspace) -> Iterator[Diagnostic]:
+    """A position's unit and job family, and the ids its requirements name, must exist."""
+    for position in space.positions.values():
+        unit, where = position.unit, position.marks.value("unit")
+        if where and unit not in space.units and not space.is_broken("unit", unit.split("/")[0]):
+            yield _unknown("unit", unit, space.units, "where.units", where)
+        family, where = position.family, position.marks.value("jabatan_fungsional")
+        if (
+            family
+            and where
+            and family not in space.families
+            and not space.is_broken("jabatan-fungsional", family)
+        ):
+            yield _unknown("job_family", family, space.families, "where.job_families", where)
+    for position in space.positions.values():
+        yield from _requirement_references(space, position.requirements)
+    for family_entity in space.families.values():
+        for grade in family_entity.grades.values():
+            yield from _requirement_references(space, grade.requirements)
+
+
+def _requirement_references(space: Workspace, req: Requirements) -> Iterator[Diagnostic]:
+    """The ids named by the requirement parts written here, and the rank range (PK209)."""
+    yield from _training_references(space, req)
+    if req.written_here("kompetensi", "teknis"):
+        for comp_id in req.competencies.technical:
+            origin = req.origin("kompetensi", "teknis", comp_id)
+            if origin and origin.key and not _exists(space, "kompetensi", comp_id):
+                yield _unknown(
+                    "technical_competency",
+                    comp_id,
+                    space.competencies,
+                    "where.technical_competencies",
+                    origin.key,
+                )
+    if req.written_here("pengalaman"):
+        for index, item in enumerate(req.experience):
+            for number, position in enumerate(item.positions):
+                origin = _item_origin(req, ("pengalaman", index, "jabatan"), number)
+                if origin and not _exists(space, "jabatan", position):
+                    yield _unknown(
+                        "position", position, space.positions, "where.positions", origin.location
+                    )
+    yield from _rank_range(req)
+
+
+def _training_references(space: Workspace, req: Requirements) -> Iterator[Diagnostic]:
+    """``pelatihan`` and ``sertifikasi`` name catalogue entries of the matching kind."""
+    for key, items in (("pelatihan", req.trainings), ("sertifikasi", req.certifications)):
+        if not req.written_here(key):
+            continue
+        for index, training in enumerate(items):
+            origin = req.origin(key, index)
+            if origin is None:
+                continue
+            found = space.trainings.get(training)
+            if found is None and not space.is_broken("pelatihan", training):
+                yield _unknown(
+                    "training", training, space.trainings, "where.trainings", origin.location
+                )
+            elif found is not None and (found.kind == "sertifikasi") != (key == "sertifikasi"):
+                yield diag("PK208", origin.location, ref=training, field=key, kind=found.kind)
+
+
+def _rank_range(req: Requirements) -> Iterator[Diagnostic]:
+    rank = req.rank
+    if not req.written_here("golongan") or rank is None or not rank.maximum:
+        return
+    origin = req.origin("golongan", "maksimal")
+    if origin and ref.RANK_ORDER[rank.maximum] < ref.RANK_ORDER[rank.minimum]:
+        yield diag("PK209", origin.location, maximum=rank.maximum, minimum=rank.minimum)
+
+
+def _item_origin(req: Requirements, path: tuple[str | int, ...], index: int) -> Origin | None:
+    """Where item ``index`` of a one-or-many value was written: a single id is the value
+    itself, a list has one origin per item."""
+    return req.origin(*path, index) or req.origin(*path)
+
+
+def _exists(space: Workspace, kind: str, entity_id: str) -> bool:
+    """Known to the model, or defined by a file that is broken (reported there)."""
+    known = {"kompetensi": space.competencies, "jabatan": space.positions}[kind]
+    return entity_id in known or space.is_broken(kind, entity_id)
+
+
+def move_references(space: Workspace) -> Iterator[Diagnostic]:
+    """Both ends of every move must be positions."""
+    for path in space.paths.values():
+        for move in path.moves:
+            for key, target in (("dari", move.source), ("ke", move.target)):
+                where = move.marks.value(key)
+                if where and not _exists(space, "jabatan", target):
+                    yield _unknown("position", target, space.positions, "where.positions", where)
+
+
+# --- functional positions -------------------------------------------------------------------
+
+FUNCTIONAL_KEYS = ("jabatan_fungsional", "jenjang")
+
+
+def functional_fields(space: Workspace) -> Iterator[Diagnostic]:
+    """A functional position names its job family and grade (PK205), a grade of that family
+    (PK206); no other position does (PK205); a family's grades fit its category (PK210)."""
+    for position in space.positions.values():
+        functional = position.type == "fungsional"
+        written = [key for key in FUNCTIONAL_KEYS if position.marks.key(key)]
+        missing = [key for key in FUNCTIONAL_KEYS if key not in written]
+        jenis_at = position.marks.value("jenis")
+        if functional and missing and jenis_at:
+            yield diag("PK205", jenis_at, problem=term("PK205.missing"), missing=", ".join(missing))
+        elif not functional and written:
+            where = position.marks.key(written[0])
+            if where:
+                yield diag(
+                    "PK205",
+                    where,
+                    problem=term("PK205.extra"),
+                    key=written[0],
+                    jenis=position.type,
+                )
+        family = space.families.get(position.family or "")
+        grade, where = position.grade, position.marks.value("jenjang")
+        if functional and family and grade and where and grade not in family.grades:
+            yield diag(
+                "PK206",
+                where,
+                jenjang=grade,
+                family=family.id,
+                available=", ".join(family.grades),
+            )
+    yield from _grades_fit_category(space)
+
+
+def _grades_fit_category(space: Workspace) -> Iterator[Diagnostic]:
+    for family in space.families.values():
+        allowed = ref.GRADES_BY_CATEGORY[family.category]
+        for grade, spec in family.grades.items():
+            if grade not in allowed and spec.location:
+                yield diag(
+                    "PK210",
+                    spec.location,
+                    jenjang=grade,
+                    family=family.id,
+                    category=family.category,
+                    allowed=", ".join(allowed),
+                )
+
+
+def complete_requirements(space: Workspace) -> Iterator[Diagnostic]:
+    """Every position states education and the full managerial and socio-cultural standard."""
+    for position in space.positions.values():
+        req = position.requirements
+        missing: list[str] = []
+        if req.education is None:
+            missing.append("PK207.missing.education")
+        absent = [c for c in ref.MANAGERIAL if c not in req.competencies.managerial]
+        if absent:
+            missing.append("PK207.missing.managerial")
+        if not all(c in req.competencies.socio_cultural for c in ref.SOCIO_CULTURAL):
+            missing.append("PK207.missing.socio_cultural")
+        if missing and position.location:
+            yield diag(
+                "PK207",
+                position.location,
+                position=position.id,
+                missing=Term(tuple(missing), "join.semicolon"),
+                absent=", ".join(absent),
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    legal_references,
+    position_references,
+    move_references,
+    functional_fields,
+    complete_requirements,
+)
