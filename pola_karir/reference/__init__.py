@@ -74,14 +74,6 @@ RATING_ORDER: Final[dict[str, int]] = {
     "baik": 4,
     "sangat-baik": 5,
 }
-RATING_LABEL: Final[dict[str, str]] = {
-    "sangat-kurang": "Sangat Kurang",
-    "kurang": "Kurang",
-    "butuh-perbaikan": "Butuh Perbaikan",
-    "cukup": "Cukup",
-    "baik": "Baik",
-    "sangat-baik": "Sangat Baik",
-}
 
 
 @dataclass(frozen=True)
@@ -94,7 +86,6 @@ class Level:
     """
 
     key: str
-    label: str
     group: str
     order: int
     tier: int
@@ -103,20 +94,20 @@ class Level:
 LEVELS: Final[dict[str, Level]] = {
     level.key: level
     for level in (
-        Level("pelaksana", "Pelaksana", "JA", 1, 1),
-        Level("pengawas", "Pengawas", "JA", 2, 2),
-        Level("administrator", "Administrator", "JA", 3, 3),
-        Level("jpt-pratama", "JPT Pratama", "JPT", 1, 4),
-        Level("jpt-madya", "JPT Madya", "JPT", 2, 5),
-        Level("jpt-utama", "JPT Utama", "JPT", 3, 6),
-        Level("pemula", "Pemula", "JF", 1, 1),
-        Level("terampil", "Terampil", "JF", 2, 1),
-        Level("mahir", "Mahir", "JF", 3, 1),
-        Level("penyelia", "Penyelia", "JF", 4, 1),
-        Level("ahli-pertama", "Ahli Pertama", "JF", 5, 1),
-        Level("ahli-muda", "Ahli Muda", "JF", 6, 2),
-        Level("ahli-madya", "Ahli Madya", "JF", 7, 3),
-        Level("ahli-utama", "Ahli Utama", "JF", 8, 4),
+        Level("pelaksana", "JA", 1, 1),
+        Level("pengawas", "JA", 2, 2),
+        Level("administrator", "JA", 3, 3),
+        Level("jpt-pratama", "JPT", 1, 4),
+        Level("jpt-madya", "JPT", 2, 5),
+        Level("jpt-utama", "JPT", 3, 6),
+        Level("pemula", "JF", 1, 1),
+        Level("terampil", "JF", 2, 1),
+        Level("mahir", "JF", 3, 1),
+        Level("penyelia", "JF", 4, 1),
+        Level("ahli-pertama", "JF", 5, 1),
+        Level("ahli-muda", "JF", 6, 2),
+        Level("ahli-madya", "JF", 7, 3),
+        Level("ahli-utama", "JF", 8, 4),
     )
 }
 
@@ -131,15 +122,6 @@ POSITION_TYPES: Final[tuple[str, ...]] = (
     "pelaksana",
     "fungsional",
 )
-POSITION_TYPE_LABEL: Final[dict[str, str]] = {
-    "jpt-utama": "JPT Utama",
-    "jpt-madya": "JPT Madya",
-    "jpt-pratama": "JPT Pratama",
-    "administrator": "Administrator",
-    "pengawas": "Pengawas",
-    "pelaksana": "Pelaksana",
-    "fungsional": "Jabatan Fungsional",
-}
 
 GRADES_BY_CATEGORY: Final[dict[str, tuple[str, ...]]] = {
     "keahlian": ("ahli-pertama", "ahli-muda", "ahli-madya", "ahli-utama"),
@@ -149,23 +131,25 @@ GRADES_BY_CATEGORY: Final[dict[str, tuple[str, ...]]] = {
 
 @dataclass(frozen=True)
 class RankRange:
+    """A grade's golongan range; ``source`` is the article that sets it, None where the range
+    is the usual mapping no regulation text has confirmed (then only a warning rests on it)."""
+
     low: str
     high: str
-    source: str
-    confirmed: bool
+    source: str | None
 
 
 # Golongan range per functional grade. Keahlian: Keppres 87/1999 Pasal 5 (read in its own text;
 # whether the current regime kept it is unconfirmed). Keterampilan: believed mapping, unconfirmed.
 GRADE_RANK_RANGE: Final[dict[str, RankRange]] = {
-    "ahli-pertama": RankRange("III/a", "III/b", "Keppres 87/1999 Pasal 5", True),
-    "ahli-muda": RankRange("III/c", "III/d", "Keppres 87/1999 Pasal 5", True),
-    "ahli-madya": RankRange("IV/a", "IV/c", "Keppres 87/1999 Pasal 5", True),
-    "ahli-utama": RankRange("IV/d", "IV/e", "Keppres 87/1999 Pasal 5", True),
-    "pemula": RankRange("II/a", "II/a", "pemetaan lazim, belum dipastikan", False),
-    "terampil": RankRange("II/b", "II/d", "pemetaan lazim, belum dipastikan", False),
-    "mahir": RankRange("III/a", "III/b", "pemetaan lazim, belum dipastikan", False),
-    "penyelia": RankRange("III/c", "III/d", "pemetaan lazim, belum dipastikan", False),
+    "ahli-pertama": RankRange("III/a", "III/b", "Keppres 87/1999 Pasal 5"),
+    "ahli-muda": RankRange("III/c", "III/d", "Keppres 87/1999 Pasal 5"),
+    "ahli-madya": RankRange("IV/a", "IV/c", "Keppres 87/1999 Pasal 5"),
+    "ahli-utama": RankRange("IV/d", "IV/e", "Keppres 87/1999 Pasal 5"),
+    "pemula": RankRange("II/a", "II/a", None),
+    "terampil": RankRange("II/b", "II/d", None),
+    "mahir": RankRange("III/a", "III/b", None),
+    "penyelia": RankRange("III/c", "III/d", None),
 }
 
 

@@ -15,7 +15,7 @@ from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, Term, diag, term
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Position
-from pola_karir.rules.common import Rule
+from pola_karir.rules.common import Rule, level_term
 
 
 def education_floor(space: Workspace) -> Iterator[Diagnostic]:
@@ -53,9 +53,8 @@ def _floor_for(space: Workspace, position: Position) -> ref.EducationFloor | Non
 def _level_label(position: Position) -> dict[str, object]:
     """PK401's ``jenis``: "functional grade X" or the position type, worded by the catalogue."""
     if position.type == "fungsional":
-        level = ref.LEVELS.get(position.level_key)
-        grade = level.label if level else position.grade
-        return {"jenis": term("PK401.level.functional"), "grade": grade}
+        grade = level_term(position.level_key) if position.level_key in ref.LEVELS else None
+        return {"jenis": term("PK401.level.functional"), "grade": grade or position.grade}
     return {"jenis": term(f"PK401.level.{position.type}")}
 
 
@@ -79,10 +78,10 @@ def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
                     origin.location,
                     field=key,
                     value=value,
-                    jenjang=ref.LEVELS[position.grade or ""].label,
+                    jenjang=level_term(position.grade or ""),
                     low=spec.low,
                     high=spec.high,
-                    source=spec.source if spec.confirmed else term("PK402.source.unconfirmed"),
+                    source=spec.source or term("PK402.source.unconfirmed"),
                 )
 
 
@@ -108,7 +107,7 @@ def usual_competency_levels(space: Workspace) -> Iterator[Diagnostic]:
                         competency=comp_id,
                         level=level,
                         usual=usual,
-                        jenjang=ref.LEVELS[position.level_key].label,
+                        jenjang=level_term(position.level_key),
                     )
 
 

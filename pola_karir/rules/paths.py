@@ -15,7 +15,7 @@ from pola_karir.diagnostics import Diagnostic, diag, term
 from pola_karir.graph import Digraph, distinct_cycles
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Move, Position
-from pola_karir.rules.common import Rule
+from pola_karir.rules.common import Rule, level_term
 
 
 def move_types(space: Workspace) -> Iterator[Diagnostic]:
@@ -61,8 +61,8 @@ def _classify(move: Move, source: Position, target: Position) -> Iterator[Diagno
     args = {
         "dari": move.source,
         "ke": move.target,
-        "from_level": a.label,
-        "to_level": b.label,
+        "from_level": level_term(a.key),
+        "to_level": level_term(b.key),
         "from_group": a.group,
         "to_group": b.group,
         "jenis": move.kind,

@@ -58,7 +58,10 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
         template = messages(lang)[key]
     except KeyError:
         raise CatalogueError(f"no message {key!r} in the {lang!r} catalogue") from None
-    return template.format_map(values)
+    try:
+        return template.format_map(values)
+    except KeyError as missing:
+        raise CatalogueError(f"message {key!r} in {lang!r} needs the value {missing}") from None
 
 
 def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:

@@ -9,7 +9,7 @@ message like any other value.
 from __future__ import annotations
 
 from pola_karir.diagnostics import Diagnostic, Term
-from pola_karir.text.catalogue import DEFAULT_LANGUAGE, messages, text
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, CatalogueError, messages, text
 
 
 def _word(value: Term, params: dict[str, str], lang: str) -> str:
@@ -21,9 +21,22 @@ def _word(value: Term, params: dict[str, str], lang: str) -> str:
 
 def values(diagnostic: Diagnostic, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """Every placeholder value of the diagnostic, terms worded in ``lang``."""
-    params = diagnostic.params
-    worded = {name: _word(value, params, lang) for name, value in diagnostic.terms}
-    return params | worded
+    values = dict(diagnostic.params)
+    pending = dict(diagnostic.terms)
+    # A term's words may quote other values, terms included (a reason naming both levels):
+    # word those that can be worded, then the ones that needed them.
+    while pending:
+        done = {}
+        for name, value in pending.items():
+            try:
+                done[name] = _word(value, values, lang)
+            except CatalogueError:
+                continue
+        if not done:  # a cycle or a missing value: a catalogue bug, shown in full
+            _word(next(iter(pending.values())), values, lang)
+        values |= done
+        pending = {name: value for name, value in pending.items() if name not in done}
+    return values
 
 
 def message(diagnostic: Diagnostic, lang: str = DEFAULT_LANGUAGE) -> str:
