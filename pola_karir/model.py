@@ -68,6 +68,7 @@ class Regulation:
     national: bool = False
     articles: Mapping[str, Article] = field(default_factory=dict)
     location: Location | None = None
+    source: str = ""  # the data file it was written in, relative to the data folder
 
     @property
     def name(self) -> str:
@@ -119,6 +120,7 @@ class Agency:
     contact: str = ""
     legal_basis: tuple[LegalRef, ...] = ()
     location: Location | None = None
+    source: str = ""  # the data file it was written in, relative to the data folder
     marks: Marks = field(default=Marks(), compare=False)  # the regulation id it cites
 
 
@@ -135,6 +137,7 @@ class Unit:
     children: tuple[str, ...] = ()
     legal_basis: tuple[LegalRef, ...] = ()  # only a perangkat daerah (a unit file) cites any
     location: Location | None = None
+    source: str = ""  # the data file it was written in, relative to the data folder
 
     @property
     def top(self) -> str:
@@ -157,6 +160,7 @@ class Competency:
     legal_basis: tuple[LegalRef, ...] = ()
     national: bool = False
     location: Location | None = None
+    source: str = ""  # the data file it was written in, relative to the data folder
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,7 @@ class Training:
     legal_basis: tuple[LegalRef, ...] = ()
     national: bool = False
     location: Location | None = None
+    source: str = ""  # the data file it was written in, relative to the data folder
 
 
 @dataclass(frozen=True)
@@ -288,6 +293,7 @@ class JobFamily:
     legal_basis: tuple[LegalRef, ...] = ()
     grades: Mapping[str, GradeSpec] = field(default_factory=dict)
     location: Location | None = None
+    source: str = ""  # the data file it was written in, relative to the data folder
 
 
 @dataclass(frozen=True)
@@ -342,6 +348,7 @@ class CareerPath:
     moves: tuple[Move, ...] = ()
     legal_basis: tuple[LegalRef, ...] = ()
     location: Location | None = None
+    source: str = ""  # the data file it was written in, relative to the data folder
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from factory import DataFolder
 
 from pola_karir.model import Dataset, Location, Origin
+from pola_karir.rules.validate import validate_project
 
 POSITION = "jabatan/teknik-jalan-ahli-muda.yml"
 FAMILY = "jabatan-fungsional/teknik-jalan.yml"
@@ -122,3 +123,29 @@ def _at(path: Path, needle: str, skip: int = 0) -> tuple[int, int]:
     offset = text.index(needle) + skip
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_every_agency_entity_knows_its_data_file() -> None:
+    """Pages link "edit this page" to ``source``: it must be the file the entity is written in,
+    for every kind, without the site re-encoding the data folder's layout."""
+    root = Path(__file__).resolve().parents[1] / "data"
+    result = validate_project(root)
+    dataset = result.dataset
+    assert dataset is not None
+    agency_entities = [
+        dataset.agency,
+        *dataset.units.values(),
+        *dataset.positions.values(),
+        *dataset.families.values(),
+        *dataset.paths.values(),
+        *(r for r in dataset.regulations.values() if not r.national),
+        *(c for c in dataset.competencies.values() if not c.national),
+        *(t for t in dataset.trainings.values() if not t.national),
+    ]
+    for entity in agency_entities:
+        assert entity.source, entity
+        assert (root / entity.source).is_file(), entity.source
+        assert entity.location is not None
+        assert entity.location.file.endswith(entity.source)
+    national = [r for r in dataset.regulations.values() if r.national]
+    assert national and all(r.source == "" for r in national)

@@ -118,7 +118,7 @@ def national() -> National:
 # --- one builder per entity kind ------------------------------------------------------------
 
 
-def regulation(reg_id: str, doc: Document, national: bool = False) -> Regulation:
+def regulation(reg_id: str, doc: Document, national: bool = False, source: str = "") -> Regulation:
     data = doc.data
     articles = {
         key: Article(key, item["sebutan"], item.get("isi", ""), item.get("sumber", ""))
@@ -138,10 +138,13 @@ def regulation(reg_id: str, doc: Document, national: bool = False) -> Regulation
         national=national,
         articles=articles,
         location=doc.location(),
+        source=source,
     )
 
 
-def competency_entries(doc: Document, national: bool = False) -> Iterator[tuple[str, Competency]]:
+def competency_entries(
+    doc: Document, national: bool = False, source: str = ""
+) -> Iterator[tuple[str, Competency]]:
     for comp_id, item in doc.data["kompetensi"].items():
         levels = tuple(item["level"][str(n)] for n in range(1, 6))
         yield (
@@ -156,11 +159,14 @@ def competency_entries(doc: Document, national: bool = False) -> Iterator[tuple[
                 legal_basis=_cited(doc, item, "kompetensi", comp_id),
                 national=national,
                 location=doc.location(("kompetensi", comp_id), key=True),
+                source=source,
             ),
         )
 
 
-def training_entries(doc: Document, national: bool = False) -> Iterator[tuple[str, Training]]:
+def training_entries(
+    doc: Document, national: bool = False, source: str = ""
+) -> Iterator[tuple[str, Training]]:
     for training_id, item in doc.data["pelatihan"].items():
         yield (
             training_id,
@@ -174,11 +180,12 @@ def training_entries(doc: Document, national: bool = False) -> Iterator[tuple[st
                 legal_basis=_cited(doc, item, "pelatihan", training_id),
                 national=national,
                 location=doc.location(("pelatihan", training_id), key=True),
+                source=source,
             ),
         )
 
 
-def agency(doc: Document) -> Agency:
+def agency(doc: Document, source: str = "") -> Agency:
     data = doc.data
     reg = data["regulasi"]
     return Agency(
@@ -200,6 +207,7 @@ def agency(doc: Document) -> Agency:
         contact=data.get("kontak", ""),
         legal_basis=_cited(doc, data),
         location=doc.location(),
+        source=source,
         marks=_marks(doc, data, values=(("regulasi", "dasar_hukum_id"),)),
     )
 
@@ -225,7 +233,7 @@ def _holds(data: Any, path: JsonPath) -> bool:
 def unit_tree(source: SourceFile, doc: Document) -> Iterator[tuple[Unit, tuple[str | int, ...]]]:
     """Every unit of one perangkat daerah file, with the document path where it is written."""
     data = doc.data
-    yield from _units(source.id, data, None, (), doc, top=True)
+    yield from _units(source.id, data, None, (), doc, source.relative, top=True)
 
 
 def _units(
@@ -234,6 +242,7 @@ def _units(
     parent: str | None,
     path: tuple[str | int, ...],
     doc: Document,
+    source: str,
     top: bool = False,
 ) -> Iterator[tuple[Unit, tuple[str | int, ...]]]:
     children = [f"{unit_id}/{child['id']}" for child in data.get("sub", [])]
@@ -248,11 +257,13 @@ def _units(
             children=tuple(dict.fromkeys(children)),
             legal_basis=_cited(doc, data, *path),
             location=doc.location(path if not top else ()),
+            source=source,
         ),
         path,
     )
     for index, child in enumerate(data.get("sub", [])):
-        yield from _units(f"{unit_id}/{child['id']}", child, unit_id, (*path, "sub", index), doc)
+        child_id = f"{unit_id}/{child['id']}"
+        yield from _units(child_id, child, unit_id, (*path, "sub", index), doc, source)
 
 
 Origins = Mapping[tuple[str | int, ...], Origin]
@@ -453,6 +464,7 @@ def job_family(source: SourceFile, doc: Document) -> JobFamily:
         legal_basis=_cited(doc, data),
         grades=grades,
         location=doc.location(),
+        source=source.relative,
     )
 
 
@@ -516,4 +528,5 @@ def career_path(source: SourceFile, doc: Document) -> CareerPath:
         moves=moves,
         legal_basis=_cited(doc, data),
         location=doc.location(),
+        source=source.relative,
     )

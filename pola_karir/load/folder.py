@@ -127,7 +127,7 @@ def _assemble(space: _Loading) -> None:
     for source, doc in space.docs_of("dasar-hukum"):
         if _redefines(space, doc, source.id, base.regulations, "kind.regulation", ()):
             continue
-        space.regulations[source.id] = assemble.regulation(source.id, doc)
+        space.regulations[source.id] = assemble.regulation(source.id, doc, source=source.relative)
     catalogues: tuple[tuple[str, Any, Mapping[str, Any], dict[str, Any], str], ...] = (
         (
             "kompetensi",
@@ -145,14 +145,14 @@ def _assemble(space: _Loading) -> None:
         ),
     )
     for kind, entries, national, target, label in catalogues:
-        for _source, doc in space.docs_of(kind):
-            for entry_id, entry in entries(doc):
+        for source, doc in space.docs_of(kind):
+            for entry_id, entry in entries(doc, source=source.relative):
                 if _redefines(space, doc, entry_id, national, label, (kind, entry_id)):
                     space.set_aside.append(entry)
                 else:
                     target[entry_id] = entry
-    for _source, doc in space.docs_of("instansi"):
-        space.agency = assemble.agency(doc)
+    for source, doc in space.docs_of("instansi"):
+        space.agency = assemble.agency(doc, source.relative)
     _assemble_units(space)
     for source, doc in space.docs_of("jabatan-fungsional"):
         space.families[source.id] = assemble.job_family(source, doc)

@@ -11,7 +11,7 @@ again as unknown) and the diagnostics found while reading them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic
@@ -20,6 +20,7 @@ from pola_karir.model import (
     Agency,
     CareerPath,
     Competency,
+    Dataset,
     JobFamily,
     Position,
     Regulation,
@@ -45,6 +46,13 @@ class Workspace:
     # Agency catalogue entries that reuse a national id (PK204): left out of the model, but
     # what they cite is still checked, as it is written in the agency's file.
     set_aside: tuple[Competency | Training, ...] = ()
+
+    def dataset(self) -> Dataset | None:
+        """The model as the site and the engines use it; None without an agency file.
+        Built by field name, so a field added to :class:`Dataset` is carried over here too."""
+        if self.agency is None:
+            return None
+        return Dataset(**{f.name: getattr(self, f.name) for f in fields(Dataset)})
 
     def is_broken(self, kind: str, entity_id: str) -> bool:
         """Whether ``entity_id`` names a file (or a catalogue entry) that exists but is broken."""

@@ -69,16 +69,5 @@ def validate_project(root: Path, shown_root: str | None = None) -> ValidationRes
     with _without_cyclic_gc():
         space = load_workspace(root, shown_root)
     diagnostics = sorted([*space.diagnostics, *run_checks(space)], key=Diagnostic.sort_key)
-    dataset = None
-    if space.agency is not None and not has_errors(diagnostics):
-        dataset = Dataset(
-            agency=space.agency,
-            units=space.units,
-            positions=space.positions,
-            families=space.families,
-            competencies=space.competencies,
-            trainings=space.trainings,
-            regulations=space.regulations,
-            paths=space.paths,
-        )
+    dataset = None if has_errors(diagnostics) else space.dataset()
     return ValidationResult(dataset, tuple(diagnostics), len(space.sources))

@@ -50,7 +50,7 @@ def competency_page(dataset: Dataset, competency: Competency) -> Page:
             parts.append(", ".join(blocks.position_link(dataset, page, p.id) for p in holders))
         else:
             parts.append(emphasis(say("site.competency.required_by_none", level=level)))
-    source = None if competency.national else "kompetensi-teknis.yml"
+    source = competency.source or None
     return Page(page, competency.name, "\n".join(parts) + "\n", source)
 
 
@@ -154,7 +154,7 @@ def regulation_page(
     if cited.get(""):
         parts.append(f"\n## {say('site.regulation.cited_generally')}\n")
         parts.append(_cited_by(dataset, page, cited[""]))
-    source = None if regulation.national else f"dasar-hukum/{regulation.id}.yml"
+    source = regulation.source or None
     return Page(page, regulation.name, "\n".join(parts) + "\n", source)
 
 
@@ -241,7 +241,7 @@ def family_page(dataset: Dataset, family: JobFamily) -> Page:
             links = ", ".join(blocks.position_link(dataset, page, p.id) for p in holders)
             parts.append(say("site.family.positions", links=links) + "\n")
         parts.append(blocks.requirements_table(dataset, page, grade.requirements))
-    return Page(page, family.name, "\n".join(parts) + "\n", f"jabatan-fungsional/{family.id}.yml")
+    return Page(page, family.name, "\n".join(parts) + "\n", family.source)
 
 
 def family_index(dataset: Dataset) -> Page:

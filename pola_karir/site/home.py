@@ -41,7 +41,7 @@ def home_page(dataset: Dataset) -> Page:
         page,
         say("site.home.title"),
         "\n".join(parts) + "\n",
-        "instansi.yml",
+        agency.source or None,
         html_blocks=(("legenda", diagrams.legend_html()),),
     )
 

@@ -78,9 +78,7 @@ def position_page(dataset: Dataset, position: Position) -> Page:
         _next_steps(dataset, page, position),
         _previous_steps(dataset, page, position),
     ]
-    return Page(
-        page, position.name, "\n".join(parts) + "\n", f"jabatan/{position.id}.yml", (neighbourhood,)
-    )
+    return Page(page, position.name, "\n".join(parts) + "\n", position.source, (neighbourhood,))
 
 
 def _heading(level: int, key: str) -> str:
@@ -198,7 +196,7 @@ def path_page(dataset: Dataset, path: CareerPath) -> Page:
         table(headers, rows),
         "\n" + _minimum_total(dataset, page, path),
     ]
-    return Page(page, path.name, "\n".join(parts) + "\n", f"jalur/{path.id}.yml", (diagram,))
+    return Page(page, path.name, "\n".join(parts) + "\n", path.source, (diagram,))
 
 
 def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
@@ -262,7 +260,7 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
             )
         else:
             parts.append(emphasis(say("site.unit.no_positions")))
-    return Page(page, unit.name, "\n".join(parts) + "\n", f"unit/{top_id}.yml", (diagram,))
+    return Page(page, unit.name, "\n".join(parts) + "\n", unit.source, (diagram,))
 
 
 def _walk_units(dataset: Dataset, unit_id: str) -> Iterable[str]:
