@@ -21,7 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
@@ -109,7 +109,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         assert self.content is not None
         for page in self.content.pages:
             if files.get_file_from_path(page.src) is None:
-                files.append(File.generated(config, page.src, content=page.markdown))
+                # Position pages are reached from indexes, diagrams and search, not the nav:
+                # marked so MkDocs does not list hundreds of them as "not in nav".
+                files.append(
+                    File.generated(
+                        config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+                    )
+                )
         for path, published in self.content.files.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=published))
