@@ -135,7 +135,9 @@ def regulation(reg_id: str, doc: Document, national: bool = False, source: str =
         status=data.get("status", ""),
         note=data.get("keterangan", ""),
         fictional=bool(data.get("fiktif", False)),
-        national=national,
+        # Shipped with the package, or a national regulation the agency adds (nasional: true),
+        # e.g. the regulation of one of its job families that pola-karir does not ship.
+        national=national or bool(data.get("nasional", False)),
         articles=articles,
         location=doc.location(),
         source=source,
