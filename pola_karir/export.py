@@ -20,7 +20,7 @@ from pola_karir.model import Dataset, LegalRef, Position, Requirements
 from pola_karir.spreadsheet import number_cell, safe_cell
 from pola_karir.text import phrases
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "2.0"  # 2.0: jabatan_fungsional.kategori is a list (a family may have both)
 SCHEMA_PATH = "schemas/ekspor.schema.json"
 
 
@@ -133,7 +133,7 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
             {
                 "id": f.id,
                 "nama": f.name,
-                "kategori": f.category,
+                "kategori": list(f.categories),
                 "instansi_pembina": f.supervisor,
                 "jenjang": sorted(f.grades),
                 "dasar_hukum": _refs(f.legal_basis),

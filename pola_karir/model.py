@@ -287,7 +287,9 @@ class JobFamily:
 
     id: str
     name: str
-    category: str  # keahlian | keterampilan
+    # keterampilan and/or keahlian: one family may have both (Perawat, Auditor, Pranata
+    # Komputer), moving from the top of keterampilan into keahlian (perpindahan kategori)
+    categories: tuple[str, ...]
     supervisor: str = ""
     summary: str = ""
     legal_basis: tuple[LegalRef, ...] = ()

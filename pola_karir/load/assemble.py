@@ -442,6 +442,13 @@ def _drop_below(
         del origins[path]
 
 
+def _categories(value: str | list[str]) -> tuple[str, ...]:
+    """``kategori`` as written (one, or a list of both) in the order of the ladder:
+    keterampilan below keahlian."""
+    written = {value} if isinstance(value, str) else set(value)
+    return tuple(c for c in ("keterampilan", "keahlian") if c in written)
+
+
 def job_family(source: SourceFile, doc: Document) -> JobFamily:
     data = doc.data
     grades = {
@@ -460,7 +467,7 @@ def job_family(source: SourceFile, doc: Document) -> JobFamily:
     return JobFamily(
         id=source.id,
         name=data["nama"],
-        category=data["kategori"],
+        categories=_categories(data["kategori"]),
         supervisor=data.get("instansi_pembina", ""),
         summary=data.get("ikhtisar", ""),
         legal_basis=_cited(doc, data),

@@ -127,6 +127,11 @@ GRADES_BY_CATEGORY: Final[dict[str, tuple[str, ...]]] = {
     "keahlian": ("ahli-pertama", "ahli-muda", "ahli-madya", "ahli-utama"),
     "keterampilan": ("pemula", "terampil", "mahir", "penyelia"),
 }
+# Every jenjang belongs to exactly one category, so a family with both categories still knows
+# the category of each of its grades (the education floor, the diagram style follow it).
+CATEGORY_OF_GRADE: Final[dict[str, str]] = {
+    grade: category for category, grades in GRADES_BY_CATEGORY.items() for grade in grades
+}
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ def _floor_for(space: Workspace, position: Position) -> ref.EducationFloor | Non
     if position.type != "fungsional":
         return ref.EDUCATION_FLOOR.get(position.type)
     family = space.families.get(position.family or "")
-    return ref.EDUCATION_FLOOR.get(family.category) if family else None
+    category = ref.CATEGORY_OF_GRADE.get(position.grade or "")
+    return ref.EDUCATION_FLOOR.get(category) if family and category else None
 
 
 def _level_label(position: Position) -> dict[str, object]:

@@ -258,7 +258,7 @@ def functional_fields(space: Workspace) -> Iterator[Diagnostic]:
 
 def _grades_fit_category(space: Workspace) -> Iterator[Diagnostic]:
     for family in space.families.values():
-        allowed = ref.GRADES_BY_CATEGORY[family.category]
+        allowed = [g for c in family.categories for g in ref.GRADES_BY_CATEGORY[c]]
         for grade, spec in family.grades.items():
             if grade not in allowed and spec.location:
                 yield diag(
@@ -266,7 +266,7 @@ def _grades_fit_category(space: Workspace) -> Iterator[Diagnostic]:
                     spec.location,
                     jenjang=grade,
                     family=family.id,
-                    category=family.category,
+                    category=", ".join(family.categories),
                     allowed=", ".join(allowed),
                 )
 

@@ -215,14 +215,14 @@ def family_page(dataset: Dataset, family: JobFamily) -> Page:
         front(say("site.family.title", name=family.name)),
         facts(
             [
-                [say("site.fact.category"), _category(family.category)],
+                [say("site.fact.category"), _categories(family)],
                 [say("site.fact.supervisor"), md(family.supervisor) or "–"],
             ]
         ),
     ]
     if family.summary:
         parts.append("\n" + md(family.summary) + "\n")
-    for grade_key in ref.GRADES_BY_CATEGORY[family.category]:
+    for grade_key in _ladder(family):
         grade = family.grades.get(grade_key)
         if grade is None:
             continue
@@ -249,12 +249,8 @@ def family_index(dataset: Dataset) -> Page:
     rows = [
         [
             link(f.name, urls.md_link(page, urls.family(f.id))),
-            _category(f.category),
-            ", ".join(
-                phrases.level_name(g, SITE_LANGUAGE)
-                for g in ref.GRADES_BY_CATEGORY[f.category]
-                if g in f.grades
-            ),
+            _categories(f),
+            ", ".join(phrases.level_name(g, SITE_LANGUAGE) for g in _ladder(f) if g in f.grades),
         ]
         for f in sorted(dataset.families.values(), key=lambda f: f.name)
     ]
@@ -263,8 +259,13 @@ def family_index(dataset: Dataset) -> Page:
     return Page(page, title, front(title) + table(headers, rows) + "\n")
 
 
-def _category(category: str) -> str:
-    return phrases.label("kategori", category, SITE_LANGUAGE)
+def _categories(family: JobFamily) -> str:
+    return ", ".join(phrases.label("kategori", c, SITE_LANGUAGE) for c in family.categories)
+
+
+def _ladder(family: JobFamily) -> tuple[str, ...]:
+    """The family's possible grades from the lowest up: keterampilan, then keahlian."""
+    return tuple(g for c in family.categories for g in ref.GRADES_BY_CATEGORY[c])
 
 
 # --- index of positions ---------------------------------------------------------------------

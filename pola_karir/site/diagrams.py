@@ -80,8 +80,7 @@ def style_key(position: Position, dataset: Dataset) -> str:
     if position.type.startswith("jpt"):
         return "jpt"
     if position.type == "fungsional":
-        family = dataset.families.get(position.family or "")
-        return family.category if family else "keahlian"
+        return ref.CATEGORY_OF_GRADE.get(position.grade or "", "keahlian")
     return position.type
 
 
