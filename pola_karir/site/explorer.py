@@ -27,7 +27,7 @@ from pola_karir.site.page import (
 from pola_karir.site.text import attr, link, md
 from pola_karir.text import phrases
 
-PAGE = "jelajah.md"
+PAGE = urls.EXPLORER
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"

@@ -1,0 +1,128 @@
+"""Formasi on the site and in the open data: kebutuhan, bezetting and open places, for a
+position placed in one unit and for one placed in several (``penempatan``).
+
+The data is the factory's minimal folder with numbers added: the functional position
+Teknik Jalan Ahli Pertama is placed in two units (2 of 3 open in Bidang Bina Marga, none in
+Seksi Jalan), Kepala Seksi Jalan is fully filled, and Kepala Bidang states no numbers at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import jsonschema
+import pytest
+from factory import DataFolder
+from sitetools import REPO
+
+from pola_karir.export import csv_tables, open_data, to_json
+from pola_karir.model import Dataset
+from pola_karir.site import catalog, pages
+from pola_karir.site.build import site_content
+
+AHLI_PERTAMA = "teknik-jalan-ahli-pertama"
+BIDANG = "dinas-pupr/bidang-bina-marga"
+SEKSI = "dinas-pupr/bidang-bina-marga/seksi-jalan"
+
+
+@pytest.fixture
+def dataset(folder: DataFolder) -> Dataset:
+    pertama = folder.doc(f"jabatan/{AHLI_PERTAMA}.yml")
+    del pertama["unit"]
+    pertama["penempatan"] = [
+        {"unit": BIDANG, "kebutuhan": 3, "bezetting": 1},
+        {"unit": SEKSI, "kebutuhan": 1, "bezetting": 1},
+    ]
+    seksi = folder.doc("jabatan/kepala-seksi-jalan.yml")
+    seksi["kebutuhan"] = 1
+    seksi["bezetting"] = 1
+    result = folder.validate()
+    assert result.diagnostics == (), [d.code for d in result.diagnostics]
+    assert result.dataset is not None
+    return result.dataset
+
+
+def test_the_model_counts_open_places_per_placement_and_in_total(dataset: Dataset) -> None:
+    pertama = dataset.positions[AHLI_PERTAMA]
+    assert [p.unit for p in pertama.placements] == [BIDANG, SEKSI]
+    assert [p.vacancies for p in pertama.placements] == [2, 0]
+    assert (pertama.needed, pertama.filled, pertama.vacancies) == (4, 2, 2)
+    assert pertama.unit == BIDANG  # the first placement, for callers that need one unit
+    kabid = dataset.positions["kepala-bidang-bina-marga"]
+    assert (kabid.needed, kabid.filled, kabid.vacancies) == (None, None, None)
+
+
+def test_the_position_page_lists_placements_and_where_it_is_open(dataset: Dataset) -> None:
+    page = pages.position_page(dataset, dataset.positions[AHLI_PERTAMA]).markdown
+    assert "- **Unit kerja:** 2 unit kerja; lihat [Penempatan](#penempatan)" in page
+    assert "- **Formasi:** kebutuhan 4, bezetting 2, terbuka 2" in page
+    assert '!!! success "Formasi terbuka"' in page
+    assert "membutuhkan **2** pegawai: 2 di [Bidang Bina Marga" in page
+    assert "(../formasi-terbuka.md)" in page and "(../jelajah.md)" in page
+    assert "## Penempatan {#penempatan}" in page
+    assert "| **Jumlah** | 4 | 2 | 2 |" in page
+    assert re.search(r"\| \[Seksi Jalan › [^|]*\]\([^)]*seksi-jalan\) \| 1 \| 1 \| 0 \|", page)
+
+
+def test_a_filled_position_says_so_and_one_without_numbers_says_nothing(
+    dataset: Dataset,
+) -> None:
+    seksi = pages.position_page(dataset, dataset.positions["kepala-seksi-jalan"]).markdown
+    assert "- **Formasi:** kebutuhan 1, bezetting 1, terbuka 0" in seksi
+    assert "_Saat ini semua formasi jabatan ini sudah terisi._" in seksi
+    assert "## Penempatan" not in seksi  # one unit: the facts say it
+    kabid = pages.position_page(dataset, dataset.positions["kepala-bidang-bina-marga"]).markdown
+    assert "Formasi" not in kabid
+
+
+def test_the_index_and_the_annex_carry_the_numbers(dataset: Dataset) -> None:
+    index = dict(catalog.position_index(dataset).html_blocks)["daftar"]
+    row = next(r for r in index.split("<tr") if f"jabatan/{AHLI_PERTAMA}.md" in r)
+    assert 'data-terbuka="ya"' in row
+    numbers = '<td data-pk-sort="4">4</td><td data-pk-sort="2">2</td><td data-pk-sort="2">2</td>'
+    assert numbers + "</tr>" in row
+    kabid = next(r for r in index.split("<tr") if "kepala-bidang-bina-marga.md" in r)
+    assert 'data-terbuka=""' in kabid and '<td data-pk-sort="-1">–</td>' in kabid
+    annex = dict(catalog.annex_page(dataset).html_blocks)["jabatan"]
+    assert "<th>Kebutuhan</th><th>Bezetting</th>" in annex
+    row = next(r for r in annex.split("<tr>") if "Teknik Jalan dan Jembatan Ahli Pertama" in r)
+    assert "<td>4</td><td>2</td></tr>" in row
+
+
+def test_open_data_carries_every_placement(dataset: Dataset) -> None:
+    data = json.loads(to_json(open_data(dataset)))
+    schema = json.loads((REPO / "schemas" / "ekspor.schema.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
+    pertama = next(p for p in data["jabatan"] if p["id"] == AHLI_PERTAMA)
+    assert pertama["unit"] == BIDANG
+    assert pertama["penempatan"] == [
+        {"unit": BIDANG, "kebutuhan": 3, "bezetting": 1, "terbuka": 2},
+        {"unit": SEKSI, "kebutuhan": 1, "bezetting": 1, "terbuka": 0},
+    ]
+    tables = csv_tables(dataset)
+    placements = list(csv.DictReader(io.StringIO(tables["penempatan.csv"])))
+    assert [r for r in placements if r["jabatan"] == AHLI_PERTAMA] == [
+        {
+            "jabatan": AHLI_PERTAMA,
+            "unit": BIDANG,
+            "kebutuhan": "3",
+            "bezetting": "1",
+            "terbuka": "2",
+        },
+        {
+            "jabatan": AHLI_PERTAMA,
+            "unit": SEKSI,
+            "kebutuhan": "1",
+            "bezetting": "1",
+            "terbuka": "0",
+        },
+    ]
+    kabid = next(r for r in placements if r["jabatan"] == "kepala-bidang-bina-marga")
+    assert (kabid["kebutuhan"], kabid["bezetting"], kabid["terbuka"]) == ("", "", "")
+    rows = list(csv.DictReader(io.StringIO(tables["jabatan.csv"])))
+    row = next(r for r in rows if r["id"] == AHLI_PERTAMA)
+    assert (row["kebutuhan"], row["bezetting"], row["terbuka"]) == ("4", "2", "2")
+    assert "data/penempatan.csv" in site_content(dataset).files
