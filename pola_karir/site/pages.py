@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pola_karir import reference as ref
 from pola_karir.career import compare
 from pola_karir.career.routes import longest_climb
-from pola_karir.model import CareerPath, Dataset, Move, Position
+from pola_karir.model import CareerPath, Dataset, Move, Placement, Position
 from pola_karir.site import blocks, diagrams, formasi, urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
 from pola_karir.site.text import bullets, link, md, table
@@ -269,12 +269,19 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
     page = urls.unit(top_id)
     unit = dataset.units[top_id]
     diagram = diagrams.unit_map(dataset, top_id)
-    by_unit: dict[str, list[Position]] = defaultdict(list)
+    by_unit: dict[str, list[tuple[Position, Placement]]] = defaultdict(list)
     for position in dataset.positions.values():
-        by_unit[position.unit].append(position)
+        for placement in position.placements:
+            by_unit[placement.unit].append((position, placement))
+    units = list(_walk_units(dataset, top_id))
+    placed = [placement for unit_id in units for _, placement in by_unit.get(unit_id, [])]
+    with_numbers = formasi.has_numbers(placed)
     parts = [front(unit.name)]
     if unit.description:
         parts.append(md(unit.description) + "\n")
+    if with_numbers:
+        totals = formasi.numbers_text(placed)
+        parts.append(say("formasi.unit.total", unit=md(unit.name), numbers=totals) + "\n")
     parts += [
         f"## {say('site.unit.map_heading')}\n",
         '<div class="pk-zoom" data-pk-zoom>',
@@ -282,29 +289,47 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
         "</div>\n",
         _heading(2, "site.unit.units_heading"),
     ]
-    for unit_id in _walk_units(dataset, top_id):
+    for unit_id in units:
         sub = dataset.units[unit_id]
         heading = "#" * min(6, 3 + sub.depth)
-        parts.append(f"\n{heading} {md(sub.name)} {{#{unit_id.replace('/', '--')}}}\n")
+        parts.append(f"\n{heading} {md(sub.name)} {{#{formasi.unit_anchor(unit_id)}}}\n")
         members = sorted(
             by_unit.get(unit_id, []),
-            key=lambda p: (-ref.LEVELS[p.level_key].tier, -ref.LEVELS[p.level_key].order, p.name),
+            key=lambda pair: (
+                -ref.LEVELS[pair[0].level_key].tier,
+                -ref.LEVELS[pair[0].level_key].order,
+                pair[0].name,
+            ),
         )
-        if members:
-            parts.append(
-                bullets(
-                    f"{blocks.position_link(dataset, page, p.id)} "
-                    + say(
-                        "site.unit.member",
-                        level=md(phrases.position_level(p, dataset, SITE_LANGUAGE)),
-                        job_class=p.job_class,
-                    )
-                    for p in members
-                )
-            )
-        else:
+        if not members:
             parts.append(emphasis(say("site.unit.no_positions")))
+        elif with_numbers:
+            parts.append(_unit_table(dataset, page, members))
+        else:
+            parts.append(bullets(_member(dataset, page, p) for p, _ in members))
     return Page(page, unit.name, "\n".join(parts) + "\n", unit.source, (diagram,))
+
+
+def _member(dataset: Dataset, page: str, position: Position) -> str:
+    return f"{blocks.position_link(dataset, page, position.id)} " + say(
+        "site.unit.member",
+        level=md(phrases.position_level(position, dataset, SITE_LANGUAGE)),
+        job_class=position.job_class,
+    )
+
+
+def _unit_table(dataset: Dataset, page: str, members: list[tuple[Position, Placement]]) -> str:
+    """The peta jabatan of one unit: each position with its formasi there, and the totals."""
+    rows = [
+        [
+            _member(dataset, page, position),
+            *map(formasi.number, (placement.needed, placement.filled, placement.vacancies)),
+        ]
+        for position, placement in members
+    ]
+    placements = [placement for _, placement in members]
+    total = [f"**{say('formasi.col.total')}**", *map(formasi.number, formasi.totals(placements))]
+    return table(formasi.headers("formasi.col.position"), [*rows, total])
 
 
 def _walk_units(dataset: Dataset, unit_id: str) -> Iterable[str]:

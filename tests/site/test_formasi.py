@@ -13,6 +13,7 @@ import io
 import json
 import re
 
+import graphviz
 import jsonschema
 import pytest
 from factory import DataFolder
@@ -20,7 +21,7 @@ from sitetools import REPO
 
 from pola_karir.export import csv_tables, open_data, to_json
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, pages
+from pola_karir.site import catalog, diagrams, pages
 from pola_karir.site.build import site_content
 
 AHLI_PERTAMA = "teknik-jalan-ahli-pertama"
@@ -126,3 +127,35 @@ def test_open_data_carries_every_placement(dataset: Dataset) -> None:
     row = next(r for r in rows if r["id"] == AHLI_PERTAMA)
     assert (row["kebutuhan"], row["bezetting"], row["terbuka"]) == ("4", "2", "2")
     assert "data/penempatan.csv" in site_content(dataset).files
+
+
+def test_the_peta_jabatan_shows_each_placement_and_totals_per_unit(dataset: Dataset) -> None:
+    page = pages.unit_page(dataset, "dinas-pupr").markdown
+    assert "**Formasi Dinas Pekerjaan Umum dan Penataan Ruang:** kebutuhan 5, bezetting 3" in page
+    bidang, seksi = page.split("{#dinas-pupr--bidang-bina-marga}")[1].split(
+        "{#dinas-pupr--bidang-bina-marga--seksi-jalan}"
+    )
+    assert "| Jabatan | Kebutuhan | Bezetting | Terbuka |" in bidang
+    pertama = r"\| \[Teknik Jalan dan Jembatan Ahli Pertama\][^|]*"
+    assert re.search(pertama + r" \| 3 \| 1 \| 2 \|", bidang)
+    assert re.search(r"\| \[Kepala Bidang Bina Marga\][^|]* \| – \| – \| – \|", bidang)
+    assert "| **Jumlah** | 3 | 1 | 2 |" in bidang
+    assert re.search(pertama + r" \| 1 \| 1 \| 0 \|", seksi)
+    assert "| **Jumlah** | 2 | 2 | 0 |" in seksi
+
+
+def test_the_peta_jabatan_diagram_draws_a_node_per_placement(dataset: Dataset) -> None:
+    diagram = diagrams.unit_map(dataset, "dinas-pupr")
+    for dot in (diagram.dot, diagram.fallback):
+        nodes = re.findall(
+            r'^\s*(n\d+) \[label="Teknik Jalan dan\\nJembatan Ahli Pertama', dot, re.M
+        )
+        assert len(nodes) == 2
+        assert "kebutuhan 3, bezetting\\n1, terbuka 2" in dot
+        # The move to Ahli Muda (placed in the bidang only) starts at the copy in the bidang.
+        assert len(re.findall(rf"^\s*{nodes[0]} -> ", dot, re.M)) == 1
+        assert not re.findall(rf"^\s*{nodes[1]} -> ", dot, re.M)
+    assert 'label="Seksi Jalan\\nkebutuhan 2, bezetting 2, terbuka 0"' in diagram.dot
+    svg = graphviz.Source(diagram.dot).pipe(format="svg").decode("utf-8")
+    assert svg.count('class="node"') == 5  # Kabid, Kasi, Ahli Muda, and Ahli Pertama twice
+    assert "terbuka 2" in svg
