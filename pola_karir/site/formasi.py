@@ -12,8 +12,12 @@ from collections.abc import Iterable
 
 from pola_karir.model import Dataset, Placement, Position
 from pola_karir.site import urls
-from pola_karir.site.page import say
-from pola_karir.site.text import link
+from pola_karir.site.page import SITE_LANGUAGE, Page, emphasis, front, say
+from pola_karir.site.text import link, md, table
+from pola_karir.text import phrases
+
+# The regulation the numbers rest on: pedoman analisis jabatan dan analisis beban kerja.
+BASIS = "permenpanrb-1-2020"
 
 NONE = "–"
 
@@ -90,4 +94,70 @@ def open_positions(dataset: Dataset) -> list[tuple[Position, Placement]]:
 
 def headers(first: str = "formasi.col.unit") -> list[str]:
     """Column headings of a formasi table: a first column, then the three numbers."""
-    return [say(first), *(say(f"formasi.col.{name}") for name in ("needed", "filled", "open"))]
+    return [say(first), *headers_of("needed", "filled", "open")]
+
+
+# --- the page of open positions ------------------------------------------------------------
+
+
+def open_positions_page(dataset: Dataset) -> Page:
+    """Every placement with open places, by perangkat daerah: where the openings are, so that
+    employees hear of career opportunities (the studies' main complaint is that they do not)."""
+    page = urls.OPEN_POSITIONS
+    title = say("formasi.open.title")
+    found = open_positions(dataset)
+    vacancies = sum(placement.vacancies or 0 for _, placement in found)
+    parts = [
+        front(title),
+        say(
+            "formasi.open.intro",
+            count=vacancies,
+            positions=len({position.id for position, _ in found}),
+            basis=_basis(dataset, page),
+            explorer=link(say("formasi.explorer"), urls.md_link(page, urls.EXPLORER)),
+        )
+        + "\n",
+    ]
+    if not found:
+        parts.append(emphasis(say("formasi.open.none")) + "\n")
+    by_top: dict[str, list[tuple[Position, Placement]]] = {}
+    for position, placement in found:
+        by_top.setdefault(placement.unit.split("/")[0], []).append((position, placement))
+    for top in sorted(by_top, key=lambda t: (_name(dataset, t), t)):
+        members = by_top[top]
+        parts.append(f"\n## {md(_name(dataset, top))}\n")
+        rows = [
+            [
+                link(position.name, urls.md_link(page, urls.position(position.id)))
+                + " "
+                + say(
+                    "site.unit.member",
+                    level=md(phrases.position_level(position, dataset, SITE_LANGUAGE)),
+                    job_class=position.job_class,
+                ),
+                unit_link(dataset, page, placement.unit),
+                number(placement.needed),
+                number(placement.filled),
+                f"**{number(placement.vacancies)}**",
+            ]
+            for position, placement in members
+        ]
+        headers = [say("formasi.col.position"), *headers_of("unit", "needed", "filled", "open")]
+        parts.append(table(headers, rows))
+    return Page(page, title, "\n".join(parts) + "\n")
+
+
+def headers_of(*names: str) -> list[str]:
+    return [say(f"formasi.col.{name}") for name in names]
+
+
+def _name(dataset: Dataset, unit_id: str) -> str:
+    return dataset.units[unit_id].name if unit_id in dataset.units else unit_id
+
+
+def _basis(dataset: Dataset, page: str) -> str:
+    """The regulation behind kebutuhan, linked to its page when the dataset holds it."""
+    regulation = dataset.regulations.get(BASIS)
+    if regulation is None:
+        return md(say("formasi.basis"))
+    return link(regulation.name, urls.md_link(page, urls.regulation(regulation.id)))

@@ -9,6 +9,7 @@ Seksi Jalan), Kepala Seksi Jalan is fully filled, and Kepala Bidang states no nu
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -21,7 +22,7 @@ from sitetools import REPO
 
 from pola_karir.export import csv_tables, open_data, to_json
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, diagrams, pages
+from pola_karir.site import catalog, diagrams, explorer, formasi, pages
 from pola_karir.site.build import site_content
 
 AHLI_PERTAMA = "teknik-jalan-ahli-pertama"
@@ -159,3 +160,39 @@ def test_the_peta_jabatan_diagram_draws_a_node_per_placement(dataset: Dataset) -
     svg = graphviz.Source(diagram.dot).pipe(format="svg").decode("utf-8")
     assert svg.count('class="node"') == 5  # Kabid, Kasi, Ahli Muda, and Ahli Pertama twice
     assert "terbuka 2" in svg
+
+
+def test_the_open_positions_page_lists_every_open_placement(dataset: Dataset) -> None:
+    page = formasi.open_positions_page(dataset)
+    assert page.src == "formasi-terbuka.md"
+    text = page.markdown
+    assert "**2** formasi terbuka pada 1 jabatan" in text
+    assert "[PermenPANRB 1/2020](dasar-hukum/permenpanrb-1-2020.md)" in text
+    assert "[Jelajah Karier](jelajah.md)" in text
+    assert "## Dinas Pekerjaan Umum dan Penataan Ruang" in text
+    rows = [line for line in text.splitlines() if line.startswith("| [")]
+    assert len(rows) == 1  # the filled placement in the seksi is not open
+    assert rows[0].startswith(
+        "| [Teknik Jalan dan Jembatan Ahli Pertama](jabatan/teknik-jalan-ahli-pertama.md)"
+    )
+    assert rows[0].endswith("| 3 | 1 | **2** |")
+
+
+def test_no_open_places_say_so(folder: DataFolder) -> None:
+    dataset = folder.validate().dataset
+    assert dataset is not None
+    text = formasi.open_positions_page(dataset).markdown
+    assert "_Belum ada formasi terbuka yang tercatat._" in text
+
+
+def test_home_nav_and_explorer_point_to_the_openings(dataset: Dataset) -> None:
+    content = site_content(dataset)
+    home = next(p for p in content.pages if p.src == "index.md").markdown
+    assert "| [Formasi terbuka](formasi-terbuka.md) | 2 formasi terbuka pada 1 jabatan" in home
+    positions = next(entry for entry in content.nav if "Jabatan" in entry)["Jabatan"]
+    assert {"Formasi terbuka": "formasi-terbuka.md"} in positions
+    block = dict(explorer.explorer_page(dataset).html_blocks)["jelajah"]
+    words = re.search(r'data-pk-words="([^"]*)"', block)
+    assert words is not None
+    assert json.loads(html.unescape(words.group(1)))["open"] == "{count} formasi terbuka"
+    assert "data-pk-only-open" in block
