@@ -116,7 +116,7 @@ def _placements(dataset: Dataset, page: str, position: Position) -> str:
     ]
     needed, filled, vacancies = formasi.totals(position.placements)
     total = [f"**{say('formasi.col.total')}**", *map(formasi.number, (needed, filled, vacancies))]
-    heading = f"\n## {say('formasi.placements_heading')} {{#{PLACEMENTS_ANCHOR}}}\n"
+    heading = f"\n## {say('formasi.placements_heading')} {{#{PLACEMENTS_ANCHOR}}}\n\n"
     return heading + table(formasi.headers(), [*rows, total])
 
 

@@ -64,7 +64,7 @@ def test_the_position_page_lists_placements_and_where_it_is_open(dataset: Datase
     assert '!!! success "Formasi terbuka"' in page
     assert "membutuhkan **2** pegawai: 2 di [Bidang Bina Marga" in page
     assert "(../formasi-terbuka.md)" in page and "(../jelajah.md)" in page
-    assert "## Penempatan {#penempatan}" in page
+    assert "## Penempatan {#penempatan}\n\n| Unit kerja |" in page
     assert "| **Jumlah** | 4 | 2 | 2 |" in page
     assert re.search(r"\| \[Seksi Jalan › [^|]*\]\([^)]*seksi-jalan\) \| 1 \| 1 \| 0 \|", page)
 
