@@ -73,6 +73,8 @@ CODES: Final[dict[str, Code]] = {
         Code("PK208", W, "training-kind"),
         Code("PK209", E, "rank-range"),
         Code("PK210", E, "grade-not-in-category"),
+        Code("PK211", W, "overstaffed"),
+        Code("PK212", E, "duplicate-placement"),
         # PK3xx: career paths
         Code("PK301", E, "vertical-cycle"),
         Code("PK302", E, "move-type"),

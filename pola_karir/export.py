@@ -82,6 +82,15 @@ def _position(dataset: Dataset, position: Position) -> dict[str, Any]:
         "jabatan_fungsional": position.family,
         "jenjang": position.grade,
         "unit": position.unit,
+        "penempatan": [
+            {
+                "unit": p.unit,
+                "kebutuhan": p.needed,
+                "bezetting": p.filled,
+                "terbuka": p.vacancies,
+            }
+            for p in position.placements
+        ],
         "kelas_jabatan": position.job_class,
         "ikhtisar": position.summary,
         "tugas": list(position.duties),
@@ -245,6 +254,9 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 "golongan_minimal",
                 "pelatihan",
                 "sertifikasi",
+                "kebutuhan",
+                "bezetting",
+                "terbuka",
             ],
             [
                 [
@@ -259,8 +271,19 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                     p.requirements.rank.minimum if p.requirements.rank else None,
                     ";".join(p.requirements.trainings),
                     ";".join(p.requirements.certifications),
+                    p.needed,
+                    p.filled,
+                    p.vacancies,
                 ]
                 for p in positions
+            ],
+        ),
+        "penempatan.csv": _csv(
+            ["jabatan", "unit", "kebutuhan", "bezetting", "terbuka"],
+            [
+                [p.id, placement.unit, placement.needed, placement.filled, placement.vacancies]
+                for p in positions
+                for placement in p.placements
             ],
         ),
         "standar-kompetensi.csv": _csv(

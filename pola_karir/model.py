@@ -7,7 +7,7 @@ Identifiers are English (see the glossary); values keep the regulations' Indones
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -298,14 +298,42 @@ class JobFamily:
     source: str = ""  # the data file it was written in, relative to the data folder
 
 
+def _total(values: Iterable[int | None]) -> int | None:
+    known = [value for value in values if value is not None]
+    return sum(known) if known else None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a position exists (``unit``) and how many people it needs there (``needed``,
+    *kebutuhan* from analisis beban kerja, PermenPANRB 1/2020) and has (``filled``,
+    *bezetting*); either number may be unknown (None)."""
+
+    unit: str
+    needed: int | None = None
+    filled: int | None = None
+    location: Location | None = None  # of the placement (its list item, or the position)
+
+    @property
+    def vacancies(self) -> int | None:
+        """Open places (kebutuhan - bezetting, never below 0); None unless both are known."""
+        if self.needed is None or self.filled is None:
+            return None
+        return max(0, self.needed - self.filled)
+
+
 @dataclass(frozen=True)
 class Position:
-    """One jabatan: its type, unit, kelas jabatan and resolved requirements."""
+    """One jabatan: its type, its placements in units, kelas jabatan and resolved requirements.
+
+    A position written with ``unit`` has one placement; one written with ``penempatan`` has one
+    per unit listed, in the order written. It is still one position (one page, one target of
+    the career paths) wherever it is placed."""
 
     id: str
     name: str
     type: str  # jenis jabatan
-    unit: str
+    placements: tuple[Placement, ...]
     job_class: int
     summary: str
     duties: tuple[str, ...] = ()
@@ -323,6 +351,38 @@ class Position:
     def level_key(self) -> str:
         """The key used for level comparisons: the grade for functional positions."""
         return self.grade if self.type == "fungsional" and self.grade else self.type
+
+    @property
+    def unit(self) -> str:
+        """The unit of the first placement, for callers that need one unit per position."""
+        return self.placements[0].unit
+
+    @property
+    def tops(self) -> tuple[str, ...]:
+        """The perangkat daerah of the placements, each once, in the order written."""
+        return tuple(dict.fromkeys(p.unit.split("/", 1)[0] for p in self.placements))
+
+    @property
+    def needed(self) -> int | None:
+        """Kebutuhan over all placements that state it; None when none does."""
+        return _total(p.needed for p in self.placements)
+
+    @property
+    def filled(self) -> int | None:
+        """Bezetting over all placements that state it; None when none does."""
+        return _total(p.filled for p in self.placements)
+
+    @property
+    def vacancies(self) -> int | None:
+        """Open places over the placements that state both numbers; None when none does."""
+        return _total(p.vacancies for p in self.placements)
+
+    def placement_mark(self, index: int, key: str) -> Location | None:
+        """Where ``key`` (``unit``, ``kebutuhan``, ``bezetting``) of placement ``index`` was
+        written: in its ``penempatan`` item, or at the top level of a single-unit position."""
+        return self.marks.value("penempatan", index, key) or (
+            self.marks.value(key) if index == 0 else None
+        )
 
 
 @dataclass(frozen=True)

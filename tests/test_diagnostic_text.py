@@ -218,6 +218,12 @@ def _semantic_problems(folder: DataFolder) -> None:
             "persyaratan": {"pengalaman": [{"tahun": 1, "jabatan": "kepala-seksii"}]},
         },
     )
+    pranata = folder.doc("jabatan/pranata-terampil.yml")
+    del pranata["unit"]
+    pranata["penempatan"] = [
+        {"unit": "dinas-pupr/bidang-bina-marga", "kebutuhan": 1, "bezetting": 2},  # PK211
+        {"unit": "dinas-pupr/bidang-bina-marga"},  # PK212
+    ]
     unit = folder.doc("unit/dinas-pupr.yml")
     unit["sub"].append({"id": "bidang-bina-marga", "nama": "Lagi", "jenis": "bidang"})
     folder.doc("pelatihan.yml")["pelatihan"]["pka"] = {"nama": "PKA", "jenis": "kepemimpinan"}

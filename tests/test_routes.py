@@ -13,6 +13,7 @@ from pola_karir.model import (
     CareerPath,
     Dataset,
     Move,
+    Placement,
     Position,
 )
 
@@ -31,7 +32,14 @@ def _dataset(*steps: Step) -> Dataset:
     path = _path(*steps)
     ids = sorted({end for m in path.moves for end in (m.source, m.target)})
     positions = {
-        i: Position(id=i, name=i.upper(), type="pelaksana", unit="u", job_class=5, summary="Uji.")
+        i: Position(
+            id=i,
+            name=i.upper(),
+            type="pelaksana",
+            placements=(Placement("u"),),
+            job_class=5,
+            summary="Uji.",
+        )
         for i in ids
     }
     agency = Agency("Uji", "Uji", AgencyRegulation("Perbup", "1", 2024, "Pola Karier"))

@@ -37,6 +37,7 @@ from pola_karir.model import (
     Move,
     Origin,
     PerformanceRequirement,
+    Placement,
     Position,
     RankRequirement,
     Regulation,
@@ -226,7 +227,11 @@ def _marks(
 
 def _holds(data: Any, path: JsonPath) -> bool:
     for part in path:
-        if not isinstance(data, dict) or part not in data:
+        if isinstance(part, int):
+            found = isinstance(data, list) and 0 <= part < len(data)
+        else:
+            found = isinstance(data, dict) and part in data
+        if not found:
             return False
         data = data[part]
     return True
@@ -478,11 +483,38 @@ def job_family(source: SourceFile, doc: Document) -> JobFamily:
 
 
 POSITION_MARKS: tuple[JsonPath, ...] = (
-    ("unit",),
     ("jabatan_fungsional",),
     ("jenjang",),
     ("jenis",),
 )
+
+
+PLACEMENT_KEYS: tuple[str, ...] = ("unit", "kebutuhan", "bezetting")
+
+
+def placements(doc: Document, data: Data) -> tuple[Placement, ...]:
+    """Where the position is placed: each ``penempatan`` item, or its single ``unit`` with the
+    top-level ``kebutuhan`` and ``bezetting``."""
+    if "penempatan" in data:
+        return tuple(
+            Placement(
+                item["unit"],
+                item.get("kebutuhan"),
+                item.get("bezetting"),
+                doc.location(("penempatan", index)),
+            )
+            for index, item in enumerate(data["penempatan"])
+        )
+    return (Placement(data["unit"], data.get("kebutuhan"), data.get("bezetting"), doc.location()),)
+
+
+def _placement_marks(data: Data) -> tuple[JsonPath, ...]:
+    items = data.get("penempatan")
+    if not isinstance(items, list):
+        return tuple((key,) for key in PLACEMENT_KEYS)
+    return tuple(
+        ("penempatan", index, key) for index in range(len(items)) for key in PLACEMENT_KEYS
+    )
 
 
 def position(source: SourceFile, doc: Document, family_doc: Document | None) -> Position:
@@ -497,7 +529,7 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         id=source.id,
         name=data["nama"],
         type=data["jenis"],
-        unit=data["unit"],
+        placements=placements(doc, data),
         job_class=data["kelas_jabatan"],
         summary=data["ikhtisar"],
         duties=tuple(data.get("tugas") or grade_data.get("tugas", [])),
@@ -508,7 +540,12 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         note=data.get("keterangan", ""),
         source=source.relative,
         location=doc.location(),
-        marks=_marks(doc, data, POSITION_MARKS, keys=("jabatan_fungsional", "jenjang")),
+        marks=_marks(
+            doc,
+            data,
+            (*POSITION_MARKS, *_placement_marks(data)),
+            keys=("jabatan_fungsional", "jenjang", "penempatan"),
+        ),
     )
 
 

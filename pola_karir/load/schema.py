@@ -204,9 +204,14 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
     elif keyword == "additionalProperties" and isinstance(error.instance, dict):
         yield from _unknown_keys(error.instance, doc, path, schema)
     elif keyword == "required" and isinstance(error.instance, dict):
+        # A key required by one branch of a oneOf/anyOf is described where it is defined.
+        owner = schema
+        if key_owner := error.parent:
+            owner = key_owner.schema if isinstance(key_owner.schema, Mapping) else schema
         for key in _value(error):
             if key not in error.instance:
-                described = _describe_property(schema, key, schemas)
+                described_in = schema if key in schema.get("properties", {}) else owner
+                described = _describe_property(described_in, key, schemas)
                 yield diag(
                     "PK102",
                     doc.location(path),
@@ -215,6 +220,8 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
                     description=_description(described),
                     schema_text=described,
                 )
+    elif _together(error):
+        yield _exclusive(error, doc, path, schema, schemas)
     elif keyword in ("type", "oneOf", "anyOf"):
         yield _type_error(error, doc, path, schemas)
     elif keyword == "enum":
@@ -229,6 +236,60 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
         )
     else:
         yield _value_error(error, doc, path, schema)
+
+
+def _required_keys(branches: Any) -> list[str] | None:
+    """The keys of ``oneOf``/``anyOf`` branches that only require keys; None for other branches."""
+    if not isinstance(branches, list):
+        return None
+    keys: list[str] = []
+    for branch in branches:
+        if not isinstance(branch, Mapping) or set(branch) - {"required", "title", "description"}:
+            return None
+        keys += [key for key in branch.get("required", ()) if key not in keys]
+    return keys
+
+
+def _together(error: ValidationError) -> bool:
+    """Keys written together that the schema keeps apart: a ``oneOf`` of required keys that
+    more than one branch satisfies, or a ``not`` of required keys (``dependentSchemas``)."""
+    if not isinstance(error.instance, dict):
+        return False
+    if error.validator == "oneOf":
+        keys = _required_keys(_value(error))
+        return keys is not None and not error.context
+    if error.validator == "not" and isinstance(error.validator_value, Mapping):
+        return _required_keys(error.validator_value.get("anyOf")) is not None
+    return False
+
+
+def _exclusive(
+    error: ValidationError,
+    doc: Document,
+    path: JsonPath,
+    schema: Mapping[str, Any],
+    schemas: SchemaSet,
+) -> Diagnostic:
+    """PK107 for keys that must not be written together, at the key written last."""
+    instance: Any = error.instance
+    if error.validator == "oneOf":
+        keys = [key for key in _required_keys(_value(error)) or () if key in instance]
+        described = _describe_property(schema, keys[-1], schemas)
+    else:
+        owner = str(error.absolute_schema_path[-2])
+        found = _required_keys(_value(error)["anyOf"]) or []
+        keys = [owner, *(key for key in found if key in instance)]
+        described = str(schema.get("description", ""))
+    return diag(
+        "PK107",
+        doc.location((*path, keys[-1]), key=True),
+        field=_field(path),
+        detail=term("schema.failed.together"),
+        first=keys[0],
+        others=", ".join(f"'{key}'" for key in keys[1:]),
+        description=_description(described),
+        schema_text=described,
+    )
 
 
 def _bad_key_name(

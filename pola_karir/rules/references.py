@@ -126,9 +126,11 @@ def _unknown(
 def position_references(space: Workspace) -> Iterator[Diagnostic]:
     """A position's unit and job family, and the ids its requirements name, must exist."""
     for position in space.positions.values():
-        unit, where = position.unit, position.marks.value("unit")
-        if where and unit not in space.units and not space.is_broken("unit", unit.split("/")[0]):
-            yield _unknown("unit", unit, space.units, "where.units", where)
+        for index, placement in enumerate(position.placements):
+            unit, where = placement.unit, position.placement_mark(index, "unit")
+            broken = space.is_broken("unit", unit.split("/")[0])
+            if where and unit not in space.units and not broken:
+                yield _unknown("unit", unit, space.units, "where.units", where)
         family, where = position.family, position.marks.value("jabatan_fungsional")
         if (
             family

@@ -17,10 +17,15 @@ from pola_karir.diagnostics import Diagnostic, has_errors
 from pola_karir.load.folder import load_workspace
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Dataset
-from pola_karir.rules import national, paths, references
+from pola_karir.rules import formasi, national, paths, references
 from pola_karir.rules.common import Rule
 
-RULES: tuple[Rule, ...] = (*references.RULES, *national.RULES, *paths.RULES)
+RULES: tuple[Rule, ...] = (
+    *references.RULES,
+    *formasi.RULES,
+    *national.RULES,
+    *paths.RULES,
+)
 
 
 def run_checks(space: Workspace) -> list[Diagnostic]:

@@ -17,7 +17,7 @@ from typing import Any
 from pola_karir import export
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, explorer, home, pages, urls
+from pola_karir.site import catalog, explorer, formasi, home, pages, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
 
@@ -40,6 +40,7 @@ def site_content(dataset: Dataset) -> SiteContent:
         home.overview_page(dataset),
         explorer.explorer_page(dataset),
         catalog.position_index(dataset),
+        formasi.open_positions_page(dataset),
         *(
             pages.position_page(dataset, p)
             for p in sorted(dataset.positions.values(), key=lambda p: p.id)
@@ -108,6 +109,7 @@ def _nav(dataset: Dataset) -> list[Any]:
         {
             say("site.nav.positions"): [
                 {say("site.nav.position_list"): urls.POSITIONS},
+                {say("formasi.open.title"): urls.OPEN_POSITIONS},
                 {say("site.nav.families"): urls.FAMILIES},
             ]
         },

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from pola_karir import reference as ref
 from pola_karir.model import Competency, Dataset, JobFamily, LegalRef, Position, Regulation
-from pola_karir.site import blocks, urls
+from pola_karir.site import blocks, formasi, urls
 from pola_karir.site.page import (
     COMPETENCY_GROUPS,
     SITE_LANGUAGE,
@@ -275,10 +275,14 @@ def position_index(dataset: Dataset) -> Page:
     """All positions as one sortable, filterable table (plain HTML: the script in
     ``pola-karir.js`` sorts and filters it; without scripts it is still a full table)."""
     page = urls.POSITIONS
+    numbers = "".join(
+        f'<th data-pk-type="number">{html.escape(say(f"formasi.col.{name}"))}</th>'
+        for name in ("needed", "filled", "open")
+    )
     head = (
         f"<thead><tr>{_th('position')}{_th('kind')}{_th('unit')}"
         f'<th data-pk-type="number">{html.escape(say("site.col.class"))}</th>'
-        f"{_th('min_education')}</tr></thead>"
+        f"{_th('min_education')}{numbers}</tr></thead>"
     )
     rows = []
     for position in sorted(dataset.positions.values(), key=lambda p: p.name):
@@ -286,16 +290,23 @@ def position_index(dataset: Dataset) -> Page:
         education = position.requirements.education
         edu = phrases.education_level(education.minimum, SITE_LANGUAGE) if education else "–"
         edu_rank = ref.EDUCATION_RANK[education.minimum] if education else 0
-        top = position.unit.split("/")[0]
-        unit_name = dataset.units[top].name if top in dataset.units else top
+        tops = position.tops
+        unit_names = ", ".join(_top_name(dataset, top) for top in tops)
+        open_now = "ya" if position.vacancies else ""
         rows.append(
-            f'<tr data-jenis="{attr(position.type)}" data-unit="{attr(top)}" '
-            f'data-kelas="{position.job_class}" data-pendidikan="{attr(edu)}">'
+            f'<tr data-jenis="{attr(position.type)}" data-unit="{attr(" ".join(tops))}" '
+            f'data-kelas="{position.job_class}" data-pendidikan="{attr(edu)}" '
+            f'data-terbuka="{open_now}">'
             f'<td><a href="{attr(href)}">{html.escape(position.name)}</a></td>'
             f"<td>{html.escape(phrases.position_level(position, dataset, SITE_LANGUAGE))}</td>"
-            f"<td>{html.escape(unit_name)}</td>"
+            f"<td>{html.escape(unit_names)}</td>"
             f'<td data-pk-sort="{position.job_class}">{position.job_class}</td>'
-            f'<td data-pk-sort="{edu_rank}">{html.escape(edu)}</td></tr>'
+            f'<td data-pk-sort="{edu_rank}">{html.escape(edu)}</td>'
+            + "".join(
+                f'<td data-pk-sort="{-1 if value is None else value}">{formasi.number(value)}</td>'
+                for value in (position.needed, position.filled, position.vacancies)
+            )
+            + "</tr>"
         )
     filters = _filters(dataset)
     body = (
@@ -308,15 +319,24 @@ def position_index(dataset: Dataset) -> Page:
     return Page(page, title, markdown, html_blocks=(("daftar", body),))
 
 
+def _top_name(dataset: Dataset, top: str) -> str:
+    return dataset.units[top].name if top in dataset.units else top
+
+
 def _th(column: str) -> str:
-    return f"<th>{html.escape(say(f'site.col.{column}'))}</th>"
+    """A column heading: ``site.col.<column>``, or a full catalogue key."""
+    key = column if "." in column else f"site.col.{column}"
+    return f"<th>{html.escape(say(key))}</th>"
 
 
-def _filter(label_key: str, name: str, options: str) -> str:
-    """One drop-down of the position list's filters, 'semua' (all) first."""
+def _filter(label_key: str, name: str, options: str, tokens: bool = False) -> str:
+    """One drop-down of the position list's filters, 'semua' (all) first. With ``tokens`` a
+    row matches when the value is one of the words of its attribute (a position placed in
+    several perangkat daerah lists them all)."""
+    mode = " data-pk-filter-tokens" if tokens else ""
     return (
         f"<label>{html.escape(say(label_key))} "
-        f'<select data-pk-filter="{name}"><option value="">'
+        f'<select data-pk-filter="{name}"{mode}><option value="">'
         f"{html.escape(say('site.positions.filter.all'))}</option>{options}</select></label>"
     )
 
@@ -328,7 +348,7 @@ def _filters(dataset: Dataset) -> str:
         f"{html.escape(phrases.label('jenis', t, SITE_LANGUAGE))}</option>"
         for t in types
     )
-    units = sorted({p.unit.split("/")[0] for p in dataset.positions.values()})
+    units = sorted({top for p in dataset.positions.values() for top in p.tops})
     unit_options = "".join(
         f'<option value="{attr(u)}">'
         f"{html.escape(dataset.units[u].name if u in dataset.units else u)}</option>"
@@ -348,6 +368,7 @@ def _filters(dataset: Dataset) -> str:
     edu_options = "".join(
         f'<option value="{attr(label)}">{html.escape(label)}</option>' for label in labels
     )
+    open_option = f'<option value="ya">{html.escape(say("formasi.filter.open"))}</option>'
     search = (
         f"<label>{html.escape(say('site.positions.filter.search'))} "
         '<input type="search" data-pk-filter="text" '
@@ -359,7 +380,8 @@ def _filters(dataset: Dataset) -> str:
             _filter("site.positions.filter.class", "kelas", class_options),
             _filter("site.positions.filter.education", "pendidikan", edu_options),
             _filter("site.positions.filter.kind", "jenis", type_options),
-            _filter("site.positions.filter.unit", "unit", unit_options),
+            _filter("site.positions.filter.unit", "unit", unit_options, tokens=True),
+            _filter("formasi.filter", "terbuka", open_option),
         ]
     )
 
@@ -391,7 +413,6 @@ def annex_page(dataset: Dataset) -> Page:
     rows = []
     for number, position in enumerate(positions, start=1):
         req = position.requirements
-        top = position.unit.split("/")[0]
         rows.append(
             "<tr>"
             + "".join(
@@ -400,7 +421,7 @@ def annex_page(dataset: Dataset) -> Page:
                     number,
                     position.name,
                     phrases.position_level(position, dataset, SITE_LANGUAGE),
-                    dataset.units[top].name if top in dataset.units else top,
+                    ", ".join(_top_name(dataset, top) for top in position.tops),
                     position.job_class,
                     phrases.education_level(req.education.minimum, SITE_LANGUAGE)
                     if req.education
@@ -408,12 +429,17 @@ def annex_page(dataset: Dataset) -> Page:
                     req.rank.minimum if req.rank else "–",
                     ", ".join(phrases.training(t, dataset, SITE_LANGUAGE) for t in req.trainings)
                     or "–",
+                    formasi.number(position.needed),
+                    formasi.number(position.filled),
                 )
             )
             + "</tr>"
         )
     columns = ("number", "position", "kind", "agency_unit", "class", "min_education_short")
-    positions_table = _annex_table((*columns, "min_rank_short", "trainings"), rows)
+    positions_table = _annex_table(
+        (*columns, "min_rank_short", "trainings", "formasi.col.needed", "formasi.col.filled"),
+        rows,
+    )
     steps = []
     for path in sorted(dataset.paths.values(), key=lambda p: p.name):
         for move in path.moves:

@@ -18,8 +18,8 @@ from typing import cast
 import graphviz
 
 from pola_karir import reference as ref
-from pola_karir.model import Dataset, Move, Position
-from pola_karir.site import urls
+from pola_karir.model import Dataset, Move, Placement, Position
+from pola_karir.site import formasi, urls
 from pola_karir.site.page import SITE_LANGUAGE, say
 from pola_karir.text import phrases
 
@@ -129,19 +129,27 @@ class _Builder:
         self.ids: dict[str, str] = {}
 
     def node(
-        self, position: Position, target: graphviz.Digraph | None = None, focus: bool = False
+        self,
+        position: Position,
+        target: graphviz.Digraph | None = None,
+        focus: bool = False,
+        placement: Placement | None = None,
     ) -> str:
-        if position.id in self.ids:
-            return self.ids[position.id]
+        """The node of ``position`` (of one of its ``placement``, in a peta jabatan, where a
+        position placed in several units is drawn in each, with that unit's formasi)."""
+        key = position.id if placement is None else f"{position.id}@{placement.unit}"
+        if key in self.ids:
+            return self.ids[key]
         node_id = f"n{len(self.ids)}"
-        self.ids[position.id] = node_id
+        self.ids[key] = node_id
         style = STYLES[style_key(position, self.dataset)]
         level = phrases.level_name(position.level_key, SITE_LANGUAGE)
+        lines = [position.name, say("site.diagram.node", level=level, job_class=position.job_class)]
+        if placement is not None and formasi.has_numbers((placement,)):
+            lines.append(formasi.numbers_text((placement,)))
         (target or self.graph).node(
             node_id,
-            _label(
-                position.name, say("site.diagram.node", level=level, job_class=position.job_class)
-            ),
+            _label(*lines),
             shape=style.shape,
             fillcolor=style.fill,
             fontcolor=style.font,
@@ -158,6 +166,10 @@ class _Builder:
         source, target = self.ids.get(move.source), self.ids.get(move.target)
         if source is None or target is None:
             return
+        self.line(source, target, move, constraint)
+
+    def line(self, source: str, target: str, move: Move, constraint: bool = True) -> None:
+        """The edge of ``move`` between two nodes already drawn."""
         style = EDGE_STYLES[move.kind]
         label = phrases.years_short(move.min_years, SITE_LANGUAGE) if move.min_years else ""
         extra = {} if constraint else {"weight": "0"}
@@ -243,26 +255,72 @@ def _clustered(
 
 
 def unit_map(dataset: Dataset, top_unit: str) -> Diagram:
-    """Peta jabatan of one perangkat daerah: positions grouped by unit, ladders drawn upward."""
+    """Peta jabatan of one perangkat daerah: positions grouped by unit, ladders drawn upward.
+
+    A position placed in several units of the perangkat daerah is drawn in each of them, with
+    that unit's formasi; each unit's label carries its totals. A move joins the copies of its
+    ends in the same unit where there are any, and every copy otherwise."""
     page = urls.unit(top_unit)
     unit = dataset.units[top_unit]
     title = say("site.diagram.unit_map", unit=unit.name)
-    positions = [p for p in dataset.positions.values() if p.unit.split("/")[0] == top_unit]
+    placed = [
+        (position, placement)
+        for position in dataset.positions.values()
+        for placement in position.placements
+        if placement.unit.split("/")[0] == top_unit
+    ]
+    by_position: dict[str, list[str]] = {}
+    for position, placement in placed:
+        by_position.setdefault(position.id, []).append(placement.unit)
+    by_unit: dict[str, list[Placement]] = {}
+    for _, placement in placed:
+        by_unit.setdefault(placement.unit, []).append(placement)
+
+    def cluster_label(key: str) -> str:
+        """The unit's name, and its totals on a second line (DOT's "\\n", each part escaped)."""
+        lines = [dataset.units[key].name if key in dataset.units else key]
+        members = by_unit.get(key, [])
+        if formasi.has_numbers(members):
+            lines.append(formasi.numbers_text(members))
+        return "\\n".join(_escape(line) for line in lines)
 
     def draw(flat: bool) -> str:
         builder = _Builder(dataset, title)
-        _clustered(
-            dataset,
-            builder,
-            positions,
-            lambda p: p.unit,
-            lambda key: dataset.units[key].name if key in dataset.units else key,
-            flat,
-        )
+        clusters: dict[str, list[tuple[Position, Placement]]] = {}
+        for position, placement in placed:
+            clusters.setdefault(placement.unit, []).append((position, placement))
+        if not flat:
+            # newrank: without it Graphviz 2.43 fails ("trouble in init_rank") on large
+            # clustered graphs.
+            builder.graph.attr(newrank="true")
+        for index, key in enumerate(sorted(clusters)):
+            members = sorted(clusters[key], key=lambda pair: _level_sort(pair[0]))
+            if flat:
+                for position, placement in members:
+                    builder.node(position, placement=placement)
+                continue
+            with builder.graph.subgraph(name=f"cluster_{index}") as sub:
+                sub.attr(
+                    label=graphviz.nohtml(cluster_label(key)),
+                    style="rounded",
+                    color="#9ca3af",
+                    fontsize="10",
+                )
+                for position, placement in members:
+                    builder.node(position, target=sub, placement=placement)
         # As in the overview: moves between units carry no weight, so units stay compact.
-        unit_of = {p.id: p.unit for p in positions}
-        for move in _moves_among(dataset.moves(), set(unit_of)):
-            builder.edge(move, constraint=unit_of[move.source] == unit_of[move.target])
+        for move in _moves_among(dataset.moves(), set(by_position)):
+            sources, targets = by_position[move.source], by_position[move.target]
+            pairs = [(a, b) for a in sources for b in targets if a == b] or [
+                (a, b) for a in sources for b in targets
+            ]
+            for a, b in pairs:
+                builder.line(
+                    builder.ids[f"{move.source}@{a}"],
+                    builder.ids[f"{move.target}@{b}"],
+                    move,
+                    constraint=a == b,
+                )
         return str(builder.graph.source)
 
     return Diagram(f"unit-{top_unit}", page, title, draw(False), draw(True))

@@ -10,6 +10,7 @@ and it works from ``file://`` too.
 from __future__ import annotations
 
 import html
+import json
 from collections import defaultdict
 from importlib import resources
 
@@ -27,12 +28,15 @@ from pola_karir.site.page import (
 from pola_karir.site.text import attr, link, md
 from pola_karir.text import phrases
 
-PAGE = "jelajah.md"
+PAGE = urls.EXPLORER
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"
 MAX_MOVES = (1, 2, 3, 4)
 DEFAULT_MOVES = 3
+
+# Words the script shows about formasi (``formasi.jelajah.<name>``), passed to it as data.
+FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_empty")
 
 # The form's groups of trainings, in this order; kinds not listed follow.
 _TRAINING_KINDS = ("dasar", "kepemimpinan", "fungsional", "teknis", "sertifikasi")
@@ -53,8 +57,14 @@ def explorer_files() -> dict[str, str]:
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
     scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in (DATA_SCRIPT, SCRIPT))
+    # The script fills in "{count}" itself.
+    words = json.dumps(
+        {name: say(f"formasi.jelajah.{name}", count="{count}") for name in FORMASI_WORDS},
+        ensure_ascii=True,
+    )
     body = (
-        f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}">'
+        f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
+        f'data-pk-words="{attr(words)}">'
         f"{_form(dataset)}{_results()}</div>"
         f'<noscript><p class="pk-jelajah__noscript">{_h("noscript")}</p></noscript>'
         f"{scripts}"
@@ -322,9 +332,12 @@ def _form(dataset: Dataset) -> str:
 
 
 def _results() -> str:
+    only_open = html.escape(say("formasi.jelajah.only_open_label"))
     return (
         '<section class="pk-jelajah__results" aria-labelledby="pk-j-hasil">'
         f'<h2 id="pk-j-hasil">{_h("results")}</h2>'
+        '<label class="pk-jelajah__check"><input type="checkbox" data-pk-only-open> '
+        f"{only_open}</label>"
         '<p class="pk-jelajah__summary" data-pk-summary role="status" aria-live="polite">'
         f"{_h('loading')}</p>"
         '<ol class="pk-jelajah__list" data-pk-results></ol>'

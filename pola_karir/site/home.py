@@ -51,6 +51,7 @@ _START = (
     ("overview", urls.OVERVIEW),
     ("explorer", explorer.PAGE),
     ("positions", urls.POSITIONS),
+    ("open_positions", urls.OPEN_POSITIONS),
     ("paths", urls.PATHS),
     ("units", urls.UNITS),
     ("competencies", urls.COMPETENCIES),
@@ -60,7 +61,12 @@ _START = (
 
 def _start_table(dataset: Dataset) -> str:
     """Where to go from the home page, each page with what it holds."""
-    counts = {"positions": len(dataset.positions), "paths": len(dataset.paths)}
+    counts = {
+        "positions": len(dataset.positions),
+        "paths": len(dataset.paths),
+        "vacancies": sum(p.vacancies or 0 for p in dataset.positions.values()),
+        "open_positions": sum(1 for p in dataset.positions.values() if p.vacancies),
+    }
     rows = [
         [
             link(say(f"site.home.start.{name}"), urls.md_link(urls.HOME, target)),
@@ -99,7 +105,7 @@ def overview_page(dataset: Dataset) -> Page:
     diagram = diagrams.overview(dataset)
     rows = []
     for top in sorted(u.id for u in dataset.units.values() if u.parent is None):
-        count = sum(1 for p in dataset.positions.values() if p.unit.split("/")[0] == top)
+        count = sum(1 for p in dataset.positions.values() if top in p.tops)
         rows.append([link(dataset.units[top].name, urls.md_link(page, urls.unit(top))), str(count)])
     moves = sorted(dataset.moves(), key=lambda m: (m.source, m.target))
     move_rows = [
@@ -161,7 +167,7 @@ def unit_index(dataset: Dataset) -> Page:
     for unit in sorted(
         (u for u in dataset.units.values() if u.parent is None), key=lambda u: u.name
     ):
-        count = sum(1 for p in dataset.positions.values() if p.unit.split("/")[0] == unit.id)
+        count = sum(1 for p in dataset.positions.values() if unit.id in p.tops)
         rows.append(
             [
                 link(unit.name, urls.md_link(page, urls.unit(unit.id))),

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from pola_karir import reference as ref
 from pola_karir.career import compare
 from pola_karir.career.routes import longest_climb
-from pola_karir.model import CareerPath, Dataset, Move, Position
-from pola_karir.site import blocks, diagrams, urls
+from pola_karir.model import CareerPath, Dataset, Move, Placement, Position
+from pola_karir.site import blocks, diagrams, formasi, urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
 from pola_karir.site.text import bullets, link, md, table
 from pola_karir.text import phrases
@@ -34,21 +34,6 @@ def _moves_to(dataset: Dataset, position_id: str) -> list[Move]:
     )
 
 
-def _unit_name(dataset: Dataset, unit_id: str) -> str:
-    names = []
-    for depth in range(unit_id.count("/") + 1):
-        key = "/".join(unit_id.split("/")[: depth + 1])
-        names.append(dataset.units[key].name if key in dataset.units else key)
-    return " › ".join(reversed(names))
-
-
-def _unit_link(dataset: Dataset, page: str, unit_id: str) -> str:
-    top = unit_id.split("/")[0]
-    return link(
-        _unit_name(dataset, unit_id), urls.md_link(page, urls.unit(top), unit_id.replace("/", "--"))
-    )
-
-
 # --- position -------------------------------------------------------------------------------
 
 
@@ -58,6 +43,7 @@ def position_page(dataset: Dataset, position: Position) -> Page:
     parts = [
         front(position.name),
         facts(_position_facts(dataset, page, position)),
+        *_openings(dataset, page, position),
         _heading(2, "site.position.summary_heading"),
         md(position.summary),
     ]
@@ -68,6 +54,8 @@ def position_page(dataset: Dataset, position: Position) -> Page:
         ]
     if position.note:
         parts += ["\n" + admonition("note", say("site.position.note_title"), md(position.note))]
+    if len(position.placements) > 1:
+        parts += [_placements(dataset, page, position)]
     parts += [
         _heading(2, "site.position.requirements_heading"),
         blocks.requirements_table(dataset, page, position.requirements),
@@ -88,9 +76,11 @@ def _heading(level: int, key: str) -> str:
 def _position_facts(dataset: Dataset, page: str, position: Position) -> list[list[str]]:
     rows = [
         [say("site.fact.position_type"), md(phrases.position_level(position, dataset))],
-        [say("site.fact.unit"), _unit_link(dataset, page, position.unit)],
+        [say("site.fact.unit"), _units(dataset, page, position)],
         [say("site.fact.job_class"), str(position.job_class)],
     ]
+    if formasi.has_numbers(position.placements):
+        rows.append([say("formasi.fact"), formasi.numbers_text(position.placements)])
     if position.family and position.family in dataset.families:
         family = dataset.families[position.family]
         family_link = link(family.name, urls.md_link(page, urls.family(family.id)))
@@ -100,6 +90,60 @@ def _position_facts(dataset: Dataset, page: str, position: Position) -> list[lis
             [say("site.fact.legal_basis"), blocks.citations(dataset, page, position.legal_basis)]
         )
     return rows
+
+
+def _units(dataset: Dataset, page: str, position: Position) -> str:
+    """The unit of a single placement; for several, how many, pointing to the table."""
+    if len(position.placements) == 1:
+        return formasi.unit_link(dataset, page, position.unit)
+    table_link = link(say("formasi.placements_heading"), f"#{PLACEMENTS_ANCHOR}")
+    return say("formasi.placements_count", count=len(position.placements), link=table_link)
+
+
+PLACEMENTS_ANCHOR = "penempatan"
+
+
+def _placements(dataset: Dataset, page: str, position: Position) -> str:
+    """The units a position is placed in, each with its formasi, and the totals."""
+    rows = [
+        [
+            formasi.unit_link(dataset, page, p.unit),
+            formasi.number(p.needed),
+            formasi.number(p.filled),
+            formasi.number(p.vacancies),
+        ]
+        for p in position.placements
+    ]
+    needed, filled, vacancies = formasi.totals(position.placements)
+    total = [f"**{say('formasi.col.total')}**", *map(formasi.number, (needed, filled, vacancies))]
+    heading = f"\n## {say('formasi.placements_heading')} {{#{PLACEMENTS_ANCHOR}}}\n\n"
+    return heading + table(formasi.headers(), [*rows, total])
+
+
+def _openings(dataset: Dataset, page: str, position: Position) -> list[str]:
+    """Where the position is open now, for the employee reading its page: open places are
+    career opportunities (nothing when the numbers are not stated)."""
+    vacancies = position.vacancies
+    if vacancies is None:
+        return []
+    if not vacancies:
+        return ["\n" + emphasis(say("formasi.position.all_filled")) + "\n"]
+    where = "; ".join(
+        say(
+            "formasi.position.open_in",
+            unit=formasi.unit_link(dataset, page, p.unit),
+            count=p.vacancies,
+        )
+        for p in formasi.open_placements(position)
+    )
+    body = say(
+        "formasi.position.open",
+        count=vacancies,
+        where=where,
+        explorer=link(say("formasi.explorer"), urls.md_link(page, urls.EXPLORER)),
+        list=link(say("formasi.open.title"), urls.md_link(page, urls.OPEN_POSITIONS)),
+    )
+    return ["\n" + admonition("success", say("formasi.open.title"), body) + "\n"]
 
 
 def _kind(move: Move) -> str:
@@ -225,12 +269,19 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
     page = urls.unit(top_id)
     unit = dataset.units[top_id]
     diagram = diagrams.unit_map(dataset, top_id)
-    by_unit: dict[str, list[Position]] = defaultdict(list)
+    by_unit: dict[str, list[tuple[Position, Placement]]] = defaultdict(list)
     for position in dataset.positions.values():
-        by_unit[position.unit].append(position)
+        for placement in position.placements:
+            by_unit[placement.unit].append((position, placement))
+    units = list(_walk_units(dataset, top_id))
+    placed = [placement for unit_id in units for _, placement in by_unit.get(unit_id, [])]
+    with_numbers = formasi.has_numbers(placed)
     parts = [front(unit.name)]
     if unit.description:
         parts.append(md(unit.description) + "\n")
+    if with_numbers:
+        totals = formasi.numbers_text(placed)
+        parts.append(say("formasi.unit.total", unit=md(unit.name), numbers=totals) + "\n")
     parts += [
         f"## {say('site.unit.map_heading')}\n",
         '<div class="pk-zoom" data-pk-zoom>',
@@ -238,29 +289,47 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
         "</div>\n",
         _heading(2, "site.unit.units_heading"),
     ]
-    for unit_id in _walk_units(dataset, top_id):
+    for unit_id in units:
         sub = dataset.units[unit_id]
         heading = "#" * min(6, 3 + sub.depth)
-        parts.append(f"\n{heading} {md(sub.name)} {{#{unit_id.replace('/', '--')}}}\n")
+        parts.append(f"\n{heading} {md(sub.name)} {{#{formasi.unit_anchor(unit_id)}}}\n")
         members = sorted(
             by_unit.get(unit_id, []),
-            key=lambda p: (-ref.LEVELS[p.level_key].tier, -ref.LEVELS[p.level_key].order, p.name),
+            key=lambda pair: (
+                -ref.LEVELS[pair[0].level_key].tier,
+                -ref.LEVELS[pair[0].level_key].order,
+                pair[0].name,
+            ),
         )
-        if members:
-            parts.append(
-                bullets(
-                    f"{blocks.position_link(dataset, page, p.id)} "
-                    + say(
-                        "site.unit.member",
-                        level=md(phrases.position_level(p, dataset, SITE_LANGUAGE)),
-                        job_class=p.job_class,
-                    )
-                    for p in members
-                )
-            )
-        else:
+        if not members:
             parts.append(emphasis(say("site.unit.no_positions")))
+        elif with_numbers:
+            parts.append(_unit_table(dataset, page, members))
+        else:
+            parts.append(bullets(_member(dataset, page, p) for p, _ in members))
     return Page(page, unit.name, "\n".join(parts) + "\n", unit.source, (diagram,))
+
+
+def _member(dataset: Dataset, page: str, position: Position) -> str:
+    return f"{blocks.position_link(dataset, page, position.id)} " + say(
+        "site.unit.member",
+        level=md(phrases.position_level(position, dataset, SITE_LANGUAGE)),
+        job_class=position.job_class,
+    )
+
+
+def _unit_table(dataset: Dataset, page: str, members: list[tuple[Position, Placement]]) -> str:
+    """The peta jabatan of one unit: each position with its formasi there, and the totals."""
+    rows = [
+        [
+            _member(dataset, page, position),
+            *map(formasi.number, (placement.needed, placement.filled, placement.vacancies)),
+        ]
+        for position, placement in members
+    ]
+    placements = [placement for _, placement in members]
+    total = [f"**{say('formasi.col.total')}**", *map(formasi.number, formasi.totals(placements))]
+    return table(formasi.headers("formasi.col.position"), [*rows, total])
 
 
 def _walk_units(dataset: Dataset, unit_id: str) -> Iterable[str]:

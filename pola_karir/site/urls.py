@@ -53,6 +53,8 @@ FAMILIES = "jabatan-fungsional/index.md"
 OPEN_DATA = "data-terbuka.md"
 RULES = "kode-pemeriksaan.md"
 ANNEX = "lampiran.md"
+OPEN_POSITIONS = "formasi-terbuka.md"
+EXPLORER = "jelajah.md"
 OPEN_DATA_DIR = "data/"
 
 

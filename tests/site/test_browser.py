@@ -219,6 +219,19 @@ def test_position_index_sorts_and_filters(tab: Tab, example_dataset: Dataset) ->
     functional = [p for p in example_dataset.positions.values() if p.type == "fungsional"]
     assert len(shown) == len(functional) > 0
     assert {row["jenis"] for row in shown} == {"fungsional"}
+
+    # A position placed in several perangkat daerah is found under each; open posts filter.
+    page.locator("select[data-pk-filter='jenis']").select_option("")
+    page.locator("select[data-pk-filter='unit']").select_option("bappeda")
+    shown = [row["name"] for row in _rows(page) if not row["hidden"]]
+    in_bappeda = [p for p in example_dataset.positions.values() if "bappeda" in p.tops]
+    assert len(shown) == len(in_bappeda)
+    assert "Pengadministrasi Perkantoran" in shown
+    page.locator("select[data-pk-filter='unit']").select_option("")
+    page.locator("select[data-pk-filter='terbuka']").select_option("ya")
+    shown = [row["name"] for row in _rows(page) if not row["hidden"]]
+    open_now = [p for p in example_dataset.positions.values() if p.vacancies]
+    assert len(shown) == len(open_now) > 0
     assert tab.errors == []
 
 

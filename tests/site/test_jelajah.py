@@ -567,3 +567,79 @@ def test_page_works_from_file_urls(
     assert page.text_content("h1") == dataset.positions[str(expected[0]["jabatan"])].name
     context.close()
     _assert_clean(watch)
+
+
+# --- formasi: where the reachable positions are open ------------------------------------------
+
+OPERATOR = "operator-layanan-operasional-diskominfo"  # -> Pengadministrasi Perkantoran, 8 units
+
+
+def _openings(dataset: Dataset, position_id: str) -> list[tuple[str, int]]:
+    """(unit as the card names it, open posts) for each placement with open posts."""
+    found = []
+    for placement in dataset.positions[position_id].placements:
+        if placement.vacancies:
+            top = placement.unit.split("/")[0]
+            name = dataset.units[placement.unit].name
+            if placement.unit != top:
+                name += " \u203a " + dataset.units[top].name
+            found.append((name, placement.vacancies))
+    return found
+
+
+def test_results_show_where_each_position_is_open(
+    chromium_browser: Browser, site_url: str, dataset: Dataset
+) -> None:
+    context, watch = _context(chromium_browser, site_url)
+    page = context.new_page()
+    for start in (OPERATOR, KASI_JALAN):
+        page.goto(site_url + "jelajah/#jabatan=" + start)
+        page.wait_for_selector("[data-pk-results] > li")
+        cards = page.eval_on_selector_all(
+            "[data-pk-results] > li",
+            """items => items.map(i => ({
+            id: i.dataset.jabatan,
+            open: i.getAttribute('data-terbuka'),
+            badges: i.querySelector('.pk-jelajah__badges').textContent,
+            openings: (i.querySelector('.pk-jelajah__openings') || {}).textContent || null,
+        }))""",
+        )
+        expected = explore_data(dataset, profile_from_data({"jabatan": start}), 3)
+        assert [c["id"] for c in cards] == [r["jabatan"] for r in expected]
+        with_openings = 0
+        for card in cards:
+            position = dataset.positions[card["id"]]
+            openings = _openings(dataset, card["id"])
+            if openings:
+                with_openings += 1
+                total = sum(count for _, count in openings)
+                assert card["open"] == str(total)
+                assert f"{total} formasi terbuka" in card["badges"]
+                listed = "; ".join(f"{name} ({count})" for name, count in openings)
+                assert card["openings"] == "Formasi terbuka di: " + listed
+            elif all(p.vacancies is not None for p in position.placements):
+                assert card["open"] is None
+                assert card["openings"] == "Formasi jabatan ini saat ini terisi semua."
+        assert with_openings > 0
+        summary = page.text_content("[data-pk-summary]") or ""
+        assert summary.endswith(f" {with_openings} jabatan punya formasi terbuka.")
+        # Only the positions with open posts, then all again: the profile is not changed.
+        fragment = page.evaluate("location.hash")
+        page.check("[data-pk-only-open]")
+        shown = page.eval_on_selector_all(
+            "[data-pk-results] > li.pk-jelajah__item:not([hidden])", "l => l.length"
+        )
+        assert shown == with_openings
+        assert page.evaluate("location.hash") == fragment
+        page.uncheck("[data-pk-only-open]")
+        assert page.eval_on_selector_all(
+            "[data-pk-results] > li.pk-jelajah__item:not([hidden])", "l => l.length"
+        ) == len(cards)
+    # The position placed in eight units lists the six where it is open.
+    page.goto(site_url + "jelajah/#jabatan=" + OPERATOR)
+    page.wait_for_selector("[data-jabatan=pengadministrasi-perkantoran]")
+    text = page.text_content("[data-jabatan=pengadministrasi-perkantoran] .pk-jelajah__openings")
+    assert text is not None and text.count(" (") == 6
+    assert "Bagian Umum \u203a Sekretariat Daerah (1)" in text
+    context.close()
+    _assert_clean(watch)

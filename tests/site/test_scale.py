@@ -43,8 +43,10 @@ def scaled_data(target: Path, copies: int = COPIES) -> Path:
             _dump(target / "unit" / f"{_suffix(path.stem, copy)}.yml", document)
         for path in sorted((source / "jabatan").glob("*.yml")):
             document = _load(path)
-            top, _, rest = document["unit"].partition("/")
-            document["unit"] = _suffix(top, copy) + (f"/{rest}" if rest else "")
+            for placed in [document, *document.get("penempatan", [])]:
+                if "unit" in placed:
+                    top, _, rest = placed["unit"].partition("/")
+                    placed["unit"] = _suffix(top, copy) + (f"/{rest}" if rest else "")
             for item in (document.get("persyaratan") or {}).get("pengalaman") or []:
                 if "jabatan" in item:
                     item["jabatan"] = [_suffix(p, copy) for p in item["jabatan"]]

@@ -552,6 +552,11 @@
     }
     var ix = index(data);
     var extras = {pengalaman: {}, pelatihan: [], kompetensi: {}}; // imported values the form has no field for
+    var onlyOpen = root.querySelector("[data-pk-only-open]");
+    var words = {}; // formasi words from the site's catalogue (explorer.FORMASI_WORDS)
+    try { words = JSON.parse(root.getAttribute("data-pk-words") || "{}"); } catch (error) { words = {}; }
+    var unitNames = new Map();
+    (data.unit || []).forEach(function (u) { unitNames.set(u.id, u.nama); });
     var lastFragment = null;
 
     function field(name) { return form.elements.namedItem(name); }
@@ -561,6 +566,45 @@
       var href = template.replace("__ID__", encodeURIComponent(id));
       if (location.protocol === "file:" && /\/$/.test(href)) href += "index.html";
       return href;
+    }
+
+    function word(name, values) {
+      var textValue = String(words[name] || "");
+      Object.keys(values || {}).forEach(function (key) {
+        textValue = textValue.split("{" + key + "}").join(String(values[key]));
+      });
+      return textValue;
+    }
+
+    /** A unit as an employee knows it: its name, and its perangkat daerah when it is below. */
+    function placeName(id) {
+      var top = id.split("/")[0];
+      var name = unitNames.get(id) || id;
+      return id === top ? name : name + " \u203a " + (unitNames.get(top) || top);
+    }
+
+    /** The placements of a position (open data's penempatan), and those with open posts. */
+    function placements(id) {
+      var position = ix.positions.get(id);
+      return (position && position.penempatan) || [];
+    }
+
+    function openPlaces(id) {
+      return placements(id).filter(function (p) { return p.terbuka > 0; });
+    }
+
+    function showOnlyOpen() {
+      var wanted = Boolean(onlyOpen && onlyOpen.checked);
+      var shown = 0;
+      Array.prototype.forEach.call(results.querySelectorAll("li.pk-jelajah__item"), function (item) {
+        item.hidden = wanted && !item.hasAttribute("data-terbuka");
+        if (!item.hidden) shown++;
+      });
+      var empty = results.querySelector(".pk-jelajah__empty");
+      if (empty) results.removeChild(empty);
+      if (wanted && !shown && results.firstChild) {
+        results.appendChild(el("li", "pk-jelajah__empty", word("only_open_empty")));
+      }
     }
 
     function positionName(id) {
@@ -722,10 +766,13 @@
           " dalam pola karier ini.";
         return;
       }
+      var open = found.filter(function (r) { return openPlaces(r.jabatan).length > 0; }).length;
       summary.textContent = found.length + " jabatan dapat dicapai dari " + positionName(profile.jabatan) +
         " dalam paling banyak " + moves + " langkah; " + eligible +
-        " di antaranya tidak punya syarat yang belum terpenuhi.";
+        " di antaranya tidak punya syarat yang belum terpenuhi." +
+        (open ? word("summary_open", {count: open}) : "");
       found.forEach(function (result) { results.appendChild(card(result)); });
+      showOnlyOpen();
     }
 
     function card(result) {
@@ -746,6 +793,22 @@
         badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--unknown", "? " + unknown.length + " belum dinilai"));
       }
       item.appendChild(badges);
+      var places = placements(result.jabatan);
+      var open = openPlaces(result.jabatan);
+      if (open.length) {
+        var total = open.reduce(function (sum, p) { return sum + p.terbuka; }, 0);
+        item.setAttribute("data-terbuka", String(total));
+        badges.appendChild(document.createTextNode(" "));
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--open", word("open", {count: total})));
+        var where = el("p", "pk-jelajah__openings");
+        where.appendChild(el("strong", null, word("open_in") + ": "));
+        where.appendChild(document.createTextNode(open.map(function (p) {
+          return placeName(p.unit) + " (" + p.terbuka + ")";
+        }).join("; ")));
+        item.appendChild(where);
+      } else if (places.length && places.every(function (p) { return p.terbuka !== null; })) {
+        item.appendChild(el("p", "pk-jelajah__openings pk-jelajah__openings--none", word("all_filled")));
+      }
       var facts = el("dl", "pk-jelajah__facts");
       facts.appendChild(el("dt", null, "Rute"));
       var route = el("dd", "pk-jelajah__route");
@@ -887,6 +950,7 @@
       fileInput.value = "";
     });
 
+    if (onlyOpen) onlyOpen.addEventListener("change", showOnlyOpen);
     window.addEventListener("hashchange", fromFragment);
     root.classList.add("pk-jelajah--ready");
     fromFragment();

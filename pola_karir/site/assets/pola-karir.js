@@ -38,8 +38,11 @@
     var controls = tools.querySelectorAll("[data-pk-filter]");
     function filter() {
       var wanted = {};
+      var tokens = {}; // filters whose row attribute lists several values, space-separated
       Array.prototype.forEach.call(controls, function (control) {
-        wanted[control.getAttribute("data-pk-filter")] = control.value.trim().toLocaleLowerCase("id");
+        var key = control.getAttribute("data-pk-filter");
+        wanted[key] = control.value.trim().toLocaleLowerCase("id");
+        if (control.hasAttribute("data-pk-filter-tokens")) tokens[key] = true;
       });
       Array.prototype.forEach.call(body.rows, function (row) {
         var show = true;
@@ -48,8 +51,9 @@
           if (!value) return;
           if (key === "text") {
             if (row.textContent.toLocaleLowerCase("id").indexOf(value) < 0) show = false;
-          } else if ((row.getAttribute("data-" + key) || "").toLocaleLowerCase("id") !== value) {
-            show = false;
+          } else {
+            var have = (row.getAttribute("data-" + key) || "").toLocaleLowerCase("id");
+            if (tokens[key] ? have.split(/\s+/).indexOf(value) < 0 : have !== value) show = false;
           }
         });
         row.hidden = !show;
