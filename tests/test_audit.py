@@ -31,7 +31,7 @@ from pola_karir.cli import main
 from pola_karir.model import Dataset, Position
 from pola_karir.rules.validate import validate_project
 
-DATA = Path("/work/main/data")
+DATA = Path(__file__).parent.parent / "data"
 TODAY = date(2025, 7, 1)
 REQUIRED = ["nip", "nama", "jabatan", "pendidikan", "golongan"]
 OPTIONAL = ["bidang_pendidikan", "tmt_jabatan", "kinerja", "pelatihan"]
