@@ -96,8 +96,11 @@ def test_every_worded_code_exists() -> None:
 
 
 def _diagnostics_keys() -> list[str]:
-    po = (LOCALE_DIR / "id" / "diagnostics.po").read_text(encoding="utf-8")
-    return re.findall(r'^msgid "(.+)"$', po, flags=re.MULTILINE)
+    keys = []
+    for name in ("diagnostics.po", "levels.po"):
+        po = (LOCALE_DIR / "id" / name).read_text(encoding="utf-8")
+        keys += re.findall(r'^msgid "(.+)"$', po, flags=re.MULTILINE)
+    return keys
 
 
 def _sample(template: str) -> str:
@@ -223,6 +226,11 @@ def _semantic_problems(folder: DataFolder) -> None:
     folder.doc("pelatihan.yml")["pelatihan"]["pka"] = {"nama": "PKA", "jenis": "kepemimpinan"}
     folder.doc("instansi.yml")["dasar_hukum"] = ["pp-11-2017#pasal-188"]
     folder.put("jabatan/kepala-seksi.yml", folder.doc("jabatan/kepala-seksi-jalan.yml"))
+    # A keahlian grade (a confirmed range) outside its golongan range: PK402.
+    folder.put(
+        "jabatan/teknik-jalan-lain.yml",
+        {**folder.doc("jabatan/teknik-jalan-ahli-muda.yml"), "jenjang": "ahli-muda"},
+    )
 
     def step(source: str, target: str, kind: str) -> dict[str, str]:
         return {"dari": source, "ke": target, "jenis": kind}

@@ -82,7 +82,7 @@ def _classify(move: Move, source: Position, target: Position) -> Iterator[Diagno
 
 def _wrong_kind_reason(kind: str, a: ref.Level, b: ref.Level, by_table: bool) -> str | None:
     """Why a move's declared type is wrong by the regulation (a PK302 reason key), or None
-    when the verdict rests on the unconfirmed equivalence table only (PK303 warns)."""
+    when the verdict rests on the unconfirmed equivalence table only (PK303 notes it)."""
     same_group = a.group == b.group
     if kind == "vertikal" and not same_group:
         return "PK302.reason.vertical_across"
