@@ -10,7 +10,7 @@ PK4xx national rules from the regulations.
 Three classes of finding: an *error* contradicts the regulation's text and stops publication; a
 *warning* is worth fixing (``mkdocs build --strict`` fails on it); a *note* rests on a table the
 regulation text has not confirmed (the JA-JF equivalence, the usual competency level, the
-keterampilan golongan ranges), so no build mode ever fails on it.
+keterampilan golongan ranges, the eselon table), so no build mode ever fails on it.
 """
 
 from __future__ import annotations
@@ -88,6 +88,9 @@ CODES: Final[dict[str, Code]] = {
         Code("PK304", E, "self-move"),
         Code("PK305", W, "duplicate-move"),
         Code("PK306", W, "position-without-path"),
+        Code("PK307", W, "move-class"),
+        Code("PK308", W, "class-below-lower-level"),
+        Code("PK310", N, "eselon-type"),
         # PK4xx: national rules
         Code("PK401", E, "education-below-minimum"),
         Code("PK402", W, "rank-outside-grade"),

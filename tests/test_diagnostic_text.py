@@ -226,11 +226,16 @@ def _semantic_problems(folder: DataFolder) -> None:
     folder.doc("pelatihan.yml")["pelatihan"]["pka"] = {"nama": "PKA", "jenis": "kepemimpinan"}
     folder.doc("instansi.yml")["dasar_hukum"] = ["pp-11-2017#pasal-188"]
     folder.put("jabatan/kepala-seksi.yml", folder.doc("jabatan/kepala-seksi-jalan.yml"))
-    # A keahlian grade (a confirmed range) outside its golongan range: PK402.
+    # Levels: an eselon of another type, a kelas below a lower grade's, two administrators
+    # ranked apart by kelas moved horizontally.
+    seksi["eselon"] = "III.a"
+    folder.doc("jabatan/staf.yml")["kelas_jabatan"] = 13  # above the sekretaris of its unit
     folder.put(
         "jabatan/teknik-jalan-lain.yml",
         {**folder.doc("jabatan/teknik-jalan-ahli-muda.yml"), "jenjang": "ahli-muda"},
     )
+    sekretaris = {**folder.doc("jabatan/kepala-bidang-bina-marga.yml"), "kelas_jabatan": 12}
+    folder.put("jabatan/sekretaris-dinas.yml", {**sekretaris, "unit": "dinas-pupr"})
 
     def step(source: str, target: str, kind: str) -> dict[str, str]:
         return {"dari": source, "ke": target, "jenis": kind}
@@ -248,6 +253,7 @@ def _semantic_problems(folder: DataFolder) -> None:
         step("pranata-terampil", muda_id, "diagonal"),  # diagonal in one group
         step(seksi_id, "pranata-terampil", "horizontal"),  # by the equivalence table: down
         step(pertama, muda_id, "vertikal"),
+        step(bidang_id, "sekretaris-dinas", "horizontal"),  # a higher kelas of the same type
     ]
 
 

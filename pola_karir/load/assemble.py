@@ -473,6 +473,8 @@ POSITION_MARKS: tuple[JsonPath, ...] = (
     ("jabatan_fungsional",),
     ("jenjang",),
     ("jenis",),
+    ("kelas_jabatan",),
+    ("eselon",),
 )
 
 
@@ -497,6 +499,7 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         grade=grade,
         legal_basis=_cited(doc, data),
         note=data.get("keterangan", ""),
+        eselon=data.get("eselon"),
         source=source.relative,
         location=doc.location(),
         marks=_marks(doc, data, POSITION_MARKS, keys=("jabatan_fungsional", "jenjang")),
