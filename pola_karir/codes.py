@@ -90,6 +90,7 @@ CODES: Final[dict[str, Code]] = {
         Code("PK306", W, "position-without-path"),
         Code("PK307", W, "move-class"),
         Code("PK308", W, "class-below-lower-level"),
+        Code("PK309", W, "mutation-window"),
         Code("PK310", N, "eselon-type"),
         # PK4xx: national rules
         Code("PK401", E, "education-below-minimum"),

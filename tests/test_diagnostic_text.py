@@ -227,7 +227,7 @@ def _semantic_problems(folder: DataFolder) -> None:
     folder.doc("instansi.yml")["dasar_hukum"] = ["pp-11-2017#pasal-188"]
     folder.put("jabatan/kepala-seksi.yml", folder.doc("jabatan/kepala-seksi-jalan.yml"))
     # Levels: an eselon of another type, a kelas below a lower grade's, two administrators
-    # ranked apart by kelas moved horizontally.
+    # ranked apart by kelas moved horizontally, and a mutasi after too few years.
     seksi["eselon"] = "III.a"
     folder.doc("jabatan/staf.yml")["kelas_jabatan"] = 13  # above the sekretaris of its unit
     folder.put(
@@ -254,6 +254,7 @@ def _semantic_problems(folder: DataFolder) -> None:
         step(seksi_id, "pranata-terampil", "horizontal"),  # by the equivalence table: down
         step(pertama, muda_id, "vertikal"),
         step(bidang_id, "sekretaris-dinas", "horizontal"),  # a higher kelas of the same type
+        {**step("sekretaris-dinas", "kepala-seksi", "horizontal"), "tahun_minimal": 1},
     ]
 
 

@@ -519,7 +519,11 @@ def career_path(source: SourceFile, doc: Document) -> CareerPath:
             path=source.id,
             location=doc.location(("langkah", index)),
             marks=Marks(
-                values={(key,): doc.location(("langkah", index, key)) for key in ("dari", "ke")}
+                values={
+                    (key,): doc.location(("langkah", index, key))
+                    for key in ("dari", "ke", "tahun_minimal")
+                    if key in step
+                }
             ),
         )
         for index, step in enumerate(data["langkah"])

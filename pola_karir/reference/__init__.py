@@ -126,6 +126,9 @@ ESELON_BY_TYPE: Final[dict[str, tuple[str, ...]]] = {
     "pengawas": ("IV.a", "IV.b"),
 }
 
+# Mutasi (PP 11/2017 Pasal 190 ayat (3)): at least 2 and at most 5 years in a position.
+MUTATION_YEARS: Final[tuple[float, float]] = (2.0, 5.0)
+
 # Position types (jenis jabatan) from the top of the hierarchy down; their display names are
 # the catalogue's ``label.jenis.<type>``.
 POSITION_TYPES: Final[tuple[str, ...]] = (
@@ -229,6 +232,7 @@ RULE_CITATIONS: Final[dict[str, tuple[str, ...]]] = {
     "pp-11-2017#pasal-107": ("PK401",),
     "pp-17-2020#pasal-107": ("PK401",),
     "pp-11-2017#pasal-189": ("PK302", "PK303", "PK307", "PK301"),
+    "pp-11-2017#pasal-190": ("PK309",),
     "keppres-87-1999#pasal-5": ("PK402",),
     "uu-5-2014#pasal-131": ("PK310",),
     "permenpanrb-38-2017#lampiran": ("PK403",),

@@ -1,4 +1,4 @@
-"""Career paths and levels (PK301–PK308, PK310): moves against PP 11/2017 Pasal 189.
+"""Career paths and levels (PK301–PK310): moves against PP 11/2017 Pasal 189 and 190.
 
 A move's declared type must match the levels of its ends. The level of a position is its group
 (JPT, JA, JF) and type or grade, as the regulation ranks them, and inside one type its eselon
@@ -14,8 +14,9 @@ not of a higher position type. Three strengths of verdict follow:
 
 A move may not stay in place or be written twice; vertical moves may not loop; every position
 should be on some path; a kelas below that of a lower position in one's own unit contradicts the
-levels (PK308); an eselon should belong to its position type (PK310, a note: the penyetaraan
-table was read in secondary sources). These rules read only the model: moves and
+levels (PK308); horizontal moves between structural positions are mutasi, done after 2 to 5
+years (Pasal 190(3), PK309); an eselon should belong to its position type (PK310, a note: the
+penyetaraan table was read in secondary sources). These rules read only the model: moves and
 positions carry their own locations.
 """
 
@@ -33,7 +34,7 @@ from pola_karir.rules.common import Rule, level_term
 
 def move_types(space: Workspace) -> Iterator[Diagnostic]:
     """PK304 a move to itself, PK305 a move written twice in one path, PK302/PK303/PK307 a
-    declared type the levels of its ends contradict."""
+    declared type the levels of its ends contradict, PK309 a mutasi outside 2-5 years."""
     for path in space.paths.values():
         seen: dict[tuple[str, str], int] = {}
         for move in path.moves:
@@ -51,6 +52,7 @@ def move_types(space: Workspace) -> Iterator[Diagnostic]:
             # A functional position without 'jenjang' has no level (PK205 reports it).
             if source and target and {source.level_key, target.level_key} <= ref.LEVELS.keys():
                 yield from _classify(move, source, target)
+                yield from _mutation_window(move, source, target)
 
 
 def expected_kind(source: Position, target: Position) -> tuple[str, bool]:
@@ -157,6 +159,34 @@ def _wrong_kind_reason(kind: str, a: ref.Level, b: ref.Level, by_table: bool) ->
     if b.order > a.order:
         return "PK302.reason.higher"
     return "PK302.reason.equal" if b.order == a.order else "PK302.reason.lower"
+
+
+def _mutation_window(move: Move, source: Position, target: Position) -> Iterator[Diagnostic]:
+    """PK309: a horizontal move between structural positions of one group is a mutasi, which
+    PP 11/2017 Pasal 190(3) places after at least 2 and at most 5 years. Moves into or out of a
+    functional position follow the JF rules (perpindahan jabatan) and are not checked."""
+    if move.kind != "horizontal" or "fungsional" in (source.type, target.type):
+        return
+    if ref.LEVELS[source.level_key].group != ref.LEVELS[target.level_key].group:
+        return
+    where = move.marks.value("tahun_minimal")
+    low, high = ref.MUTATION_YEARS
+    if where is None or low <= move.min_years <= high:
+        return
+    yield diag(
+        "PK309",
+        where,
+        dari=move.source,
+        ke=move.target,
+        years=_years(move.min_years),
+        low=_years(low),
+        high=_years(high),
+        side=term("PK309.side.short" if move.min_years < low else "PK309.side.long"),
+    )
+
+
+def _years(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
 
 
 def vertical_cycles(space: Workspace) -> Iterator[Diagnostic]:
