@@ -6,6 +6,11 @@ live in the ``diagnostics.po`` catalogue of each language, keyed ``<code>.messag
 severity without importing any text.
 Ranges: PK0xx reading YAML, PK1xx schema, PK2xx references and identity, PK3xx career paths,
 PK4xx national rules from the regulations.
+
+Three classes of finding: an *error* contradicts the regulation's text and stops publication; a
+*warning* is worth fixing (``mkdocs build --strict`` fails on it); a *note* rests on a table the
+regulation text has not confirmed (the JA-JF equivalence, the usual competency level, the
+keterampilan golongan ranges, the eselon table), so no build mode ever fails on it.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from typing import Final
 
 
 class Severity(StrEnum):
-    """Errors stop publication; warnings are shown but the data is still usable."""
+    """Errors stop publication; warnings are shown but the data is still usable (a strict
+    build fails on them); notes rest on unconfirmed national tables and never fail anything."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class Code:
 
 E = Severity.ERROR
 W = Severity.WARNING
+N = Severity.NOTE
 
 CODES: Final[dict[str, Code]] = {
     entry.code: entry
@@ -78,13 +86,18 @@ CODES: Final[dict[str, Code]] = {
         # PK3xx: career paths
         Code("PK301", E, "vertical-cycle"),
         Code("PK302", E, "move-type"),
-        Code("PK303", W, "move-equivalence"),
+        Code("PK303", N, "move-equivalence"),
         Code("PK304", E, "self-move"),
         Code("PK305", W, "duplicate-move"),
         Code("PK306", W, "position-without-path"),
+        Code("PK307", W, "move-class"),
+        Code("PK308", W, "class-below-lower-level"),
+        Code("PK309", W, "mutation-window"),
+        Code("PK310", N, "eselon-type"),
         # PK4xx: national rules
         Code("PK401", E, "education-below-minimum"),
         Code("PK402", W, "rank-outside-grade"),
-        Code("PK403", W, "unusual-competency-level"),
+        Code("PK403", N, "unusual-competency-level"),
+        Code("PK404", N, "rank-outside-usual-grade"),
     )
 }

@@ -342,6 +342,7 @@ class Position:
     grade: str | None = None
     legal_basis: tuple[LegalRef, ...] = ()
     note: str = ""
+    eselon: str | None = None  # I.a … IV.b, for structural positions that still carry one
     source: str = ""  # data file, relative to the data folder
     location: Location | None = None
     # unit, jabatan_fungsional, jenjang and jenis: the values and keys the rules point at

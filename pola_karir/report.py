@@ -13,12 +13,16 @@ FORMATS = ("text", "json", "github")
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> str:
+    """The closing line: errors and warnings decide; notes (findings resting on unconfirmed
+    tables) are counted apart on a line of their own before it, only when there are some."""
     counts = count_by_severity(diagnostics)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     verdict = text("report.valid" if errors == 0 else "report.invalid", lang)
-    return text(
+    line = text(
         "report.summary", lang, files=files, errors=errors, warnings=warnings, verdict=verdict
     )
+    notes = counts[Severity.NOTE]
+    return f"{text('report.notes', lang, notes=notes)}\n{line}" if notes else line
 
 
 def as_text(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> str:
@@ -43,6 +47,7 @@ def as_json(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> 
             "berkas": files,
             "galat": counts[Severity.ERROR],
             "peringatan": counts[Severity.WARNING],
+            "catatan": counts[Severity.NOTE],
             "sah": counts[Severity.ERROR] == 0,
         },
         "diagnostik": [
@@ -69,12 +74,16 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# Workflow command per severity: notes become GitHub's informational 'notice'.
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
 def as_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> str:
     """GitHub Actions workflow commands, so problems show on the pull request's diff."""
     lines = []
     for d in diagnostics:
         loc = d.location
-        level = "error" if d.severity is Severity.ERROR else "warning"
+        level = _GITHUB_LEVEL[d.severity]
         props = (
             f"file={_escape_property(loc.file)},line={loc.line},col={loc.column},"
             f"title={_escape_property(d.code)}"

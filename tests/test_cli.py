@@ -15,6 +15,7 @@ from pola_karir import __version__
 from pola_karir.cli import main
 
 BIDANG = "jabatan/kepala-bidang-bina-marga.yml"
+SEKSI = "jabatan/kepala-seksi-jalan.yml"
 
 
 def low_education(folder: DataFolder) -> Path:
@@ -52,6 +53,47 @@ def test_warnings_alone_exit_0(folder: DataFolder, capsys: pytest.CaptureFixture
         "jabatan-fungsional, jalur, dasar-hukum.",
         "11 berkas diperiksa: 0 galat, 1 peringatan; data sah.",
     ]
+
+
+def unusual_level(folder: DataFolder) -> Path:
+    """One note (PK403: a level unlike the usual one, a table not yet confirmed)."""
+    folder.doc(SEKSI)["persyaratan"]["kompetensi"]["manajerial"]["integritas"] = 3
+    return folder.write()
+
+
+def test_notes_are_printed_and_exit_0(
+    folder: DataFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = unusual_level(folder)
+    assert main(["validate", str(root)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{root}/{SEKSI}:")
+    assert "note[PK403]: Level integritas = 3" in lines[0]
+    assert lines[-2:] == [
+        "1 catatan (berdasar tabel yang belum dipastikan; tidak memengaruhi hasil, juga dengan "
+        "--strict).",
+        "11 berkas diperiksa: 0 galat, 0 peringatan; data sah.",
+    ]
+
+
+def test_notes_in_json_and_github(folder: DataFolder, capsys: pytest.CaptureFixture[str]) -> None:
+    root = unusual_level(folder)
+    assert main(["validate", str(root), "--format", "json", "--lang", "en"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["ringkasan"] == {
+        "berkas": 11,
+        "galat": 0,
+        "peringatan": 0,
+        "catatan": 1,
+        "sah": True,
+    }
+    assert [(d["severity"], d["code"]) for d in payload["diagnostik"]] == [("note", "PK403")]
+    assert main(["validate", str(root), "--format", "github", "--lang", "en"]) == 0
+    first, notes, summary = capsys.readouterr().out.splitlines()
+    assert first.startswith(f"::notice file={root}/{SEKSI},")
+    assert "title=PK403::integritas level 3" in first
+    assert notes.startswith("1 note(s)")
+    assert summary == "11 files checked: 0 error(s), 0 warning(s); data is valid."
 
 
 def test_errors_exit_1_with_file_line_and_column(
@@ -148,7 +190,13 @@ def test_json_report(folder: DataFolder, capsys: pytest.CaptureFixture[str]) -> 
     root = low_education(folder)
     assert main(["validate", str(root), "--format", "json"]) == 1
     payload = json.loads(capsys.readouterr().out)
-    assert payload["ringkasan"] == {"berkas": 11, "galat": 1, "peringatan": 1, "sah": False}
+    assert payload["ringkasan"] == {
+        "berkas": 11,
+        "galat": 1,
+        "peringatan": 1,
+        "catatan": 0,
+        "sah": False,
+    }
     assert payload["diagnostik"] == [
         {
             "file": f"{root}/catatan.yml",
@@ -181,7 +229,7 @@ def test_json_report_of_a_valid_folder(
     assert main(["validate", str(folder.write()), "--format", "json", "--lang", "en"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload == {
-        "ringkasan": {"berkas": 11, "galat": 0, "peringatan": 0, "sah": True},
+        "ringkasan": {"berkas": 11, "galat": 0, "peringatan": 0, "catatan": 0, "sah": True},
         "diagnostik": [],
     }
 

@@ -96,8 +96,11 @@ def test_every_worded_code_exists() -> None:
 
 
 def _diagnostics_keys() -> list[str]:
-    po = (LOCALE_DIR / "id" / "diagnostics.po").read_text(encoding="utf-8")
-    return re.findall(r'^msgid "(.+)"$', po, flags=re.MULTILINE)
+    keys = []
+    for name in ("diagnostics.po", "levels.po"):
+        po = (LOCALE_DIR / "id" / name).read_text(encoding="utf-8")
+        keys += re.findall(r'^msgid "(.+)"$', po, flags=re.MULTILINE)
+    return keys
 
 
 def _sample(template: str) -> str:
@@ -229,6 +232,16 @@ def _semantic_problems(folder: DataFolder) -> None:
     folder.doc("pelatihan.yml")["pelatihan"]["pka"] = {"nama": "PKA", "jenis": "kepemimpinan"}
     folder.doc("instansi.yml")["dasar_hukum"] = ["pp-11-2017#pasal-188"]
     folder.put("jabatan/kepala-seksi.yml", folder.doc("jabatan/kepala-seksi-jalan.yml"))
+    # Levels: an eselon of another type, a kelas below a lower grade's, two administrators
+    # ranked apart by kelas moved horizontally, and a mutasi after too few years.
+    seksi["eselon"] = "III.a"
+    folder.doc("jabatan/staf.yml")["kelas_jabatan"] = 13  # above the sekretaris of its unit
+    folder.put(
+        "jabatan/teknik-jalan-lain.yml",
+        {**folder.doc("jabatan/teknik-jalan-ahli-muda.yml"), "jenjang": "ahli-muda"},
+    )
+    sekretaris = {**folder.doc("jabatan/kepala-bidang-bina-marga.yml"), "kelas_jabatan": 12}
+    folder.put("jabatan/sekretaris-dinas.yml", {**sekretaris, "unit": "dinas-pupr"})
 
     def step(source: str, target: str, kind: str) -> dict[str, str]:
         return {"dari": source, "ke": target, "jenis": kind}
@@ -246,6 +259,8 @@ def _semantic_problems(folder: DataFolder) -> None:
         step("pranata-terampil", muda_id, "diagonal"),  # diagonal in one group
         step(seksi_id, "pranata-terampil", "horizontal"),  # by the equivalence table: down
         step(pertama, muda_id, "vertikal"),
+        step(bidang_id, "sekretaris-dinas", "horizontal"),  # a higher kelas of the same type
+        {**step("sekretaris-dinas", "kepala-seksi", "horizontal"), "tahun_minimal": 1},
     ]
 
 

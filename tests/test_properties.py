@@ -54,7 +54,7 @@ def check_diagnostic(d: Diagnostic, file_prefix: str) -> None:
     assert d.location.file.startswith(file_prefix)
     assert d.location.line >= 1
     assert d.location.column >= 1
-    assert d.severity in (Severity.ERROR, Severity.WARNING)
+    assert d.severity in (Severity.ERROR, Severity.WARNING, Severity.NOTE)
     # every placeholder of the message and hint, in both languages, has a value
     values = words.values(d)
     for part in ("message", "hint"):

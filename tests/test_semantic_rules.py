@@ -181,9 +181,9 @@ def test_diagnostics_are_sorted_and_unique(folder: DataFolder) -> None:
     assert len(set(found)) == len(found) == 2
 
 
-def test_warnings_alone_keep_the_model(folder: DataFolder) -> None:
-    """Warnings never stop publication: the run is ok and the model is built (the golden
-    PK303-equivalence-table-warns shows the warning itself)."""
+def test_notes_alone_keep_the_model(folder: DataFolder) -> None:
+    """Notes (like warnings) never stop publication: the run is ok and the model is built (the
+    golden PK303-equivalence-table-notes shows the note itself)."""
     folder.put(
         JALUR,
         JALUR_TEXT + "  - dari: teknik-jalan-ahli-muda\n"
@@ -192,7 +192,7 @@ def test_warnings_alone_keep_the_model(folder: DataFolder) -> None:
     )
     result = folder.validate()
     assert [d.code for d in result.diagnostics] == ["PK303"]
-    assert result.diagnostics[0].severity is Severity.WARNING
+    assert result.diagnostics[0].severity is Severity.NOTE
     assert result.ok
     assert result.dataset is not None
 

@@ -486,6 +486,8 @@ POSITION_MARKS: tuple[JsonPath, ...] = (
     ("jabatan_fungsional",),
     ("jenjang",),
     ("jenis",),
+    ("kelas_jabatan",),
+    ("eselon",),
 )
 
 
@@ -538,6 +540,7 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         grade=grade,
         legal_basis=_cited(doc, data),
         note=data.get("keterangan", ""),
+        eselon=data.get("eselon"),
         source=source.relative,
         location=doc.location(),
         marks=_marks(
@@ -562,7 +565,11 @@ def career_path(source: SourceFile, doc: Document) -> CareerPath:
             path=source.id,
             location=doc.location(("langkah", index)),
             marks=Marks(
-                values={(key,): doc.location(("langkah", index, key)) for key in ("dari", "ke")}
+                values={
+                    (key,): doc.location(("langkah", index, key))
+                    for key in ("dari", "ke", "tahun_minimal")
+                    if key in step
+                }
             ),
         )
         for index, step in enumerate(data["langkah"])

@@ -111,6 +111,24 @@ LEVELS: Final[dict[str, Level]] = {
     )
 }
 
+# Old eselon ranks of structural positions, lowest first (I.a highest). Inside one position type
+# a higher eselon is a higher position (PP 11/2017 Pasal 189 speaks of a higher *position*).
+ESELON: Final[tuple[str, ...]] = ("IV.b", "IV.a", "III.b", "III.a", "II.b", "II.a", "I.b", "I.a")
+ESELON_ORDER: Final[dict[str, int]] = {code: i for i, code in enumerate(ESELON, start=1)}
+
+# Which eselon each structural position type took over (UU 5/2014 Pasal 131, read in secondary
+# restatements only, see PROVENANCE.md): findings resting on it are notes.
+ESELON_BY_TYPE: Final[dict[str, tuple[str, ...]]] = {
+    "jpt-utama": ("I.a",),
+    "jpt-madya": ("I.a", "I.b"),
+    "jpt-pratama": ("II.a", "II.b"),
+    "administrator": ("III.a", "III.b"),
+    "pengawas": ("IV.a", "IV.b"),
+}
+
+# Mutasi (PP 11/2017 Pasal 190 ayat (3)): at least 2 and at most 5 years in a position.
+MUTATION_YEARS: Final[tuple[float, float]] = (2.0, 5.0)
+
 # Position types (jenis jabatan) from the top of the hierarchy down; their display names are
 # the catalogue's ``label.jenis.<type>``.
 POSITION_TYPES: Final[tuple[str, ...]] = (
@@ -218,8 +236,10 @@ RULE_CITATIONS: Final[dict[str, tuple[str, ...]]] = {
     "pp-11-2017#pasal-78": ("PK401",),
     "pp-11-2017#pasal-107": ("PK401",),
     "pp-17-2020#pasal-107": ("PK401",),
-    "pp-11-2017#pasal-189": ("PK302", "PK303", "PK301"),
+    "pp-11-2017#pasal-189": ("PK302", "PK303", "PK307", "PK301"),
+    "pp-11-2017#pasal-190": ("PK309",),
     "keppres-87-1999#pasal-5": ("PK402",),
+    "uu-5-2014#pasal-131": ("PK310",),
     "permenpanrb-38-2017#lampiran": ("PK403",),
 }
 

@@ -4,7 +4,7 @@ Education floors by position type (PP 11/2017), the rank range of a functional g
 usual competency level of a grade or type. Each is reported where the offending value was
 written, which for an inherited part is the job family grade: the model records that origin at
 assembly, so these rules never re-apply the inheritance rule. Rules resting on facts the domain
-notes mark as unconfirmed only ever warn.
+notes mark as unconfirmed (the keterampilan ranges, the usual competency level) only give notes.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ def _level_label(position: Position) -> dict[str, object]:
 
 
 def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
-    """PK402: a functional position's rank bounds lie within its grade's range."""
+    """PK402: a functional position's rank bounds lie within its grade's range; PK404 (a note)
+    where that range is the usual mapping no regulation text has confirmed."""
     for position in space.positions.values():
         rank = position.requirements.rank
         spec = ref.GRADE_RANK_RANGE.get(position.grade or "")
@@ -73,21 +74,25 @@ def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
             if ref.RANK_ORDER[spec.low] <= order <= ref.RANK_ORDER[spec.high]:
                 continue
             origin = position.requirements.origin("golongan", key)
-            if origin:
-                yield diag(
-                    "PK402",
-                    origin.location,
-                    field=key,
-                    value=value,
-                    jenjang=level_term(position.grade or ""),
-                    low=spec.low,
-                    high=spec.high,
-                    source=spec.source or term("PK402.source.unconfirmed"),
-                )
+            if origin is None:
+                continue
+            # A range no regulation text has confirmed (keterampilan) only gives a note.
+            facts: dict[str, object] = {
+                "field": key,
+                "value": value,
+                "jenjang": level_term(position.grade or ""),
+                "low": spec.low,
+                "high": spec.high,
+            }
+            if spec.source:
+                yield diag("PK402", origin.location, source=spec.source, **facts)
+            else:
+                yield diag("PK404", origin.location, **facts)
 
 
 def usual_competency_levels(space: Workspace) -> Iterator[Diagnostic]:
-    """PK403: managerial and socio-cultural levels other than the usual one for the level."""
+    """PK403 (a note): managerial and socio-cultural levels other than the usual one for the
+    level, a table read in secondary sources only."""
     for position in space.positions.values():
         usual = ref.USUAL_COMPETENCY_LEVEL.get(position.level_key)
         if usual is None:
