@@ -17,7 +17,7 @@ KASI_JALAN = "kepala-seksi-pembangunan-jalan-dan-jembatan"  # pengawas -> kepala
 KABID_BINA_MARGA = "kepala-bidang-bina-marga"
 PENGOLAH_DATA = "pengolah-data-dan-informasi-kepegawaian"  # pelaksana, 4 ways out
 PERAWAT_TERAMPIL = "perawat-terampil-puskesmas-mekarsari"  # functional, keterampilan
-TJJ_MUDA = "teknik-jalan-dan-jembatan-ahli-muda"
+TJJ_MUDA = "penata-kelola-jalan-dan-jembatan-ahli-muda"
 
 # Every competency the administrator and pengawas posts on the roads path ask for.
 _ROAD_COMPETENCIES = {
@@ -40,7 +40,7 @@ _ROAD_TRAININGS = [
     "diklat-laik-fungsi-jalan",
     "skk-konstruksi",
     "pelatihan-pengawasan-mutu-konstruksi",
-    "pelatihan-fungsional-teknik-jalan-dan-jembatan",
+    "pelatihan-fungsional-penata-kelola-jalan-dan-jembatan",
 ]
 
 
@@ -208,7 +208,7 @@ def synthetic_dataset(dataset: Dataset) -> Dataset:
         experience=(
             *req.experience,
             ExperienceRequirement(
-                years=1.5, positions=(KASI_JALAN, "teknik-jalan-dan-jembatan-ahli-muda")
+                years=1.5, positions=(KASI_JALAN, "penata-kelola-jalan-dan-jembatan-ahli-muda")
             ),
         ),
         trainings=(*req.trainings, UNCATALOGUED_TRAINING),

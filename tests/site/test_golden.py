@@ -22,7 +22,7 @@ UPDATE = os.environ.get("POLA_KARIR_UPDATE_GOLDEN") == "1"
 CASES = {
     "home": "index.md",
     "jabatan-administrator": "jabatan/kepala-bidang-bina-marga.md",
-    "jabatan-fungsional": "jabatan/teknik-jalan-dan-jembatan-ahli-muda.md",
+    "jabatan-fungsional": "jabatan/penata-kelola-jalan-dan-jembatan-ahli-muda.md",
     "jalur": "jalur/bina-marga.md",
     "unit": "unit/dinas-pupr.md",
     "kompetensi": "kompetensi/manajemen-konstruksi-jalan.md",
