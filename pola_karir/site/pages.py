@@ -256,10 +256,13 @@ def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
         ]
     )
     years = md(phrases.years(total, SITE_LANGUAGE))
-    return (
-        f"## {say('site.path.climb_heading')}\n\n{steps}\n\n"
-        f"{say('site.path.climb_total', years=years)}\n"
-    )
+    # A step without a written tahun_minimal counts as 0 years in the sum; say so instead of
+    # presenting the sum as the whole time (a JF grade step depends on credit points, not years).
+    unwritten = sum(1 for m in chain if m.marks.value("tahun_minimal") is None)
+    sentences = [] if unwritten == len(chain) else [say("site.path.climb_total", years=years)]
+    if unwritten:
+        sentences.append(say("site.path.climb_unwritten", count=unwritten, steps=len(chain)))
+    return f"## {say('site.path.climb_heading')}\n\n{steps}\n\n" + " ".join(sentences) + "\n"
 
 
 # --- units ----------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pola_karir.model import CareerPath, Move
-from pola_karir.site.pages import longest_climb
+from pola_karir.model import CareerPath, Dataset, Move
+from pola_karir.site.pages import longest_climb, path_page
 
 
 def _path(*steps: tuple[str, str, str, float]) -> CareerPath:
@@ -40,3 +40,17 @@ def test_a_cycle_of_upward_moves_gives_no_climb() -> None:
 
 def test_only_horizontal_moves_give_no_climb() -> None:
     assert longest_climb(_path(("a", "b", "horizontal", 2))) == ([], 0.0)
+
+
+def test_steps_without_a_minimum_time_are_not_counted_as_zero(example_dataset: Dataset) -> None:
+    # JF grade steps depend on credit points (Peraturan BKN 3/2023), so the example writes no
+    # tahun_minimal for them: the page must not claim the climb takes 0 years.
+    paths = example_dataset.paths
+    page = path_page(example_dataset, paths["penata-kelola-jalan-dan-jembatan"]).markdown
+    climb = page.split("## Waktu paling singkat")[1]
+    assert "Paling singkat" not in climb
+    assert "2 dari 2 langkah tidak menetapkan masa jabatan minimal" in climb
+    written = path_page(example_dataset, paths["setda"]).markdown
+    written = written.split("## Waktu paling singkat")[1]
+    assert "Paling singkat **" in written
+    assert "tidak menetapkan masa jabatan minimal" not in written
