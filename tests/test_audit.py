@@ -168,6 +168,10 @@ def _one_year(p: Position) -> bool:
     return p.requirements.performance is not None and p.requirements.performance.years == 1
 
 
+def _more_than_one_training(p: Position) -> bool:
+    return len(p.requirements.trainings) + len(p.requirements.certifications) > 1
+
+
 def _certified(p: Position) -> bool:
     return "str-perawat" in p.requirements.certifications
 
@@ -180,7 +184,8 @@ INJECTIONS: tuple[Injection, ...] = (
         ("pendidikan", "bidang_pendidikan"),
     ),
     (_first("administrator"), _rank_down, ("golongan",)),
-    (_first("administrator"), _drop_training("pka"), ("pelatihan",)),
+    # An emptied pelatihan cell means "not assessed", so the row must keep another training.
+    (_first("administrator", _more_than_one_training), _drop_training("pka"), ("pelatihan",)),
     (_first("pelaksana", _one_year), _set(kinerja="kurang"), ("kinerja",)),
     (_first("pengawas", _two_years), _set(kinerja="butuh-perbaikan"), ("kinerja",)),
     (_first("fungsional", _certified), _drop_training("str-perawat"), ("sertifikasi",)),
