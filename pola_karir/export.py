@@ -342,6 +342,14 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
             ],
         ),
+        "rumpun-pendidikan.csv": _csv(
+            ["rumpun", "nama", "bidang"],
+            [
+                [group.id, group.name, member]
+                for group in sorted(dataset.field_groups.values(), key=lambda g: g.id)
+                for member in group.fields
+            ],
+        ),
         "dasar-hukum.csv": _csv(
             ["id", "jenis", "nomor", "tahun", "tentang", "nasional", "fiktif"],
             [

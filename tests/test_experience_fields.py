@@ -7,10 +7,14 @@ for the conditions each test needs, so every expected answer can be read off the
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from factory import DataFolder
 
 from pola_karir.career.matching import Profile, Status, check
+from pola_karir.export import csv_tables, open_data
 from pola_karir.model import Dataset, field_key
 from pola_karir.text import diagnostics as words
 from pola_karir.text import phrases
@@ -149,3 +153,32 @@ def test_kelas_and_unit_are_judged_from_position_ids(dataset: Dataset) -> None:
     assert _experience(dataset, profile)[2] == (M, "3 tahun")
     elsewhere = Profile(experience={KABID: 1, KASI: 1, PERTAMA: 7})
     assert _experience(dataset, elsewhere)[2] == (U, "2 tahun")
+
+
+def test_open_data_carries_conditions_and_rumpun(dataset: Dataset) -> None:
+    """The browser engine judges experience and fields from the open data alone."""
+    data = open_data(dataset)
+    kabid = next(p for p in data["jabatan"] if p["id"] == KABID)
+    items = kabid["persyaratan"]["pengalaman"]
+    keys = ("jabatan_fungsional", "jenjang_minimal", "kelas_minimal", "unit")
+    assert [tuple(i[k] for k in keys) for i in items] == [
+        ("teknik-jalan", None, None, None),
+        ("teknik-jalan", "ahli-muda", None, None),
+        (None, None, 9, "dinas-pupr/bidang-bina-marga"),
+    ]
+    assert data["rumpun_pendidikan"] == [
+        {
+            "id": "teknik",
+            "nama": "Teknik",
+            "bidang": ["Teknik Jalan", "Teknik-Geodesi"],
+            "keterangan": "",
+            "dasar_hukum": [],
+        }
+    ]
+    assert data["rujukan"]["jenjang"]["penyelia"] < data["rujukan"]["jenjang"]["ahli-pertama"]
+    rows = list(csv.reader(io.StringIO(csv_tables(dataset)["rumpun-pendidikan.csv"])))
+    assert rows == [
+        ["rumpun", "nama", "bidang"],
+        ["teknik", "Teknik", "Teknik Jalan"],
+        ["teknik", "Teknik", "Teknik-Geodesi"],
+    ]
