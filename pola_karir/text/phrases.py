@@ -15,6 +15,7 @@ from pola_karir.model import (
     PerformanceRequirement,
     Position,
     RankRequirement,
+    field_key,
 )
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, has, text
 
@@ -96,6 +97,19 @@ def education(req: EducationRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
     if req.fields:
         phrase += text("phrase.education.fields", lang, fields=", ".join(req.fields))
     return _with_note(phrase, req.note or "", lang)
+
+
+def field_groups_named(
+    fields: tuple[str, ...], dataset: Dataset, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """What the rumpun among ``fields`` take in, for a reader who holds a member's degree
+    ("; rumpun Teknik Sipil mencakup Teknik Sipil dan Lingkungan, …"); "" when none is one."""
+    groups = dataset.field_groups_by_key
+    named = [groups[key] for key in dict.fromkeys(field_key(f) for f in fields) if key in groups]
+    return "".join(
+        text("pengalaman.phrase.rumpun", lang, name=group.name, fields=", ".join(group.fields))
+        for group in named
+    )
 
 
 def rank(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
