@@ -13,9 +13,9 @@ import io
 import pytest
 from factory import DataFolder
 
-from pola_karir.career.matching import Profile, Status, check
+from pola_karir.career.matching import Profile, Status, check, conditional_experience
 from pola_karir.export import csv_tables, open_data
-from pola_karir.model import Dataset, field_key
+from pola_karir.model import Dataset, ExperienceRequirement, field_key
 from pola_karir.text import diagnostics as words
 from pola_karir.text import phrases
 
@@ -182,3 +182,37 @@ def test_open_data_carries_conditions_and_rumpun(dataset: Dataset) -> None:
         ["teknik", "Teknik", "Teknik Jalan"],
         ["teknik", "Teknik", "Teknik-Geodesi"],
     ]
+
+
+PUPR = "dinas-pupr"
+
+
+@pytest.mark.parametrize(
+    ("levels", "family", "unit", "history", "expected"),
+    [
+        # A family key is a functional position of an unknown grade.
+        (("fungsional",), "teknik-jalan", None, {"teknik-jalan": 3}, M),
+        (("ahli-muda",), "teknik-jalan", None, {"teknik-jalan": 3}, X),
+        (("pengawas",), "teknik-jalan", None, {"teknik-jalan": 3}, U),
+        # A grade key is a functional position; a structural type never is.
+        (("fungsional",), "teknik-jalan", None, {"ahli-pertama": 3}, X),  # family untold
+        (("pengawas",), None, PUPR, {"ahli-pertama": 3}, U),
+        (("pengawas",), None, PUPR, {"pengawas": 3}, X),  # listed, but in which unit?
+        (("pengawas",), None, PUPR, {"pelaksana": 3}, U),
+        # A key the data does not know cannot be told either way.
+        (("pengawas",), None, PUPR, {"jabatan-di-instansi-lain": 3}, X),
+    ],
+)
+def test_what_a_key_tells_about_listed_types_and_grades(
+    dataset: Dataset,
+    levels: tuple[str, ...],
+    family: str | None,
+    unit: str | None,
+    history: dict[str, float],
+    expected: Status,
+) -> None:
+    """jenis/jabatan are one more condition of an item with a family, kelas or unit; keys that
+    are not position ids settle each condition only as far as they can."""
+    item = ExperienceRequirement(years=2, levels=levels, family=family, unit=unit)
+    ok, _ = conditional_experience(dataset, Profile(experience=history), item)
+    assert {True: M, False: U, None: X}[ok] is expected

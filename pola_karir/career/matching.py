@@ -289,10 +289,7 @@ def _key_conditions(dataset: Dataset, item: ExperienceRequirement, key: str) -> 
     structural = is_type and key != "fungsional"
     verdicts: list[bool | None] = []
     if item.levels or item.positions:
-        compatible = is_grade and "fungsional" in item.levels
-        verdicts.append(
-            True if key in item.levels else None if item.positions or compatible else False
-        )
+        verdicts.append(_listed(dataset, item, key))
     if item.family is not None:
         if key in dataset.families:
             verdicts.append(key == item.family)
@@ -305,6 +302,24 @@ def _key_conditions(dataset: Dataset, item: ExperienceRequirement, key: str) -> 
     if item.unit is not None:
         verdicts.append(None)
     return verdicts
+
+
+def _listed(dataset: Dataset, item: ExperienceRequirement, key: str) -> bool | None:
+    """Whether years under a family, type or grade key were in one of the item's listed types,
+    grades or positions: a grade or a family is a functional position, of an unknown grade."""
+    if key in item.levels:
+        return True
+    if item.positions:
+        return None  # it may have been one of them
+    functional = "fungsional" in item.levels
+    grades_listed = any(level in ref.CATEGORY_OF_GRADE for level in item.levels)
+    if key in ref.CATEGORY_OF_GRADE:
+        return functional
+    if key in dataset.families:
+        return True if functional else (None if grades_listed else False)
+    if key == "fungsional":
+        return None if grades_listed else False
+    return False if key in ref.POSITION_TYPES else None
 
 
 def _grade_at_least(grade: str, item: ExperienceRequirement) -> bool:

@@ -231,6 +231,18 @@
     return verdicts;
   }
 
+  function listed(ix, item, key) { // matching._listed
+    var levels = item.jenis || [];
+    if (levels.indexOf(key) >= 0) return true;
+    if ((item.jabatan || []).length) return null;
+    var functional = levels.indexOf("fungsional") >= 0;
+    var gradesListed = levels.some(function (level) { return hasOwn(ix.ref.jenjang, level); });
+    if (hasOwn(ix.ref.jenjang, key)) return functional;
+    if (ix.families.has(key)) return functional ? true : (gradesListed ? null : false);
+    if (key === "fungsional") return gradesListed ? null : false;
+    return ix.ref.jenis_jabatan.indexOf(key) >= 0 ? false : null;
+  }
+
   function keyConditions(ix, item, key) { // matching._key_conditions
     var ref = ix.ref;
     var isGrade = hasOwn(ref.jenjang, key);
@@ -238,10 +250,7 @@
     var structural = isType && key !== "fungsional";
     var levels = item.jenis || [], ids = item.jabatan || [];
     var verdicts = [];
-    if (levels.length || ids.length) {
-      var compatible = isGrade && levels.indexOf("fungsional") >= 0;
-      verdicts.push(levels.indexOf(key) >= 0 ? true : (ids.length || compatible ? null : false));
-    }
+    if (levels.length || ids.length) verdicts.push(listed(ix, item, key));
     if (item.jabatan_fungsional !== null) {
       verdicts.push(ix.families.has(key) ? key === item.jabatan_fungsional : (structural ? false : null));
     }
