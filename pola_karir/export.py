@@ -20,7 +20,8 @@ from pola_karir.model import Dataset, LegalRef, Position, Requirements
 from pola_karir.spreadsheet import number_cell, safe_cell
 from pola_karir.text import phrases
 
-FORMAT_VERSION = "2.0"  # 2.0: jabatan_fungsional.kategori is a list (a family may have both)
+FORMAT_VERSION = "2.1"  # 2.1: rumpun_pendidikan, experience by family/kelas/unit, rujukan.jenjang
+# 2.0: jabatan_fungsional.kategori is a list (a family may have both)
 SCHEMA_PATH = "schemas/ekspor.schema.json"
 
 
@@ -49,6 +50,10 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
             "tahun": item.years,
             "jenis": list(item.levels),
             "jabatan": list(item.positions),
+            "jabatan_fungsional": item.family,
+            "jenjang_minimal": item.min_grade,
+            "kelas_minimal": item.min_class,
+            "unit": item.unit,
             "keterangan": item.note,
             "teks": phrases.experience(item, dataset),
             "dasar_hukum": _refs(item.legal_basis),
@@ -188,6 +193,16 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
             }
             for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
         ],
+        "rumpun_pendidikan": [
+            {
+                "id": g.id,
+                "nama": g.name,
+                "bidang": list(g.fields),
+                "keterangan": g.note,
+                "dasar_hukum": _refs(g.legal_basis),
+            }
+            for g in sorted(dataset.field_groups.values(), key=lambda g: g.id)
+        ],
         "dasar_hukum": [
             {
                 "id": r.id,
@@ -211,6 +226,10 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
             "golongan": dict(ref.RANK_ORDER),
             "predikat": dict(ref.RATING_ORDER),
             "predikat_nama": {k: phrases.rating(k) for k in ref.RATING_ORDER},
+            # What the browser engine needs to judge experience by family and jenjang: the
+            # position types, and each jenjang's place on the one functional ladder.
+            "jenis_jabatan": list(ref.POSITION_TYPES),
+            "jenjang": {k: ref.LEVELS[k].order for k in ref.CATEGORY_OF_GRADE},
         },
     }
 
@@ -321,6 +340,14 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
             [
                 [t.id, t.name, t.kind, t.short_name]
                 for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
+            ],
+        ),
+        "rumpun-pendidikan.csv": _csv(
+            ["rumpun", "nama", "bidang"],
+            [
+                [group.id, group.name, member]
+                for group in sorted(dataset.field_groups.values(), key=lambda g: g.id)
+                for member in group.fields
             ],
         ),
         "dasar-hukum.csv": _csv(

@@ -7,6 +7,7 @@ Identifiers are English (see the glossary); values keep the regulations' Indones
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -192,16 +193,61 @@ class RankRequirement:
     legal_basis: tuple[LegalRef, ...] = ()
 
 
+def field_key(name: str) -> str:
+    """A field of study as it is compared: HR writes "Teknik  Sipil", "teknik sipil" and
+    "Teknik-Sipil" for one field, so case (Unicode case folding, after NFKC), whitespace and
+    punctuation do not count. Every run of characters that are not letters, digits or
+    combining marks (Unicode categories L, N, M) is one space; the ends are trimmed.
+
+    The Jelajah Karier script (``assets/jelajah.js``, ``fieldKey``) applies the same rule and is
+    tested against this function; change both together."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    kept = "".join(c if unicodedata.category(c)[0] in "LNM" else " " for c in folded)
+    return " ".join(kept.split())
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    """A *rumpun* of fields of study defined by the agency (``rumpun-pendidikan.yml``): a
+    requirement naming the group by its ``name`` accepts every field listed in ``fields``."""
+
+    id: str
+    name: str
+    fields: tuple[str, ...]
+    note: str = ""
+    legal_basis: tuple[LegalRef, ...] = ()
+    location: Location | None = None  # of the group's key
+    name_location: Location | None = None  # of its ``nama``
+    source: str = ""  # the data file it was written in, relative to the data folder
+
+
 @dataclass(frozen=True)
 class ExperienceRequirement:
-    """Years in any one of ``levels`` (types or grades) or ``positions``; neither means
-    cumulative experience described by ``note``."""
+    """Years in past positions (PP 11/2017 Pasal 54, 69, 107).
+
+    Without conditions (no ``levels``, ``positions``, ``family``, ``min_class`` or ``unit``) it
+    is cumulative experience described by ``note``. ``levels`` (types or grades) and
+    ``positions`` are one condition: any one of them suffices, and the years are those held in
+    any single one of them (as before the other conditions existed). ``family`` (with
+    ``min_grade``), ``min_class`` and ``unit`` are further conditions: a past position counts
+    when it meets every condition the item states, and the years of all positions that count
+    add up ("8 tahun sebagai Guru" across its jenjang)."""
 
     years: float
     levels: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
     note: str = ""
     legal_basis: tuple[LegalRef, ...] = ()
+    family: str | None = None  # jabatan fungsional id: any jenjang of it
+    min_grade: str | None = None  # jenjang_minimal: that grade of ``family`` or a higher one
+    min_class: int | None = None  # kelas_minimal: positions at or above this kelas jabatan
+    unit: str | None = None  # unit path: positions placed in this unit or below it
+
+    @property
+    def conditional(self) -> bool:
+        """Whether the item states a family, kelas or unit, so positions are judged one by one
+        against all its conditions and their years add up."""
+        return self.family is not None or self.min_class is not None or self.unit is not None
 
 
 @dataclass(frozen=True)
@@ -426,9 +472,17 @@ class Dataset:
     trainings: Mapping[str, Training]
     regulations: Mapping[str, Regulation]
     paths: Mapping[str, CareerPath]
+    # rumpun pendidikan by id; optional (an agency without rumpun-pendidikan.yml has none)
+    field_groups: Mapping[str, FieldGroup] = field(default_factory=dict)
 
     def moves(self) -> tuple[Move, ...]:
         return self._moves
+
+    @cached_property
+    def field_groups_by_key(self) -> Mapping[str, FieldGroup]:
+        """Rumpun by their name as fields are compared (:func:`field_key`), the way a
+        requirement names them; validation makes the names unique (PK220)."""
+        return {field_key(group.name): group for group in self.field_groups.values()}
 
     @cached_property
     def _moves(self) -> tuple[Move, ...]:

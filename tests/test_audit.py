@@ -176,6 +176,12 @@ def _certified(p: Position) -> bool:
     return "str-perawat" in p.requirements.certifications
 
 
+def _public_administration(p: Position) -> bool:
+    """Asks for Administrasi Publik, a rumpun of the example (data/rumpun-pendidikan.yml)."""
+    education = p.requirements.education
+    return education is not None and "Administrasi Publik" in education.fields
+
+
 INJECTIONS: tuple[Injection, ...] = (
     (_first("pengawas"), _set(pendidikan="SMA"), ("pendidikan",)),
     (
@@ -195,6 +201,11 @@ INJECTIONS: tuple[Injection, ...] = (
         ("pendidikan",),
     ),
     (_first("jpt-pratama"), _competency_down, ("kompetensi",)),
+    (  # a field in no rumpun the requirement names
+        _first("pengawas", _public_administration),
+        _set(bidang_pendidikan="Pendidikan Matematika"),
+        ("bidang_pendidikan",),
+    ),
     (_first("administrator"), _many, ("pendidikan", "golongan", "kinerja")),
 )
 
@@ -204,6 +215,11 @@ LOOK_ALIKES: tuple[tuple[Callable[[Dataset], Position], Callable[[Row, Position]
     (_first("administrator"), _set(pendidikan="D4")),  # D-IV ranks with S-1
     (_first("pengawas", _two_years), _set(kinerja="baik")),  # one year of two: unknown
     (_first("pelaksana"), _set(golongan="iii/D", pendidikan="s3")),  # codes in another case
+    # A member of the rumpun Administrasi Publik, written as HR types it.
+    (
+        _first("pengawas", _public_administration),
+        _set(bidang_pendidikan="ilmu administrasi-NEGARA"),
+    ),
 )
 
 BAD_ROWS = (  # (column, value, words expected in the message)
@@ -638,3 +654,34 @@ def test_cli_exit_2_on_an_unusable_header(
 
 def test_audit_result_exit_code() -> None:
     assert Audit((), ()).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "unmet"),
+    [
+        ("Administrasi Publik", False),
+        ("ADMINISTRASI-PUBLIK", False),
+        ("Ilmu Administrasi Negara", False),  # a member of the rumpun
+        ("kebijakan  publik", False),
+        ("Pendidikan Matematika", True),  # in rumpun Kependidikan, not asked for here
+        ("", False),  # empty cell: not assessed
+    ],
+)
+def test_field_of_study_is_matched_through_the_rumpun(
+    dataset: Dataset, tmp_path: Path, field: str, unmet: bool
+) -> None:
+    """The audit uses the matching engine's one rule for fields of study: normalised text, and
+    a requirement naming a rumpun accepts its members."""
+    position = _first("pengawas", _public_administration)(dataset)
+    row = compliant(position, "198001012000011001", "Pegawai")
+    row["bidang_pendidikan"] = field
+    path = tmp_path / "pegawai.csv"
+    write_csv(path, [row], full_header(dataset))
+    data, code = audit_json(dataset, path)
+    assert code == 0
+    found = [t for t in data["temuan"] if t["syarat"] == "bidang_pendidikan"]
+    assert bool(found) is unmet
+    if unmet:
+        assert "Administrasi Publik" in found[0]["dibutuhkan"]
+    not_assessed = data["ringkasan"]["tidak_dinilai_per_syarat"]
+    assert ("bidang_pendidikan" in not_assessed) is (field == "")

@@ -49,8 +49,8 @@ def test_warnings_alone_exit_0(folder: DataFolder, capsys: pytest.CaptureFixture
         f"{root}/catatan.yml:1:1: warning[PK012]: Berkas 'catatan.yml' tidak dikenali dan "
         "diabaikan.",
         "    saran: Letakkan berkas di folder yang benar: instansi.yml, kompetensi-teknis.yml, "
-        "pelatihan.yml, atau <folder>/<kode>.yml dengan folder unit, jabatan, "
-        "jabatan-fungsional, jalur, dasar-hukum.",
+        "pelatihan.yml, rumpun-pendidikan.yml, atau <folder>/<kode>.yml dengan folder unit, "
+        "jabatan, jabatan-fungsional, jalur, dasar-hukum.",
         "11 berkas diperiksa: 0 galat, 1 peringatan; data sah.",
     ]
 
@@ -206,8 +206,8 @@ def test_json_report(folder: DataFolder, capsys: pytest.CaptureFixture[str]) -> 
             "code": "PK012",
             "message": "Berkas 'catatan.yml' tidak dikenali dan diabaikan.",
             "hint": "Letakkan berkas di folder yang benar: instansi.yml, kompetensi-teknis.yml, "
-            "pelatihan.yml, atau <folder>/<kode>.yml dengan folder unit, jabatan, "
-            "jabatan-fungsional, jalur, dasar-hukum.",
+            "pelatihan.yml, rumpun-pendidikan.yml, atau <folder>/<kode>.yml dengan folder "
+            "unit, jabatan, jabatan-fungsional, jalur, dasar-hukum.",
         },
         {
             "file": f"{root}/{BIDANG}",
@@ -252,8 +252,8 @@ def test_github_annotations(folder: DataFolder, capsys: pytest.CaptureFixture[st
     assert lines == [
         f"::warning file={root}/catatan.yml,line=1,col=1,title=PK012::Berkas 'catatan.yml' tidak "
         "dikenali dan diabaikan.%0ALetakkan berkas di folder yang benar: instansi.yml, "
-        "kompetensi-teknis.yml, pelatihan.yml, atau <folder>/<kode>.yml dengan folder unit, "
-        "jabatan, jabatan-fungsional, jalur, dasar-hukum.",
+        "kompetensi-teknis.yml, pelatihan.yml, rumpun-pendidikan.yml, atau <folder>/<kode>.yml "
+        "dengan folder unit, jabatan, jabatan-fungsional, jalur, dasar-hukum.",
         "11 berkas diperiksa: 0 galat, 1 peringatan; data sah.",
     ]
 
@@ -297,8 +297,8 @@ def test_english_text_report(folder: DataFolder, capsys: pytest.CaptureFixture[s
         f"{root}/catatan.yml:1:1: warning[PK012]: File 'catatan.yml' is not recognised and is "
         "ignored.",
         "    hint: Put the file in the right folder: instansi.yml, kompetensi-teknis.yml, "
-        "pelatihan.yml, or <folder>/<id>.yml in one of the folders unit, jabatan, "
-        "jabatan-fungsional, jalur, dasar-hukum.",
+        "pelatihan.yml, rumpun-pendidikan.yml, or <folder>/<id>.yml in one of the folders "
+        "unit, jabatan, jabatan-fungsional, jalur, dasar-hukum.",
         "11 files checked: 0 error(s), 1 warning(s); data is valid.",
     ]
 

@@ -54,3 +54,25 @@ def test_the_same_or_wider_fields_are_no_change(folder: DataFolder) -> None:
 def test_from_any_field_to_a_listed_one_is_a_change(folder: DataFolder) -> None:
     folder.doc(f"jabatan/{KABID}.yml")["persyaratan"]["pendidikan"]["bidang"] = ["Teknik Sipil"]
     assert _changes(folder)["bidang_pendidikan"] == ("semua bidang", "Teknik Sipil")
+
+
+def _rumpun(folder: DataFolder) -> None:
+    folder.put(
+        "rumpun-pendidikan.yml",
+        {"rumpun": {"teknik": {"nama": "Teknik", "bidang": ["Teknik Sipil", "Teknik Jalan"]}}},
+    )
+
+
+def test_a_member_of_a_rumpun_the_next_step_names_is_no_change(folder: DataFolder) -> None:
+    """Fields compare as matching compares them: Teknik-Sipil is in the rumpun Teknik."""
+    _rumpun(folder)
+    folder.doc(f"jabatan/{KASI}.yml")["persyaratan"]["pendidikan"]["bidang"] = ["Teknik-Sipil"]
+    folder.doc(f"jabatan/{KABID}.yml")["persyaratan"]["pendidikan"]["bidang"] = ["TEKNIK"]
+    assert "bidang_pendidikan" not in _changes(folder)
+
+
+def test_a_rumpun_narrowed_to_one_member_is_a_change(folder: DataFolder) -> None:
+    _rumpun(folder)
+    folder.doc(f"jabatan/{KASI}.yml")["persyaratan"]["pendidikan"]["bidang"] = ["Teknik"]
+    folder.doc(f"jabatan/{KABID}.yml")["persyaratan"]["pendidikan"]["bidang"] = ["Teknik Sipil"]
+    assert _changes(folder)["bidang_pendidikan"] == ("Teknik", "Teknik Sipil (tidak lagi: Teknik)")

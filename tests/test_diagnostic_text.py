@@ -232,6 +232,15 @@ def _semantic_problems(folder: DataFolder) -> None:
     folder.doc("pelatihan.yml")["pelatihan"]["pka"] = {"nama": "PKA", "jenis": "kepemimpinan"}
     folder.doc("instansi.yml")["dasar_hukum"] = ["pp-11-2017#pasal-188"]
     folder.put("jabatan/kepala-seksi.yml", folder.doc("jabatan/kepala-seksi-jalan.yml"))
+    folder.put(  # PK220: two rumpun of one name
+        "rumpun-pendidikan.yml",
+        {
+            "rumpun": {
+                "kependidikan": {"nama": "Kependidikan", "bidang": ["Pendidikan Matematika"]},
+                "keguruan": {"nama": "kependidikan", "bidang": ["PGSD"]},
+            }
+        },
+    )
     # Levels: an eselon of another type, a kelas below a lower grade's, two administrators
     # ranked apart by kelas moved horizontally, and a mutasi after too few years.
     seksi["eselon"] = "III.a"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pola_karir import reference as ref
+from pola_karir.career import matching
 from pola_karir.model import Dataset, Position
 from pola_karir.text import phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
@@ -40,7 +41,7 @@ def changes(
                 phrases.education(b.education, lang),
             )
         )
-    found += _fields_of_study(source, target, lang)
+    found += _fields_of_study(dataset, source, target, lang)
     if b.rank and (
         a.rank is None or ref.RANK_ORDER[b.rank.minimum] > ref.RANK_ORDER[a.rank.minimum]
     ):
@@ -100,17 +101,21 @@ def changes(
     return found
 
 
-def _fields_of_study(source: Position, target: Position, lang: str) -> list[Change]:
+def _fields_of_study(
+    dataset: Dataset, source: Position, target: Position, lang: str
+) -> list[Change]:
     """A narrower list of accepted fields of study: someone who qualified for the current
-    position through a field the next one does not accept needs to know before moving."""
+    position through a field the next one does not accept needs to know before moving. Fields
+    compare as matching compares them (normalised, a rumpun standing for its members), so a
+    field is kept when everything it accepts is still accepted."""
     a, b = source.requirements.education, target.requirements.education
     if b is None or not b.fields:
         return []
-    accepted = {field.casefold() for field in b.fields}
+    accepted = matching.accepted_fields(dataset, b.fields)
     current = a.fields if a is not None else ()
-    if current and all(field.casefold() in accepted for field in current):
+    dropped = [f for f in current if not matching.accepted_fields(dataset, (f,)) <= accepted]
+    if current and not dropped:
         return []
-    dropped = [field for field in current if field.casefold() not in accepted]
     return [
         Change(
             "bidang_pendidikan",

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pola_karir import reference as ref
 from pola_karir.career import routes
 from pola_karir.career.routes import Reach
-from pola_karir.model import Dataset, Position
+from pola_karir.model import Dataset, ExperienceRequirement, Position, field_key
 from pola_karir.text import phrases
 from pola_karir.text.catalogue import text
 
@@ -123,8 +123,7 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
             field_ok = (
                 None
                 if not profile.education_field
-                else profile.education_field.casefold()
-                in {f.casefold() for f in req.education.fields}
+                else field_accepted(dataset, profile.education_field, req.education.fields)
             )
             found.append(
                 Finding(
@@ -147,6 +146,27 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
     return Eligibility(position.id, tuple(found))
 
 
+def accepted_fields(dataset: Dataset, fields: tuple[str, ...]) -> frozenset[str]:
+    """The fields of study (as :func:`~pola_karir.model.field_key` compares them) that satisfy
+    a requirement listing ``fields``: each field itself and, for a field that is the name of a
+    rumpun, every field of that rumpun."""
+    groups = dataset.field_groups_by_key
+    accepted: set[str] = set()
+    for name in fields:
+        key = field_key(name)
+        accepted.add(key)
+        group = groups.get(key)
+        if group is not None:
+            accepted.update(field_key(member) for member in group.fields)
+    return frozenset(accepted)
+
+
+def field_accepted(dataset: Dataset, have: str, fields: tuple[str, ...]) -> bool:
+    """Whether a person's field of study satisfies a requirement listing ``fields``: the one
+    rule of matching, the audit and (ported) Jelajah Karier."""
+    return field_key(have) in accepted_fields(dataset, fields)
+
+
 def _rank(profile: Profile, minimum: str, maximum: str | None) -> Finding:
     """Golongan within the position's range; a maximum (a functional grade's range, e.g.
     III/a-III/b for ahli pertama) is part of the requirement too."""
@@ -165,13 +185,14 @@ def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[
     years = experience_years(dataset, profile)
     for item in position.requirements.experience:
         options = (*item.levels, *item.positions)
-        need = phrases.experience(item, dataset)
-        if options:
+        ok: bool | None
+        if item.conditional:
+            ok, held = conditional_experience(dataset, profile, item)
+            have = phrases.years(held) if ok is not None else UNKNOWN_TEXT
+        elif options:
             held = max((years.get(option, 0.0) for option in options), default=0.0)
-            if held >= item.years:
-                ok: bool | None = True
-            else:
-                ok = False if profile.experience is not None else None
+            told = profile.experience is not None
+            ok = True if held >= item.years else (False if told else None)
             have = phrases.years(held) if ok is not None else UNKNOWN_TEXT
         else:
             ok = None if profile.total_years is None else profile.total_years >= item.years
@@ -180,8 +201,136 @@ def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[
                 if profile.total_years is not None
                 else UNKNOWN_TEXT
             )
+        need = phrases.experience(item, dataset)
         found.append(Finding("pengalaman", _aspect("pengalaman"), _status(ok), have, need))
     return found
+
+
+def _history(dataset: Dataset, profile: Profile) -> dict[str, float]:
+    """The profile's own history plus the current position by its id only: its type and grade
+    would say less than the id (no family, kelas or unit) and count the same years again."""
+    history = dict(profile.experience or {})
+    current = dataset.positions.get(profile.position or "")
+    if current is not None and profile.years_in_position is not None:
+        history[current.id] = max(history.get(current.id, 0.0), profile.years_in_position)
+    return history
+
+
+def conditional_experience(
+    dataset: Dataset, profile: Profile, item: ExperienceRequirement
+) -> tuple[bool | None, float]:
+    """An experience item with a family, kelas or unit: met, unmet or unknown, and the years
+    known to count.
+
+    A position id in the history is judged exactly; a family, type or grade key only as far as
+    it tells (``guru: 8`` says nothing of the unit), so it may count, may not, or cannot tell.
+    The years of positions that count add up; keys that are not positions are not added to
+    them (``guru`` and ``guru-ahli-muda`` may be the same years). When the known years fall
+    short, the item is unmet only if even every year that might count falls short too, and
+    only when the profile tells its history: otherwise it is not assessed."""
+    positions_total = 0.0
+    other_best = 0.0
+    possible = 0.0
+    for key, years in _history(dataset, profile).items():
+        verdict = _counts(dataset, item, key)
+        if verdict is False:
+            continue
+        possible += years
+        if verdict and key in dataset.positions:
+            positions_total += years
+        elif verdict:
+            other_best = max(other_best, years)
+    held = max(positions_total, other_best)
+    if held >= item.years:
+        return True, held
+    if profile.experience is None or possible >= item.years:
+        return None, held
+    return False, held
+
+
+def _counts(dataset: Dataset, item: ExperienceRequirement, key: str) -> bool | None:
+    """Whether years under history ``key`` count for ``item``: every condition must hold
+    (False as soon as one cannot, None while one cannot be told)."""
+    position = dataset.positions.get(key)
+    verdicts = (
+        _position_conditions(item, position)
+        if position is not None
+        else _key_conditions(dataset, item, key)
+    )
+    if False in verdicts:
+        return False
+    return None if None in verdicts else True
+
+
+def _position_conditions(item: ExperienceRequirement, position: Position) -> list[bool | None]:
+    verdicts: list[bool | None] = []
+    if item.levels or item.positions:
+        verdicts.append(
+            position.id in item.positions
+            or position.type in item.levels
+            or position.level_key in item.levels
+        )
+    if item.family is not None:
+        verdicts.append(position.family == item.family)
+    if item.min_grade is not None:
+        verdicts.append(position.grade is not None and _grade_at_least(position.grade, item))
+    if item.min_class is not None:
+        verdicts.append(position.job_class >= item.min_class)
+    if item.unit is not None:
+        verdicts.append(any(_within(p.unit, item.unit) for p in position.placements))
+    return verdicts
+
+
+def _key_conditions(dataset: Dataset, item: ExperienceRequirement, key: str) -> list[bool | None]:
+    """What a family, type or grade key tells about each condition; kelas and unit it never
+    tells, nor anything for a key the data does not know."""
+    is_grade = key in ref.CATEGORY_OF_GRADE
+    is_type = key in ref.POSITION_TYPES
+    structural = is_type and key != "fungsional"
+    verdicts: list[bool | None] = []
+    if item.levels or item.positions:
+        verdicts.append(_listed(dataset, item, key))
+    if item.family is not None:
+        if key in dataset.families:
+            verdicts.append(key == item.family)
+        else:
+            verdicts.append(False if structural else None)
+    if item.min_grade is not None:
+        verdicts.append(_grade_at_least(key, item) if is_grade else False if structural else None)
+    if item.min_class is not None:
+        verdicts.append(None)
+    if item.unit is not None:
+        verdicts.append(None)
+    return verdicts
+
+
+def _listed(dataset: Dataset, item: ExperienceRequirement, key: str) -> bool | None:
+    """Whether years under a family, type or grade key were in one of the item's listed types,
+    grades or positions: a grade or a family is a functional position, of an unknown grade."""
+    if key in item.levels:
+        return True
+    if item.positions:
+        return None  # it may have been one of them
+    functional = "fungsional" in item.levels
+    grades_listed = any(level in ref.CATEGORY_OF_GRADE for level in item.levels)
+    if key in ref.CATEGORY_OF_GRADE:
+        return functional
+    if key in dataset.families:
+        return True if functional else (None if grades_listed else False)
+    if key == "fungsional":
+        return None if grades_listed else False
+    return False if key in ref.POSITION_TYPES else None
+
+
+def _grade_at_least(grade: str, item: ExperienceRequirement) -> bool:
+    """A jenjang at or above ``jenjang_minimal`` on the one functional ladder (keterampilan
+    grades below keahlian ones, as a family with both categories climbs)."""
+    return ref.LEVELS[grade].order >= ref.LEVELS[str(item.min_grade)].order
+
+
+def _within(unit: str, ancestor: str) -> bool:
+    """Whether ``unit`` is ``ancestor`` or a unit below it (paths are ``a/b/c``)."""
+    return unit == ancestor or unit.startswith(ancestor + "/")
 
 
 def _trainings(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:

@@ -29,6 +29,7 @@ from pola_karir.model import (
     CompetencyStandard,
     EducationRequirement,
     ExperienceRequirement,
+    FieldGroup,
     GradeSpec,
     JobFamily,
     LegalRef,
@@ -326,12 +327,18 @@ def _rank(data: Data | None, where: Locate) -> RankRequirement | None:
 
 
 def _experience(data: Data, where: Locate, index: int) -> ExperienceRequirement:
+    """One ``pengalaman`` item; where its keys were written is in the origins
+    (``("pengalaman", index, "jabatan_fungsional")`` …), recorded like every requirement part."""
     return ExperienceRequirement(
         years=float(data["tahun"]),
         levels=_names(data.get("jenis")),
         positions=_names(data.get("jabatan")),
         note=data.get("keterangan", ""),
         legal_basis=_basis(data, where, "pengalaman", index),
+        family=data.get("jabatan_fungsional"),
+        min_grade=data.get("jenjang_minimal"),
+        min_class=data.get("kelas_minimal"),
+        unit=data.get("unit"),
     )
 
 
@@ -550,6 +557,26 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
             keys=("jabatan_fungsional", "jenjang", "penempatan"),
         ),
     )
+
+
+def field_groups(doc: Document, source: str = "") -> Iterator[tuple[str, FieldGroup]]:
+    """The rumpun of ``rumpun-pendidikan.yml``, each with where its key and name were written
+    (a rule reports two groups of one name at the second name)."""
+    for group_id, item in doc.data["rumpun"].items():
+        base = ("rumpun", group_id)
+        yield (
+            group_id,
+            FieldGroup(
+                id=group_id,
+                name=item["nama"],
+                fields=tuple(item["bidang"]),
+                note=item.get("keterangan", ""),
+                legal_basis=_cited(doc, item, *base),
+                location=doc.location(base, key=True),
+                name_location=doc.location((*base, "nama")),
+                source=source,
+            ),
+        )
 
 
 def career_path(source: SourceFile, doc: Document) -> CareerPath:

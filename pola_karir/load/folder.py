@@ -30,6 +30,7 @@ from pola_karir.model import (
     Agency,
     CareerPath,
     Competency,
+    FieldGroup,
     JobFamily,
     Position,
     Regulation,
@@ -55,6 +56,7 @@ class _Loading:
     trainings: dict[str, Training] = field(default_factory=dict)
     regulations: dict[str, Regulation] = field(default_factory=dict)
     paths: dict[str, CareerPath] = field(default_factory=dict)
+    field_groups: dict[str, FieldGroup] = field(default_factory=dict)
     set_aside: list[Competency | Training] = field(default_factory=list)
 
     def document(self, kind: str, entity_id: str) -> Document | None:
@@ -77,6 +79,7 @@ class _Loading:
             trainings=self.trainings,
             regulations=self.regulations,
             paths=self.paths,
+            field_groups=self.field_groups,
             set_aside=tuple(self.set_aside),
         )
 
@@ -162,6 +165,8 @@ def _assemble(space: _Loading) -> None:
         space.positions[source.id] = assemble.position(source, doc, family_doc)
     for source, doc in space.docs_of("jalur"):
         space.paths[source.id] = assemble.career_path(source, doc)
+    for source, doc in space.docs_of("rumpun-pendidikan"):
+        space.field_groups.update(assemble.field_groups(doc, source.relative))
 
 
 def _redefines(

@@ -20,6 +20,8 @@ SINGLE_FILES: Final[dict[str, str]] = {
     "instansi.yml": "instansi",
     "kompetensi-teknis.yml": "kompetensi",
     "pelatihan.yml": "pelatihan",
+    # Optional: the agency's groups of fields of study (rumpun), named by requirements.
+    "rumpun-pendidikan.yml": "rumpun-pendidikan",
 }
 FOLDERS: Final[dict[str, str]] = {
     "unit": "unit",

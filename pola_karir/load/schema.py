@@ -34,6 +34,7 @@ KINDS: Final = (
     "kompetensi",
     "pelatihan",
     "dasar-hukum",
+    "rumpun-pendidikan",
     "profil",
 )
 
@@ -203,12 +204,12 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
         yield _bad_key_name(error, doc, path, schema, schemas)
     elif keyword == "additionalProperties" and isinstance(error.instance, dict):
         yield from _unknown_keys(error.instance, doc, path, schema)
-    elif keyword == "required" and isinstance(error.instance, dict):
+    elif keyword in ("required", "dependentRequired") and isinstance(error.instance, dict):
         # A key required by one branch of a oneOf/anyOf is described where it is defined.
         owner = schema
         if key_owner := error.parent:
             owner = key_owner.schema if isinstance(key_owner.schema, Mapping) else schema
-        for key in _value(error):
+        for key in _required_now(error):
             if key not in error.instance:
                 described_in = schema if key in schema.get("properties", {}) else owner
                 described = _describe_property(described_in, key, schemas)
@@ -236,6 +237,16 @@ def _explain(error: ValidationError, doc: Document, schemas: SchemaSet) -> Itera
         )
     else:
         yield _value_error(error, doc, path, schema)
+
+
+def _required_now(error: ValidationError) -> list[str]:
+    """The keys a ``required`` error asks for, or those a ``dependentRequired`` error asks for
+    because of the keys written (``jenjang_minimal`` needs ``jabatan_fungsional``)."""
+    value = _value(error)
+    if error.validator != "dependentRequired":
+        return list(value)
+    written: Any = error.instance
+    return [key for present, keys in value.items() if present in written for key in keys]
 
 
 def _required_keys(branches: Any) -> list[str] | None:

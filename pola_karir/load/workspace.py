@@ -21,6 +21,7 @@ from pola_karir.model import (
     CareerPath,
     Competency,
     Dataset,
+    FieldGroup,
     JobFamily,
     Position,
     Regulation,
@@ -43,6 +44,7 @@ class Workspace:
     trainings: Mapping[str, Training] = field(default_factory=dict)
     regulations: Mapping[str, Regulation] = field(default_factory=dict)
     paths: Mapping[str, CareerPath] = field(default_factory=dict)
+    field_groups: Mapping[str, FieldGroup] = field(default_factory=dict)
     # Agency catalogue entries that reuse a national id (PK204): left out of the model, but
     # what they cite is still checked, as it is written in the agency's file.
     set_aside: tuple[Competency | Training, ...] = ()

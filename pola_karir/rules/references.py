@@ -20,7 +20,14 @@ from collections.abc import Iterable, Iterator
 from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, Term, diag, suggestion, term
 from pola_karir.load.workspace import Workspace
-from pola_karir.model import LegalRef, Location, Origin, Requirements
+from pola_karir.model import (
+    ExperienceRequirement,
+    LegalRef,
+    Location,
+    Origin,
+    Requirements,
+    field_key,
+)
 from pola_karir.rules.common import Rule
 
 # --- citations ------------------------------------------------------------------------------
@@ -58,6 +65,8 @@ def _citations(space: Workspace) -> Iterator[LegalRef]:
         yield from path.legal_basis
         for move in path.moves:
             yield from move.legal_basis
+    for group in space.field_groups.values():
+        yield from group.legal_basis
     catalogues = (*space.competencies.values(), *space.trainings.values(), *space.set_aside)
     for entry in catalogues:
         if not entry.national:
@@ -168,7 +177,35 @@ def _requirement_references(space: Workspace, req: Requirements) -> Iterator[Dia
                     yield _unknown(
                         "position", position, space.positions, "where.positions", origin.location
                     )
+            yield from _experience_conditions(space, req, index, item)
     yield from _rank_range(req)
+
+
+def _experience_conditions(
+    space: Workspace, req: Requirements, index: int, item: ExperienceRequirement
+) -> Iterator[Diagnostic]:
+    """An experience item's job family and unit must exist (PK201), and its ``jenjang_minimal``
+    must be a grade of that family (PK206), or no past position could ever count."""
+    family_at = req.origin("pengalaman", index, "jabatan_fungsional")
+    family = space.families.get(item.family or "")
+    broken_family = space.is_broken("jabatan-fungsional", item.family or "")
+    if item.family and family_at and family is None and not broken_family:
+        yield _unknown(
+            "job_family", item.family, space.families, "where.job_families", family_at.location
+        )
+    grade_at = req.origin("pengalaman", index, "jenjang_minimal")
+    if family and item.min_grade and grade_at and item.min_grade not in family.grades:
+        yield diag(
+            "PK206",
+            grade_at.location,
+            jenjang=item.min_grade,
+            family=family.id,
+            available=", ".join(family.grades),
+        )
+    unit_at = req.origin("pengalaman", index, "unit")
+    broken_unit = space.is_broken("unit", (item.unit or "").split("/")[0])
+    if item.unit and unit_at and item.unit not in space.units and not broken_unit:
+        yield _unknown("unit", item.unit, space.units, "where.units", unit_at.location)
 
 
 def _training_references(space: Workspace, req: Requirements) -> Iterator[Diagnostic]:
@@ -295,8 +332,22 @@ def complete_requirements(space: Workspace) -> Iterator[Diagnostic]:
             )
 
 
+def field_group_names(space: Workspace) -> Iterator[Diagnostic]:
+    """Two rumpun may not share a name as fields are compared (PK220): a requirement names a
+    group by its name, and could not tell which of the two it means."""
+    first: dict[str, str] = {}
+    for group in space.field_groups.values():
+        key = field_key(group.name)
+        if key in first and group.name_location:
+            yield diag(
+                "PK220", group.name_location, name=group.name, group=group.id, other=first[key]
+            )
+        first.setdefault(key, group.id)
+
+
 RULES: tuple[Rule, ...] = (
     legal_references,
+    field_group_names,
     position_references,
     move_references,
     functional_fields,

@@ -58,7 +58,9 @@ def requirement_rows(dataset: Dataset, page: str, req: Requirements) -> list[lis
     rows: list[list[str]] = []
     if req.education:
         basis = citations(dataset, page, req.education.legal_basis)
-        rows.append([_aspect("pendidikan"), md(phrases.education(req.education, lang)), basis])
+        words = phrases.education(req.education, lang)
+        words += phrases.field_groups_named(req.education.fields, dataset, lang)
+        rows.append([_aspect("pendidikan"), md(words), basis])
     if req.rank:
         basis = citations(dataset, page, req.rank.legal_basis)
         rows.append([_aspect("pangkat"), md(phrases.rank_requirement(req.rank, lang)), basis])

@@ -180,22 +180,27 @@ def _trainings(dataset: Dataset) -> str:
     )
 
 
-def _experience() -> str:
-    structural = [key for key, level in ref.LEVELS.items() if level.group != "JF"]
-    functional = [key for key, level in ref.LEVELS.items() if level.group == "JF"]
+def _experience(dataset: Dataset) -> str:
+    """Years per position type, per jenjang and per job family (all its jenjang: what an
+    experience requirement naming the family asks), each field keyed by its profile key."""
+    short_hint = say("site.explorer.form.years_short_hint")
+    level_fields = [(key, phrases.level_name(key, SITE_LANGUAGE), short_hint) for key in ref.LEVELS]
+    family_hint = say("pengalaman.form.family_hint")
+    families = [
+        (family.id, family.name, family_hint)
+        for family in sorted(dataset.families.values(), key=lambda f: (f.name.casefold(), f.id))
+        if family.id not in ref.LEVELS  # a family id never shadows a type or grade field
+    ]
     groups = []
-    for legend, keys in (
-        (say("site.explorer.form.structural"), structural),
-        (say("site.explorer.form.functional"), functional),
+    for legend, entries in (
+        (say("site.explorer.form.structural"), [e for e in level_fields if _structural(e[0])]),
+        (say("site.explorer.form.functional"), [e for e in level_fields if not _structural(e[0])]),
+        (say("pengalaman.form.families"), families),
     ):
+        if not entries:
+            continue
         fields = "".join(
-            _years(
-                f"pengalaman_{key}",
-                phrases.level_name(key, SITE_LANGUAGE),
-                say("site.explorer.form.years_short_hint"),
-                key,
-            )
-            for key in keys
+            _years(f"pengalaman_{key}", label, hint, key) for key, label, hint in entries
         )
         groups.append(
             f'<fieldset class="pk-jelajah__group pk-jelajah__grid"><legend>{html.escape(legend)}'
@@ -209,6 +214,10 @@ def _experience() -> str:
         f"{_h('experience_complete')}</label>"
         f"{''.join(groups)}</details>"
     )
+
+
+def _structural(level_key: str) -> bool:
+    return ref.LEVELS[level_key].group != "JF"
 
 
 def _competencies(dataset: Dataset) -> str:
@@ -242,16 +251,16 @@ def _competencies(dataset: Dataset) -> str:
 
 
 def _education_fields(dataset: Dataset) -> str:
-    """Fields of study the positions name, offered as suggestions while typing."""
-    fields = sorted(
-        {
-            field
-            for p in dataset.positions.values()
-            if p.requirements.education
-            for field in p.requirements.education.fields
-        },
-        key=str.casefold,
-    )
+    """Fields of study the positions and the rumpun name, offered as suggestions while
+    typing."""
+    named = {
+        field
+        for p in dataset.positions.values()
+        if p.requirements.education
+        for field in p.requirements.education.fields
+    }
+    named.update(field for group in dataset.field_groups.values() for field in group.fields)
+    fields = sorted(named, key=lambda f: (f.casefold(), f))
     datalist = "".join(f'<option value="{attr(f)}"></option>' for f in fields)
     return (
         '<div class="pk-jelajah__field"><label for="pk-j-bidang-pendidikan">'
@@ -315,7 +324,7 @@ def _form(dataset: Dataset) -> str:
         + _section("position", current)
         + _section("education_and_rank", education_and_rank)
         + _section("ratings", performance)
-        + f"{_trainings(dataset)}{_experience()}{_competencies(dataset)}"
+        + f"{_trainings(dataset)}{_experience(dataset)}{_competencies(dataset)}"
         '<div class="pk-jelajah__grid pk-jelajah__bottom">'
         f"{_select('langkah', say('site.explorer.form.moves'), moves)}"
         "</div>"

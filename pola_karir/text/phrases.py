@@ -15,6 +15,7 @@ from pola_karir.model import (
     PerformanceRequirement,
     Position,
     RankRequirement,
+    field_key,
 )
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, has, text
 
@@ -98,6 +99,19 @@ def education(req: EducationRequirement, lang: str = DEFAULT_LANGUAGE) -> str:
     return _with_note(phrase, req.note or "", lang)
 
 
+def field_groups_named(
+    fields: tuple[str, ...], dataset: Dataset, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """What the rumpun among ``fields`` take in, for a reader who holds a member's degree
+    ("; rumpun Teknik Sipil mencakup Teknik Sipil dan Lingkungan, …"); "" when none is one."""
+    groups = dataset.field_groups_by_key
+    named = [groups[key] for key in dict.fromkeys(field_key(f) for f in fields) if key in groups]
+    return "".join(
+        text("pengalaman.phrase.rumpun", lang, name=group.name, fields=", ".join(group.fields))
+        for group in named
+    )
+
+
 def rank(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return text("phrase.rank", lang, code=code, title=label("pangkat", code, lang))
 
@@ -125,9 +139,33 @@ def experience(
     if options:
         joined = text("phrase.or", lang).join(options)
         phrase += text("phrase.experience.as", lang, options=joined)
-    if req.note and not options:
+    phrase += experience_conditions(req, dataset, lang)
+    if req.note and not options and not req.conditional:
         return phrase + text("phrase.experience.note", lang, note=req.note)
     return _with_note(phrase, req.note or "", lang)
+
+
+def experience_conditions(
+    req: ExperienceRequirement, dataset: Dataset | None = None, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """The family, kelas and unit conditions of an experience item, each read after the years
+    ("… dalam jabatan fungsional Guru jenjang Ahli Muda ke atas, di lingkungan Dinas
+    Pendidikan"); the words are in ``pengalaman.po``."""
+    parts: list[str] = []
+    if req.family is not None:
+        found = dataset.families.get(req.family) if dataset else None
+        name = found.name if found else req.family
+        if req.min_grade is not None:
+            grade = level_name(req.min_grade, lang)
+            parts.append(text("pengalaman.phrase.family_from", lang, family=name, grade=grade))
+        else:
+            parts.append(text("pengalaman.phrase.family", lang, family=name))
+    if req.min_class is not None:
+        parts.append(text("pengalaman.phrase.class", lang, kelas=req.min_class))
+    if req.unit is not None:
+        unit = dataset.units.get(req.unit) if dataset else None
+        parts.append(text("pengalaman.phrase.unit", lang, unit=unit.name if unit else req.unit))
+    return "".join(parts)
 
 
 def performance_need(minimum: str, years: int, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pola_karir.model import Dataset, ExperienceRequirement, Move
+from pola_karir.model import Dataset, ExperienceRequirement, FieldGroup, Move
 
 KASI_JALAN = "kepala-seksi-pembangunan-jalan-dan-jembatan"  # pengawas -> kepala bidang bina marga
 KABID_BINA_MARGA = "kepala-bidang-bina-marga"
 PENGOLAH_DATA = "pengolah-data-dan-informasi-kepegawaian"  # pelaksana, 4 ways out
 PERAWAT_TERAMPIL = "perawat-terampil-puskesmas-mekarsari"  # functional, keterampilan
 TJJ_MUDA = "penata-kelola-jalan-dan-jembatan-ahli-muda"
+TJJ_PERTAMA = "penata-kelola-jalan-dan-jembatan-ahli-pertama"
+TJJ = "penata-kelola-jalan-dan-jembatan"  # the job family
 
 # Every competency the administrator and pengawas posts on the roads path ask for.
 _ROAD_COMPETENCIES = {
@@ -194,8 +196,24 @@ CASES: tuple[Case, ...] = (
 UNCATALOGUED_TRAINING = "pelatihan-di-luar-katalog"
 
 
+# Experience items by job family, jenjang, kelas and unit (the last with a type condition too).
+FAMILY_EXPERIENCE = (
+    ExperienceRequirement(years=4, family=TJJ),
+    ExperienceRequirement(years=2.5, family=TJJ, min_grade="ahli-muda"),
+    ExperienceRequirement(
+        years=3, levels=("pengawas", "ahli-muda"), min_class=9, unit="dinas-pupr/bidang-bina-marga"
+    ),
+)
+REKAYASA = FieldGroup(
+    id="rekayasa",
+    name="Rekayasa",
+    fields=("Teknik Jalan", "Teknik-Geodesi", "Teknik  Lingkungan"),
+)
+
+
 def synthetic_dataset(dataset: Dataset) -> Dataset:
-    """The example with a position-based experience requirement, a training missing from the
+    """The example with a position-based experience requirement, experience by job family,
+    jenjang, kelas and unit, a requirement naming a rumpun, a training missing from the
     catalogue, fields of study that only match under full case folding, and moves with
     fractional minimum years (one a second move between the same two positions), so the port is
     also checked where the example data does not reach."""
@@ -204,12 +222,16 @@ def synthetic_dataset(dataset: Dataset) -> Dataset:
     assert req.education is not None
     req = replace(
         req,
-        education=replace(req.education, fields=(*req.education.fields, "ILMU STRASSE", "ΣΊΣΥΦΟΣ")),
+        education=replace(
+            req.education,
+            fields=(*req.education.fields, "ILMU STRASSE", "ΣΊΣΥΦΟΣ", "rekayasa."),
+        ),
         experience=(
             *req.experience,
             ExperienceRequirement(
                 years=1.5, positions=(KASI_JALAN, "penata-kelola-jalan-dan-jembatan-ahli-muda")
             ),
+            *FAMILY_EXPERIENCE,
         ),
         trainings=(*req.trainings, UNCATALOGUED_TRAINING),
     )
@@ -228,7 +250,8 @@ def synthetic_dataset(dataset: Dataset) -> Dataset:
         ),
     )
     paths[first_id] = replace(first, moves=(*first.moves, *extra))
-    return replace(dataset, positions=positions, paths=paths)
+    groups = {**dataset.field_groups, REKAYASA.id: REKAYASA}
+    return replace(dataset, positions=positions, paths=paths, field_groups=groups)
 
 
 SYNTHETIC_CASES: tuple[Case, ...] = (
@@ -244,6 +267,34 @@ SYNTHETIC_CASES: tuple[Case, ...] = (
     Case("jabatan-tertentu-tidak-diketahui", {"jabatan": KASI_JALAN, "masa_jabatan": 0.5}),
     Case("bidang-lipat-huruf-jerman", {"jabatan": KASI_JALAN, "bidang_pendidikan": "ilmu straẞe"}),
     Case("bidang-lipat-huruf-yunani", {"jabatan": KASI_JALAN, "bidang_pendidikan": "σίσυφος"}),
+    # Experience by family, jenjang, kelas and unit: nothing told but the position.
+    Case("keluarga-kosong", {"jabatan": KASI_JALAN}),
+    # Partly told: a family key (any jenjang, not the minimum), a grade key below the minimum.
+    Case(
+        "keluarga-sebagian",
+        {"jabatan": KASI_JALAN, "masa_jabatan": 2, "pengalaman": {TJJ: 5, "ahli-pertama": 1}},
+    ),
+    # Fully told by position ids: years add up across the family's jenjang.
+    Case(
+        "keluarga-lengkap",
+        {
+            "jabatan": KASI_JALAN,
+            "masa_jabatan": 3,
+            "pengalaman": {TJJ_MUDA: 3, TJJ_PERTAMA: 2},
+            "bidang_pendidikan": "teknik-geodesi",
+        },
+    ),
+    # A structural history only: the family items are unmet, kelas/unit cannot be told.
+    Case(
+        "keluarga-tidak-memenuhi",
+        {"jabatan": KASI_JALAN, "masa_jabatan": 1, "pengalaman": {"pelaksana": 4}},
+    ),
+    # An empty history from a functional position: judged from the position alone.
+    Case("keluarga-riwayat-kosong", {"jabatan": TJJ_MUDA, "masa_jabatan": 3, "pengalaman": {}}),
+    # Fields of study through the rumpun: its name, members as HR types them, and a miss.
+    Case("rumpun-nama", {"jabatan": KASI_JALAN, "bidang_pendidikan": "REKAYASA"}),
+    Case("rumpun-anggota", {"jabatan": KASI_JALAN, "bidang_pendidikan": "teknik_LINGKUNGAN"}),
+    Case("rumpun-bukan-anggota", {"jabatan": KASI_JALAN, "bidang_pendidikan": "Teknik Mesin"}),
     Case(
         "langkah-pecahan",
         {"jabatan": PENGOLAH_DATA, "masa_jabatan": 0.05, "pelatihan": [UNCATALOGUED_TRAINING]},

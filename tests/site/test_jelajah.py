@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from jelajah_cases import (
     CASES,
+    FAMILY_EXPERIENCE,
     KABID_BINA_MARGA,
     KASI_JALAN,
     SYNTHETIC_CASES,
@@ -34,7 +35,7 @@ from pola_karir.career.matching import (
 )
 from pola_karir.export import open_data
 from pola_karir.load.schema import load_schemas
-from pola_karir.model import Dataset
+from pola_karir.model import Dataset, field_key
 from pola_karir.site import explorer, urls
 from pola_karir.site.build import site_content
 from pola_karir.text import phrases
@@ -236,6 +237,47 @@ def test_browser_check_equals_python(engine: Page, dataset: Dataset) -> None:
         assert engine.evaluate(script, [profile, position_id]) == expected
 
 
+def test_family_experience_and_field_groups_reach_every_status(dataset: Dataset) -> None:
+    """The synthetic cases put each experience condition and the rumpun through met, unmet and
+    not assessed, so the equality test above covers all of their branches."""
+    changed = synthetic_dataset(dataset)
+    phrases_of_items = {phrases.experience(item, changed) for item in FAMILY_EXPERIENCE}
+    seen: dict[str, set[str]] = {}
+    for case in SYNTHETIC_CASES:
+        for result in python_explore(changed, case):
+            if result["jabatan"] != KABID_BINA_MARGA:
+                continue
+            for finding in result["temuan"]:  # type: ignore[attr-defined]
+                if finding["perlu"] in phrases_of_items or finding["aspek"] == "bidang_pendidikan":
+                    seen.setdefault(finding["perlu"], set()).add(finding["status"])
+    assert len(seen) == len(FAMILY_EXPERIENCE) + 1
+    for need, statuses in seen.items():
+        assert statuses == {"terpenuhi", "belum", "tidak-diketahui"}, need
+
+
+FIELD_NAMES = [
+    "Teknik  Sipil",
+    "teknik sipil",
+    "Teknik-Sipil",
+    " TEKNIK_SIPIL. ",
+    "Pendidikan (Matematika)",
+    "Ｔｅｋｎｉｋ Sipil",
+    "Straße",
+    "ΣΊΣΥΦΟΣ",
+    "D-III/Keperawatan",
+    "Ilmu\tKomunikasi\u00a0& Media",
+    "e\u0301cole",
+    "Kesehatan Masyarakat (S.K.M.)",
+    "",
+    "...",
+]
+
+
+def test_field_names_are_normalised_as_python_does(engine: Page) -> None:
+    got = engine.evaluate("vs => vs.map(PolaKarirJelajah.fieldKey)", FIELD_NAMES)
+    assert got == [field_key(name) for name in FIELD_NAMES]
+
+
 def test_years_are_formatted_as_python_does(engine: Page) -> None:
     values = [
         0.0,
@@ -299,6 +341,10 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
     block = dict(explorer.explorer_page(dataset).html_blocks)["jelajah"]
     assert f'<script src="{urls.ref(explorer.DATA_SCRIPT)}"></script>' in block
     assert f'data-pk-position-url="{urls.ref("jabatan/__ID__.md")}"' in block
+    # Years per job family (all jenjang), and rumpun members among the suggested fields.
+    for family in dataset.families:
+        assert f'data-pk-pengalaman="{family}"' in block
+    assert '<option value="Ilmu Administrasi Negara">' in block
 
 
 def test_script_never_writes_html_or_goes_online() -> None:

@@ -113,8 +113,11 @@
     outgoing.forEach(function (list) {
       list.sort(function (a, b) { return compareText(a[0], b[0]) || compareNumber(a[1], b[1]); });
     });
+    var families = new Set((data.jabatan_fungsional || []).map(function (f) { return f.id; }));
+    var groups = new Map(); // dataset.field_groups_by_key
+    (data.rumpun_pendidikan || []).forEach(function (g) { groups.set(fieldKey(g.nama), g); });
     found = {positions: positions, trainings: trainings, competencies: competencies,
-      outgoing: outgoing, ref: data.rujukan || {}};
+      outgoing: outgoing, ref: data.rujukan || {}, families: families, groups: groups};
     if (cache) cache.set(data, found);
     return found;
   }
@@ -170,6 +173,122 @@
     return value.toUpperCase().toLowerCase().replace(/\u03c2/g, "\u03c3").replace(/\u00df/g, "ss");
   }
 
+  // model.field_key: letters, digits and combining marks are kept, every other run is one
+  // space. Unicode property escapes are built at run time so that an engine without them
+  // still parses this file (it then treats only ASCII punctuation and spaces as separators).
+  var SEPARATORS = (function () {
+    try { return new RegExp("[^\\p{L}\\p{N}\\p{M}]+", "gu"); } catch (e) {
+      return /[\s!-\/:-@\[-`{-~]+/g;
+    }
+  }());
+
+  function fieldKey(name) { // model.field_key
+    var normal = typeof name.normalize === "function" ? name.normalize("NFKC") : name;
+    return casefold(normal).replace(SEPARATORS, " ").trim();
+  }
+
+  function acceptedFields(ix, fields) { // matching.accepted_fields
+    var accepted = new Set();
+    fields.forEach(function (name) {
+      var key = fieldKey(name);
+      accepted.add(key);
+      var group = ix.groups.get(key);
+      if (group) group.bidang.forEach(function (member) { accepted.add(fieldKey(member)); });
+    });
+    return accepted;
+  }
+
+  function history(ix, profile) { // matching._history
+    var result = new Map(profile.experience || []);
+    var current = ix.positions.get(profile.position || "");
+    if (current && profile.yearsInPosition !== null) {
+      result.set(current.id, Math.max(result.has(current.id) ? result.get(current.id) : 0, profile.yearsInPosition));
+    }
+    return result;
+  }
+
+  function gradeAtLeast(ref, grade, item) { // matching._grade_at_least
+    return ref.jenjang[grade] >= ref.jenjang[item.jenjang_minimal];
+  }
+
+  function within(unit, ancestor) { // matching._within
+    return unit === ancestor || unit.indexOf(ancestor + "/") === 0;
+  }
+
+  function positionConditions(ref, item, position) { // matching._position_conditions
+    var levels = item.jenis || [], ids = item.jabatan || [];
+    var verdicts = [];
+    if (levels.length || ids.length) {
+      verdicts.push(ids.indexOf(position.id) >= 0 || levels.indexOf(position.jenis) >= 0
+        || levels.indexOf(position.tingkat.kunci) >= 0);
+    }
+    if (item.jabatan_fungsional !== null) verdicts.push(position.jabatan_fungsional === item.jabatan_fungsional);
+    if (item.jenjang_minimal !== null) verdicts.push(position.jenjang !== null && gradeAtLeast(ref, position.jenjang, item));
+    if (item.kelas_minimal !== null) verdicts.push(position.kelas_jabatan >= item.kelas_minimal);
+    if (item.unit !== null) {
+      verdicts.push(position.penempatan.some(function (p) { return within(p.unit, item.unit); }));
+    }
+    return verdicts;
+  }
+
+  function listed(ix, item, key) { // matching._listed
+    var levels = item.jenis || [];
+    if (levels.indexOf(key) >= 0) return true;
+    if ((item.jabatan || []).length) return null;
+    var functional = levels.indexOf("fungsional") >= 0;
+    var gradesListed = levels.some(function (level) { return hasOwn(ix.ref.jenjang, level); });
+    if (hasOwn(ix.ref.jenjang, key)) return functional;
+    if (ix.families.has(key)) return functional ? true : (gradesListed ? null : false);
+    if (key === "fungsional") return gradesListed ? null : false;
+    return ix.ref.jenis_jabatan.indexOf(key) >= 0 ? false : null;
+  }
+
+  function keyConditions(ix, item, key) { // matching._key_conditions
+    var ref = ix.ref;
+    var isGrade = hasOwn(ref.jenjang, key);
+    var isType = ref.jenis_jabatan.indexOf(key) >= 0;
+    var structural = isType && key !== "fungsional";
+    var levels = item.jenis || [], ids = item.jabatan || [];
+    var verdicts = [];
+    if (levels.length || ids.length) verdicts.push(listed(ix, item, key));
+    if (item.jabatan_fungsional !== null) {
+      verdicts.push(ix.families.has(key) ? key === item.jabatan_fungsional : (structural ? false : null));
+    }
+    if (item.jenjang_minimal !== null) {
+      verdicts.push(isGrade ? gradeAtLeast(ref, key, item) : (structural ? false : null));
+    }
+    if (item.kelas_minimal !== null) verdicts.push(null);
+    if (item.unit !== null) verdicts.push(null);
+    return verdicts;
+  }
+
+  function counts(ix, item, key) { // matching._counts
+    var position = ix.positions.get(key);
+    var verdicts = position ? positionConditions(ix.ref, item, position) : keyConditions(ix, item, key);
+    if (verdicts.indexOf(false) >= 0) return false;
+    return verdicts.indexOf(null) >= 0 ? null : true;
+  }
+
+  function conditional(item) { // ExperienceRequirement.conditional
+    return item.jabatan_fungsional !== null || item.kelas_minimal !== null || item.unit !== null;
+  }
+
+  /** matching.conditional_experience: [met (true/false/null), years known to count]. */
+  function conditionalExperience(ix, profile, item) {
+    var positionsTotal = 0, otherBest = 0, possible = 0;
+    history(ix, profile).forEach(function (value, key) {
+      var verdict = counts(ix, item, key);
+      if (verdict === false) return;
+      possible += value;
+      if (verdict && ix.positions.has(key)) positionsTotal += value;
+      else if (verdict) otherBest = Math.max(otherBest, value);
+    });
+    var held = Math.max(positionsTotal, otherBest);
+    if (held >= item.tahun) return [true, held];
+    if (profile.experience === null || possible >= item.tahun) return [null, held];
+    return [false, held];
+  }
+
   function experienceYears(ix, profile) { // matching.experience_years
     var result = new Map(profile.experience || []);
     var current = ix.positions.get(profile.position || "");
@@ -195,9 +314,8 @@
       var fields = req.pendidikan.bidang || [];
       if (fields.length) {
         var fieldOk = null;
-        if (profile.educationField) {
-          var mine = casefold(profile.educationField);
-          fieldOk = fields.some(function (f) { return casefold(f) === mine; });
+        if (profile.educationField) { // matching.field_accepted
+          fieldOk = acceptedFields(ix, fields).has(fieldKey(profile.educationField));
         }
         found.push(finding("bidang_pendidikan", "Bidang pendidikan", status(fieldOk),
           profile.educationField || UNKNOWN_TEXT, fields.join(", ")));
@@ -215,7 +333,11 @@
     (req.pengalaman || []).forEach(function (item) {
       var options = (item.jenis || []).concat(item.jabatan || []);
       var itemOk, have;
-      if (options.length) {
+      if (conditional(item)) {
+        var result = conditionalExperience(ix, profile, item);
+        itemOk = result[0];
+        have = itemOk !== null ? years(result[1]) : UNKNOWN_TEXT;
+      } else if (options.length) {
         var most = Math.max.apply(null, options.map(function (o) { return held.has(o) ? held.get(o) : 0; }));
         if (most >= item.tahun) itemOk = true;
         else itemOk = profile.experience !== null ? false : null;
@@ -495,7 +617,8 @@
     profileFromParams: profileFromParams,
     profileToParams: profileToParams,
     cleanProfile: cleanProfile,
-    formatYears: years
+    formatYears: years,
+    fieldKey: fieldKey
   };
   if (typeof window !== "undefined") window.PolaKarirJelajah = api;
 
