@@ -10,14 +10,14 @@ from collections.abc import Iterable
 
 from pola_karir import reference as ref
 from pola_karir.career import compare
-from pola_karir.career.routes import longest_climb
+from pola_karir.career.routes import shortest_climb
 from pola_karir.model import CareerPath, Dataset, Move, Placement, Position
 from pola_karir.site import blocks, diagrams, formasi, urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
 from pola_karir.site.text import bullets, link, md, table
 from pola_karir.text import phrases
 
-__all__ = ["Page", "longest_climb", "path_page", "position_page", "unit_page"]
+__all__ = ["Page", "path_page", "position_page", "unit_page"]
 
 
 def _moves_from(dataset: Dataset, position_id: str) -> list[Move]:
@@ -244,7 +244,7 @@ def path_page(dataset: Dataset, path: CareerPath) -> Page:
 
 
 def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
-    chain, total = longest_climb(path)
+    chain, total = shortest_climb(dataset, path)
     if not chain:
         if any(m.kind != "horizontal" for m in path.moves):
             return emphasis(say("site.path.climb_cycles")) + "\n"
