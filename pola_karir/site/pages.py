@@ -40,8 +40,11 @@ def _moves_to(dataset: Dataset, position_id: str) -> list[Move]:
 def position_page(dataset: Dataset, position: Position) -> Page:
     page = urls.position(position.id)
     neighbourhood = diagrams.neighbourhood(dataset, position)
+    # The heading keeps the plain name (the page shows its unit right below); search results
+    # and the browser title, read without the page, get the name that tells it apart.
+    title = blocks.position_name(dataset, position.id)
     parts = [
-        front(position.name),
+        front(title, position.name),
         facts(_position_facts(dataset, page, position)),
         *_openings(dataset, page, position),
         _heading(2, "site.position.summary_heading"),
@@ -66,7 +69,7 @@ def position_page(dataset: Dataset, position: Position) -> Page:
         _next_steps(dataset, page, position),
         _previous_steps(dataset, page, position),
     ]
-    return Page(page, position.name, "\n".join(parts) + "\n", position.source, (neighbourhood,))
+    return Page(page, title, "\n".join(parts) + "\n", position.source, (neighbourhood,))
 
 
 def _heading(level: int, key: str) -> str:
@@ -298,7 +301,7 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
             key=lambda pair: (
                 -ref.LEVELS[pair[0].level_key].tier,
                 -ref.LEVELS[pair[0].level_key].order,
-                pair[0].name,
+                blocks.position_name(dataset, pair[0].id),
             ),
         )
         if not members:
