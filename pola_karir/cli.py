@@ -30,7 +30,7 @@ from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
-from pola_karir.text import phrases
+from pola_karir.text import names, phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 DEFAULT_DATA = "data"
@@ -223,7 +223,7 @@ def _match(args: argparse.Namespace) -> int:
     if profile.position is None:
         print(_say("cli.match.no_current_position"))
         return 0
-    origin = dataset.positions[profile.position].name
+    origin = names.position_name(dataset, profile.position, _REPORT_LANG)
     print(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah) + "\n")
     for reach, eligibility in results:
         when = (
@@ -243,7 +243,8 @@ def _eligibility_text(dataset: Dataset, result: Eligibility, detailed: bool) -> 
         if result.eligible
         else _say("cli.match.unmet", count=len(result.unmet))
     )
-    lines = [f"{position.name} [{position.id}] — {verdict}"]
+    name = names.position_name(dataset, position.id, _REPORT_LANG)
+    lines = [f"{name} [{position.id}] — {verdict}"]
     shown = result.findings if detailed else result.unmet
     for finding in shown:
         line = _say(

@@ -18,10 +18,12 @@ from pola_karir import reference as ref
 from pola_karir.career import matching
 from pola_karir.model import Dataset, LegalRef, Position, Requirements
 from pola_karir.spreadsheet import number_cell, safe_cell
-from pola_karir.text import phrases
+from pola_karir.text import names, phrases
 
-FORMAT_VERSION = "2.1"  # 2.1: rumpun_pendidikan, experience by family/kelas/unit, rujukan.jenjang
-# 2.0: jabatan_fungsional.kategori is a list (a family may have both)
+# 2.0: jabatan_fungsional.kategori is a list (a family may have both); 2.1: rumpun_pendidikan,
+# experience by family/kelas/unit, rujukan.jenjang, and jabatan.nama_tampilan (the name that
+# tells a position apart from others of the same name)
+FORMAT_VERSION = "2.1"
 SCHEMA_PATH = "schemas/ekspor.schema.json"
 
 
@@ -83,6 +85,9 @@ def _position(dataset: Dataset, position: Position) -> dict[str, Any]:
     return {
         "id": position.id,
         "nama": position.name,
+        # What every consumer should show (the site does): the name qualified by the unit when
+        # another position has the same name, computed here so no consumer re-implements it.
+        "nama_tampilan": names.position_name(dataset, position.id),
         "jenis": position.type,
         "jabatan_fungsional": position.family,
         "jenjang": position.grade,
@@ -264,6 +269,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
             [
                 "id",
                 "nama",
+                "nama_tampilan",
                 "jenis",
                 "jabatan_fungsional",
                 "jenjang",
@@ -281,6 +287,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 [
                     p.id,
                     p.name,
+                    names.position_name(dataset, p.id),
                     p.type,
                     p.family,
                     p.grade,

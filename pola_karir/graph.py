@@ -19,7 +19,6 @@ by target id and weight), never in an order that depends on hashing.
 from __future__ import annotations
 
 import heapq
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -110,41 +109,58 @@ def distinct_cycles(graph: Digraph[A]) -> Iterator[list[A]]:
             yield cycle
 
 
-# --- heaviest chain -------------------------------------------------------------------------
+# --- cheapest route between two sets of nodes ----------------------------------------------
 
 
-def longest_path(arcs: Iterable[A], weight: Callable[[A], float]) -> tuple[list[A], float]:
-    """The chain of arcs, from a node nothing leads into, with the largest total weight (on a
-    tie, the one with more arcs; then the first found in arc order), and that total.
+def shortest_path(
+    graph: Digraph[A],
+    sources: Iterable[str],
+    targets: Iterable[str],
+    weight: Callable[[A], float],
+) -> tuple[list[A], float] | None:
+    """The cheapest chain of arcs from any of ``sources`` to any of ``targets``, and its total
+    weight; None when no target can be reached. Weights must not be negative.
 
-    Kahn's topological order, so it is linear in the arcs and needs no recursion. Nodes on a
-    cycle never become ready, so they and everything only reachable through them are left out;
-    when every node is, the result is ``([], 0.0)``. Self-loops count as cycles: drop them first
-    if they should be ignored.
+    Dijkstra's algorithm from all sources at once, iterative and indifferent to cycles. Ties go
+    to the chain with fewer arcs, then to the one ending at the smaller node id, then to the
+    first found in arc order; arcs from one node are tried by target id and weight, so the
+    answer does not depend on the order the arcs were given in.
     """
-    waiting: dict[str, int] = {}
-    outgoing: dict[str, list[A]] = {}
-    for arc in arcs:
-        waiting[arc.target] = waiting.get(arc.target, 0) + 1
-        waiting.setdefault(arc.source, 0)
-        outgoing.setdefault(arc.source, []).append(arc)
-    ready = deque(sorted(node for node, count in waiting.items() if count == 0))
-    best: dict[str, tuple[float, list[A]]] = {node: (0.0, []) for node in ready}
-    done: list[str] = []
-    while ready:
-        node = ready.popleft()
-        done.append(node)
-        total, chain = best[node]
-        for arc in outgoing.get(node, []):
-            candidate = (total + weight(arc), [*chain, arc])
+    wanted = set(targets)
+    reached_by: dict[str, A] = {}
+    best: dict[str, tuple[float, int]] = {}
+    queue: list[tuple[float, int, str]] = []
+    for source in sorted(set(sources)):
+        best[source] = (0.0, 0)
+        queue.append((0.0, 0, source))
+    heapq.heapify(queue)
+    done: set[str] = set()
+    while queue:
+        cost, steps, node = heapq.heappop(queue)
+        if node in done:
+            continue
+        if node in wanted:
+            return _chain(reached_by, node), cost
+        done.add(node)
+        for arc in sorted(graph.arcs_from(node), key=lambda a: (a.target, weight(a))):
+            candidate = (cost + weight(arc), steps + 1)
             known = best.get(arc.target)
-            if known is None or (candidate[0], len(candidate[1])) > (known[0], len(known[1])):
+            if arc.target not in done and (known is None or candidate < known):
                 best[arc.target] = candidate
-            waiting[arc.target] -= 1
-            if waiting[arc.target] == 0:
-                ready.append(arc.target)
-    top = max((best[node] for node in done), key=lambda b: (b[0], len(b[1])), default=(0.0, []))
-    return top[1], top[0]
+                reached_by[arc.target] = arc
+                heapq.heappush(queue, (*candidate, arc.target))
+    return None
+
+
+def _chain(reached_by: Mapping[str, A], node: str) -> list[A]:
+    """The arcs by which the search reached ``node``, back to the source it started from."""
+    chain: list[A] = []
+    while node in reached_by:
+        arc = reached_by[node]
+        chain.append(arc)
+        node = arc.source
+    chain.reverse()
+    return chain
 
 
 # --- cheapest routes within a number of steps -----------------------------------------------

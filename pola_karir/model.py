@@ -440,6 +440,9 @@ class Move:
     target: str
     kind: str  # vertikal | horizontal | diagonal
     min_years: float = 0.0
+    # False where the path writes no tahun_minimal (a JF grade step, which depends on credit
+    # points): min_years is then 0 for the arithmetic, and pages say the time is not known.
+    min_years_written: bool = True
     conditions: tuple[str, ...] = ()
     legal_basis: tuple[LegalRef, ...] = ()
     path: str = ""

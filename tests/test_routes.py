@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pola_karir import graph
-from pola_karir.career.routes import Reach, longest_climb, reachable_from
+from pola_karir.career.routes import Reach, reachable_from, shortest_climb
 from pola_karir.model import (
     Agency,
     AgencyRegulation,
@@ -28,7 +28,9 @@ def _path(*steps: Step) -> CareerPath:
     return CareerPath(id="uji", name="Uji", moves=moves)
 
 
-def _dataset(*steps: Step) -> Dataset:
+def _dataset(*steps: Step, kelas: dict[str, int] | None = None) -> Dataset:
+    """The positions of ``steps`` (kelas jabatan 5 unless ``kelas`` says otherwise) on one
+    path, ``uji``."""
     path = _path(*steps)
     ids = sorted({end for m in path.moves for end in (m.source, m.target)})
     positions = {
@@ -37,13 +39,20 @@ def _dataset(*steps: Step) -> Dataset:
             name=i.upper(),
             type="pelaksana",
             placements=(Placement("u"),),
-            job_class=5,
+            job_class=(kelas or {}).get(i, 5),
             summary="Uji.",
         )
         for i in ids
     }
     agency = Agency("Uji", "Uji", AgencyRegulation("Perbup", "1", 2024, "Pola Karier"))
     return Dataset(agency, {}, positions, {}, {}, {}, {}, {path.id: path})
+
+
+def _climb(*steps: Step, kelas: dict[str, int] | None = None) -> tuple[list[str], float]:
+    """The positions of the path's climb, bottom first, and its years."""
+    dataset = _dataset(*steps, kelas=kelas)
+    chain, years = shortest_climb(dataset, dataset.paths["uji"])
+    return ([chain[0].source, *(m.target for m in chain)] if chain else []), years
 
 
 def _ladder(length: int, kind: str = "vertikal", years: float = 0.5) -> list[Step]:
@@ -176,47 +185,80 @@ def test_a_2000_step_ring_is_found_without_recursion() -> None:
 # --- the climb of a career path -------------------------------------------------------------
 
 
-def test_the_climb_figure_is_the_slowest_upward_chain() -> None:
-    chain, years = longest_climb(
-        _path(
-            ("a", "b", "vertikal", 4),
-            ("b", "d", "vertikal", 3),
-            ("a", "c", "vertikal", 1),
-            ("c", "d", "diagonal", 1),
-            ("d", "e", "horizontal", 9),  # horizontal moves are not part of the climb
-            ("c", "c", "vertikal", 5),  # a move to itself neither (PK304 reports it)
-        )
-    )
-    assert [(m.source, m.target) for m in chain] == [("a", "b"), ("b", "d")]
-    assert years == 7
+def test_the_climb_takes_the_shortcut_of_a_ladder() -> None:
+    """The least time from the bottom to the top is the quickest route: a ladder a-b-c-d of
+    2 years a step with a shortcut b-d takes 4 years, not the 6 of the longest chain."""
+    assert _climb(
+        ("a", "b", "vertikal", 2),
+        ("b", "c", "vertikal", 2),
+        ("c", "d", "vertikal", 2),
+        ("b", "d", "diagonal", 2),
+        ("d", "e", "horizontal", 0),  # horizontal moves are not part of the climb
+        ("c", "c", "vertikal", 0),  # a move to itself neither (PK304 reports it)
+    ) == (["a", "b", "d"], 4)
 
 
-def test_on_equal_years_the_chain_with_more_moves_wins() -> None:
-    chain, years = longest_climb(
-        _path(("a", "c", "vertikal", 2), ("a", "b", "vertikal", 1), ("b", "c", "vertikal", 1))
+def test_a_shortcut_with_more_years_is_not_taken() -> None:
+    steps = (("a", "b", "vertikal", 1), ("b", "c", "vertikal", 1), ("a", "c", "vertikal", 5))
+    assert _climb(*steps) == (["a", "b", "c"], 2)
+
+
+def test_on_equal_years_the_route_with_fewer_moves_wins() -> None:
+    steps = (("a", "c", "vertikal", 2), ("a", "b", "vertikal", 1), ("b", "c", "vertikal", 1))
+    assert _climb(*steps) == (["a", "c"], 2)
+
+
+def test_the_climb_runs_from_the_lowest_bottom_to_the_highest_top() -> None:
+    """A kepala bidang that joins the ladder half-way is an entry too, and a dead end for a
+    staff member is an end too: neither is the bottom or the top of the path."""
+    steps = (
+        ("staf", "kasubag", "vertikal", 3),
+        ("kasubag", "kabid", "vertikal", 3),
+        ("kabid", "kadis", "vertikal", 2),
+        ("kabid-lain", "kadis", "vertikal", 2),
+        ("staf", "jf", "diagonal", 1),
     )
-    assert [(m.source, m.target) for m in chain] == [("a", "b"), ("b", "c")]
-    assert years == 2
+    kelas = {"staf": 5, "kasubag": 9, "kabid": 11, "kabid-lain": 11, "kadis": 14, "jf": 7}
+    assert _climb(*steps, kelas=kelas) == (["staf", "kasubag", "kabid", "kadis"], 8)
+
+
+def test_when_the_lowest_bottom_cannot_reach_the_top_the_next_one_climbs() -> None:
+    steps = (("staf", "jf", "diagonal", 1), ("kasi", "kadis", "vertikal", 4))
+    kelas = {"staf": 5, "jf": 7, "kasi": 9, "kadis": 14}
+    assert _climb(*steps, kelas=kelas) == (["kasi", "kadis"], 4)
 
 
 def test_a_2000_step_ladder_climbs_without_recursion() -> None:
-    chain, years = longest_climb(_path(*_ladder(2000)))
-    assert len(chain) == 2000 and chain[0].source == "p0" and chain[-1].target == "p2000"
+    route, years = _climb(*_ladder(2000))
+    assert len(route) == 2001 and route[0] == "p0" and route[-1] == "p2000"
     assert years == 1000
 
 
-def test_positions_on_an_upward_cycle_are_left_out_of_the_climb() -> None:
-    assert longest_climb(_path(("a", "b", "diagonal", 1), ("b", "a", "diagonal", 1))) == ([], 0.0)
-    chain, years = longest_climb(
-        _path(
-            ("a", "b", "diagonal", 1),
-            ("b", "a", "diagonal", 1),
-            ("b", "z", "vertikal", 9),  # only reachable through the cycle
-            ("c", "d", "vertikal", 2),
-        )
+def test_an_upward_cycle_without_a_way_out_gives_no_climb() -> None:
+    assert _climb(("a", "b", "diagonal", 1), ("b", "a", "diagonal", 1)) == ([], 0.0)
+    # a ladder ending in a cycle has a bottom but no top
+    steps = (("a", "b", "vertikal", 1), ("b", "c", "diagonal", 1), ("c", "b", "diagonal", 1))
+    assert _climb(*steps) == ([], 0.0)
+
+
+def test_positions_only_reachable_through_a_cycle_are_no_bottom() -> None:
+    route = _climb(
+        ("a", "b", "diagonal", 1),
+        ("b", "a", "diagonal", 1),
+        ("b", "z", "vertikal", 9),  # only reachable through the cycle
+        ("c", "d", "vertikal", 2),
     )
-    assert [(m.source, m.target) for m in chain] == [("c", "d")] and years == 2
+    assert route == (["c", "d"], 2)
 
 
 def test_only_horizontal_moves_give_no_climb() -> None:
-    assert longest_climb(_path(("a", "b", "horizontal", 2))) == ([], 0.0)
+    assert _climb(("a", "b", "horizontal", 2)) == ([], 0.0)
+
+
+def test_shortest_path_reaches_the_nearest_target_from_any_source() -> None:
+    moves = _moves(("s1", "x"), ("x", "t1"), ("s2", "t2"))
+    found = graph.shortest_path(graph.Digraph.of(moves), ["s1", "s2"], ["t1", "t2"], lambda _: 1)
+    assert found is not None
+    chain, cost = found
+    assert [(m.source, m.target) for m in chain] == [("s2", "t2")] and cost == 1
+    assert graph.shortest_path(graph.Digraph.of(moves), ["t1"], ["s1"], lambda _: 1) is None

@@ -31,7 +31,7 @@ from pola_karir.career.matching import Eligibility, Finding, Profile, check
 from pola_karir.diagnostics import closest
 from pola_karir.model import Dataset, Position
 from pola_karir.spreadsheet import safe_cell
-from pola_karir.text import phrases
+from pola_karir.text import names, phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")
@@ -542,7 +542,7 @@ def render_text(result: Audit, dataset: Dataset) -> str:
         ),
         "",
     ]
-    lines += _people_text(result)
+    lines += _people_text(result, dataset)
     lines += _table("by_type", [*by_type(result), whole])
     lines += _table("by_unit", by_unit(result, dataset))
     lines += _not_assessed_text(result)
@@ -553,15 +553,14 @@ def render_text(result: Audit, dataset: Dataset) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _people_text(result: Audit) -> list[str]:
+def _people_text(result: Audit, dataset: Dataset) -> list[str]:
     lines = []
     for person in result.people:
         unmet = person.eligibility.unmet
         if unmet:
             gaps = "; ".join(_gap(f) for f in unmet)
-            lines.append(
-                f"{printable(person.nip)} {printable(person.name)} — {person.position.name}: {gaps}"
-            )
+            position = names.position_name(dataset, person.position.id, _LANG)
+            lines.append(f"{printable(person.nip)} {printable(person.name)} — {position}: {gaps}")
     if not lines:
         lines.append(_say("audit.report.nobody_unmet"))
     return [*lines, ""]

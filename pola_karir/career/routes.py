@@ -63,23 +63,41 @@ def is_upward(move: Move) -> bool:
     return move.kind != "horizontal"
 
 
-def longest_climb(path: CareerPath) -> tuple[list[Move], float]:
-    """The upward chain (vertical and diagonal moves) from a bottom to a top position with the
-    largest sum of minimum years, and that sum: what the path page shows as the least time the
-    full climb of this path takes (each move's minimum years must all be served, one after the
-    other, along that chain).
+def shortest_climb(dataset: Dataset, path: CareerPath) -> tuple[list[Move], float]:
+    """The quickest way up a career path and its years: what the path page shows as the least
+    time from the bottom to the top (each move's minimum years served one after the other).
 
-    Note: this is the *longest* chain, not the shortest route from a bottom to a top position;
-    the name says what it computes today. Changing the page's figure to the true shortest route
-    is a separate, later change of meaning (and of the function's name).
+    Only upward moves (vertical, diagonal; a move to itself is left out) make the climb. Its top
+    is where no upward move leads on; its bottom is where none leads in. A path may have several
+    of each - a bidang ladder joined half-way by a senior functional position is an entry too -
+    so the climb runs to the highest top (by kelas jabatan) that can be reached, from the lowest
+    bottom that reaches it, along the route with the fewest years (Dijkstra, see
+    :func:`pola_karir.graph.shortest_path`: a shortcut counts, a detour does not). Starting
+    from any entry would give the two years from a kepala bidang to the kepala dinas.
 
-    Iterative, so a ladder of any length is fine. Positions on a cycle of upward moves (allowed
-    with a warning for diagonal moves) are left out; when every upward move is on or behind one,
-    the result is ``([], 0.0)``, as it is for a path without upward moves. Moves are considered
-    in (source, target, years) order, so ties never depend on the order of the data file.
+    ``([], 0.0)`` when there is no climb: no upward moves, or every upward route ends in a cycle
+    of upward moves (allowed with a warning for diagonal moves), so there is no top or no bottom.
     """
     upward = sorted(
         (m for m in path.moves if is_upward(m) and m.source != m.target),
         key=lambda m: (m.source, m.target, m.min_years),
     )
-    return graph.longest_path(upward, _years)
+    sources = {m.source for m in upward}
+    targets = {m.target for m in upward}
+    bottoms, tops = _by_kelas(dataset, sources - targets), _by_kelas(dataset, targets - sources)
+    digraph = graph.Digraph.of(upward)
+    for top in reversed(tops):
+        for bottom in bottoms:
+            found = graph.shortest_path(digraph, bottom, top, _years)
+            if found is not None:
+                return found
+    return [], 0.0
+
+
+def _by_kelas(dataset: Dataset, ids: set[str]) -> list[list[str]]:
+    """Position ids grouped by kelas jabatan, lowest kelas first, ids in order in each group."""
+    groups: dict[int, list[str]] = {}
+    for pid in sorted(ids):
+        position = dataset.positions.get(pid)
+        groups.setdefault(position.job_class if position else 0, []).append(pid)
+    return [groups[kelas] for kelas in sorted(groups)]

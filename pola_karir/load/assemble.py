@@ -587,6 +587,7 @@ def career_path(source: SourceFile, doc: Document) -> CareerPath:
             target=step["ke"],
             kind=step["jenis"],
             min_years=float(step.get("tahun_minimal", 0)),
+            min_years_written="tahun_minimal" in step,
             conditions=tuple(step.get("syarat", [])),
             legal_basis=_cited(doc, step, "langkah", index),
             path=source.id,

@@ -11,7 +11,7 @@ from pola_karir.site import urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import COMPETENCY_GROUPS, SITE_LANGUAGE, emphasis, say
 from pola_karir.site.text import attr, link, md, table
-from pola_karir.text import phrases
+from pola_karir.text import names, phrases
 
 
 def diagram_placeholder(diagram: Diagram, caption: str) -> str:
@@ -43,9 +43,14 @@ def citations(dataset: Dataset, page: str, refs: Iterable[LegalRef]) -> str:
     return "; ".join(citation(dataset, page, r) for r in refs)
 
 
+def position_name(dataset: Dataset, position_id: str) -> str:
+    """A position as a reader sees it named: with the unit that tells it apart from any other
+    position of the same name (:mod:`pola_karir.text.names`); plain text, escape it."""
+    return names.position_name(dataset, position_id, SITE_LANGUAGE)
+
+
 def position_link(dataset: Dataset, page: str, position_id: str) -> str:
-    position = dataset.positions[position_id]
-    return link(position.name, urls.md_link(page, urls.position(position_id)))
+    return link(position_name(dataset, position_id), urls.md_link(page, urls.position(position_id)))
 
 
 def _aspect(aspect: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Iterable
 
 from pola_karir import reference as ref
 from pola_karir.model import Competency, Dataset, JobFamily, LegalRef, Position, Regulation
@@ -43,7 +44,7 @@ def competency_page(dataset: Dataset, competency: Competency) -> Page:
     for level, description in enumerate(competency.levels, start=1):
         parts.append(f"\n## {say('site.competency.level', level=level)} {{#level-{level}}}\n")
         parts.append(blocks.level_bar(level) + " " + md(description) + "\n")
-        holders = sorted(needed.get(level, []), key=lambda p: p.name)
+        holders = _by_name(dataset, needed.get(level, []))
         if holders:
             required_by = say("site.competency.required_by", level=level, count=len(holders))
             parts.append(required_by + "\n")
@@ -52,6 +53,11 @@ def competency_page(dataset: Dataset, competency: Competency) -> Page:
             parts.append(emphasis(say("site.competency.required_by_none", level=level)))
     source = competency.source or None
     return Page(page, competency.name, "\n".join(parts) + "\n", source)
+
+
+def _by_name(dataset: Dataset, positions: Iterable[Position]) -> list[Position]:
+    """Positions in the order of the names a reader sees (same-named ones by their unit)."""
+    return sorted(positions, key=lambda p: (blocks.position_name(dataset, p.id), p.id))
 
 
 def competency_index(dataset: Dataset) -> Page:
@@ -112,6 +118,8 @@ def _page_title(dataset: Dataset, src: str) -> str:
         "kompetensi": dataset.competencies,
         "jabatan-fungsional": dataset.families,
     }
+    if kind == "jabatan" and name in dataset.positions:
+        return blocks.position_name(dataset, name)
     entity = lookup.get(kind, {}).get(name)
     return getattr(entity, "name", say("site.home.title") if src == urls.HOME else src)
 
@@ -229,13 +237,13 @@ def family_page(dataset: Dataset, family: JobFamily) -> Page:
         parts.append(f"\n## {phrases.level_name(grade_key, SITE_LANGUAGE)} {{#{grade_key}}}\n")
         if grade.summary:
             parts.append(md(grade.summary) + "\n")
-        holders = sorted(
+        holders = _by_name(
+            dataset,
             (
                 p
                 for p in dataset.positions.values()
                 if p.family == family.id and p.grade == grade_key
             ),
-            key=lambda p: p.name,
         )
         if holders:
             links = ", ".join(blocks.position_link(dataset, page, p.id) for p in holders)
@@ -285,8 +293,9 @@ def position_index(dataset: Dataset) -> Page:
         f"{_th('min_education')}{numbers}</tr></thead>"
     )
     rows = []
-    for position in sorted(dataset.positions.values(), key=lambda p: p.name):
+    for position in _by_name(dataset, dataset.positions.values()):
         href = urls.ref(urls.position(position.id))
+        name = blocks.position_name(dataset, position.id)
         education = position.requirements.education
         edu = phrases.education_level(education.minimum, SITE_LANGUAGE) if education else "–"
         edu_rank = ref.EDUCATION_RANK[education.minimum] if education else 0
@@ -297,7 +306,7 @@ def position_index(dataset: Dataset) -> Page:
             f'<tr data-jenis="{attr(position.type)}" data-unit="{attr(" ".join(tops))}" '
             f'data-kelas="{position.job_class}" data-pendidikan="{attr(edu)}" '
             f'data-terbuka="{open_now}">'
-            f'<td><a href="{attr(href)}">{html.escape(position.name)}</a></td>'
+            f'<td><a href="{attr(href)}">{html.escape(name)}</a></td>'
             f"<td>{html.escape(phrases.position_level(position, dataset, SITE_LANGUAGE))}</td>"
             f"<td>{html.escape(unit_names)}</td>"
             f'<td data-pk-sort="{position.job_class}">{position.job_class}</td>'
@@ -407,7 +416,7 @@ def annex_page(dataset: Dataset) -> Page:
             p.unit.split("/")[0],
             -ref.LEVELS[p.level_key].tier,
             -ref.LEVELS[p.level_key].order,
-            p.name,
+            blocks.position_name(dataset, p.id),
         ),
     )
     rows = []
@@ -419,7 +428,7 @@ def annex_page(dataset: Dataset) -> Page:
                 f"<td>{html.escape(str(cell))}</td>"
                 for cell in (
                     number,
-                    position.name,
+                    blocks.position_name(dataset, position.id),
                     phrases.position_level(position, dataset, SITE_LANGUAGE),
                     ", ".join(_top_name(dataset, top) for top in position.tops),
                     position.job_class,
@@ -449,8 +458,8 @@ def annex_page(dataset: Dataset) -> Page:
                     f"<td>{html.escape(str(cell))}</td>"
                     for cell in (
                         path.name,
-                        dataset.positions[move.source].name,
-                        dataset.positions[move.target].name,
+                        blocks.position_name(dataset, move.source),
+                        blocks.position_name(dataset, move.target),
                         phrases.label("perpindahan", move.kind, SITE_LANGUAGE),
                         phrases.years(move.min_years, SITE_LANGUAGE) if move.min_years else "–",
                     )

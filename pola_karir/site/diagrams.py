@@ -21,7 +21,7 @@ from pola_karir import reference as ref
 from pola_karir.model import Dataset, Move, Placement, Position
 from pola_karir.site import formasi, urls
 from pola_karir.site.page import SITE_LANGUAGE, say
-from pola_karir.text import phrases
+from pola_karir.text import names, phrases
 
 FONT = "DejaVu Sans,Arial,sans-serif"
 
@@ -144,7 +144,8 @@ class _Builder:
         self.ids[key] = node_id
         style = STYLES[style_key(position, self.dataset)]
         level = phrases.level_name(position.level_key, SITE_LANGUAGE)
-        lines = [position.name, say("site.diagram.node", level=level, job_class=position.job_class)]
+        name = _name(self.dataset, position)
+        lines = [name, say("site.diagram.node", level=level, job_class=position.job_class)]
         if placement is not None and formasi.has_numbers((placement,)):
             lines.append(formasi.numbers_text((placement,)))
         (target or self.graph).node(
@@ -157,7 +158,7 @@ class _Builder:
             penwidth="3" if focus else "1",
             URL=urls.ref(urls.position(position.id)),
             target="_top",
-            tooltip=_tooltip(position.name),
+            tooltip=_tooltip(name),
         )
         return node_id
 
@@ -185,6 +186,12 @@ class _Builder:
         )
 
 
+def _name(dataset: Dataset, position: Position) -> str:
+    """The name that tells a position apart from others of the same name: two nodes of one
+    name would read as one position (:mod:`pola_karir.text.names`)."""
+    return names.position_name(dataset, position.id, SITE_LANGUAGE)
+
+
 def _moves_among(moves: Iterable[Move], ids: set[str]) -> list[Move]:
     unique: dict[tuple[str, str, str], Move] = {}
     for move in moves:
@@ -198,7 +205,7 @@ def neighbourhood(dataset: Dataset, position: Position) -> Diagram:
     page = urls.position(position.id)
     moves = [*dataset.moves_from(position.id), *dataset.moves_to(position.id)]
     ids = {position.id} | {m.source for m in moves} | {m.target for m in moves}
-    title = say("site.diagram.neighbourhood", position=position.name)
+    title = say("site.diagram.neighbourhood", position=_name(dataset, position))
     builder = _Builder(dataset, title)
     for pid in sorted(ids):
         builder.node(dataset.positions[pid], focus=pid == position.id)

@@ -122,7 +122,8 @@ def _years(name: str, label: str, hint: str = "", key: str = "") -> str:
 def _position_select(dataset: Dataset) -> str:
     by_unit: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for position in dataset.positions.values():
-        by_unit[position.unit.split("/")[0]].append((position.name, position.id))
+        name = blocks.position_name(dataset, position.id)
+        by_unit[position.unit.split("/")[0]].append((name, position.id))
 
     def unit_name(unit_id: str) -> str:
         unit = dataset.units.get(unit_id)

@@ -14,7 +14,7 @@ from pola_karir.model import Dataset, Placement, Position
 from pola_karir.site import urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, emphasis, front, say
 from pola_karir.site.text import link, md, table
-from pola_karir.text import phrases
+from pola_karir.text import names, phrases
 
 # The regulation the numbers rest on: pedoman analisis jabatan dan analisis beban kerja.
 BASIS = "permenpanrb-1-2020"
@@ -89,7 +89,14 @@ def open_positions(dataset: Dataset) -> list[tuple[Position, Placement]]:
         for position in dataset.positions.values()
         for placement in open_placements(position)
     ]
-    return sorted(found, key=lambda pair: (pair[1].unit, pair[0].name, pair[0].id))
+    return sorted(
+        found,
+        key=lambda pair: (
+            pair[1].unit,
+            names.position_name(dataset, pair[0].id, SITE_LANGUAGE),
+            pair[0].id,
+        ),
+    )
 
 
 def headers(first: str = "formasi.col.unit") -> list[str]:
@@ -128,7 +135,10 @@ def open_positions_page(dataset: Dataset) -> Page:
         parts.append(f"\n## {md(_name(dataset, top))}\n")
         rows = [
             [
-                link(position.name, urls.md_link(page, urls.position(position.id)))
+                link(
+                    names.position_name(dataset, position.id, SITE_LANGUAGE),
+                    urls.md_link(page, urls.position(position.id)),
+                )
                 + " "
                 + say(
                     "site.unit.member",

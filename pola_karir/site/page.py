@@ -44,12 +44,14 @@ class Page:
     html_blocks: tuple[tuple[str, str], ...] = ()
 
 
-def front(title: str) -> str:
+def front(title: str, heading: str | None = None) -> str:
     """Front matter and heading. The theme prints ``title`` into <title> and the nav as HTML
-    without escaping, so the front-matter title is HTML-escaped (and JSON-quoted for YAML)."""
-    return (
-        f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n# {md(title)}\n"
-    )
+    without escaping, so the front-matter title is HTML-escaped (and JSON-quoted for YAML).
+
+    ``heading`` (default: the title) is the page's first heading, when it may be shorter than
+    the title that search results and the browser show out of the page's context."""
+    shown = md(title if heading is None else heading)
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n# {shown}\n"
 
 
 def facts(rows: list[list[str]]) -> str:

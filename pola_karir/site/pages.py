@@ -10,14 +10,14 @@ from collections.abc import Iterable
 
 from pola_karir import reference as ref
 from pola_karir.career import compare
-from pola_karir.career.routes import longest_climb
+from pola_karir.career.routes import shortest_climb
 from pola_karir.model import CareerPath, Dataset, Move, Placement, Position
 from pola_karir.site import blocks, diagrams, formasi, urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
 from pola_karir.site.text import bullets, link, md, table
 from pola_karir.text import phrases
 
-__all__ = ["Page", "longest_climb", "path_page", "position_page", "unit_page"]
+__all__ = ["Page", "path_page", "position_page", "unit_page"]
 
 
 def _moves_from(dataset: Dataset, position_id: str) -> list[Move]:
@@ -40,8 +40,11 @@ def _moves_to(dataset: Dataset, position_id: str) -> list[Move]:
 def position_page(dataset: Dataset, position: Position) -> Page:
     page = urls.position(position.id)
     neighbourhood = diagrams.neighbourhood(dataset, position)
+    # The heading keeps the plain name (the page shows its unit right below); search results
+    # and the browser title, read without the page, get the name that tells it apart.
+    title = blocks.position_name(dataset, position.id)
     parts = [
-        front(position.name),
+        front(title, position.name),
         facts(_position_facts(dataset, page, position)),
         *_openings(dataset, page, position),
         _heading(2, "site.position.summary_heading"),
@@ -66,7 +69,7 @@ def position_page(dataset: Dataset, position: Position) -> Page:
         _next_steps(dataset, page, position),
         _previous_steps(dataset, page, position),
     ]
-    return Page(page, position.name, "\n".join(parts) + "\n", position.source, (neighbourhood,))
+    return Page(page, title, "\n".join(parts) + "\n", position.source, (neighbourhood,))
 
 
 def _heading(level: int, key: str) -> str:
@@ -244,7 +247,7 @@ def path_page(dataset: Dataset, path: CareerPath) -> Page:
 
 
 def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
-    chain, total = longest_climb(path)
+    chain, total = shortest_climb(dataset, path)
     if not chain:
         if any(m.kind != "horizontal" for m in path.moves):
             return emphasis(say("site.path.climb_cycles")) + "\n"
@@ -258,7 +261,7 @@ def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
     years = md(phrases.years(total, SITE_LANGUAGE))
     # A step without a written tahun_minimal counts as 0 years in the sum; say so instead of
     # presenting the sum as the whole time (a JF grade step depends on credit points, not years).
-    unwritten = sum(1 for m in chain if m.marks.value("tahun_minimal") is None)
+    unwritten = sum(1 for m in chain if not m.min_years_written)
     sentences = [] if unwritten == len(chain) else [say("site.path.climb_total", years=years)]
     if unwritten:
         sentences.append(say("site.path.climb_unwritten", count=unwritten, steps=len(chain)))
@@ -301,7 +304,7 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
             key=lambda pair: (
                 -ref.LEVELS[pair[0].level_key].tier,
                 -ref.LEVELS[pair[0].level_key].order,
-                pair[0].name,
+                blocks.position_name(dataset, pair[0].id),
             ),
         )
         if not members:

@@ -18,6 +18,7 @@ from pola_karir.model import (
     field_key,
 )
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, has, text
+from pola_karir.text.names import position_name
 
 # --- vocabulary labels ----------------------------------------------------------------------
 
@@ -132,9 +133,8 @@ def experience(
     req: ExperienceRequirement, dataset: Dataset | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> str:
     options = [level_name(k, lang) for k in req.levels]
-    for pid in req.positions:
-        position = dataset.positions.get(pid) if dataset else None
-        options.append(position.name if position else pid)
+    # The name that tells the position apart from any other of the same name.
+    options += [position_name(dataset, pid, lang) if dataset else pid for pid in req.positions]
     phrase = text("phrase.experience", lang, years=years(req.years, lang))
     if options:
         joined = text("phrase.or", lang).join(options)

@@ -1,45 +1,65 @@
-"""Page-building helpers that need no MkDocs: the least time to climb a career path."""
+"""Page-building helpers that need no MkDocs: the least time to climb a career path, as the
+path page shows it (the algorithm itself is tested in ``tests/test_routes.py``)."""
 
 from __future__ import annotations
 
-from pola_karir.model import CareerPath, Dataset, Move
-from pola_karir.site.pages import longest_climb, path_page
+import pytest
+
+from pola_karir.model import (
+    Agency,
+    AgencyRegulation,
+    CareerPath,
+    Dataset,
+    Move,
+    Placement,
+    Position,
+)
+from pola_karir.site.pages import path_page
 
 
-def _path(*steps: tuple[str, str, str, float]) -> CareerPath:
+def _dataset(*steps: tuple[str, str, str, float]) -> Dataset:
     moves = tuple(
-        Move(source=a, target=b, kind=kind, min_years=years) for a, b, kind, years in steps
+        Move(source=a, target=b, kind=kind, min_years=years, path="uji")
+        for a, b, kind, years in steps
     )
-    return CareerPath(id="uji", name="Uji", moves=moves)
+    ids = sorted({end for m in moves for end in (m.source, m.target)})
+    positions = {i: Position(i, i.upper(), "pelaksana", (Placement("u"),), 5, "Uji.") for i in ids}
+    agency = Agency("Uji", "Uji", AgencyRegulation("Perbup", "1", 2024, "Pola Karier"))
+    path = CareerPath(id="uji", name="Uji", moves=moves)
+    return Dataset(agency, {}, positions, {}, {}, {}, {}, {"uji": path})
 
 
-def test_the_slowest_upward_chain_sets_the_minimum_time() -> None:
-    path = _path(
-        ("a", "b", "vertikal", 4),
-        ("b", "d", "vertikal", 3),
-        ("a", "c", "vertikal", 1),
-        ("c", "d", "diagonal", 1),
-        ("d", "e", "horizontal", 9),  # horizontal moves are not part of the climb
+def _climb_section(dataset: Dataset) -> str:
+    markdown = path_page(dataset, dataset.paths["uji"]).markdown
+    return markdown[markdown.index("## Waktu paling singkat") :]
+
+
+def test_the_path_page_shows_the_shortcut_as_the_least_time() -> None:
+    section = _climb_section(
+        _dataset(
+            ("a", "b", "vertikal", 2),
+            ("b", "c", "vertikal", 2),
+            ("c", "d", "vertikal", 2),
+            ("b", "d", "diagonal", 2),
+        )
     )
-    chain, years = longest_climb(path)
-    assert [(m.source, m.target) for m in chain] == [("a", "b"), ("b", "d")]
-    assert years == 7
+    assert "[A](../jabatan/a.md) → [B](../jabatan/b.md) → [D](../jabatan/d.md)" in section
+    assert "**4 tahun**" in section
 
 
-def test_a_very_long_ladder_needs_no_recursion() -> None:
-    steps = [(f"p{i}", f"p{i + 1}", "vertikal", 0.5) for i in range(3000)]
-    chain, years = longest_climb(_path(*steps))
-    assert len(chain) == 3000
-    assert years == 1500
-
-
-def test_a_cycle_of_upward_moves_gives_no_climb() -> None:
-    path = _path(("a", "b", "diagonal", 1), ("b", "a", "diagonal", 1))
-    assert longest_climb(path) == ([], 0.0)
-
-
-def test_only_horizontal_moves_give_no_climb() -> None:
-    assert longest_climb(_path(("a", "b", "horizontal", 2))) == ([], 0.0)
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        ((("a", "b", "diagonal", 1), ("b", "a", "diagonal", 1)), "berputar kembali"),
+        ((("a", "b", "horizontal", 2),), "hanya berisi perpindahan horizontal"),
+    ],
+)
+def test_a_path_without_a_climb_says_why(
+    steps: tuple[tuple[str, str, str, float], ...], expected: str
+) -> None:
+    markdown = path_page(_dataset(*steps), _dataset(*steps).paths["uji"]).markdown
+    assert "## Waktu paling singkat" not in markdown
+    assert expected in markdown
 
 
 def test_steps_without_a_minimum_time_are_not_counted_as_zero(example_dataset: Dataset) -> None:

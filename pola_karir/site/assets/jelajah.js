@@ -731,8 +731,9 @@
     }
 
     function positionName(id) {
+      // the name that tells it apart from same-named positions (open data's nama_tampilan)
       var position = ix.positions.get(id);
-      return position ? position.nama : id;
+      return position ? (position.nama_tampilan || position.nama) : id;
     }
 
     function markValidity(input, ok) {
