@@ -40,3 +40,20 @@ def test_unknown_key_or_language_raises() -> None:
         text("no.such.key", "id")
     with pytest.raises(CatalogueError):
         messages("fr")
+
+
+def test_no_entry_claims_a_format_the_symbolic_msgid_cannot_match() -> None:
+    """``msgfmt --check`` (run by Poedit on every save) compares a python-brace-format
+    translation with its msgid's placeholders; symbolic msgids have none, so the flag would
+    turn every translation into an error for translators. Placeholders are checked above."""
+    from babel.messages.pofile import read_po
+
+    from pola_karir.text.catalogue import LOCALE_DIR
+
+    flagged = []
+    for po_file in sorted(LOCALE_DIR.glob("*/*.po")):
+        with po_file.open("rb") as handle:
+            for message in read_po(handle):
+                if "python-brace-format" in message.flags:
+                    flagged.append(f"{po_file.parent.name}/{po_file.name}: {message.id}")
+    assert flagged == []

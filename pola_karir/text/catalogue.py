@@ -6,7 +6,10 @@ file per area (``diagnostics.po``, ``site.po``, …), so a translator or an HR r
 one folder with the usual tools (Poedit, Weblate). Message ids are stable symbolic keys such as
 ``PK201.message``, never source-language sentences: code emits facts and keys, and no module
 outside :mod:`pola_karir.text` holds a sentence in either language. Templates use Python's
-named ``{field}`` placeholders (``python-brace-format``); a literal brace is written ``{{``.
+named ``{field}`` placeholders; a literal brace is written ``{{``. Entries carry no
+``python-brace-format`` flag: gettext tools check a flagged translation against the msgid's
+placeholders, and a symbolic msgid has none; the tests compare both languages' placeholders
+instead.
 """
 
 from __future__ import annotations
