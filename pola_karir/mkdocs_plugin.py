@@ -39,7 +39,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-ASSETS = ("pola-karir.css", "pola-karir.js")
+# The pan-and-zoom library comes before the script that uses it (see README, Dependencies).
+ASSETS = ("pola-karir.css", "vendor/svg-pan-zoom.min.js", "pola-karir.js")
+# Published beside the vendored library, whose licence asks for its notice to go with it.
+LICENCES = ("vendor/svg-pan-zoom.LICENSE.txt",)
 
 
 class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
@@ -125,7 +128,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=published))
         package = resources.files("pola_karir.site") / "assets"
-        for asset in ASSETS:
+        for asset in (*ASSETS, *LICENCES):
             text = (package / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=text))
         return files

@@ -20,6 +20,7 @@ from pola_karir.model import Dataset
 from pola_karir.site import catalog, explorer, formasi, home, pages, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
+from pola_karir.site.text import attr
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,23 @@ def embed_diagrams(
             return match.group(0)
         svg = links(svg)
         return (
-            f'<figure class="pk-diagram" data-pk-diagram="{match.group(1)}">'
-            f"{svg}{match.group(2)}</figure>"
+            f'<figure class="pk-diagram" data-pk-diagram="{match.group(1)}" '
+            f'data-pk-words="{words}">{svg}{match.group(2)}</figure>'
         )
 
+    words = zoom_words()
+
     return _PLACEHOLDER.sub(replace, html)
+
+
+# The zoom tools' words (``site.diagram.zoom.<name>``), given to pola-karir.js by each figure.
+ZOOM_WORDS = ("in", "out", "reset", "fit", "hint", "tools")
+
+
+def zoom_words() -> str:
+    """The words of the zoom tools as JSON, escaped for a double-quoted HTML attribute."""
+    words = {name: say(f"site.diagram.zoom.{name}") for name in ZOOM_WORDS}
+    return attr(json.dumps(words, ensure_ascii=True))
 
 
 _BLOCK = re.compile(r'<div data-pk-block="([a-z0-9-]+)"></div>')

@@ -133,7 +133,8 @@ def overview_page(dataset: Dataset) -> Page:
         blocks.html_placeholder("legenda"),
         f"\n## {say('site.overview.units_heading')}\n",
         table([say("site.col.agency_unit"), say("site.col.position_count")], rows),
-        f'\n??? info "{say("site.overview.moves_table")}"\n',
+        # The same moves as the diagram: on screen only (the printable annex lists them by path).
+        f'\n??? info pk-screen-only "{say("site.overview.moves_table")}"\n',
         "\n".join("    " + line for line in move_table.splitlines()),
     ]
     return Page(
