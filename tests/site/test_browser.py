@@ -491,3 +491,87 @@ def test_overview_prints_on_few_pages(tab: Tab) -> None:
     page.emulate_media(media="screen")
     assert _wait_for_scale(page, f"Math.abs(scale - {natural}) < 0.01") == pytest.approx(natural)
     assert tab.errors == []
+
+
+# --- phones ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("home", ""),
+        ("jabatan", f"jabatan/{POSITION}/"),
+        ("daftar-jabatan", "jabatan/"),
+        ("unit", f"unit/{UNIT}/"),
+    ],
+)
+def test_phone_pages_do_not_scroll_sideways(phone: Tab, name: str, path: str) -> None:
+    """At 360 px the page never scrolls sideways and every table cell lies on the screen
+    (tables become stacked rows: each value under the name of its column)."""
+    page = phone.open(path)
+    _wait_for_diagrams(page)
+    assert page.evaluate("window.innerWidth") == 360
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= 360, f"the page is {width} px wide on a 360 px screen"
+    cells = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.md-content td')).map(td => {
+            const r = td.getBoundingClientRect();
+            return {left: r.left, right: r.right, label: td.getAttribute('data-label'),
+                    text: td.textContent.trim().slice(0, 40)};
+        })"""
+    )
+    outside = [cell for cell in cells if cell["left"] < -1 or cell["right"] > 361]
+    assert outside == [], outside[:5]
+    phone.shot(f"{name}-360")
+    assert phone.errors == []
+
+
+def _sideways_scroller(page: Page, selector: str) -> str | None:
+    """The class of an element around the first ``selector`` that scrolls sideways, if any."""
+    return page.locator(selector).first.evaluate(
+        """element => {
+            for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+                const overflow = getComputedStyle(e).overflowX;
+                const scrolls = overflow !== 'visible' && overflow !== 'clip';
+                if (scrolls && e.scrollWidth > e.clientWidth + 1) return e.className || e.tagName;
+            }
+            return null;
+        }"""
+    )
+
+
+def test_phone_shows_required_and_competency_columns(phone: Tab) -> None:
+    """The "Dibutuhkan" column of what to prepare for a next step, and the competency level
+    pictures, are on the screen without sideways scrolling."""
+    page = phone.open(f"jabatan/{POSITION}/")
+    required = say("site.col.required")
+    for selector in (f'td[data-label="{required}"]', "td .pk-level"):
+        element = page.locator(selector).first
+        element.scroll_into_view_if_needed()
+        assert element.is_visible(), selector
+        box = element.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
+        assert _sideways_scroller(page, selector) is None, selector
+    page.locator(f'td[data-label="{required}"]').first.scroll_into_view_if_needed()
+    phone.shot("jabatan-dibutuhkan-360", full_page=False)
+    assert phone.errors == []
+
+
+def test_home_leads_to_the_explorer_at_once(phone: Tab) -> None:
+    """The first link to Jelajah Karier in the home page's content is within its first 700 px
+    on a phone: the first screen leads an employee there."""
+    page = phone.open("")
+    found = page.evaluate(
+        """() => {
+            const link = Array.from(document.querySelectorAll('.md-content a[href]')).find(
+                a => /(^|\\/)jelajah(\\/|\\/index\\.html|\\.html)?$/.test(a.getAttribute('href')));
+            if (!link) return null;
+            return {top: link.getBoundingClientRect().top + window.scrollY,
+                    text: link.textContent.trim()};
+        }"""
+    )
+    assert found is not None, "no link to Jelajah Karier"
+    assert found["top"] <= 700, found
+    assert found["text"] == say("site.home.explorer_button")
+    phone.shot("home-first-screen-360", full_page=False)
+    assert phone.errors == []
