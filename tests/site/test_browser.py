@@ -1,6 +1,7 @@
 """The built example site in a real headless Chromium: diagrams show, link, read at a useful
 size, pan and zoom (also by keyboard) and print on few pages; the position index sorts and
-filters; phone-sized screens never scroll sideways; nothing logs an error.
+filters; phone-sized screens never scroll sideways; search finds positions by any words; nothing
+logs an error.
 
 Screenshots go to a temporary folder (``POLA_KARIR_SCREENSHOTS`` names another) for a person to
 look at; pytest keeps the last few runs' temporary folders.
@@ -575,3 +576,58 @@ def test_home_leads_to_the_explorer_at_once(phone: Tab) -> None:
     assert found["text"] == say("site.home.explorer_button")
     phone.shot("home-first-screen-360", full_page=False)
     assert phone.errors == []
+
+
+# --- search ---------------------------------------------------------------------------------
+
+QUERIES = ["PUPR", "seksi jalan", "jalan seksi"]
+
+
+def _searchable(dataset: Dataset, position: Position) -> str:
+    """A position's name with the names and abbreviations of its units and those above."""
+    words = [position.name]
+    for placement in position.placements:
+        parts = placement.unit.split("/")
+        for depth in range(len(parts)):
+            unit = dataset.units.get("/".join(parts[: depth + 1]))
+            if unit is not None:
+                words += [unit.name, unit.short_name]
+    return " ".join(words).casefold()
+
+
+def _expected(dataset: Dataset, query: str) -> set[str]:
+    words = query.casefold().split()
+    found = {
+        p.id for p in dataset.positions.values() if all(w in _searchable(dataset, p) for w in words)
+    }
+    assert found, f"the example has no position for {query!r}"
+    return found
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_site_search_finds_positions(tab: Tab, example_dataset: Dataset, query: str) -> None:
+    """Material's search box finds position pages by abbreviation and by words in any order."""
+    page = tab.open("")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item a[href*='jabatan/']", timeout=15000)
+    hrefs = page.locator(".md-search-result__item a[href*='jabatan/']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    found = {m.group(1) for href in hrefs if (m := re.search(r"jabatan/([a-z0-9-]+)/", href))}
+    assert found & _expected(example_dataset, query), (query, sorted(found)[:10])
+    tab.shot(f"search-{query.replace(' ', '-')}", full_page=False)
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("query", [*QUERIES, "pupr", "Jalan SEKSI", "bkpsdm"])
+def test_explorer_picker_finds_positions(tab: Tab, example_dataset: Dataset, query: str) -> None:
+    """Jelajah Karier's position search keeps exactly the positions whose name or units (names
+    and abbreviations) hold every word typed, in any order and any case."""
+    page = tab.open("jelajah/")
+    page.locator("#pk-j-cari").fill(query)
+    shown = page.locator("#pk-j-jabatan option[data-pk-terms]").evaluate_all(
+        "options => options.filter(o => !o.hidden && !o.parentElement.hidden).map(o => o.value)"
+    )
+    assert set(shown) == _expected(example_dataset, query), query
+    assert tab.errors == []

@@ -51,7 +51,9 @@
           var value = wanted[key];
           if (!value) return;
           if (key === "text") {
-            if (row.textContent.toLocaleLowerCase("id").indexOf(value) < 0) show = false;
+            // Every word, in any order; the perangkat daerah's id counts too ("pupr").
+            var have = (row.textContent + " " + (row.getAttribute("data-unit") || "")).toLocaleLowerCase("id");
+            if (!value.split(/\s+/).every(function (word) { return have.indexOf(word) >= 0; })) show = false;
           } else {
             var have = (row.getAttribute("data-" + key) || "").toLocaleLowerCase("id");
             if (tokens[key] ? have.split(/\s+/).indexOf(value) < 0 : have !== value) show = false;
