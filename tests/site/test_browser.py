@@ -469,6 +469,42 @@ def test_overview_opens_on_the_head_of_the_agency(
         context.close()
 
 
+def test_phone_tap_on_a_position_opens_it(phone: Tab, example_dataset: Dataset) -> None:
+    """On a touch screen a tap on a position in the diagram still follows its link (the diagram
+    pans with a finger, so the library must not swallow the tap)."""
+    page = phone.open(f"jabatan/{POSITION}/")
+    _wait_for_diagrams(page)
+    page.locator(".pk-diagram__view").first.scroll_into_view_if_needed()
+    links = _node_links(page)
+    shown = _shown_in_view(page)
+    index = next(i for i, link in enumerate(links) if shown[i] and link["href"] not in ("", "./"))
+    box = page.locator("figure.pk-diagram svg g.node a").nth(index).bounding_box()
+    assert box is not None
+    expected = urljoin(page.url, links[index]["href"])
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(expected)
+    assert page.locator("h1").first.inner_text().strip() == links[index]["title"]
+    assert phone.errors == []
+
+
+def test_keyboard_focus_brings_a_position_into_view(tab: Tab) -> None:
+    """Tabbing through the positions of the whole pattern pans each one into the view."""
+    page = tab.open("pola-karier/")
+    _wait_for_diagrams(page)
+    page.locator(".pk-diagram__view").first.focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+    page.wait_for_function(
+        """() => {
+            const a = document.activeElement, view = a.closest('.pk-diagram__view');
+            if (!view) return false;
+            const r = a.getBoundingClientRect(), v = view.getBoundingClientRect();
+            return r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
+        }"""
+    )
+    assert tab.errors == []
+
+
 def test_overview_prints_on_few_pages(tab: Tab) -> None:
     """Printed (A4), the whole pattern is one picture as wide as the paper. The bound is 3
     pages: the diagram scaled to the page width takes about a third of a page, and the legend

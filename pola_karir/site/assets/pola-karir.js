@@ -216,6 +216,18 @@
     view.addEventListener("keydown", onKey);
     tools.addEventListener("keydown", onKey);
     svg.addEventListener("dragstart", function (event) { event.preventDefault(); });
+    // A position reached with Tab is brought into the view (the browser would instead scroll
+    // the clipped box itself, which the library does not know about).
+    view.addEventListener("focusin", function (event) {
+      var link = event.target.closest ? event.target.closest("a") : null;
+      view.scrollLeft = 0;
+      view.scrollTop = 0;
+      if (!link || !svg.contains(link)) return;
+      var r = link.getBoundingClientRect(), v = view.getBoundingClientRect();
+      if (r.left < v.left || r.right > v.right || r.top < v.top || r.bottom > v.bottom) {
+        zoom.panBy({ x: v.left + v.width / 2 - (r.left + r.width / 2), y: v.top + v.height / 2 - (r.top + r.height / 2) });
+      }
+    });
     diagrams.push({ svg: svg, zoom: zoom, viewport: svg.querySelector(".pk-diagram__viewport") });
     // The library applies its changes on the next animation frame; tests wait for this mark.
     window.requestAnimationFrame(function () {
@@ -262,6 +274,9 @@
       var svg = figure.querySelector("svg");
       if (svg && !svg.querySelector(".pk-diagram__viewport")) wrapViewport(svg);
       setupDiagram(figure);
+    });
+    window.addEventListener("resize", function () {
+      if (!printing) diagrams.forEach(function (diagram) { diagram.zoom.resize(); });
     });
     window.addEventListener("beforeprint", function () { forPrint(true); });
     window.addEventListener("afterprint", function () { forPrint(false); });
