@@ -146,6 +146,7 @@
     svg.style.maxWidth = "none";
     svg.style.width = "100%";
     svg.style.height = height + "px";
+    var moving = false, revealAgain = false;
     var fitZoom = Math.min(room / viewBox[2], height / viewBox[3]);
     var zoom = window.svgPanZoom(svg, {
       viewportSelector: ".pk-diagram__viewport",
@@ -156,7 +157,11 @@
       dblClickZoomEnabled: false,
       mouseWheelZoomEnabled: false,   // the wheel scrolls the page, as everywhere else
       preventMouseEventsDefault: false, // a tap on a position still follows its link
-      controlIconsEnabled: false
+      controlIconsEnabled: false,
+      onUpdatedCTM: function () {
+        moving = false;
+        if (revealAgain) { revealAgain = false; reveal(); }
+      }
     });
 
     function home() {
@@ -216,18 +221,24 @@
     view.addEventListener("keydown", onKey);
     tools.addEventListener("keydown", onKey);
     svg.addEventListener("dragstart", function (event) { event.preventDefault(); });
-    // A position reached with Tab is brought into the view (the browser would instead scroll
-    // the clipped box itself, which the library does not know about).
-    view.addEventListener("focusin", function (event) {
-      var link = event.target.closest ? event.target.closest("a") : null;
-      view.scrollLeft = 0;
-      view.scrollTop = 0;
+    // A position reached with Tab is brought into the view. The browser would instead scroll
+    // the clipped box itself, which the library does not know about: that scroll is undone.
+    // The library moves the drawing on the next frame, so while a move is pending the
+    // positions on screen are stale and the focused one is measured again once it is done.
+    function reveal() {
+      if (view.scrollLeft || view.scrollTop) { view.scrollLeft = 0; view.scrollTop = 0; }
+      if (moving) { revealAgain = true; return; }
+      var active = document.activeElement;
+      var link = active && active.closest ? active.closest("a") : null;
       if (!link || !svg.contains(link)) return;
       var r = link.getBoundingClientRect(), v = view.getBoundingClientRect();
       if (r.left < v.left || r.right > v.right || r.top < v.top || r.bottom > v.bottom) {
+        moving = true;
         zoom.panBy({ x: v.left + v.width / 2 - (r.left + r.width / 2), y: v.top + v.height / 2 - (r.top + r.height / 2) });
       }
-    });
+    }
+    view.addEventListener("focusin", reveal);
+    view.addEventListener("scroll", reveal);
     diagrams.push({ svg: svg, zoom: zoom, viewport: svg.querySelector(".pk-diagram__viewport") });
     // The library applies its changes on the next animation frame; tests wait for this mark.
     window.requestAnimationFrame(function () {
