@@ -190,6 +190,7 @@ SITE_PATH = f"{ATTR_LIST} Jalur *emph* | pipe"
 SITE_PATH_TEXT = JS_LINK
 SITE_UNIT = f"Dinas {TITLE_BREAK} | pipe"
 SITE_UNIT_TEXT = SCRIPT
+SITE_UNIT_SHORT = f"PUPR {SCRIPT} *emph*"  # shown on position pages, searched by the picker
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +208,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     unit = folder.doc("unit/dinas-pupr.yml")
     unit["nama"] = SITE_UNIT
     unit["keterangan"] = SITE_UNIT_TEXT
+    unit["singkatan"] = SITE_UNIT_SHORT
     assert folder.diagnostics() == []
     build = mkdocs_build(project, project / "site")
     assert build.returncode == 0, build.output
@@ -303,6 +305,7 @@ def test_hostile_text_is_shown_literally(
     expect(unit_page, SITE_UNIT_TEXT)
     expect(_page(hostile_site, "unit"), SITE_UNIT)
     expect(_page(hostile_site, "jalur"), SITE_PATH)
+    expect(_page(hostile_site, "jabatan", "kepala-seksi-jalan"), SITE_UNIT_SHORT)
     assert missing == []
 
 
