@@ -27,7 +27,13 @@ from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
 from pola_karir.rules.validate import validate_project
 from pola_karir.site import urls
-from pola_karir.site.build import SiteContent, embed_blocks, embed_diagrams, site_content
+from pola_karir.site.build import (
+    SiteContent,
+    embed_blocks,
+    embed_diagrams,
+    site_content,
+    stack_tables,
+)
 from pola_karir.site.page import say
 from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
 from pola_karir.text import catalogue
@@ -39,7 +45,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-ASSETS = ("pola-karir.css", "pola-karir.js")
+# The pan-and-zoom library comes before the script that uses it (see README, Dependencies).
+ASSETS = ("pola-karir.css", "vendor/svg-pan-zoom.min.js", "pola-karir.js")
+# Published beside the vendored library, whose licence asks for its notice to go with it.
+LICENCES = ("vendor/svg-pan-zoom.LICENSE.txt",)
 
 
 class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
@@ -125,7 +134,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=published))
         package = resources.files("pola_karir.site") / "assets"
-        for asset in ASSETS:
+        for asset in (*ASSETS, *LICENCES):
             text = (package / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=text))
         return files
@@ -150,9 +159,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.blocks.get(page.file.src_uri)
-        if not blocks:
-            return html
-        return self._resolve(embed_blocks(html, blocks), page, files, config)
+        if blocks:
+            html = self._resolve(embed_blocks(html, blocks), page, files, config)
+        return stack_tables(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Embed SVG into the finished page: after search indexing and Markdown, both of which

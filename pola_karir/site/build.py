@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from pola_karir import export
@@ -20,6 +21,7 @@ from pola_karir.model import Dataset
 from pola_karir.site import catalog, explorer, formasi, home, pages, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
+from pola_karir.site.text import attr
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,58 @@ def embed_diagrams(
             return match.group(0)
         svg = links(svg)
         return (
-            f'<figure class="pk-diagram" data-pk-diagram="{match.group(1)}">'
-            f"{svg}{match.group(2)}</figure>"
+            f'<figure class="pk-diagram" data-pk-diagram="{match.group(1)}" '
+            f'data-pk-words="{words}">{svg}{match.group(2)}</figure>'
         )
 
+    words = zoom_words()
+
     return _PLACEHOLDER.sub(replace, html)
+
+
+# The zoom tools' words (``site.diagram.zoom.<name>``), given to pola-karir.js by each figure.
+ZOOM_WORDS = ("in", "out", "reset", "fit", "hint", "tools")
+
+
+def zoom_words() -> str:
+    """The words of the zoom tools as JSON, escaped for a double-quoted HTML attribute."""
+    words = {name: say(f"site.diagram.zoom.{name}") for name in ZOOM_WORDS}
+    return attr(json.dumps(words, ensure_ascii=True))
+
+
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL)
+_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
+_CELL = re.compile(r"<td\b")
+_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def stack_tables(html: str) -> str:
+    """Give every body cell of a table with a header row the name of its column
+    (``data-label``), and the table ``data-pk-stack``: on a phone the stylesheet shows each row
+    as a stack of "label, value" lines, so no column is hidden behind sideways scrolling. The
+    labels are the headers' own (already escaped) text, tags removed."""
+
+    def one_table(match: re.Match[str]) -> str:
+        table_html = match.group(0)
+        head_end = table_html.find("</thead>")
+        if head_end < 0 or "data-label=" in table_html:
+            return table_html
+        labels = [
+            attr(unescape(_TAG.sub("", cell))) for cell in _HEAD_CELL.findall(table_html[:head_end])
+        ]
+        if not labels:
+            return table_html
+
+        def one_row(row: re.Match[str]) -> str:
+            cells = iter(labels)
+            return _CELL.sub(lambda _: f'<td data-label="{next(cells, "")}"', row.group(0))
+
+        body = _ROW.sub(one_row, table_html[head_end:])
+        opening = table_html.index(">")
+        return f"{table_html[:opening]} data-pk-stack{table_html[opening:head_end]}{body}"
+
+    return _TABLE.sub(one_table, html)
 
 
 _BLOCK = re.compile(r'<div data-pk-block="([a-z0-9-]+)"></div>')

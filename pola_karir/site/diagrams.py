@@ -156,6 +156,8 @@ class _Builder:
             fontcolor=style.font,
             color="#111827" if focus else style.fill,
             penwidth="3" if focus else "1",
+            # The page's own position: pola-karir.js opens the diagram's view on it.
+            **({"class": "pk-focus"} if focus else {}),
             URL=urls.ref(urls.position(position.id)),
             target="_top",
             tooltip=_tooltip(name),
@@ -354,9 +356,22 @@ def overview(dataset: Dataset) -> Diagram:
         # to the height of the tallest ladder it connects to and fills with empty space.
         for move in _moves_among(dataset.moves(), set(dataset.positions)):
             builder.edge(move, constraint=top[move.source] == top[move.target])
+        head = _head(positions)
+        if head is not None:  # pola-karir.js opens the view of the whole pattern on it
+            builder.graph.node(builder.ids[head.id], **{"class": "pk-start"})
         return str(builder.graph.source)
 
     return Diagram("pola-karier", page, title, draw(False), draw(True))
+
+
+def _head(positions: Sequence[Position]) -> Position | None:
+    """The head of the agency: its highest structural position (by level, then kelas)."""
+    structural = [p for p in positions if p.type != "fungsional"]
+    return max(
+        structural,
+        key=lambda p: (*_level_sort(p)[:2], p.job_class, p.id),
+        default=None,
+    )
 
 
 def legend_html() -> str:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from importlib import resources
 
 from pola_karir import reference as ref
-from pola_karir.model import Dataset
+from pola_karir.model import Dataset, Position
 from pola_karir.site import blocks, urls
 from pola_karir.site.page import (
     COMPETENCY_GROUPS,
@@ -119,11 +119,28 @@ def _years(name: str, label: str, hint: str = "", key: str = "") -> str:
     )
 
 
+def _search_terms(dataset: Dataset, position: Position) -> str:
+    """What the position picker's search looks in, besides the name: the names and
+    abbreviations of every unit the position is placed in and of the units above them."""
+    terms: dict[str, None] = {}
+    for placement in position.placements:
+        parts = placement.unit.split("/")
+        for depth in range(len(parts)):
+            unit = dataset.units.get("/".join(parts[: depth + 1]))
+            if unit is not None:
+                terms.setdefault(unit.name)
+                if unit.short_name:
+                    terms.setdefault(unit.short_name)
+    return " ".join(terms)
+
+
 def _position_select(dataset: Dataset) -> str:
     by_unit: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    terms: dict[str, str] = {}
     for position in dataset.positions.values():
         name = blocks.position_name(dataset, position.id)
         by_unit[position.unit.split("/")[0]].append((name, position.id))
+        terms[position.id] = _search_terms(dataset, position)
 
     def unit_name(unit_id: str) -> str:
         unit = dataset.units.get(unit_id)
@@ -132,7 +149,8 @@ def _position_select(dataset: Dataset) -> str:
     groups = []
     for unit_id in sorted(by_unit, key=lambda u: (unit_name(u), u)):
         options = "".join(
-            f'<option value="{attr(pid)}">{html.escape(name)}</option>'
+            f'<option value="{attr(pid)}" data-pk-terms="{attr(terms[pid])}">'
+            f"{html.escape(name)}</option>"
             for name, pid in sorted(by_unit[unit_id])
         )
         groups.append(f'<optgroup label="{attr(unit_name(unit_id))}">{options}</optgroup>')

@@ -19,6 +19,7 @@ def home_page(dataset: Dataset) -> Page:
     page = urls.HOME
     parts = [
         front(say("site.home.heading", agency=agency.name)),
+        _explorer_start(),
         fictional_notice(dataset),
         _regulation_sentence(dataset) + "\n",
         f"## {say('site.home.what_heading')}\n",
@@ -43,6 +44,16 @@ def home_page(dataset: Dataset) -> Page:
         "\n".join(parts) + "\n",
         agency.source or None,
         html_blocks=(("legenda", diagrams.legend_html()),),
+    )
+
+
+def _explorer_start() -> str:
+    """On the first screen, before anything else: the way to Jelajah Karier, the page where an
+    employee sees the positions within reach (a paragraph styled ``pk-start``, with a button)."""
+    button = link(say("site.home.explorer_button"), urls.md_link(urls.HOME, explorer.PAGE))
+    return (
+        f"{say('site.home.explorer_lead')}\n"
+        f"{button}{{ .md-button .md-button--primary }}\n{{: .pk-start }}\n"
     )
 
 
@@ -133,7 +144,8 @@ def overview_page(dataset: Dataset) -> Page:
         blocks.html_placeholder("legenda"),
         f"\n## {say('site.overview.units_heading')}\n",
         table([say("site.col.agency_unit"), say("site.col.position_count")], rows),
-        f'\n??? info "{say("site.overview.moves_table")}"\n',
+        # The same moves as the diagram: on screen only (the printable annex lists them by path).
+        f'\n??? info pk-screen-only "{say("site.overview.moves_table")}"\n',
         "\n".join("    " + line for line in move_table.splitlines()),
     ]
     return Page(

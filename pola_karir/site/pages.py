@@ -80,6 +80,7 @@ def _position_facts(dataset: Dataset, page: str, position: Position) -> list[lis
     rows = [
         [say("site.fact.position_type"), md(phrases.position_level(position, dataset))],
         [say("site.fact.unit"), _units(dataset, page, position)],
+        *_unit_short_names(dataset, position),
         [say("site.fact.job_class"), str(position.job_class)],
     ]
     if formasi.has_numbers(position.placements):
@@ -101,6 +102,21 @@ def _units(dataset: Dataset, page: str, position: Position) -> str:
         return formasi.unit_link(dataset, page, position.unit)
     table_link = link(say("formasi.placements_heading"), f"#{PLACEMENTS_ANCHOR}")
     return say("formasi.placements_count", count=len(position.placements), link=table_link)
+
+
+def _unit_short_names(dataset: Dataset, position: Position) -> list[list[str]]:
+    """The abbreviations of the position's units ("Dinas PUPR"), as a fact: an employee
+    searches by them (none when no unit has one)."""
+    names: dict[str, None] = {}
+    for placement in position.placements:
+        parts = placement.unit.split("/")
+        for depth in range(len(parts)):
+            unit = dataset.units.get("/".join(parts[: depth + 1]))
+            if unit is not None and unit.short_name:
+                names.setdefault(unit.short_name)
+    if not names:
+        return []
+    return [[say("site.fact.unit_short"), ", ".join(md(name) for name in names)]]
 
 
 PLACEMENTS_ANCHOR = "penempatan"

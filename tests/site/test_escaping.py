@@ -117,7 +117,8 @@ def test_hostile_names_survive_dot_exactly(dot_dataset: Dataset) -> None:
         assert "<b>" not in svg and "<script" not in svg, diagram.name
         root = ET.fromstring(svg)  # well-formed XML, whatever the names contained
         groups = list(root.iter(f"{SVG}g"))
-        nodes = [g for g in groups if g.get("class") == "node"]
+        # A node may carry a class of ours too ("node pk-focus": where its view opens).
+        nodes = [g for g in groups if "node" in (g.get("class") or "").split()]
         # Nothing injected: exactly the positions and moves of the diagram, no more.
         assert len(nodes) == len(drawn), diagram.name
         assert sum(g.get("class") == "edge" for g in groups) == edges, diagram.name
@@ -189,6 +190,7 @@ SITE_PATH = f"{ATTR_LIST} Jalur *emph* | pipe"
 SITE_PATH_TEXT = JS_LINK
 SITE_UNIT = f"Dinas {TITLE_BREAK} | pipe"
 SITE_UNIT_TEXT = SCRIPT
+SITE_UNIT_SHORT = f"PUPR {SCRIPT} *emph*"  # shown on position pages, searched by the picker
 
 
 @pytest.fixture(scope="module")
@@ -206,6 +208,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     unit = folder.doc("unit/dinas-pupr.yml")
     unit["nama"] = SITE_UNIT
     unit["keterangan"] = SITE_UNIT_TEXT
+    unit["singkatan"] = SITE_UNIT_SHORT
     assert folder.diagnostics() == []
     build = mkdocs_build(project, project / "site")
     assert build.returncode == 0, build.output
@@ -302,6 +305,7 @@ def test_hostile_text_is_shown_literally(
     expect(unit_page, SITE_UNIT_TEXT)
     expect(_page(hostile_site, "unit"), SITE_UNIT)
     expect(_page(hostile_site, "jalur"), SITE_PATH)
+    expect(_page(hostile_site, "jabatan", "kepala-seksi-jalan"), SITE_UNIT_SHORT)
     assert missing == []
 
 

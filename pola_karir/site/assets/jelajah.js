@@ -995,14 +995,21 @@
     // Searchable position list: hide the options that do not match.
     var search = root.querySelector("[data-pk-search]");
     if (search) {
+      // Every word typed, in any order and any case, must occur in the position's name or in
+      // the names or abbreviations of its units (data-pk-terms): "seksi jalan", "PUPR".
+      var searchWords = function (text) {
+        return text.toLocaleLowerCase("id").split(/[^0-9a-z\u00c0-\uffff]+/).filter(Boolean);
+      };
       search.addEventListener("input", function () {
         var wanted = search.value.trim().toLocaleLowerCase("id");
+        var words = searchWords(wanted);
         var shown = 0;
         Array.prototype.forEach.call(field("jabatan").querySelectorAll("optgroup"), function (group) {
           var any = false;
           Array.prototype.forEach.call(group.children, function (option) {
-            var match = !wanted || option.textContent.toLocaleLowerCase("id").indexOf(wanted) >= 0 ||
-              group.label.toLocaleLowerCase("id").indexOf(wanted) >= 0;
+            var have = searchWords([option.textContent, option.getAttribute("data-pk-terms") || "",
+              group.label].join(" ")).join(" ");
+            var match = words.every(function (word) { return have.indexOf(word) >= 0; });
             option.hidden = !match;
             if (match) { any = true; shown++; }
           });
