@@ -102,3 +102,35 @@ def test_usage_errors_exit_2(
         code = main(argv)
         raise SystemExit(code)
     assert raised.value.code == 2
+
+
+def test_counts_and_states_in_json(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    code = main(["cocokkan", _write(tmp_path, PROFILE), "--data", data, "--format", "json"])
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    counts = payload["ringkasan"]
+    results = payload["hasil"]
+    assert counts["dapat_dicapai"] == len(results) == 2
+    for state in ("memenuhi", "belum-memenuhi", "belum-dinilai"):
+        assert counts[state.replace("-", "_")] == [r["status"] for r in results].count(state)
+    # The profile tells no ratings or competencies: nothing is "memenuhi".
+    assert counts["memenuhi"] == 0
+    assert all(r["langkah_rute"][-1]["jabatan"] == r["jabatan"] for r in results)
+
+
+def test_a_position_alone_is_not_assessed_in_text(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    path = _write(tmp_path, {"jabatan": PROFILE["jabatan"]})
+    assert main(["cocokkan", path, "--data", data]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "0 memenuhi semua syarat, 0 punya syarat yang belum terpenuhi, 2 belum dapat dinilai "
+        "karena profil belum lengkap." in out
+    )
+    assert "— memenuhi semua syarat" not in out
+    assert "syarat belum dinilai: isi pendidikan, golongan" in out

@@ -230,6 +230,7 @@ def test_browser_check_equals_python(engine: Page, dataset: Dataset) -> None:
         eligibility = check(dataset, profile_from_data(profile), dataset.positions[position_id])
         expected = {
             "jabatan": position_id,
+            "status": eligibility.state.value,
             "memenuhi": eligibility.eligible,
             "temuan": [finding_data(f) for f in eligibility.findings],
         }
@@ -406,22 +407,31 @@ def _assert_results(page: Page, expected: list[dict[str, Any]], dataset: Dataset
     facts = _card_facts(page)
     assert [f["id"] for f in facts] == [r["jabatan"] for r in expected]
     for fact, result in zip(facts, expected, strict=True):
-        unmet = [f for f in result["temuan"] if f["status"] == "belum"]
-        unknown = [f for f in result["temuan"] if f["status"] == "tidak-diketahui"]
-        assert fact["ok"] is result["memenuhi"]
-        assert ("Memenuhi syarat" in fact["badge"]) is result["memenuhi"]
-        if unmet:
-            assert f"Belum memenuhi {len(unmet)} syarat" in fact["badge"]
-        if unknown:
-            assert f"{len(unknown)} belum dinilai" in fact["badge"]
-        assert len(fact["gaps"]) == len(unmet)
+        unknown = [
+            f
+            for step in result["langkah_rute"]
+            for f in step["temuan"]
+            if f["status"] == "tidak-diketahui"
+        ]
+        assert fact["ok"] is result["memenuhi"] is (result["status"] == "memenuhi")
+        assert ("Memenuhi semua syarat" in fact["badge"]) is result["memenuhi"]
+        if result["celah"]:
+            assert f"{result['celah']} syarat belum terpenuhi" in fact["badge"]
+        assert (f"{len(unknown)} syarat belum dinilai: isi " in fact["badge"]) is bool(unknown)
+        # The gaps of every step on the route, not only of the destination.
+        assert len(fact["gaps"]) == result["celah"]
         assert fact["href"] == f"../jabatan/{result['jabatan']}/"
         years = phrases.years(result["tahun"])
         assert fact["time"].startswith("sekarang" if result["tahun"] == 0 else f"{years} lagi")
     summary = page.text_content("[data-pk-summary]") or ""
+    states = [r["status"] for r in expected]
     assert summary.startswith(
         f"{len(expected)} jabatan dapat dicapai dari {dataset.positions[KASI_JALAN].name}"
+        f" dalam paling banyak 3 langkah; {states.count('memenuhi')} memenuhi semua syarat, "
+        f"{states.count('belum-memenuhi')} punya syarat yang belum terpenuhi, "
+        f"{states.count('belum-dinilai')} belum dapat dinilai karena profil belum lengkap."
     )
+    assert "tidak punya syarat yang belum" not in summary
 
 
 def _fill_profile(page: Page) -> None:
@@ -460,7 +470,8 @@ def test_employee_explores_and_comes_back(
     assert "Golongan III/c, perlu III/d" in kabid["gaps"]
     assert "Belum Pelatihan Kepemimpinan Administrator (PKA)" in kabid["gaps"]
     assert not kabid["ok"]
-    assert any(f["ok"] for f in _card_facts(page))
+    # No competency is told: nothing can be "memenuhi syarat" yet.
+    assert not any(f["ok"] for f in _card_facts(page))
     # The fragment holds the profile.
     fragment = page.evaluate("location.hash")
     assert "golongan=III%2Fc" in fragment and "masa_jabatan=3.5" in fragment

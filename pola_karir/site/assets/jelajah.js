@@ -455,25 +455,75 @@
     });
   }
 
-  /** matching.explore_data for a plain profile: reachable positions with their findings,
-   * eligible first, then fewest gaps, soonest. */
+  var STATE_MET = "memenuhi", STATE_UNMET = "belum-memenuhi", STATE_UNKNOWN = "belum-dinilai";
+  var STATE_ORDER = {"memenuhi": 0, "belum-dinilai": 1, "belum-memenuhi": 2}; // matching.STATE_ORDER
+
+  function state(found) { // matching._state
+    if (found.some(function (f) { return f.status === UNMET; })) return STATE_UNMET;
+    return found.some(function (f) { return f.status === UNKNOWN; }) ? STATE_UNKNOWN : STATE_MET;
+  }
+
+  /** matching.steps_first: each result after the intermediate steps of its route. */
+  function stepsFirst(results) {
+    var byId = new Map();
+    results.forEach(function (r) { byId.set(r.jabatan, r); });
+    var placed = new Set();
+    var ordered = [];
+    function place(result, pending) {
+      var id = result.jabatan;
+      if (placed.has(id) || pending.has(id)) return;
+      var inner = new Set(pending);
+      inner.add(id);
+      result.rute.slice(1, -1).forEach(function (step) {
+        if (byId.has(step)) place(byId.get(step), inner);
+      });
+      placed.add(id);
+      ordered.push(result);
+    }
+    results.forEach(function (r) { place(r, new Set()); });
+    return ordered;
+  }
+
+  /** matching.explore_data for a plain profile: reachable positions judged along their
+   * routes, fewest moves first, then state, gaps, time, id; never above a step of their route. */
   function explore(data, plainProfile, maxMoves) {
     var ix = index(data);
     var profile = profileFromData(plainProfile);
     if (maxMoves === undefined || maxMoves === null) maxMoves = 3;
-    var pairs = reachable(ix, profile, maxMoves).map(function (reach) {
-      var found = findings(ix, profile, ix.positions.get(reach.position));
-      var unmet = found.filter(function (f) { return f.status === UNMET; }).length;
-      return {reach: reach, found: found, unmet: unmet};
+    var checked = new Map();
+    function judged(id) {
+      if (!checked.has(id)) checked.set(id, findings(ix, profile, ix.positions.get(id)));
+      return checked.get(id);
+    }
+    var results = reachable(ix, profile, maxMoves).map(function (reach) {
+      var steps = reach.route.slice(1).map(function (id) {
+        var found = judged(id);
+        return {jabatan: id, status: state(found), temuan: found};
+      });
+      var all = [];
+      steps.forEach(function (step) { all = all.concat(step.temuan); });
+      var fill = [];
+      all.forEach(function (f) {
+        if (f.status === UNKNOWN && fill.indexOf(f.aspek) < 0) fill.push(f.aspek);
+      });
+      var routeState = state(all);
+      return {jabatan: reach.position, rute: reach.route, langkah: reach.moves, tahun: reach.years,
+        status: routeState, memenuhi: routeState === STATE_MET,
+        celah: all.filter(function (f) { return f.status === UNMET; }).length,
+        isi: fill, temuan: steps[steps.length - 1].temuan, langkah_rute: steps};
     });
-    pairs.sort(function (a, b) {
-      return compareNumber(a.unmet, b.unmet) || compareNumber(a.reach.years, b.reach.years)
-        || compareNumber(a.reach.moves, b.reach.moves) || compareText(a.reach.position, b.reach.position);
+    results.sort(function (a, b) {
+      return compareNumber(a.langkah, b.langkah) || compareNumber(STATE_ORDER[a.status], STATE_ORDER[b.status])
+        || compareNumber(a.celah, b.celah) || compareNumber(a.tahun, b.tahun) || compareText(a.jabatan, b.jabatan);
     });
-    return pairs.map(function (pair) {
-      return {jabatan: pair.reach.position, rute: pair.reach.route, langkah: pair.reach.moves,
-        tahun: pair.reach.years, memenuhi: pair.unmet === 0, temuan: pair.found};
-    });
+    return stepsFirst(results);
+  }
+
+  /** The three numbers of a summary (matching.summary_counts). */
+  function summaryCounts(results) {
+    var counts = {dapat_dicapai: results.length, memenuhi: 0, belum_memenuhi: 0, belum_dinilai: 0};
+    results.forEach(function (r) { counts[r.status.replace("-", "_")] += 1; });
+    return counts;
   }
 
   /** matching.check for one position: {jabatan, memenuhi, temuan}; null for an unknown id. */
@@ -482,7 +532,7 @@
     var position = ix.positions.get(positionId);
     if (!position) return null;
     var found = findings(ix, profileFromData(plainProfile), position);
-    return {jabatan: positionId, memenuhi: !found.some(function (f) { return f.status === UNMET; }),
+    return {jabatan: positionId, status: state(found), memenuhi: state(found) === STATE_MET,
       temuan: found};
   }
 
@@ -614,6 +664,7 @@
   var api = {
     explore: explore,
     check: check,
+    summaryCounts: summaryCounts,
     profileFromParams: profileFromParams,
     profileToParams: profileToParams,
     cleanProfile: cleanProfile,
@@ -884,37 +935,49 @@
       }
       var moves = maxMoves();
       var found = explore(data, profile, moves);
-      var eligible = found.filter(function (r) { return r.memenuhi; }).length;
       if (!found.length) {
         summary.textContent = "Belum ada jalur keluar dari " + positionName(profile.jabatan) +
           " dalam pola karier ini.";
         return;
       }
+      var tally = summaryCounts(found);
       var open = found.filter(function (r) { return openPlaces(r.jabatan).length > 0; }).length;
-      summary.textContent = found.length + " jabatan dapat dicapai dari " + positionName(profile.jabatan) +
-        " dalam paling banyak " + moves + " langkah; " + eligible +
-        " di antaranya tidak punya syarat yang belum terpenuhi." +
+      summary.textContent = word("summary", {count: tally.dapat_dicapai, origin: positionName(profile.jabatan),
+        moves: moves, met: tally.memenuhi, unmet: tally.belum_memenuhi, unknown: tally.belum_dinilai}) +
         (open ? word("summary_open", {count: open}) : "");
       found.forEach(function (result) { results.appendChild(card(result)); });
       showOnlyOpen();
     }
 
+    /** The route's verdict: met only when every requirement of every step was assessed and met. */
     function card(result) {
       var unmet = result.temuan.filter(function (f) { return f.status === UNMET; });
+      var unknownCount = 0;
+      result.langkah_rute.forEach(function (step) {
+        unknownCount += step.temuan.filter(function (f) { return f.status === UNKNOWN; }).length;
+      });
       var unknown = result.temuan.filter(function (f) { return f.status === UNKNOWN; });
-      var item = el("li", "pk-jelajah__item " + (result.memenuhi ? "pk-jelajah__item--ok" : "pk-jelajah__item--gap"));
+      var kind = result.status === STATE_MET ? "ok" : result.status === STATE_UNMET ? "gap" : "unknown";
+      var item = el("li", "pk-jelajah__item pk-jelajah__item--" + kind);
       item.setAttribute("data-jabatan", result.jabatan);
+      item.setAttribute("data-status", result.status);
       var heading = el("h3", "pk-jelajah__title");
       var link = el("a", null, positionName(result.jabatan));
       link.href = positionUrl(result.jabatan);
       heading.appendChild(link);
       item.appendChild(heading);
       var badges = el("p", "pk-jelajah__badges");
-      badges.appendChild(el("span", "pk-jelajah__badge " + (result.memenuhi ? "pk-jelajah__badge--ok" : "pk-jelajah__badge--gap"),
-        result.memenuhi ? "\u2713 Memenuhi syarat" : "\u2717 Belum memenuhi " + unmet.length + " syarat"));
-      if (unknown.length) {
-        badges.appendChild(document.createTextNode(" "));
-        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--unknown", "? " + unknown.length + " belum dinilai"));
+      if (result.status === STATE_MET) {
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--ok", word("badge_met")));
+      }
+      if (result.celah) {
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--gap", word("badge_unmet", {count: result.celah})));
+      }
+      if (unknownCount) {
+        if (badges.firstChild) badges.appendChild(document.createTextNode(" "));
+        var fields = result.isi.map(function (aspect) { return word("aspect." + aspect) || aspect; }).join(", ");
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--unknown",
+          word("badge_unknown", {count: unknownCount, fields: fields})));
       }
       item.appendChild(badges);
       var places = placements(result.jabatan);
@@ -945,6 +1008,16 @@
       facts.appendChild(el("dd", "pk-jelajah__time", (result.tahun === 0 ? "sekarang" : yearsText(result.tahun) + " tahun lagi") +
         " (" + result.langkah + " langkah)"));
       item.appendChild(facts);
+      // The steps on the way first: a gap there blocks the route to the destination too.
+      result.langkah_rute.slice(0, -1).forEach(function (step) {
+        var stepUnmet = step.temuan.filter(function (f) { return f.status === UNMET; });
+        if (!stepUnmet.length) return;
+        item.appendChild(el("p", "pk-jelajah__label", word("step_gaps", {position: positionName(step.jabatan)})));
+        var stepGaps = el("ul", "pk-jelajah__gaps pk-jelajah__gaps--step");
+        stepGaps.setAttribute("data-langkah", step.jabatan);
+        stepUnmet.forEach(function (f) { stepGaps.appendChild(el("li", null, gapText(f))); });
+        item.appendChild(stepGaps);
+      });
       if (unmet.length) {
         item.appendChild(el("p", "pk-jelajah__label", "Yang belum terpenuhi:"));
         var gaps = el("ul", "pk-jelajah__gaps");
