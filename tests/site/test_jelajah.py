@@ -9,6 +9,7 @@ theme's web fonts) are answered locally with an empty body, so the tests never g
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,6 +182,46 @@ def test_case_table_reaches_every_branch(dataset: Dataset) -> None:
     assert {case.max_moves for case in CASES} >= {1, 3, 4}
     assert any("jabatan" not in case.profile for case in CASES)
     assert any(case.profile.get("pendidikan") == "D4" for case in CASES)
+
+
+def _case(name: str) -> Case:
+    return next(c for c in (*CASES, *SYNTHETIC_CASES) if c.name == name)
+
+
+def test_case_table_reaches_every_state(dataset: Dataset) -> None:
+    """Empty, partial and full profiles give every verdict, and none says "memenuhi" while a
+    requirement on the route is unassessed."""
+    states: set[str] = set()
+    for case in CASES:
+        for result in python_explore(dataset, case):
+            states.add(str(result["status"]))
+            steps = result["langkah_rute"]
+            findings = [f for step in steps for f in step["temuan"]]  # type: ignore[attr-defined]
+            met = all(f["status"] == "terpenuhi" for f in findings)
+            assert (result["status"] == "memenuhi") is met is result["memenuhi"]
+    assert states == {"memenuhi", "belum-memenuhi", "belum-dinilai"}
+    assert python_explore(dataset, _case("kosong")) == []
+    assert {r["status"] for r in python_explore(dataset, _case("hanya-jabatan"))} == {
+        "belum-dinilai"
+    }
+    for result in python_explore(dataset, _case("sebagian-sma")):
+        need = dataset.positions[str(result["jabatan"])].requirements.education
+        if need is not None and need.minimum in {"S1", "D4"}:
+            assert result["status"] == "belum-memenuhi", result["jabatan"]
+
+
+def test_a_gap_on_an_intermediate_step_blocks_the_route(dataset: Dataset) -> None:
+    changed = synthetic_dataset(dataset)
+    results = python_explore(changed, _case("langkah-antara-bercelah"))
+    blocked = [
+        r
+        for r in results
+        if r["status"] == "belum-memenuhi" and not any(f["status"] == "belum" for f in r["temuan"])  # type: ignore[attr-defined]
+    ]
+    assert blocked, "no route whose only gap is on the way"
+    for result in blocked:
+        steps = result["langkah_rute"]
+        assert any(f["status"] == "belum" for s in steps[:-1] for f in s["temuan"])  # type: ignore[index]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -700,3 +741,82 @@ def test_results_show_where_each_position_is_open(
     assert "Bagian Umum \u203a Sekretariat Daerah (1)" in text
     context.close()
     _assert_clean(watch)
+
+
+# --- honest verdicts, the route's order, and input the page cannot use ---------------------
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Screenshots for a person to look at: a temporary folder, or POLA_KARIR_SCREENSHOTS."""
+    named = os.environ.get("POLA_KARIR_SCREENSHOTS")
+    folder = Path(named) if named else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _open(chromium_browser: Browser, site_url: str, fragment: str) -> tuple[BrowserContext, Page]:
+    context, _ = _context(chromium_browser, site_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "jelajah/" + fragment)
+    page.wait_for_selector(".pk-jelajah--ready")
+    return context, page
+
+
+def test_a_position_alone_is_never_shown_as_eligible(
+    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+) -> None:
+    """The product owner's report: with only a position, every card said "Memenuhi syarat",
+    an S-1 post for an SMA-level employee included, and the summary was a double negative."""
+    context, page = _open(chromium_browser, site_url, f"#jabatan={KASI_JALAN}")
+    expected = explore_data(dataset, profile_from_data({"jabatan": KASI_JALAN}), 3)
+    _assert_results(page, expected, dataset)
+    facts = _card_facts(page)
+    assert facts and not any(f["ok"] for f in facts)
+    assert all("syarat belum dinilai: isi pendidikan" in f["badge"] for f in facts)
+    summary = page.text_content("[data-pk-summary]") or ""
+    assert "0 memenuhi semua syarat" in summary and "tidak punya syarat yang belum" not in summary
+    page.screenshot(path=str(screenshots / "jelajah-hanya-jabatan.png"), full_page=True)
+    # SMA level: every S-1 post is unmet, and no card at all is "memenuhi".
+    page.select_option("#pk-j-pendidikan", "SMA")
+    expected = explore_data(
+        dataset, profile_from_data({"jabatan": KASI_JALAN, "pendidikan": "SMA"}), 3
+    )
+    _assert_results(page, expected, dataset)
+    for fact in _card_facts(page):
+        assert "Memenuhi semua syarat" not in fact["badge"]
+        need = dataset.positions[fact["id"]].requirements.education
+        if need is not None and need.minimum in {"S1", "D4"}:
+            assert "syarat belum terpenuhi" in fact["badge"], fact["id"]
+            assert any(g.startswith("Pendidikan SMA") for g in fact["gaps"]), fact["id"]
+    page.screenshot(path=str(screenshots / "jelajah-sma.png"), full_page=True)
+    context.close()
+
+
+def test_next_steps_come_before_the_positions_they_lead_to(
+    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+) -> None:
+    """Kepala Bidang before Kepala Dinas, Ahli Muda before Ahli Utama: every card after the
+    cards of the steps on its route, and a step's gaps shown on the card beyond it."""
+    profile = CASES[0].profile  # complete: some steps met, some beyond them unmet
+    fragment = "#" + str(_open_engine_params(chromium_browser, site_url, profile))
+    context, page = _open(chromium_browser, site_url, fragment)
+    order = _cards(page)
+    expected = explore_data(dataset, profile_from_data(profile), 3)
+    assert order == [r["jabatan"] for r in expected]
+    _assert_results(page, expected, dataset)  # every step's gaps counted on the card
+    for result in expected:
+        for step in list(result["rute"])[1:-1]:  # type: ignore[call-overload]
+            assert order.index(step) < order.index(result["jabatan"]), (step, result["jabatan"])
+    moves = [r["langkah"] for r in expected]
+    assert moves == sorted(moves)  # type: ignore[type-var]
+    assert order.index(KABID_BINA_MARGA) < order.index("kepala-dinas-pupr")
+    page.screenshot(path=str(screenshots / "jelajah-urutan.png"), full_page=True)
+    context.close()
+
+
+def _open_engine_params(chromium_browser: Browser, site_url: str, profile: dict[str, Any]) -> str:
+    context, page = _open(chromium_browser, site_url, "")
+    params = str(page.evaluate("p => PolaKarirJelajah.profileToParams(p)", profile))
+    context.close()
+    return params
