@@ -40,7 +40,7 @@ FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_emp
 # Words of the verdicts and the summary (``jelajah.<name>``), and of a profile value the page
 # cannot use (``jelajah.error.<profile key>``): the script shows them, so they come from the
 # catalogue like every other word of the site.
-JELAJAH_WORDS = ("summary", "badge_met", "badge_unmet", "badge_unknown", "step_gaps")
+JELAJAH_WORDS = ("summary", "badge_met", "badge_unmet", "badge_unknown", "step_gaps", "errors")
 ERROR_KEYS = (
     "jabatan",
     "pendidikan",

@@ -589,8 +589,13 @@ def test_employee_explores_and_comes_back(
         "document.querySelector('[data-pk-message]').textContent.includes('diabaikan')"
     )
     message = page.text_content("[data-pk-message]") or ""
-    assert "nama" in message and "golongan" in message
+    assert "'nama'" in message and "2 nilai profil tidak dapat dipakai" in message
+    # The bad golongan is shown beside its field; the position is still used.
+    assert page.text_content("[data-pk-error=golongan]") == (
+        "Golongan 'III/z' di luar I/a sampai IV/e; nilai ini diabaikan."
+    )
     assert page.input_value("#pk-j-golongan") == ""
+    assert page.input_value("#pk-j-jabatan") == KASI_JALAN
 
     # The position link opens the position page.
     page.goto(url)
@@ -820,3 +825,86 @@ def _open_engine_params(chromium_browser: Browser, site_url: str, profile: dict[
     params = str(page.evaluate("p => PolaKarirJelajah.profileToParams(p)", profile))
     context.close()
     return params
+
+
+def test_values_the_page_cannot_use_are_shown_beside_their_fields(
+    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+) -> None:
+    """A shared URL with bad values: each is reported beside its field (as text), left out, and
+    the rest of the profile still works; ids and codes in another case are understood."""
+    fragment = (
+        f"#jabatan={KASI_JALAN.upper()}&pendidikan=s1&golongan=V%2Fa&masa_jabatan=-2"
+        "&pelatihan=PKA,pelatihan-yang-tidak-ada,%3Cb%3Ex%3C%2Fb%3E&kinerja=baik,hebat"
+        "&kompetensi=integritas:6,komunikasi:3&pengalaman=pelaksana:2,bukan-kunci:1"
+    )
+    context, page = _open(chromium_browser, site_url, fragment)
+    errors = {
+        str(k): str(v)
+        for k, v in page.eval_on_selector_all(
+            "[data-pk-error]",
+            "nodes => nodes.map(n => [n.dataset.pkError, n.textContent])",
+        )
+    }
+    assert errors.keys() == {
+        "golongan",
+        "masa_jabatan",
+        "pelatihan",
+        "kinerja",
+        "kompetensi",
+        "pengalaman",
+    }
+    assert "'V/a'" in errors["golongan"] and "'-2'" in errors["masa_jabatan"]
+    assert "'integritas: 6'" in errors["kompetensi"] and "'hebat'" in errors["kinerja"]
+    # Markup in a value stays text: no element was made from it.
+    assert page.locator(".pk-jelajah b").count() == 0
+    assert "'<b>x</b>'" in page.text_content("body")  # type: ignore[operator]
+    assert page.get_attribute("#pk-j-golongan", "aria-invalid") == "true"
+    # The rest is used: the position (in capitals), S-1 (in lower case), PKA, the ratings and
+    # the competency before the bad ones.
+    assert page.input_value("#pk-j-jabatan") == KASI_JALAN
+    assert page.input_value("#pk-j-pendidikan") == "S1"
+    assert page.is_checked("input[name=pelatihan][value=pka]")
+    assert page.input_value("#pk-j-kinerja-0") == "baik"
+    assert page.input_value("#pk-j-kinerja-1") == ""
+    used = {
+        "jabatan": KASI_JALAN,
+        "pendidikan": "S1",
+        "pelatihan": ["pka"],
+        "kinerja": ["baik"],
+        "kompetensi": {"komunikasi": 3},
+        "pengalaman": {"pelaksana": 2},
+    }
+    expected = explore_data(dataset, profile_from_data(used), 3)
+    assert _cards(page) == [r["jabatan"] for r in expected]
+    message = page.text_content("[data-pk-message]") or ""
+    assert message.startswith("7 nilai profil tidak dapat dipakai")
+    page.screenshot(path=str(screenshots / "jelajah-nilai-salah.png"), full_page=True)
+    # Changing a field clears its error only.
+    page.select_option("#pk-j-golongan", "III/c")
+    assert page.locator("[data-pk-error=golongan]").count() == 0
+    assert page.locator("[data-pk-error=masa_jabatan]").count() == 1
+    context.close()
+
+
+def test_imported_json_with_capitals_keeps_its_trainings(
+    chromium_browser: Browser, site_url: str
+) -> None:
+    """`pelatihan: ["PKA"]` once became "has no training"; now it is PKA."""
+    context, page = _open(chromium_browser, site_url, "")
+    profile = {"jabatan": KASI_JALAN, "pelatihan": ["PKA", "PKP"], "kompetensi": {"x": 9}}
+    page.set_input_files(
+        "[data-pk-file]",
+        files=[
+            {
+                "name": "p.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(profile).encode(),
+            }
+        ],
+    )
+    page.wait_for_function("document.querySelector('[data-pk-error=kompetensi]')")
+    assert page.is_checked("input[name=pelatihan][value=pka]")
+    assert page.is_checked("input[name=pelatihan][value=pkp]")
+    assert page.locator("[data-pk-error=pelatihan]").count() == 0
+    assert "'x: 9'" in (page.text_content("[data-pk-error=kompetensi]") or "")
+    context.close()
