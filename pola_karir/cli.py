@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 from pola_karir import __version__
+from pola_karir import reference as ref
 from pola_karir.career.matching import (
     Eligibility,
     State,
@@ -26,7 +27,7 @@ from pola_karir.career.matching import (
     profile_from_data,
     summary_counts,
 )
-from pola_karir.diagnostics import NOTHING, Diagnostic, diag, has_errors, term
+from pola_karir.diagnostics import Diagnostic, diag, has_errors, suggestion, term
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
@@ -166,13 +167,34 @@ def profile_diagnostics(
                     document.location(("kompetensi", comp), key=True), "kind.competency", comp
                 )
             )
+    # Years under a key the engine does not know would count for nothing, silently: the
+    # profile says "8 years" and the answer would be as if it did not.
+    experience_keys = {*dataset.positions, *dataset.families, *ref.POSITION_TYPES, *ref.LEVELS}
+    for key in data.get("pengalaman", {}):
+        if key not in experience_keys:
+            problems.append(
+                _unknown_ref(
+                    document.location(("pengalaman", key), key=True),
+                    "kind.experience_key",
+                    key,
+                    experience_keys,
+                )
+            )
     return (None if has_errors(problems) else data), problems
 
 
-def _unknown_ref(location: Location, kind: str, ref: str) -> Diagnostic:
-    """PK201 for a profile naming an id the dataset lacks; ``kind`` is a catalogue term key."""
+def _unknown_ref(
+    location: Location, kind: str, ident: str, choices: Iterable[str] = ()
+) -> Diagnostic:
+    """PK201 for a profile naming an id the dataset lacks; ``kind`` is a catalogue term key,
+    ``choices`` the ids it may have meant (for "did you mean")."""
     return diag(
-        "PK201", location, kind=term(kind), ref=ref, where=term("where.site"), suggestion=NOTHING
+        "PK201",
+        location,
+        kind=term(kind),
+        ref=ident,
+        where=term("where.site"),
+        **suggestion(ident, sorted(choices)),
     )
 
 
