@@ -5,7 +5,10 @@ rank with what a position requires (UU 5/2014 Pasal 69). This module does that c
 as pure functions over the model; the CLI, the audit and (ported to JavaScript, checked against
 the same case table) the Jelajah Karier page all give the same answers.
 
-Anything the profile leaves unknown is reported as ``unknown`` (not assessed), never as unmet.
+Anything the profile leaves unknown is reported as ``unknown`` (not assessed), never as unmet
+and never as met: a position is eligible only when every requirement was assessed and met.
+A reachable position is judged along its route (:class:`RouteResult`), since a step the person
+cannot take blocks what lies beyond it; :func:`explore` lists next steps first.
 """
 
 from __future__ import annotations

@@ -41,7 +41,6 @@ from pola_karir.site import explorer, urls
 from pola_karir.site.build import site_content
 from pola_karir.text import phrases
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -495,7 +494,7 @@ def _fill_profile(page: Page) -> None:
 
 
 def test_employee_explores_and_comes_back(
-    chromium_browser: Browser, site_url: str, dataset: Dataset, tmp_path: Path
+    chromium_browser: Browser, site_url: str, dataset: Dataset, tmp_path: Path, screenshots: Path
 ) -> None:
     context, watch = _context(chromium_browser, site_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -519,11 +518,10 @@ def test_employee_explores_and_comes_back(
     restored = page.evaluate("f => PolaKarirJelajah.profileFromParams(f)", fragment)
     assert sorted(restored.pop("pelatihan")) == sorted(PROFILE["pelatihan"])
     assert restored == {k: v for k, v in PROFILE.items() if k != "pelatihan"}
-    ARTIFACTS.mkdir(exist_ok=True)
     page.evaluate("document.querySelector('.pk-jelajah__form').scrollIntoView()")
-    page.screenshot(path=str(ARTIFACTS / "jelajah-desktop-form.png"))
+    page.screenshot(path=str(screenshots / "jelajah-desktop-form.png"))
     page.evaluate("document.getElementById('pk-j-hasil').scrollIntoView()")
-    page.screenshot(path=str(ARTIFACTS / "jelajah-desktop.png"))
+    page.screenshot(path=str(screenshots / "jelajah-desktop.png"))
 
     # Reload from the URL: the same form and the same results.
     url = page.url
@@ -620,7 +618,9 @@ def test_every_control_has_a_label_and_takes_focus(engine: Page) -> None:
     assert engine.evaluate("document.documentElement.lang") == "id"
 
 
-def test_phone_width_has_no_horizontal_scroll(chromium_browser: Browser, site_url: str) -> None:
+def test_phone_width_has_no_horizontal_scroll(
+    chromium_browser: Browser, site_url: str, screenshots: Path
+) -> None:
     context, watch = _context(
         chromium_browser,
         site_url,
@@ -637,11 +637,10 @@ def test_phone_width_has_no_horizontal_scroll(chromium_browser: Browser, site_ur
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1] == 390
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "jelajah-phone-form.png"))
+    page.screenshot(path=str(screenshots / "jelajah-phone-form.png"))
     page.evaluate("document.querySelectorAll('.pk-jelajah details').forEach(d => d.open = false)")
     page.evaluate("document.querySelector('.pk-jelajah__results').scrollIntoView()")
-    page.screenshot(path=str(ARTIFACTS / "jelajah-phone.png"))
+    page.screenshot(path=str(screenshots / "jelajah-phone.png"))
     context.close()
     _assert_clean(watch)
 

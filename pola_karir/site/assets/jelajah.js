@@ -5,7 +5,12 @@
  *   assets/pola-karir-data.js (window.POLA_KARIR_DATA), so the page works from file:// and offline.
  * - explore() must give exactly what Python's explore_data(dataset, profile_from_data(profile),
  *   max_moves) gives: same keys, order, strings and numbers. tests/site/test_jelajah.py checks a
- *   table of cases against the Python engine; change both together.
+ *   table of cases against the Python engine; change both together. Each result carries its
+ *   route's verdict (status: memenuhi | belum-memenuhi | belum-dinilai), its gaps (celah), the
+ *   profile parts to fill in (isi) and every step's findings (langkah_rute).
+ * - A profile from a URL or a file goes through inspectProfile: what cannot be used is shown
+ *   beside its field and left out, never silently read as "none".
+ * - Words not in the data come from the site's catalogue via data-pk-words (explorer.py).
  * - Texts that depend on the data (requirement phrases, training and competency names, education
  *   labels) are read from the export, never re-phrased here.
  * - Data strings reach the page through textContent only.
