@@ -878,6 +878,15 @@ def test_values_the_page_cannot_use_are_shown_beside_their_fields(
     message = page.text_content("[data-pk-message]") or ""
     assert message.startswith("7 nilai profil tidak dapat dipakai")
     page.screenshot(path=str(screenshots / "jelajah-nilai-salah.png"), full_page=True)
+    # An unknown key=value is reported in the message; a heading's anchor is not a value.
+    page.goto(site_url + f"jelajah/#jabatan={KASI_JALAN}&nip=1978")
+    page.wait_for_function(
+        "document.querySelector('[data-pk-message]').textContent.includes('nip')"
+    )
+    page.goto(site_url + "jelajah/#pk-j-hasil")
+    assert page.locator("[data-pk-error]").count() == 0
+    assert "tidak dikenal" not in (page.text_content("[data-pk-message]") or "")
+    page.goto(site_url + "jelajah/" + fragment)
     # Changing a field clears its error only.
     page.select_option("#pk-j-golongan", "III/c")
     assert page.locator("[data-pk-error=golongan]").count() == 0

@@ -744,8 +744,9 @@
         raw[key] = params.get(key).split(",").map(function (s) { return s.trim(); }).filter(Boolean);
       }
     });
+    // A key=value the page does not know is reported; a bare name is a heading's anchor.
     Array.from(params.keys()).forEach(function (key) {
-      if (PROFILE_KEYS.indexOf(key) < 0 && key !== "langkah" && !hasOwn(raw, key)) raw[key] = params.get(key);
+      if (PROFILE_KEYS.indexOf(key) < 0 && key !== "langkah" && params.get(key)) raw[key] = params.get(key);
     });
     return raw;
   }
