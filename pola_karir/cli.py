@@ -10,21 +10,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 from pola_karir import __version__
+from pola_karir import reference as ref
 from pola_karir.career.matching import (
     Eligibility,
+    State,
     Status,
     check,
     explore,
     explore_data,
     finding_data,
     profile_from_data,
+    summary_counts,
 )
-from pola_karir.diagnostics import NOTHING, Diagnostic, diag, has_errors, term
+from pola_karir.diagnostics import Diagnostic, diag, has_errors, suggestion, term
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
@@ -164,13 +167,34 @@ def profile_diagnostics(
                     document.location(("kompetensi", comp), key=True), "kind.competency", comp
                 )
             )
+    # Years under a key the engine does not know would count for nothing, silently: the
+    # profile says "8 years" and the answer would be as if it did not.
+    experience_keys = {*dataset.positions, *dataset.families, *ref.POSITION_TYPES, *ref.LEVELS}
+    for key in data.get("pengalaman", {}):
+        if key not in experience_keys:
+            problems.append(
+                _unknown_ref(
+                    document.location(("pengalaman", key), key=True),
+                    "kind.experience_key",
+                    key,
+                    experience_keys,
+                )
+            )
     return (None if has_errors(problems) else data), problems
 
 
-def _unknown_ref(location: Location, kind: str, ref: str) -> Diagnostic:
-    """PK201 for a profile naming an id the dataset lacks; ``kind`` is a catalogue term key."""
+def _unknown_ref(
+    location: Location, kind: str, ident: str, choices: Iterable[str] = ()
+) -> Diagnostic:
+    """PK201 for a profile naming an id the dataset lacks; ``kind`` is a catalogue term key,
+    ``choices`` the ids it may have meant (for "did you mean")."""
     return diag(
-        "PK201", location, kind=term(kind), ref=ref, where=term("where.site"), suggestion=NOTHING
+        "PK201",
+        location,
+        kind=term(kind),
+        ref=ident,
+        where=term("where.site"),
+        **suggestion(ident, sorted(choices)),
     )
 
 
@@ -207,6 +231,7 @@ def _match(args: argparse.Namespace) -> int:
         if args.format == "json":
             payload = {
                 "jabatan": args.ke,
+                "status": result.state.value,
                 "memenuhi": result.eligible,
                 "temuan": [finding_data(f) for f in result.findings],
             }
@@ -214,35 +239,73 @@ def _match(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(_eligibility_text(dataset, result, detailed=True))
         return 0
-    if args.format == "json":
-        print(
-            json.dumps(explore_data(dataset, profile, args.langkah), ensure_ascii=False, indent=2)
-        )
-        return 0
     results = explore(dataset, profile, args.langkah)
+    counts = summary_counts(results)
+    if args.format == "json":
+        payload = {
+            "jabatan": profile.position,
+            "langkah": args.langkah,
+            "ringkasan": counts,
+            "hasil": explore_data(dataset, profile, args.langkah),
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
     if profile.position is None:
         print(_say("cli.match.no_current_position"))
         return 0
     origin = names.position_name(dataset, profile.position, _REPORT_LANG)
-    print(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah) + "\n")
-    for reach, eligibility in results:
+    print(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah))
+    if results:
+        print(_say("cli.match.summary", **counts))
+    print()
+    for found in results:
+        reach = found.reach
         when = (
             _say("cli.match.now")
             if reach.years == 0
             else _say("cli.match.earliest", years=phrases.number(reach.years, _REPORT_LANG))
         )
         sys.stdout.write(_say("cli.match.reach", moves=reach.moves, when=when))
-        sys.stdout.write(_eligibility_text(dataset, eligibility, detailed=False))
+        sys.stdout.write(_route_text(dataset, found.steps, found.state, found.to_fill))
     return 0
+
+
+def _verdict(state: State, unmet: int, unknown: int, to_fill: tuple[str, ...]) -> str:
+    """A result's state in words: never "eligible" while a requirement is unassessed."""
+    if state is State.MET:
+        return _say("cli.match.eligible")
+    if state is State.UNMET:
+        return _say("cli.match.unmet", count=unmet)
+    fields = ", ".join(phrases.label("aspek", aspect, _REPORT_LANG).lower() for aspect in to_fill)
+    return _say("cli.match.not_assessed", count=unknown, fields=fields)
+
+
+def _route_text(
+    dataset: Dataset, steps: tuple[Eligibility, ...], state: State, to_fill: tuple[str, ...]
+) -> str:
+    """The destination with its verdict for the whole route, then the unmet requirements of each
+    step on the way (named) and of the destination."""
+    destination = steps[-1]
+    unmet = sum(len(step.unmet) for step in steps)
+    unknown = sum(len(step.unknown) for step in steps)
+    name = names.position_name(dataset, destination.position, _REPORT_LANG)
+    lines = [f"{name} [{destination.position}] — {_verdict(state, unmet, unknown, to_fill)}"]
+    for step in steps:
+        if step is not destination and step.unmet:
+            step_name = names.position_name(dataset, step.position, _REPORT_LANG)
+            lines.append(f"    {_say('cli.match.via', position=step_name)}")
+        for finding in step.unmet:
+            line = _say(
+                "cli.match.finding", subject=finding.subject, have=finding.have, need=finding.need
+            )
+            indent = "      " if step is not destination else "    "
+            lines.append(f"{indent}{_MARK[finding.status]} {line}")
+    return "\n".join(lines) + "\n"
 
 
 def _eligibility_text(dataset: Dataset, result: Eligibility, detailed: bool) -> str:
     position = dataset.positions[result.position]
-    verdict = (
-        _say("cli.match.eligible")
-        if result.eligible
-        else _say("cli.match.unmet", count=len(result.unmet))
-    )
+    verdict = _verdict(result.state, len(result.unmet), len(result.unknown), _fill(result))
     name = names.position_name(dataset, position.id, _REPORT_LANG)
     lines = [f"{name} [{position.id}] — {verdict}"]
     shown = result.findings if detailed else result.unmet
@@ -251,9 +314,11 @@ def _eligibility_text(dataset: Dataset, result: Eligibility, detailed: bool) -> 
             "cli.match.finding", subject=finding.subject, have=finding.have, need=finding.need
         )
         lines.append(f"    {_MARK[finding.status]} {line}")
-    if not detailed and result.unknown:
-        lines.append(f"    ? {_say('cli.match.unknown', count=len(result.unknown))}")
     return "\n".join(lines) + "\n"
+
+
+def _fill(result: Eligibility) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f.aspect for f in result.unknown))
 
 
 # --- audit -----------------------------------------------------------------------------------

@@ -102,3 +102,72 @@ def test_usage_errors_exit_2(
         code = main(argv)
         raise SystemExit(code)
     assert raised.value.code == 2
+
+
+def test_counts_and_states_in_json(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    code = main(["cocokkan", _write(tmp_path, PROFILE), "--data", data, "--format", "json"])
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 0
+    counts = payload["ringkasan"]
+    results = payload["hasil"]
+    assert counts["dapat_dicapai"] == len(results) == 2
+    for state in ("memenuhi", "belum-memenuhi", "belum-dinilai"):
+        assert counts[state.replace("-", "_")] == [r["status"] for r in results].count(state)
+    # The profile tells no ratings or competencies: nothing is "memenuhi".
+    assert counts["memenuhi"] == 0
+    assert all(r["langkah_rute"][-1]["jabatan"] == r["jabatan"] for r in results)
+
+
+def test_a_position_alone_is_not_assessed_in_text(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(folder.write())
+    path = _write(tmp_path, {"jabatan": PROFILE["jabatan"]})
+    assert main(["cocokkan", path, "--data", data]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "0 memenuhi semua syarat, 0 punya syarat yang belum terpenuhi, 2 belum dapat dinilai "
+        "karena profil belum lengkap." in out
+    )
+    assert "— memenuhi semua syarat" not in out
+    assert "syarat belum dinilai: isi pendidikan, golongan" in out
+
+
+def test_values_the_engine_cannot_use_are_errors_with_their_position(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Capitals, a golongan outside I/a-IV/e, negative years, a level above 5 and a rating
+    nobody gives: each reported where it was written, and no answer built on a changed
+    profile."""
+    data = str(folder.write())
+    text = (
+        f"jabatan: {PROFILE['jabatan']}\ngolongan: V/a\nmasa_jabatan: -2\n"
+        'pelatihan: ["PKA"]\nkompetensi:\n  integritas: 6\nkinerja: [hebat]\n'
+    )
+    path = _write(tmp_path, text)
+    assert main(["cocokkan", path, "--data", data]) == 1
+    out = capsys.readouterr().out
+    for line in (
+        f"{path}:2:11: error[PK104]: Nilai 'V/a' tidak sah untuk 'golongan'.",
+        f"{path}:3:15: error[PK106]:",
+        f"{path}:4:13: error[PK105]: Nilai 'PKA' untuk 'pelatihan[1]' tidak sesuai format.",
+        f"{path}:6:15: error[PK106]:",
+        f"{path}:7:11: error[PK104]: Nilai 'hebat' tidak sah untuk 'kinerja[1]'.",
+    ):
+        assert line in out
+    assert "dapat dicapai" not in out
+
+
+def test_unknown_experience_key_is_an_error(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Years under a key the engine does not know would silently count for nothing."""
+    data = str(folder.write())
+    path = _write(tmp_path, f"jabatan: {PROFILE['jabatan']}\npengalaman:\n  pelaksanaa: 2\n")
+    assert main(["cocokkan", path, "--data", data]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:3:3: error[PK201]: Kunci pengalaman" in out
+    assert "'pelaksanaa' tidak ditemukan. Mungkin maksudnya 'pelaksana'?" in out

@@ -13,12 +13,14 @@ from factory import DataFolder, add_route_graph
 
 from pola_karir.career.matching import (
     Profile,
+    State,
     Status,
     check,
     explore,
     explore_data,
     profile_from_data,
     reachable,
+    summary_counts,
 )
 from pola_karir.model import Dataset
 from pola_karir.text import diagnostics as words
@@ -253,7 +255,7 @@ def test_explore_lists_fewest_gaps_first(dataset: Dataset) -> None:
     profile = Profile(
         position=PERTAMA, years_in_position=3, education="S1", rank="III/c", trainings=frozenset()
     )
-    order = [reach.position for reach, _ in explore(dataset, profile, 3)]
+    order = [result.reach.position for result in explore(dataset, profile, 3)]
     # Ahli Muda asks nothing this profile lacks; the head of division still needs III/d, PKA...
     assert order == [MUDA, KABID]
 
@@ -283,7 +285,39 @@ def test_plain_profile_round_trip(dataset: Dataset) -> None:
     )
     data = explore_data(dataset, profile, 2)
     assert [item["jabatan"] for item in data] == [MUDA, KABID]
-    assert data[0]["tahun"] == 0.0 and data[0]["memenuhi"] is True
+    # Nothing this profile tells falls short for Ahli Muda, but its ratings and competencies
+    # are not told: not assessed, never "memenuhi".
+    assert data[0]["tahun"] == 0.0 and data[0]["memenuhi"] is False
+    assert data[0]["status"] == "belum-dinilai" and data[0]["celah"] == 0
+    assert data[0]["isi"] == ["kompetensi"]
+
+
+def test_a_position_alone_never_makes_anything_eligible(dataset: Dataset) -> None:
+    """Requirements the profile leaves unknown are not met: with only a position, every result
+    is "belum dinilai" and says what to fill in."""
+    results = explore(dataset, Profile(position=PERTAMA), 3)
+    assert results and {r.state for r in results} == {State.UNKNOWN}
+    assert all(not r.destination.eligible and r.to_fill for r in results)
+    assert summary_counts(results) == {
+        "dapat_dicapai": len(results),
+        "memenuhi": 0,
+        "belum_memenuhi": 0,
+        "belum_dinilai": len(results),
+    }
+
+
+def test_a_gap_on_the_way_counts_for_the_destination(dataset: Dataset) -> None:
+    """The head of division is reached through Ahli Muda: a gap there blocks the route even when
+    the destination does not ask for it, and the result shows each step's own findings."""
+    profile = Profile(position=PERTAMA, years_in_position=3, rank="II/d")
+    by_id = {r.reach.position: r for r in explore(dataset, profile, 3)}
+    kabid = by_id[KABID]
+    assert [step.position for step in kabid.steps] == [MUDA, KABID]
+    assert kabid.steps[0].unmet and kabid.state is State.UNMET
+    assert kabid.gaps == len(kabid.steps[0].unmet) + len(kabid.steps[1].unmet)
+    data = {d["jabatan"]: d for d in explore_data(dataset, profile, 3)}[KABID]
+    assert [step["jabatan"] for step in data["langkah_rute"]] == [MUDA, KABID]
+    assert data["temuan"] == data["langkah_rute"][-1]["temuan"]
 
 
 def test_a_slower_route_with_moves_to_spare_still_leads_further(folder: DataFolder) -> None:
@@ -298,6 +332,9 @@ def test_a_slower_route_with_moves_to_spare_still_leads_further(folder: DataFold
     }
     assert found["b"] == (3, 1.0, ("a", "y", "z", "b"))
     assert found["d"] == (3, 4.0, ("a", "x", "b", "d"))
+    # Both take 3 moves; d is still listed after b, the step on its route.
+    order = [r.reach.position for r in explore(dataset, Profile(position="a"), 3)]
+    assert order.index("b") < order.index("d")
 
 
 @pytest.mark.parametrize(

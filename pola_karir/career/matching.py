@@ -5,7 +5,10 @@ rank with what a position requires (UU 5/2014 Pasal 69). This module does that c
 as pure functions over the model; the CLI, the audit and (ported to JavaScript, checked against
 the same case table) the Jelajah Karier page all give the same answers.
 
-Anything the profile leaves unknown is reported as ``unknown`` (not assessed), never as unmet.
+Anything the profile leaves unknown is reported as ``unknown`` (not assessed), never as unmet
+and never as met: a position is eligible only when every requirement was assessed and met.
+A reachable position is judged along its route (:class:`RouteResult`), since a step the person
+cannot take blocks what lies beyond it; :func:`explore` lists next steps first.
 """
 
 from __future__ import annotations
@@ -72,8 +75,68 @@ class Eligibility:
 
     @property
     def eligible(self) -> bool:
-        """True when nothing is unmet (unknown parts still need checking by HR)."""
-        return not self.unmet
+        """True only when every requirement was assessed and met: a requirement the profile
+        leaves unknown may be unmet, so it never counts as met."""
+        return not self.unmet and not self.unknown
+
+    @property
+    def state(self) -> State:
+        return _state(self.findings)
+
+
+class State(StrEnum):
+    """A position's verdict, read from all its findings: met only when all were assessed and met;
+    unmet as soon as one is unmet (something to do whatever the rest says); otherwise not
+    assessed (nothing known to be missing, but the profile cannot tell yet)."""
+
+    MET = "memenuhi"
+    UNMET = "belum-memenuhi"
+    UNKNOWN = "belum-dinilai"
+
+
+# Best first: how results with the same route length are ordered.
+STATE_ORDER = {State.MET: 0, State.UNKNOWN: 1, State.UNMET: 2}
+
+
+def _state(findings: tuple[Finding, ...]) -> State:
+    statuses = {f.status for f in findings}
+    if Status.UNMET in statuses:
+        return State.UNMET
+    return State.UNKNOWN if Status.UNKNOWN in statuses else State.MET
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    """A reachable position judged along its route: each step's requirements (the intermediate
+    positions and the destination, in order), since a step the person cannot take blocks the
+    route as surely as a gap at the destination."""
+
+    reach: Reach
+    steps: tuple[Eligibility, ...]  # route[1:], the destination last
+
+    @property
+    def destination(self) -> Eligibility:
+        return self.steps[-1]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for step in self.steps for f in step.findings)
+
+    @property
+    def state(self) -> State:
+        return _state(self.findings)
+
+    @property
+    def gaps(self) -> int:
+        """Unmet requirements over the whole route (a gap at two steps counts twice: it must
+        be closed by the first and stay closed)."""
+        return sum(len(step.unmet) for step in self.steps)
+
+    @property
+    def to_fill(self) -> tuple[str, ...]:
+        """The aspects (profile parts) whose absence left a requirement on the route unassessed,
+        in the order the requirements come: what to fill in to know."""
+        return tuple(dict.fromkeys(f.aspect for f in self.findings if f.status is Status.UNKNOWN))
 
 
 UNKNOWN_TEXT = text("phrase.unknown")
@@ -394,15 +457,62 @@ def reachable(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[Re
     )
 
 
-def explore(
-    dataset: Dataset, profile: Profile, max_moves: int = 3
-) -> list[tuple[Reach, Eligibility]]:
-    """Reachable positions with their eligibility: eligible first, then fewest gaps, soonest."""
-    pairs = [
-        (reach, check(dataset, profile, dataset.positions[reach.position]))
+def explore(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[RouteResult]:
+    """Reachable positions judged along their routes, in the order the employee should read
+    them: fewest moves first (next steps before what lies beyond them), then by state (all met,
+    not yet assessable, unmet), fewest gaps, soonest, id; and never a position above a step on
+    its own route (a slower-but-shorter route could otherwise tie with its step)."""
+    checked: dict[str, Eligibility] = {}
+
+    def judged(position_id: str) -> Eligibility:
+        if position_id not in checked:
+            checked[position_id] = check(dataset, profile, dataset.positions[position_id])
+        return checked[position_id]
+
+    results = [
+        RouteResult(reach, tuple(judged(step) for step in reach.route[1:]))
         for reach in reachable(dataset, profile, max_moves)
     ]
-    return sorted(pairs, key=lambda p: (len(p[1].unmet), p[0].years, p[0].moves, p[0].position))
+    results.sort(
+        key=lambda r: (
+            r.reach.moves,
+            STATE_ORDER[r.state],
+            r.gaps,
+            r.reach.years,
+            r.reach.position,
+        )
+    )
+    return steps_first(results)
+
+
+def steps_first(results: list[RouteResult]) -> list[RouteResult]:
+    """``results`` in their order, except that each comes after the intermediate steps of its
+    route (which are reachable too, so in the list)."""
+    by_id = {r.reach.position: r for r in results}
+    placed: set[str] = set()
+    ordered: list[RouteResult] = []
+
+    def place(result: RouteResult, pending: frozenset[str]) -> None:
+        position = result.reach.position
+        if position in placed or position in pending:
+            return
+        for step in result.reach.route[1:-1]:
+            if step in by_id:
+                place(by_id[step], pending | {position})
+        placed.add(position)
+        ordered.append(result)
+
+    for result in results:
+        place(result, frozenset())
+    return ordered
+
+
+def summary_counts(results: list[RouteResult]) -> dict[str, int]:
+    """How many reachable positions are in each state: the three numbers of every summary."""
+    counts = {"dapat_dicapai": len(results)}
+    for state in State:
+        counts[state.value.replace("-", "_")] = sum(1 for r in results if r.state is state)
+    return counts
 
 
 # --- profiles and results as plain data (CLI YAML, URL, browser JSON) -------------------------
@@ -465,16 +575,30 @@ def finding_data(finding: Finding) -> dict[str, str]:
     }
 
 
+def eligibility_data(eligibility: Eligibility) -> dict[str, object]:
+    return {
+        "jabatan": eligibility.position,
+        "status": eligibility.state.value,
+        "temuan": [finding_data(f) for f in eligibility.findings],
+    }
+
+
 def explore_data(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[dict[str, object]]:
-    """:func:`explore` as plain data: the form the browser version must reproduce exactly."""
+    """:func:`explore` as plain data: the form the browser version must reproduce exactly.
+    ``status`` and ``celah`` are for the whole route, ``temuan`` the destination's findings,
+    ``langkah_rute`` every step's (destination last), ``isi`` the profile parts to fill in."""
     return [
         {
-            "jabatan": reach.position,
-            "rute": list(reach.route),
-            "langkah": reach.moves,
-            "tahun": reach.years,
-            "memenuhi": eligibility.eligible,
-            "temuan": [finding_data(f) for f in eligibility.findings],
+            "jabatan": result.reach.position,
+            "rute": list(result.reach.route),
+            "langkah": result.reach.moves,
+            "tahun": result.reach.years,
+            "status": result.state.value,
+            "memenuhi": result.state is State.MET,
+            "celah": result.gaps,
+            "isi": list(result.to_fill),
+            "temuan": [finding_data(f) for f in result.destination.findings],
+            "langkah_rute": [eligibility_data(step) for step in result.steps],
         }
-        for reach, eligibility in explore(dataset, profile, max_moves)
+        for result in explore(dataset, profile, max_moves)
     ]

@@ -37,6 +37,34 @@ DEFAULT_MOVES = 3
 
 # Words the script shows about formasi (``formasi.jelajah.<name>``), passed to it as data.
 FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_empty")
+# Words of the verdicts and the summary (``jelajah.<name>``), and of a profile value the page
+# cannot use (``jelajah.error.<profile key>``): the script shows them, so they come from the
+# catalogue like every other word of the site.
+JELAJAH_WORDS = ("summary", "badge_met", "badge_unmet", "badge_unknown", "step_gaps", "errors")
+ERROR_KEYS = (
+    "jabatan",
+    "pendidikan",
+    "bidang_pendidikan",
+    "golongan",
+    "masa_jabatan",
+    "masa_kerja",
+    "pengalaman",
+    "pelatihan",
+    "kinerja",
+    "kompetensi",
+    "other",
+)
+# The requirement aspects a result may ask to fill in ("isi pendidikan, golongan").
+ASPECTS = (
+    "pendidikan",
+    "bidang_pendidikan",
+    "golongan",
+    "pengalaman",
+    "pelatihan",
+    "sertifikasi",
+    "kinerja",
+    "kompetensi",
+)
 
 # The form's groups of trainings, in this order; kinds not listed follow.
 _TRAINING_KINDS = ("dasar", "kepemimpinan", "fungsional", "teknis", "sertifikasi")
@@ -57,11 +85,7 @@ def explorer_files() -> dict[str, str]:
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
     scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in (DATA_SCRIPT, SCRIPT))
-    # The script fills in "{count}" itself.
-    words = json.dumps(
-        {name: say(f"formasi.jelajah.{name}", count="{count}") for name in FORMASI_WORDS},
-        ensure_ascii=True,
-    )
+    words = json.dumps(_script_words(), ensure_ascii=True)
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
         f'data-pk-words="{attr(words)}">'
@@ -79,6 +103,22 @@ def explorer_page(dataset: Dataset) -> Page:
         blocks.html_placeholder("jelajah"),
     ]
     return Page(PAGE, title(), "\n".join(parts) + "\n", html_blocks=(("jelajah", body),))
+
+
+def _script_words() -> dict[str, str]:
+    """Every word the script shows that is not in the data, placeholders left as ``{name}``
+    for the script to fill in (with text, never markup)."""
+    keep = {
+        name: "{" + name + "}"
+        for name in ("count", "origin", "moves", "met", "unmet", "unknown", "fields", "position")
+    }
+    words = {name: say(f"formasi.jelajah.{name}", **keep) for name in FORMASI_WORDS}
+    words.update({name: say(f"jelajah.{name}", **keep) for name in JELAJAH_WORDS})
+    words.update(
+        {f"error.{key}": say(f"jelajah.error.{key}", value="{value}") for key in ERROR_KEYS}
+    )
+    words.update({f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE).lower() for a in ASPECTS})
+    return words
 
 
 # --- the form -------------------------------------------------------------------------------

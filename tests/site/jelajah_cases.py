@@ -97,8 +97,16 @@ CASES: tuple[Case, ...] = (
         },
         covers=("golongan order", "unmet training", "unmet competency", "partly known"),
     ),
-    # Only the position: everything else unknown, nothing unmet.
+    # Only the position: everything else unknown, nothing unmet, nothing "memenuhi" either.
     Case("hanya-jabatan", {"jabatan": KASI_JALAN}, covers=("unknown values",)),
+    # Nothing at all: nothing is reachable, the counts are all zero.
+    Case("kosong", {}, covers=("empty profile",)),
+    # Partly told, SMA level: every S-1 post is unmet, the rest not assessed.
+    Case(
+        "sebagian-sma",
+        {"jabatan": KASI_JALAN, "pendidikan": "SMA", "golongan": "III/b"},
+        covers=("partial profile", "S-1 post with SMA"),
+    ),
     # No position: nothing is reachable.
     Case(
         "tanpa-jabatan",
@@ -295,6 +303,18 @@ SYNTHETIC_CASES: tuple[Case, ...] = (
     Case("rumpun-nama", {"jabatan": KASI_JALAN, "bidang_pendidikan": "REKAYASA"}),
     Case("rumpun-anggota", {"jabatan": KASI_JALAN, "bidang_pendidikan": "teknik_LINGKUNGAN"}),
     Case("rumpun-bukan-anggota", {"jabatan": KASI_JALAN, "bidang_pendidikan": "Teknik Mesin"}),
+    # A step on the way asks for a training the destination does not (Kepala Bidang's
+    # uncatalogued one, not asked by the Sekretaris Dinas behind it): the route is unmet.
+    Case(
+        "langkah-antara-bercelah",
+        {
+            "jabatan": KASI_JALAN,
+            "pendidikan": "S1",
+            "golongan": "IV/a",
+            "pelatihan": ["pka", "pkp"],
+        },
+        covers=("gap on an intermediate step only",),
+    ),
     Case(
         "langkah-pecahan",
         {"jabatan": PENGOLAH_DATA, "masa_jabatan": 0.05, "pelatihan": [UNCATALOGUED_TRAINING]},

@@ -9,6 +9,7 @@ theme's web fonts) are answered locally with an empty body, so the tests never g
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,6 @@ from pola_karir.site import explorer, urls
 from pola_karir.site.build import site_content
 from pola_karir.text import phrases
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -183,6 +183,46 @@ def test_case_table_reaches_every_branch(dataset: Dataset) -> None:
     assert any(case.profile.get("pendidikan") == "D4" for case in CASES)
 
 
+def _case(name: str) -> Case:
+    return next(c for c in (*CASES, *SYNTHETIC_CASES) if c.name == name)
+
+
+def test_case_table_reaches_every_state(dataset: Dataset) -> None:
+    """Empty, partial and full profiles give every verdict, and none says "memenuhi" while a
+    requirement on the route is unassessed."""
+    states: set[str] = set()
+    for case in CASES:
+        for result in python_explore(dataset, case):
+            states.add(str(result["status"]))
+            steps = result["langkah_rute"]
+            findings = [f for step in steps for f in step["temuan"]]  # type: ignore[attr-defined]
+            met = all(f["status"] == "terpenuhi" for f in findings)
+            assert (result["status"] == "memenuhi") is met is result["memenuhi"]
+    assert states == {"memenuhi", "belum-memenuhi", "belum-dinilai"}
+    assert python_explore(dataset, _case("kosong")) == []
+    assert {r["status"] for r in python_explore(dataset, _case("hanya-jabatan"))} == {
+        "belum-dinilai"
+    }
+    for result in python_explore(dataset, _case("sebagian-sma")):
+        need = dataset.positions[str(result["jabatan"])].requirements.education
+        if need is not None and need.minimum in {"S1", "D4"}:
+            assert result["status"] == "belum-memenuhi", result["jabatan"]
+
+
+def test_a_gap_on_an_intermediate_step_blocks_the_route(dataset: Dataset) -> None:
+    changed = synthetic_dataset(dataset)
+    results = python_explore(changed, _case("langkah-antara-bercelah"))
+    blocked = [
+        r
+        for r in results
+        if r["status"] == "belum-memenuhi" and not any(f["status"] == "belum" for f in r["temuan"])  # type: ignore[attr-defined]
+    ]
+    assert blocked, "no route whose only gap is on the way"
+    for result in blocked:
+        steps = result["langkah_rute"]
+        assert any(f["status"] == "belum" for s in steps[:-1] for f in s["temuan"])  # type: ignore[index]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_browser_engine_equals_python(engine: Page, dataset: Dataset, case: Case) -> None:
     expected = as_json(python_explore(dataset, case))
@@ -230,6 +270,7 @@ def test_browser_check_equals_python(engine: Page, dataset: Dataset) -> None:
         eligibility = check(dataset, profile_from_data(profile), dataset.positions[position_id])
         expected = {
             "jabatan": position_id,
+            "status": eligibility.state.value,
             "memenuhi": eligibility.eligible,
             "temuan": [finding_data(f) for f in eligibility.findings],
         }
@@ -406,22 +447,31 @@ def _assert_results(page: Page, expected: list[dict[str, Any]], dataset: Dataset
     facts = _card_facts(page)
     assert [f["id"] for f in facts] == [r["jabatan"] for r in expected]
     for fact, result in zip(facts, expected, strict=True):
-        unmet = [f for f in result["temuan"] if f["status"] == "belum"]
-        unknown = [f for f in result["temuan"] if f["status"] == "tidak-diketahui"]
-        assert fact["ok"] is result["memenuhi"]
-        assert ("Memenuhi syarat" in fact["badge"]) is result["memenuhi"]
-        if unmet:
-            assert f"Belum memenuhi {len(unmet)} syarat" in fact["badge"]
-        if unknown:
-            assert f"{len(unknown)} belum dinilai" in fact["badge"]
-        assert len(fact["gaps"]) == len(unmet)
+        unknown = [
+            f
+            for step in result["langkah_rute"]
+            for f in step["temuan"]
+            if f["status"] == "tidak-diketahui"
+        ]
+        assert fact["ok"] is result["memenuhi"] is (result["status"] == "memenuhi")
+        assert ("Memenuhi semua syarat" in fact["badge"]) is result["memenuhi"]
+        if result["celah"]:
+            assert f"{result['celah']} syarat belum terpenuhi" in fact["badge"]
+        assert (f"{len(unknown)} syarat belum dinilai: isi " in fact["badge"]) is bool(unknown)
+        # The gaps of every step on the route, not only of the destination.
+        assert len(fact["gaps"]) == result["celah"]
         assert fact["href"] == f"../jabatan/{result['jabatan']}/"
         years = phrases.years(result["tahun"])
         assert fact["time"].startswith("sekarang" if result["tahun"] == 0 else f"{years} lagi")
     summary = page.text_content("[data-pk-summary]") or ""
+    states = [r["status"] for r in expected]
     assert summary.startswith(
         f"{len(expected)} jabatan dapat dicapai dari {dataset.positions[KASI_JALAN].name}"
+        f" dalam paling banyak 3 langkah; {states.count('memenuhi')} memenuhi semua syarat, "
+        f"{states.count('belum-memenuhi')} punya syarat yang belum terpenuhi, "
+        f"{states.count('belum-dinilai')} belum dapat dinilai karena profil belum lengkap."
     )
+    assert "tidak punya syarat yang belum" not in summary
 
 
 def _fill_profile(page: Page) -> None:
@@ -444,7 +494,7 @@ def _fill_profile(page: Page) -> None:
 
 
 def test_employee_explores_and_comes_back(
-    chromium_browser: Browser, site_url: str, dataset: Dataset, tmp_path: Path
+    chromium_browser: Browser, site_url: str, dataset: Dataset, tmp_path: Path, screenshots: Path
 ) -> None:
     context, watch = _context(chromium_browser, site_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -460,18 +510,18 @@ def test_employee_explores_and_comes_back(
     assert "Golongan III/c, perlu III/d" in kabid["gaps"]
     assert "Belum Pelatihan Kepemimpinan Administrator (PKA)" in kabid["gaps"]
     assert not kabid["ok"]
-    assert any(f["ok"] for f in _card_facts(page))
+    # No competency is told: nothing can be "memenuhi syarat" yet.
+    assert not any(f["ok"] for f in _card_facts(page))
     # The fragment holds the profile.
     fragment = page.evaluate("location.hash")
     assert "golongan=III%2Fc" in fragment and "masa_jabatan=3.5" in fragment
     restored = page.evaluate("f => PolaKarirJelajah.profileFromParams(f)", fragment)
     assert sorted(restored.pop("pelatihan")) == sorted(PROFILE["pelatihan"])
     assert restored == {k: v for k, v in PROFILE.items() if k != "pelatihan"}
-    ARTIFACTS.mkdir(exist_ok=True)
     page.evaluate("document.querySelector('.pk-jelajah__form').scrollIntoView()")
-    page.screenshot(path=str(ARTIFACTS / "jelajah-desktop-form.png"))
+    page.screenshot(path=str(screenshots / "jelajah-desktop-form.png"))
     page.evaluate("document.getElementById('pk-j-hasil').scrollIntoView()")
-    page.screenshot(path=str(ARTIFACTS / "jelajah-desktop.png"))
+    page.screenshot(path=str(screenshots / "jelajah-desktop.png"))
 
     # Reload from the URL: the same form and the same results.
     url = page.url
@@ -537,8 +587,13 @@ def test_employee_explores_and_comes_back(
         "document.querySelector('[data-pk-message]').textContent.includes('diabaikan')"
     )
     message = page.text_content("[data-pk-message]") or ""
-    assert "nama" in message and "golongan" in message
+    assert "'nama'" in message and "2 nilai profil tidak dapat dipakai" in message
+    # The bad golongan is shown beside its field; the position is still used.
+    assert page.text_content("[data-pk-error=golongan]") == (
+        "Golongan 'III/z' di luar I/a sampai IV/e; nilai ini diabaikan."
+    )
     assert page.input_value("#pk-j-golongan") == ""
+    assert page.input_value("#pk-j-jabatan") == KASI_JALAN
 
     # The position link opens the position page.
     page.goto(url)
@@ -563,7 +618,9 @@ def test_every_control_has_a_label_and_takes_focus(engine: Page) -> None:
     assert engine.evaluate("document.documentElement.lang") == "id"
 
 
-def test_phone_width_has_no_horizontal_scroll(chromium_browser: Browser, site_url: str) -> None:
+def test_phone_width_has_no_horizontal_scroll(
+    chromium_browser: Browser, site_url: str, screenshots: Path
+) -> None:
     context, watch = _context(
         chromium_browser,
         site_url,
@@ -580,11 +637,10 @@ def test_phone_width_has_no_horizontal_scroll(chromium_browser: Browser, site_ur
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1] == 390
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "jelajah-phone-form.png"))
+    page.screenshot(path=str(screenshots / "jelajah-phone-form.png"))
     page.evaluate("document.querySelectorAll('.pk-jelajah details').forEach(d => d.open = false)")
     page.evaluate("document.querySelector('.pk-jelajah__results').scrollIntoView()")
-    page.screenshot(path=str(ARTIFACTS / "jelajah-phone.png"))
+    page.screenshot(path=str(screenshots / "jelajah-phone.png"))
     context.close()
     _assert_clean(watch)
 
@@ -689,3 +745,174 @@ def test_results_show_where_each_position_is_open(
     assert "Bagian Umum \u203a Sekretariat Daerah (1)" in text
     context.close()
     _assert_clean(watch)
+
+
+# --- honest verdicts, the route's order, and input the page cannot use ---------------------
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Screenshots for a person to look at: a temporary folder, or POLA_KARIR_SCREENSHOTS."""
+    named = os.environ.get("POLA_KARIR_SCREENSHOTS")
+    folder = Path(named) if named else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _open(chromium_browser: Browser, site_url: str, fragment: str) -> tuple[BrowserContext, Page]:
+    context, _ = _context(chromium_browser, site_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "jelajah/" + fragment)
+    page.wait_for_selector(".pk-jelajah--ready")
+    return context, page
+
+
+def test_a_position_alone_is_never_shown_as_eligible(
+    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+) -> None:
+    """The product owner's report: with only a position, every card said "Memenuhi syarat",
+    an S-1 post for an SMA-level employee included, and the summary was a double negative."""
+    context, page = _open(chromium_browser, site_url, f"#jabatan={KASI_JALAN}")
+    expected = explore_data(dataset, profile_from_data({"jabatan": KASI_JALAN}), 3)
+    _assert_results(page, expected, dataset)
+    facts = _card_facts(page)
+    assert facts and not any(f["ok"] for f in facts)
+    assert all("syarat belum dinilai: isi pendidikan" in f["badge"] for f in facts)
+    summary = page.text_content("[data-pk-summary]") or ""
+    assert "0 memenuhi semua syarat" in summary and "tidak punya syarat yang belum" not in summary
+    page.screenshot(path=str(screenshots / "jelajah-hanya-jabatan.png"), full_page=True)
+    # SMA level: every S-1 post is unmet, and no card at all is "memenuhi".
+    page.select_option("#pk-j-pendidikan", "SMA")
+    expected = explore_data(
+        dataset, profile_from_data({"jabatan": KASI_JALAN, "pendidikan": "SMA"}), 3
+    )
+    _assert_results(page, expected, dataset)
+    for fact in _card_facts(page):
+        assert "Memenuhi semua syarat" not in fact["badge"]
+        need = dataset.positions[fact["id"]].requirements.education
+        if need is not None and need.minimum in {"S1", "D4"}:
+            assert "syarat belum terpenuhi" in fact["badge"], fact["id"]
+            assert any(g.startswith("Pendidikan SMA") for g in fact["gaps"]), fact["id"]
+    page.screenshot(path=str(screenshots / "jelajah-sma.png"), full_page=True)
+    context.close()
+
+
+def test_next_steps_come_before_the_positions_they_lead_to(
+    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+) -> None:
+    """Kepala Bidang before Kepala Dinas, Ahli Muda before Ahli Utama: every card after the
+    cards of the steps on its route, and a step's gaps shown on the card beyond it."""
+    profile = CASES[0].profile  # complete: some steps met, some beyond them unmet
+    fragment = "#" + str(_open_engine_params(chromium_browser, site_url, profile))
+    context, page = _open(chromium_browser, site_url, fragment)
+    order = _cards(page)
+    expected = explore_data(dataset, profile_from_data(profile), 3)
+    assert order == [r["jabatan"] for r in expected]
+    _assert_results(page, expected, dataset)  # every step's gaps counted on the card
+    for result in expected:
+        for step in list(result["rute"])[1:-1]:  # type: ignore[call-overload]
+            assert order.index(step) < order.index(result["jabatan"]), (step, result["jabatan"])
+    moves = [r["langkah"] for r in expected]
+    assert moves == sorted(moves)  # type: ignore[type-var]
+    assert order.index(KABID_BINA_MARGA) < order.index("kepala-dinas-pupr")
+    page.screenshot(path=str(screenshots / "jelajah-urutan.png"), full_page=True)
+    context.close()
+
+
+def _open_engine_params(chromium_browser: Browser, site_url: str, profile: dict[str, Any]) -> str:
+    context, page = _open(chromium_browser, site_url, "")
+    params = str(page.evaluate("p => PolaKarirJelajah.profileToParams(p)", profile))
+    context.close()
+    return params
+
+
+def test_values_the_page_cannot_use_are_shown_beside_their_fields(
+    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+) -> None:
+    """A shared URL with bad values: each is reported beside its field (as text), left out, and
+    the rest of the profile still works; ids and codes in another case are understood."""
+    fragment = (
+        f"#jabatan={KASI_JALAN.upper()}&pendidikan=s1&golongan=V%2Fa&masa_jabatan=-2"
+        "&pelatihan=PKA,pelatihan-yang-tidak-ada,%3Cb%3Ex%3C%2Fb%3E&kinerja=baik,hebat"
+        "&kompetensi=integritas:6,komunikasi:3&pengalaman=pelaksana:2,bukan-kunci:1"
+    )
+    context, page = _open(chromium_browser, site_url, fragment)
+    errors = {
+        str(k): str(v)
+        for k, v in page.eval_on_selector_all(
+            "[data-pk-error]",
+            "nodes => nodes.map(n => [n.dataset.pkError, n.textContent])",
+        )
+    }
+    assert errors.keys() == {
+        "golongan",
+        "masa_jabatan",
+        "pelatihan",
+        "kinerja",
+        "kompetensi",
+        "pengalaman",
+    }
+    assert "'V/a'" in errors["golongan"] and "'-2'" in errors["masa_jabatan"]
+    assert "'integritas: 6'" in errors["kompetensi"] and "'hebat'" in errors["kinerja"]
+    # Markup in a value stays text: no element was made from it.
+    assert page.locator(".pk-jelajah b").count() == 0
+    assert "'<b>x</b>'" in page.text_content("body")  # type: ignore[operator]
+    assert page.get_attribute("#pk-j-golongan", "aria-invalid") == "true"
+    # The rest is used: the position (in capitals), S-1 (in lower case), PKA, the ratings and
+    # the competency before the bad ones.
+    assert page.input_value("#pk-j-jabatan") == KASI_JALAN
+    assert page.input_value("#pk-j-pendidikan") == "S1"
+    assert page.is_checked("input[name=pelatihan][value=pka]")
+    assert page.input_value("#pk-j-kinerja-0") == "baik"
+    assert page.input_value("#pk-j-kinerja-1") == ""
+    used = {
+        "jabatan": KASI_JALAN,
+        "pendidikan": "S1",
+        "pelatihan": ["pka"],
+        "kinerja": ["baik"],
+        "kompetensi": {"komunikasi": 3},
+        "pengalaman": {"pelaksana": 2},
+    }
+    expected = explore_data(dataset, profile_from_data(used), 3)
+    assert _cards(page) == [r["jabatan"] for r in expected]
+    message = page.text_content("[data-pk-message]") or ""
+    assert message.startswith("7 nilai profil tidak dapat dipakai")
+    page.screenshot(path=str(screenshots / "jelajah-nilai-salah.png"), full_page=True)
+    # An unknown key=value is reported in the message; a heading's anchor is not a value.
+    page.goto(site_url + f"jelajah/#jabatan={KASI_JALAN}&nip=1978")
+    page.wait_for_function(
+        "document.querySelector('[data-pk-message]').textContent.includes('nip')"
+    )
+    page.goto(site_url + "jelajah/#pk-j-hasil")
+    assert page.locator("[data-pk-error]").count() == 0
+    assert "tidak dikenal" not in (page.text_content("[data-pk-message]") or "")
+    page.goto(site_url + "jelajah/" + fragment)
+    # Changing a field clears its error only.
+    page.select_option("#pk-j-golongan", "III/c")
+    assert page.locator("[data-pk-error=golongan]").count() == 0
+    assert page.locator("[data-pk-error=masa_jabatan]").count() == 1
+    context.close()
+
+
+def test_imported_json_with_capitals_keeps_its_trainings(
+    chromium_browser: Browser, site_url: str
+) -> None:
+    """`pelatihan: ["PKA"]` once became "has no training"; now it is PKA."""
+    context, page = _open(chromium_browser, site_url, "")
+    profile = {"jabatan": KASI_JALAN, "pelatihan": ["PKA", "PKP"], "kompetensi": {"x": 9}}
+    page.set_input_files(
+        "[data-pk-file]",
+        files=[
+            {
+                "name": "p.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(profile).encode(),
+            }
+        ],
+    )
+    page.wait_for_function("document.querySelector('[data-pk-error=kompetensi]')")
+    assert page.is_checked("input[name=pelatihan][value=pka]")
+    assert page.is_checked("input[name=pelatihan][value=pkp]")
+    assert page.locator("[data-pk-error=pelatihan]").count() == 0
+    assert "'x: 9'" in (page.text_content("[data-pk-error=kompetensi]") or "")
+    context.close()

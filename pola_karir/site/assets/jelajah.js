@@ -5,7 +5,12 @@
  *   assets/pola-karir-data.js (window.POLA_KARIR_DATA), so the page works from file:// and offline.
  * - explore() must give exactly what Python's explore_data(dataset, profile_from_data(profile),
  *   max_moves) gives: same keys, order, strings and numbers. tests/site/test_jelajah.py checks a
- *   table of cases against the Python engine; change both together.
+ *   table of cases against the Python engine; change both together. Each result carries its
+ *   route's verdict (status: memenuhi | belum-memenuhi | belum-dinilai), its gaps (celah), the
+ *   profile parts to fill in (isi) and every step's findings (langkah_rute).
+ * - A profile from a URL or a file goes through inspectProfile: what cannot be used is shown
+ *   beside its field and left out, never silently read as "none".
+ * - Words not in the data come from the site's catalogue via data-pk-words (explorer.py).
  * - Texts that depend on the data (requirement phrases, training and competency names, education
  *   labels) are read from the export, never re-phrased here.
  * - Data strings reach the page through textContent only.
@@ -455,25 +460,75 @@
     });
   }
 
-  /** matching.explore_data for a plain profile: reachable positions with their findings,
-   * eligible first, then fewest gaps, soonest. */
+  var STATE_MET = "memenuhi", STATE_UNMET = "belum-memenuhi", STATE_UNKNOWN = "belum-dinilai";
+  var STATE_ORDER = {"memenuhi": 0, "belum-dinilai": 1, "belum-memenuhi": 2}; // matching.STATE_ORDER
+
+  function state(found) { // matching._state
+    if (found.some(function (f) { return f.status === UNMET; })) return STATE_UNMET;
+    return found.some(function (f) { return f.status === UNKNOWN; }) ? STATE_UNKNOWN : STATE_MET;
+  }
+
+  /** matching.steps_first: each result after the intermediate steps of its route. */
+  function stepsFirst(results) {
+    var byId = new Map();
+    results.forEach(function (r) { byId.set(r.jabatan, r); });
+    var placed = new Set();
+    var ordered = [];
+    function place(result, pending) {
+      var id = result.jabatan;
+      if (placed.has(id) || pending.has(id)) return;
+      var inner = new Set(pending);
+      inner.add(id);
+      result.rute.slice(1, -1).forEach(function (step) {
+        if (byId.has(step)) place(byId.get(step), inner);
+      });
+      placed.add(id);
+      ordered.push(result);
+    }
+    results.forEach(function (r) { place(r, new Set()); });
+    return ordered;
+  }
+
+  /** matching.explore_data for a plain profile: reachable positions judged along their
+   * routes, fewest moves first, then state, gaps, time, id; never above a step of their route. */
   function explore(data, plainProfile, maxMoves) {
     var ix = index(data);
     var profile = profileFromData(plainProfile);
     if (maxMoves === undefined || maxMoves === null) maxMoves = 3;
-    var pairs = reachable(ix, profile, maxMoves).map(function (reach) {
-      var found = findings(ix, profile, ix.positions.get(reach.position));
-      var unmet = found.filter(function (f) { return f.status === UNMET; }).length;
-      return {reach: reach, found: found, unmet: unmet};
+    var checked = new Map();
+    function judged(id) {
+      if (!checked.has(id)) checked.set(id, findings(ix, profile, ix.positions.get(id)));
+      return checked.get(id);
+    }
+    var results = reachable(ix, profile, maxMoves).map(function (reach) {
+      var steps = reach.route.slice(1).map(function (id) {
+        var found = judged(id);
+        return {jabatan: id, status: state(found), temuan: found};
+      });
+      var all = [];
+      steps.forEach(function (step) { all = all.concat(step.temuan); });
+      var fill = [];
+      all.forEach(function (f) {
+        if (f.status === UNKNOWN && fill.indexOf(f.aspek) < 0) fill.push(f.aspek);
+      });
+      var routeState = state(all);
+      return {jabatan: reach.position, rute: reach.route, langkah: reach.moves, tahun: reach.years,
+        status: routeState, memenuhi: routeState === STATE_MET,
+        celah: all.filter(function (f) { return f.status === UNMET; }).length,
+        isi: fill, temuan: steps[steps.length - 1].temuan, langkah_rute: steps};
     });
-    pairs.sort(function (a, b) {
-      return compareNumber(a.unmet, b.unmet) || compareNumber(a.reach.years, b.reach.years)
-        || compareNumber(a.reach.moves, b.reach.moves) || compareText(a.reach.position, b.reach.position);
+    results.sort(function (a, b) {
+      return compareNumber(a.langkah, b.langkah) || compareNumber(STATE_ORDER[a.status], STATE_ORDER[b.status])
+        || compareNumber(a.celah, b.celah) || compareNumber(a.tahun, b.tahun) || compareText(a.jabatan, b.jabatan);
     });
-    return pairs.map(function (pair) {
-      return {jabatan: pair.reach.position, rute: pair.reach.route, langkah: pair.reach.moves,
-        tahun: pair.reach.years, memenuhi: pair.unmet === 0, temuan: pair.found};
-    });
+    return stepsFirst(results);
+  }
+
+  /** The three numbers of a summary (matching.summary_counts). */
+  function summaryCounts(results) {
+    var counts = {dapat_dicapai: results.length, memenuhi: 0, belum_memenuhi: 0, belum_dinilai: 0};
+    results.forEach(function (r) { counts[r.status.replace("-", "_")] += 1; });
+    return counts;
   }
 
   /** matching.check for one position: {jabatan, memenuhi, temuan}; null for an unknown id. */
@@ -482,7 +537,7 @@
     var position = ix.positions.get(positionId);
     if (!position) return null;
     var found = findings(ix, profileFromData(plainProfile), position);
-    return {jabatan: positionId, memenuhi: !found.some(function (f) { return f.status === UNMET; }),
+    return {jabatan: positionId, status: state(found), memenuhi: state(found) === STATE_MET,
       temuan: found};
   }
 
@@ -504,23 +559,6 @@
     return validYears(value) ? value : null;
   }
 
-  function parsePairs(raw, accept) {
-    var result = {};
-    String(raw).split(",").forEach(function (part) {
-      var at = part.lastIndexOf(":");
-      if (at < 1) return;
-      var key = part.slice(0, at).trim();
-      var value = accept(part.slice(at + 1));
-      if (ID.test(key) && value !== null && !hasOwn(result, key)) result[key] = value;
-    });
-    return result;
-  }
-
-  function parseLevel(raw) {
-    var textValue = String(raw).trim();
-    return /^[1-5]$/.test(textValue) ? Number(textValue) : null;
-  }
-
   function unique(list) {
     var seen = new Set();
     return list.filter(function (item) {
@@ -530,64 +568,192 @@
     });
   }
 
-  /** A valid profile (profil.schema.json) from any object: keys in the schema's order,
-   * invalid values dropped (they stay unknown). */
-  function cleanProfile(input, data) {
-    var ref = reference(data);
-    var result = {};
-    if (!isDict(input)) return result;
-    if (typeof input.jabatan === "string" && ID.test(input.jabatan)) result.jabatan = input.jabatan;
-    if (hasOwn(ref.pendidikan, input.pendidikan)) result.pendidikan = input.pendidikan;
-    if (typeof input.bidang_pendidikan === "string") {
-      var field = input.bidang_pendidikan.trim().slice(0, 200);
-      if (field) result.bidang_pendidikan = field;
-    }
-    if (hasOwn(ref.golongan, input.golongan)) result.golongan = input.golongan;
-    if (validYears(input.masa_jabatan)) result.masa_jabatan = input.masa_jabatan;
-    if (isDict(input.pengalaman)) {
-      var experience = {};
-      Object.keys(input.pengalaman).forEach(function (key) {
-        if (ID.test(key) && validYears(input.pengalaman[key])) experience[key] = input.pengalaman[key];
-      });
-      result.pengalaman = experience;
-    }
-    if (validYears(input.masa_kerja)) result.masa_kerja = input.masa_kerja;
-    if (Array.isArray(input.pelatihan)) {
-      result.pelatihan = unique(input.pelatihan.filter(function (t) { return typeof t === "string" && ID.test(t); }));
-    }
-    if (Array.isArray(input.kinerja)) {
-      result.kinerja = input.kinerja.filter(function (r) { return hasOwn(ref.predikat, r); }).slice(0, 10);
-    }
-    if (isDict(input.kompetensi)) {
-      var levels = {};
-      Object.keys(input.kompetensi).forEach(function (key) {
-        var level = input.kompetensi[key];
-        if (ID.test(key) && typeof level === "number" && level >= 1 && level <= 5 && level % 1 === 0) levels[key] = level;
-      });
-      result.kompetensi = levels;
-    }
-    return result;
+  /** The one key of ``table`` that ``value`` names, ignoring case ("s1" is S1, "iii/b" is
+   * III/b); null when none does, or when several would (then the intent is not clear). */
+  function caseless(table, value) {
+    if (typeof value !== "string") return null;
+    var wanted = value.trim();
+    if (hasOwn(table, wanted)) return wanted;
+    var lower = wanted.toLowerCase();
+    var found = Object.keys(table).filter(function (key) { return key.toLowerCase() === lower; });
+    return found.length === 1 ? found[0] : null;
   }
 
-  /** The profile in a URL fragment ('#jabatan=x&pendidikan=S1&golongan=III%2Fb&...').
-   * Lists are comma-separated; pengalaman and kompetensi are 'key:value' pairs. */
-  function profileFromParams(fragment, data) {
+  /** An id as written ("PKA", " pka ") in the form ids take, or null when it cannot be one. */
+  function idOf(value) {
+    if (typeof value !== "string") return null;
+    var lower = value.trim().toLowerCase();
+    return ID.test(lower) ? lower : null;
+  }
+
+  /** Years as a number, or as text from a URL or a hand-written file ("2,5"). */
+  function yearsOf(value) {
+    if (typeof value === "number") return validYears(value) ? value : null;
+    return typeof value === "string" ? parseYears(value) : null;
+  }
+
+  function levelOf(value) {
+    if (typeof value === "number") return value >= 1 && value <= 5 && value % 1 === 0 ? value : null;
+    return typeof value === "string" && /^\s*[1-5]\s*$/.test(value) ? Number(value) : null;
+  }
+
+  function shown(value) { // a bad value as the error message quotes it (shown via textContent)
+    var textValue = typeof value === "string" ? value : JSON.stringify(value);
+    textValue = textValue === undefined ? String(value) : textValue;
+    return textValue.length > 80 ? textValue.slice(0, 79) + "\u2026" : textValue;
+  }
+
+  /** A valid profile (profil.schema.json) from any object, and the values it could not use.
+   * Keys come in the schema's order; a value that cannot be used is left out (so that part
+   * stays unknown) and reported as {kunci: profile key, nilai: the value as written}, never
+   * silently turned into something else. Enumerations and ids are matched without case where
+   * only one matches. With ``known`` the ids must also exist in the data (positions, trainings,
+   * competencies, and experience keys: positions, job families, position types, jenjang). */
+  function inspectProfile(input, data, known) {
+    var ref = reference(data);
+    var ix = known ? index(data || window.POLA_KARIR_DATA) : null;
+    var result = {};
+    var errors = [];
+    function bad(key, value) { errors.push({kunci: key, nilai: shown(value)}); }
+    if (!isDict(input)) return {profile: result, errors: errors};
+    function exists(kind, id) {
+      if (!ix) return true;
+      if (kind === "jabatan") return ix.positions.has(id);
+      if (kind === "pelatihan") return ix.trainings.has(id);
+      if (kind === "kompetensi") return ix.competencies.has(id);
+      return ix.positions.has(id) || ix.families.has(id) || hasOwn(ix.ref.jenjang, id)
+        || (ix.ref.jenis_jabatan || []).indexOf(id) >= 0;
+    }
+    if (hasOwn(input, "jabatan")) {
+      var position = idOf(input.jabatan);
+      if (position && exists("jabatan", position)) result.jabatan = position;
+      else bad("jabatan", input.jabatan);
+    }
+    if (hasOwn(input, "pendidikan")) {
+      var education = caseless(ref.pendidikan, input.pendidikan);
+      if (education) result.pendidikan = education;
+      else bad("pendidikan", input.pendidikan);
+    }
+    if (hasOwn(input, "bidang_pendidikan")) {
+      var field = typeof input.bidang_pendidikan === "string" ? input.bidang_pendidikan.trim() : "";
+      if (field && field.length <= 200) result.bidang_pendidikan = field;
+      else if (field || typeof input.bidang_pendidikan !== "string") bad("bidang_pendidikan", input.bidang_pendidikan);
+    }
+    if (hasOwn(input, "golongan")) {
+      var rank = caseless(ref.golongan, input.golongan);
+      if (rank) result.golongan = rank;
+      else bad("golongan", input.golongan);
+    }
+    if (hasOwn(input, "masa_jabatan")) {
+      var served = yearsOf(input.masa_jabatan);
+      if (served !== null) result.masa_jabatan = served;
+      else bad("masa_jabatan", input.masa_jabatan);
+    }
+    if (hasOwn(input, "pengalaman")) {
+      if (isDict(input.pengalaman)) {
+        var experience = {};
+        Object.keys(input.pengalaman).forEach(function (key) {
+          var id = idOf(key), value = yearsOf(input.pengalaman[key]);
+          if (id && value !== null && exists("pengalaman", id) && !hasOwn(experience, id)) experience[id] = value;
+          else bad("pengalaman", key + ": " + shown(input.pengalaman[key]));
+        });
+        result.pengalaman = experience;
+      } else {
+        bad("pengalaman", input.pengalaman);
+      }
+    }
+    if (hasOwn(input, "masa_kerja")) {
+      var total = yearsOf(input.masa_kerja);
+      if (total !== null) result.masa_kerja = total;
+      else bad("masa_kerja", input.masa_kerja);
+    }
+    if (hasOwn(input, "pelatihan")) {
+      if (Array.isArray(input.pelatihan)) {
+        var done = [];
+        input.pelatihan.forEach(function (t) {
+          var id = idOf(t);
+          if (id && exists("pelatihan", id)) done.push(id);
+          else bad("pelatihan", t);
+        });
+        result.pelatihan = unique(done);
+      } else {
+        bad("pelatihan", input.pelatihan);
+      }
+    }
+    if (hasOwn(input, "kinerja")) {
+      if (Array.isArray(input.kinerja)) {
+        // Most recent first: after a rating that cannot be read, the years would shift, so
+        // the list stops there.
+        var ratings = [];
+        for (var i = 0; i < input.kinerja.length && ratings.length < 10; i++) {
+          var rating = caseless(ref.predikat, input.kinerja[i]);
+          if (!rating) { bad("kinerja", input.kinerja[i]); break; }
+          ratings.push(rating);
+        }
+        result.kinerja = ratings;
+      } else {
+        bad("kinerja", input.kinerja);
+      }
+    }
+    if (hasOwn(input, "kompetensi")) {
+      if (isDict(input.kompetensi)) {
+        var levels = {};
+        Object.keys(input.kompetensi).forEach(function (key) {
+          var id = idOf(key), level = levelOf(input.kompetensi[key]);
+          if (id && level !== null && exists("kompetensi", id) && !hasOwn(levels, id)) levels[id] = level;
+          else bad("kompetensi", key + ": " + shown(input.kompetensi[key]));
+        });
+        result.kompetensi = levels;
+      } else {
+        bad("kompetensi", input.kompetensi);
+      }
+    }
+    Object.keys(input).forEach(function (key) {
+      if (PROFILE_KEYS.indexOf(key) < 0) bad("other", key);
+    });
+    return {profile: result, errors: errors};
+  }
+
+  /** A valid profile from any object, values it cannot use left out (see inspectProfile). */
+  function cleanProfile(input, data) {
+    return inspectProfile(input, data, false).profile;
+  }
+
+  /** The profile in a URL fragment as written, before any check: '#jabatan=x&pendidikan=S1&
+   * golongan=III%2Fb&...'. Lists are comma-separated; pengalaman and kompetensi are 'key:value'
+   * pairs (a pair without ':' is kept whole, so that it can be reported). */
+  function paramsProfile(fragment) {
     var params = new URLSearchParams(String(fragment || "").replace(/^#/, ""));
     var raw = {};
-    ["jabatan", "pendidikan", "bidang_pendidikan", "golongan"].forEach(function (key) {
+    ["jabatan", "pendidikan", "bidang_pendidikan", "golongan", "masa_jabatan", "masa_kerja"].forEach(function (key) {
       if (params.has(key)) raw[key] = params.get(key);
     });
-    ["masa_jabatan", "masa_kerja"].forEach(function (key) {
-      if (params.has(key)) raw[key] = parseYears(params.get(key));
+    ["pengalaman", "kompetensi"].forEach(function (key) {
+      if (!params.has(key)) return;
+      var pairsFound = {};
+      params.get(key).split(",").forEach(function (part) {
+        if (!part.trim()) return;
+        var at = part.lastIndexOf(":");
+        var name = at < 0 ? part.trim() : part.slice(0, at).trim();
+        if (!hasOwn(pairsFound, name)) pairsFound[name] = at < 0 ? "" : part.slice(at + 1).trim();
+      });
+      raw[key] = pairsFound;
     });
-    if (params.has("pengalaman")) raw.pengalaman = parsePairs(params.get("pengalaman"), parseYears);
     ["pelatihan", "kinerja"].forEach(function (key) {
       if (params.has(key)) {
         raw[key] = params.get(key).split(",").map(function (s) { return s.trim(); }).filter(Boolean);
       }
     });
-    if (params.has("kompetensi")) raw.kompetensi = parsePairs(params.get("kompetensi"), parseLevel);
-    return cleanProfile(raw, data);
+    // A key=value the page does not know is reported; a bare name is a heading's anchor.
+    Array.from(params.keys()).forEach(function (key) {
+      if (PROFILE_KEYS.indexOf(key) < 0 && key !== "langkah" && params.get(key)) raw[key] = params.get(key);
+    });
+    return raw;
+  }
+
+  /** The valid profile in a URL fragment (values it cannot use left out). */
+  function profileFromParams(fragment, data) {
+    return cleanProfile(paramsProfile(fragment), data);
   }
 
   function pairs(object) {
@@ -614,9 +780,12 @@
   var api = {
     explore: explore,
     check: check,
+    summaryCounts: summaryCounts,
     profileFromParams: profileFromParams,
     profileToParams: profileToParams,
     cleanProfile: cleanProfile,
+    inspectProfile: inspectProfile,
+    paramsProfile: paramsProfile,
     formatYears: years,
     fieldKey: fieldKey
   };
@@ -884,37 +1053,49 @@
       }
       var moves = maxMoves();
       var found = explore(data, profile, moves);
-      var eligible = found.filter(function (r) { return r.memenuhi; }).length;
       if (!found.length) {
         summary.textContent = "Belum ada jalur keluar dari " + positionName(profile.jabatan) +
           " dalam pola karier ini.";
         return;
       }
+      var tally = summaryCounts(found);
       var open = found.filter(function (r) { return openPlaces(r.jabatan).length > 0; }).length;
-      summary.textContent = found.length + " jabatan dapat dicapai dari " + positionName(profile.jabatan) +
-        " dalam paling banyak " + moves + " langkah; " + eligible +
-        " di antaranya tidak punya syarat yang belum terpenuhi." +
+      summary.textContent = word("summary", {count: tally.dapat_dicapai, origin: positionName(profile.jabatan),
+        moves: moves, met: tally.memenuhi, unmet: tally.belum_memenuhi, unknown: tally.belum_dinilai}) +
         (open ? word("summary_open", {count: open}) : "");
       found.forEach(function (result) { results.appendChild(card(result)); });
       showOnlyOpen();
     }
 
+    /** The route's verdict: met only when every requirement of every step was assessed and met. */
     function card(result) {
       var unmet = result.temuan.filter(function (f) { return f.status === UNMET; });
+      var unknownCount = 0;
+      result.langkah_rute.forEach(function (step) {
+        unknownCount += step.temuan.filter(function (f) { return f.status === UNKNOWN; }).length;
+      });
       var unknown = result.temuan.filter(function (f) { return f.status === UNKNOWN; });
-      var item = el("li", "pk-jelajah__item " + (result.memenuhi ? "pk-jelajah__item--ok" : "pk-jelajah__item--gap"));
+      var kind = result.status === STATE_MET ? "ok" : result.status === STATE_UNMET ? "gap" : "unknown";
+      var item = el("li", "pk-jelajah__item pk-jelajah__item--" + kind);
       item.setAttribute("data-jabatan", result.jabatan);
+      item.setAttribute("data-status", result.status);
       var heading = el("h3", "pk-jelajah__title");
       var link = el("a", null, positionName(result.jabatan));
       link.href = positionUrl(result.jabatan);
       heading.appendChild(link);
       item.appendChild(heading);
       var badges = el("p", "pk-jelajah__badges");
-      badges.appendChild(el("span", "pk-jelajah__badge " + (result.memenuhi ? "pk-jelajah__badge--ok" : "pk-jelajah__badge--gap"),
-        result.memenuhi ? "\u2713 Memenuhi syarat" : "\u2717 Belum memenuhi " + unmet.length + " syarat"));
-      if (unknown.length) {
-        badges.appendChild(document.createTextNode(" "));
-        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--unknown", "? " + unknown.length + " belum dinilai"));
+      if (result.status === STATE_MET) {
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--ok", word("badge_met")));
+      }
+      if (result.celah) {
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--gap", word("badge_unmet", {count: result.celah})));
+      }
+      if (unknownCount) {
+        if (badges.firstChild) badges.appendChild(document.createTextNode(" "));
+        var fields = result.isi.map(function (aspect) { return word("aspect." + aspect) || aspect; }).join(", ");
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--unknown",
+          word("badge_unknown", {count: unknownCount, fields: fields})));
       }
       item.appendChild(badges);
       var places = placements(result.jabatan);
@@ -945,6 +1126,16 @@
       facts.appendChild(el("dd", "pk-jelajah__time", (result.tahun === 0 ? "sekarang" : yearsText(result.tahun) + " tahun lagi") +
         " (" + result.langkah + " langkah)"));
       item.appendChild(facts);
+      // The steps on the way first: a gap there blocks the route to the destination too.
+      result.langkah_rute.slice(0, -1).forEach(function (step) {
+        var stepUnmet = step.temuan.filter(function (f) { return f.status === UNMET; });
+        if (!stepUnmet.length) return;
+        item.appendChild(el("p", "pk-jelajah__label", word("step_gaps", {position: positionName(step.jabatan)})));
+        var stepGaps = el("ul", "pk-jelajah__gaps pk-jelajah__gaps--step");
+        stepGaps.setAttribute("data-langkah", step.jabatan);
+        stepUnmet.forEach(function (f) { stepGaps.appendChild(el("li", null, gapText(f))); });
+        item.appendChild(stepGaps);
+      });
       if (unmet.length) {
         item.appendChild(el("p", "pk-jelajah__label", "Yang belum terpenuhi:"));
         var gaps = el("ul", "pk-jelajah__gaps");
@@ -979,17 +1170,85 @@
       update();
     }
 
+    /** The profile parts a form control belongs to (its error sits beside it). */
+    function errorKey(name) {
+      if (/^(pelatihan|kinerja|kompetensi|pengalaman)/.test(name || "")) return name.split("_")[0];
+      return name;
+    }
+
+    /** Where the error of a profile part is shown: after its field, group or section. */
+    function errorAnchor(key) {
+      if (key === "kinerja") return field("kinerja_0").closest(".pk-jelajah__grid");
+      if (key === "pelatihan" || key === "pengalaman" || key === "kompetensi") {
+        var count = root.querySelector("[data-pk-count=" + key + "]");
+        return count ? count.closest("details") : null;
+      }
+      var control = field(key);
+      return control && control.closest ? control.closest(".pk-jelajah__field") : null;
+    }
+
+    function clearErrors(key) {
+      all(".pk-jelajah__field-error").forEach(function (node) {
+        if (key && node.getAttribute("data-pk-error") !== key) return;
+        node.parentNode.removeChild(node);
+      });
+      all("[data-pk-error-for]").forEach(function (control) {
+        if (key && control.getAttribute("data-pk-error-for") !== key) return;
+        control.removeAttribute("aria-invalid");
+        control.removeAttribute("data-pk-error-for");
+        var described = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+          return id && id.indexOf("pk-j-fout-") !== 0;
+        }).join(" ");
+        if (described) control.setAttribute("aria-describedby", described);
+        else control.removeAttribute("aria-describedby");
+      });
+    }
+
+    /** Each value the page could not use, beside its field (as text: the value may be anything);
+     * the rest of the profile is used as usual. Returns the number of errors shown. */
+    function showErrors(errors) {
+      clearErrors();
+      var others = [];
+      errors.forEach(function (error, n) {
+        var anchor = error.kunci === "other" ? null : errorAnchor(error.kunci);
+        var textValue = word("error." + error.kunci, {value: error.nilai});
+        if (!anchor) { others.push(textValue); return; }
+        var note = el("p", "pk-jelajah__field-error", textValue);
+        note.id = "pk-j-fout-" + error.kunci + "-" + n;
+        note.setAttribute("data-pk-error", error.kunci);
+        var after = anchor;
+        while (after.nextSibling && after.nextSibling.getAttribute
+          && after.nextSibling.getAttribute("data-pk-error") === error.kunci) after = after.nextSibling;
+        after.parentNode.insertBefore(note, after.nextSibling);
+        var control = anchor.matches("details") ? anchor.querySelector("summary") : anchor.querySelector("select, input");
+        if (control) {
+          control.setAttribute("aria-invalid", "true");
+          control.setAttribute("data-pk-error-for", error.kunci);
+          control.setAttribute("aria-describedby", ((control.getAttribute("aria-describedby") || "") + " " + note.id).trim());
+        }
+      });
+      return others;
+    }
+
+    /** Load a profile from outside (URL or file): use what can be used, show what cannot. */
+    function loadChecked(raw, moves, loaded) {
+      var checked = inspectProfile(raw, data, true);
+      writeForm(checked.profile);
+      if (moves) field("langkah").value = String(moves);
+      update();
+      var others = showErrors(checked.errors);
+      var parts = loaded ? [loaded] : [];
+      if (checked.errors.length) parts.push(word("errors", {count: checked.errors.length}));
+      parts = parts.concat(others);
+      say(parts.join(" "), checked.errors.length > 0);
+    }
+
     function fromFragment() {
       var hash = location.hash;
       if (hash === lastFragment) return;
       var params = new URLSearchParams(hash.replace(/^#/, ""));
       var moves = Number(params.get("langkah"));
-      field("langkah").value = String(moves >= 1 && moves <= 4 ? moves : 3);
-      var profile = profileFromParams(hash, data);
-      if (profile.jabatan && !ix.positions.has(profile.jabatan)) {
-        say("Jabatan '" + profile.jabatan + "' tidak ada dalam pola karier ini; pilih jabatan sekarang.", true);
-      }
-      load(profile);
+      loadChecked(paramsProfile(hash), moves >= 1 && moves <= 4 ? moves : 3, "");
     }
 
     // Searchable position list: hide the options that do not match.
@@ -1028,6 +1287,7 @@
         extras.pelatihan = [];
       }
       say("");
+      clearErrors(errorKey(event.target.name));
       update();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
@@ -1037,6 +1297,7 @@
       search.dispatchEvent(new Event("input"));
       field("langkah").value = "3";
       load({});
+      clearErrors();
       say("Isian dikosongkan.");
     });
 
@@ -1068,13 +1329,7 @@
           return;
         }
         if (!isDict(parsed)) { say("Berkas " + file.name + " tidak berisi profil pegawai.", true); return; }
-        var profile = cleanProfile(parsed, data);
-        var ignored = Object.keys(parsed).filter(function (key) {
-          return PROFILE_KEYS.indexOf(key) < 0 || !hasOwn(profile, key);
-        });
-        load(profile);
-        say("Profil dari " + file.name + " dimuat." + (ignored.length
-          ? " Bagian yang tidak dikenali atau tidak sah diabaikan: " + ignored.join(", ") + "." : ""), ignored.length > 0);
+        loadChecked(parsed, null, "Profil dari " + file.name + " dimuat.");
       };
       reader.onerror = function () { say("Berkas " + file.name + " tidak dapat dibaca.", true); };
       reader.readAsText(file);
