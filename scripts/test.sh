@@ -5,7 +5,9 @@
 # releases (see scripts/setup.sh); .ci/run does both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+if [ "${POLA_KARIR_SKIP_SETUP:-0}" != "1" ]; then
+  bash scripts/setup.sh
+fi
 case "${POLA_KARIR_DEPS:-}" in
   newest) venv=.venv-newest ;;
   lowest) venv=.venv-lowest ;;
