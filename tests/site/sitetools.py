@@ -28,6 +28,18 @@ MKDOCS = BIN / "mkdocs"
 # MkDocs dates the sitemap with the build day; pin it so builds on either side of midnight match.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
+# Debian's Chromium, driven by Playwright through executable_path (no browser is downloaded),
+# with everything that would reach the network or write a profile switched off.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 
 def build_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)

@@ -20,17 +20,9 @@ from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
+from sitetools import CHROMIUM, CHROMIUM_ARGS
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
 KASI_JALAN = "kepala-seksi-pembangunan-jalan-dan-jembatan"
@@ -81,7 +73,9 @@ PAGES: list[tuple[str, str, Any]] = [
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield launched
         finally:

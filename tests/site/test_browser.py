@@ -26,21 +26,13 @@ from playwright.sync_api import (
     Route,
     sync_playwright,
 )
+from sitetools import CHROMIUM, CHROMIUM_ARGS
 
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
 from pola_karir.site.page import say
 from pola_karir.text.names import position_name
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 POSITION = "kepala-bidang-bina-marga"
 PATH = "bina-marga"
 UNIT = "dinas-pupr"
@@ -64,7 +56,9 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield launched
         finally:

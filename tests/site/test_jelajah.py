@@ -27,6 +27,7 @@ from jelajah_cases import (
     synthetic_dataset,
 )
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from sitetools import CHROMIUM, CHROMIUM_ARGS
 
 from pola_karir.career.matching import (
     check,
@@ -41,15 +42,6 @@ from pola_karir.site import explorer, urls
 from pola_karir.site.build import site_content
 from pola_karir.text import phrases
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # The only other hosts a page may ask for, all from the theme, not this page: Material's web
 # fonts and the repository facts it shows for repo_url.
 THEME_HOSTS = {"fonts.googleapis.com", "fonts.gstatic.com", "api.github.com"}
