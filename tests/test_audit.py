@@ -21,7 +21,6 @@ from pola_karir import reference as ref
 from pola_karir.audit.run import (
     Audit,
     audit,
-    csv_safe,
     printable,
     read_text,
     run_audit,
@@ -30,6 +29,7 @@ from pola_karir.audit.run import (
 from pola_karir.cli import main
 from pola_karir.model import Dataset, Position
 from pola_karir.rules.validate import validate_project
+from pola_karir.spreadsheet import safe_cell
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = date(2025, 7, 1)
@@ -568,7 +568,7 @@ def test_csv_output_guards_against_formula_injection(dataset: Dataset, tmp_path:
     ]
     assert table[4][0] == "'@3"
     assert all(not cell.startswith(("=", "+", "-", "@")) for r in table for cell in r)
-    assert csv_safe("Budi") == "Budi" and csv_safe("\t=1") == "'\t=1"
+    assert safe_cell("Budi") == "Budi" and safe_cell("\t=1") == "'\t=1"
     assert printable("a\u202eb\nc") == "a\\u202eb\\u000ac"
 
 

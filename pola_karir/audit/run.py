@@ -508,9 +508,6 @@ def render_json(result: Audit, dataset: Dataset) -> str:
     return json.dumps(to_data(result, dataset), ensure_ascii=False, indent=2) + "\n"
 
 
-csv_safe = safe_cell  # the one guard of every CSV the tool writes (pola_karir.spreadsheet)
-
-
 def render_csv(result: Audit) -> str:
     """One row per unmet requirement, for filtering in a spreadsheet."""
     out = io.StringIO()
@@ -518,7 +515,7 @@ def render_csv(result: Audit) -> str:
     writer.writerow(CSV_FIELDS)
     for person, finding in findings(result):
         data = _finding_data(person, finding)
-        writer.writerow([csv_safe(data[name]) for name in CSV_FIELDS])
+        writer.writerow([safe_cell(data[name]) for name in CSV_FIELDS])
     return out.getvalue()
 
 

@@ -422,11 +422,23 @@ def _type_error(
     )
 
 
+def _numeric(value: Any) -> bool:
+    """Whether a text is a number written in quotes (kelas_jabatan: "11")."""
+    try:
+        float(str(value).strip())
+    except ValueError:
+        return False
+    return True
+
+
 def _type_hint(expected: list[str], found: str, instance: Any, path: JsonPath) -> dict[str, object]:
     """The likely fix for a wrong type: quote a number meant as text, write a list, fill a value."""
     if "string" in expected and found in ("integer", "number", "boolean"):
         key = str(path[-1]) if path else "..."
         return {"type_hint": term("PK103.hint.quote"), "key": key, "value": _short(instance)}
+    if {"integer", "number"} & set(expected) and found == "string" and _numeric(instance):
+        key = str(path[-1]) if path else "..."
+        return {"type_hint": term("PK103.hint.unquote"), "key": key, "value": instance.strip()}
     if "array" in expected and found != "array":
         return {"type_hint": term("PK103.hint.list")}
     if found == "null":

@@ -12,13 +12,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 HERE = Path(__file__).resolve().parent
 for folder in (HERE, HERE.parent):  # sitetools.py here, factory.py one level up
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from sitetools import REPO, Build, ParsedPage, build_env, copy_example, mkdocs_build, parse_site  # noqa: E402
+from sitetools import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    Build,
+    ParsedPage,
+    build_env,
+    copy_example,
+    mkdocs_build,
+    parse_site,
+)
 
 from pola_karir.model import Dataset  # noqa: E402
 from pola_karir.rules.validate import validate_project  # noqa: E402
@@ -87,3 +98,16 @@ def site_url(example_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One headless Debian Chromium for every browser test (each test opens its own context)."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -13,14 +13,12 @@ To check another page, add one line to ``PAGES``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
-from sitetools import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Browser, Page, Route
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -68,18 +66,6 @@ PAGES: list[tuple[str, str, Any]] = [
     # ("comparison", "...", None),
     # ("plan", "...", None),
 ]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _report(violations: list[dict[str, Any]]) -> str:

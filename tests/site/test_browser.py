@@ -24,9 +24,7 @@ from playwright.sync_api import (
     ConsoleMessage,
     Page,
     Route,
-    sync_playwright,
 )
-from sitetools import CHROMIUM, CHROMIUM_ARGS
 
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
@@ -51,18 +49,6 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = Path(named) if named else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @dataclass

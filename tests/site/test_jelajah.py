@@ -26,8 +26,7 @@ from jelajah_cases import (
     Case,
     synthetic_dataset,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
-from sitetools import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from pola_karir.career.matching import (
     check,
@@ -69,14 +68,6 @@ def python_explore(dataset: Dataset, case: Case) -> list[dict[str, object]]:
 # --- fixtures: server, browser, pages ---------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium_browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 @dataclass
 class Watch:
     """What a browser context did: console errors, page errors, requests to other hosts."""
@@ -113,9 +104,9 @@ def _assert_clean(watch: Watch) -> None:
 
 
 @pytest.fixture(scope="module")
-def engine(chromium_browser: Browser, site_url: str) -> Iterator[Page]:
+def engine(chromium: Browser, site_url: str) -> Iterator[Page]:
     """One loaded Jelajah page to call the JavaScript engine on."""
-    context, watch = _context(chromium_browser, site_url)
+    context, watch = _context(chromium, site_url)
     page = context.new_page()
     page.goto(site_url + "jelajah/")
     page.wait_for_function("window.PolaKarirJelajah && window.POLA_KARIR_DATA")
@@ -486,9 +477,9 @@ def _fill_profile(page: Page) -> None:
 
 
 def test_employee_explores_and_comes_back(
-    chromium_browser: Browser, site_url: str, dataset: Dataset, tmp_path: Path, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, tmp_path: Path, screenshots: Path
 ) -> None:
-    context, watch = _context(chromium_browser, site_url, viewport={"width": 1280, "height": 900})
+    context, watch = _context(chromium, site_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(site_url + "jelajah/")
     assert page.text_content("[data-pk-summary]") == (
@@ -611,10 +602,10 @@ def test_every_control_has_a_label_and_takes_focus(engine: Page) -> None:
 
 
 def test_phone_width_has_no_horizontal_scroll(
-    chromium_browser: Browser, site_url: str, screenshots: Path
+    chromium: Browser, site_url: str, screenshots: Path
 ) -> None:
     context, watch = _context(
-        chromium_browser,
+        chromium,
         site_url,
         viewport={"width": 390, "height": 844},
         is_mobile=True,
@@ -638,9 +629,9 @@ def test_phone_width_has_no_horizontal_scroll(
 
 
 def test_page_works_from_file_urls(
-    chromium_browser: Browser, site_url: str, example_site: Path, dataset: Dataset
+    chromium: Browser, site_url: str, example_site: Path, dataset: Dataset
 ) -> None:
-    context, watch = _context(chromium_browser, site_url)
+    context, watch = _context(chromium, site_url)
     page = context.new_page()
     url = (example_site / "jelajah" / "index.html").as_uri() + "#jabatan=" + KASI_JALAN
     page.goto(url)
@@ -682,9 +673,9 @@ def _openings(dataset: Dataset, position_id: str) -> list[tuple[str, int]]:
 
 
 def test_results_show_where_each_position_is_open(
-    chromium_browser: Browser, site_url: str, dataset: Dataset
+    chromium: Browser, site_url: str, dataset: Dataset
 ) -> None:
-    context, watch = _context(chromium_browser, site_url)
+    context, watch = _context(chromium, site_url)
     page = context.new_page()
     for start in (OPERATOR, KASI_JALAN):
         page.goto(site_url + "jelajah/#jabatan=" + start)
@@ -751,8 +742,8 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _open(chromium_browser: Browser, site_url: str, fragment: str) -> tuple[BrowserContext, Page]:
-    context, _ = _context(chromium_browser, site_url, viewport={"width": 1280, "height": 900})
+def _open(chromium: Browser, site_url: str, fragment: str) -> tuple[BrowserContext, Page]:
+    context, _ = _context(chromium, site_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(site_url + "jelajah/" + fragment)
     page.wait_for_selector(".pk-jelajah--ready")
@@ -760,11 +751,11 @@ def _open(chromium_browser: Browser, site_url: str, fragment: str) -> tuple[Brow
 
 
 def test_a_position_alone_is_never_shown_as_eligible(
-    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path
 ) -> None:
     """The product owner's report: with only a position, every card said "Memenuhi syarat",
     an S-1 post for an SMA-level employee included, and the summary was a double negative."""
-    context, page = _open(chromium_browser, site_url, f"#jabatan={KASI_JALAN}")
+    context, page = _open(chromium, site_url, f"#jabatan={KASI_JALAN}")
     expected = explore_data(dataset, profile_from_data({"jabatan": KASI_JALAN}), 3)
     _assert_results(page, expected, dataset)
     facts = _card_facts(page)
@@ -790,13 +781,13 @@ def test_a_position_alone_is_never_shown_as_eligible(
 
 
 def test_next_steps_come_before_the_positions_they_lead_to(
-    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path
 ) -> None:
     """Kepala Bidang before Kepala Dinas, Ahli Muda before Ahli Utama: every card after the
     cards of the steps on its route, and a step's gaps shown on the card beyond it."""
     profile = CASES[0].profile  # complete: some steps met, some beyond them unmet
-    fragment = "#" + str(_open_engine_params(chromium_browser, site_url, profile))
-    context, page = _open(chromium_browser, site_url, fragment)
+    fragment = "#" + str(_open_engine_params(chromium, site_url, profile))
+    context, page = _open(chromium, site_url, fragment)
     order = _cards(page)
     expected = explore_data(dataset, profile_from_data(profile), 3)
     assert order == [r["jabatan"] for r in expected]
@@ -811,15 +802,15 @@ def test_next_steps_come_before_the_positions_they_lead_to(
     context.close()
 
 
-def _open_engine_params(chromium_browser: Browser, site_url: str, profile: dict[str, Any]) -> str:
-    context, page = _open(chromium_browser, site_url, "")
+def _open_engine_params(chromium: Browser, site_url: str, profile: dict[str, Any]) -> str:
+    context, page = _open(chromium, site_url, "")
     params = str(page.evaluate("p => PolaKarirJelajah.profileToParams(p)", profile))
     context.close()
     return params
 
 
 def test_values_the_page_cannot_use_are_shown_beside_their_fields(
-    chromium_browser: Browser, site_url: str, dataset: Dataset, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path
 ) -> None:
     """A shared URL with bad values: each is reported beside its field (as text), left out, and
     the rest of the profile still works; ids and codes in another case are understood."""
@@ -828,7 +819,7 @@ def test_values_the_page_cannot_use_are_shown_beside_their_fields(
         "&pelatihan=PKA,pelatihan-yang-tidak-ada,%3Cb%3Ex%3C%2Fb%3E&kinerja=baik,hebat"
         "&kompetensi=integritas:6,komunikasi:3&pengalaman=pelaksana:2,bukan-kunci:1"
     )
-    context, page = _open(chromium_browser, site_url, fragment)
+    context, page = _open(chromium, site_url, fragment)
     errors = {
         str(k): str(v)
         for k, v in page.eval_on_selector_all(
@@ -886,11 +877,9 @@ def test_values_the_page_cannot_use_are_shown_beside_their_fields(
     context.close()
 
 
-def test_imported_json_with_capitals_keeps_its_trainings(
-    chromium_browser: Browser, site_url: str
-) -> None:
+def test_imported_json_with_capitals_keeps_its_trainings(chromium: Browser, site_url: str) -> None:
     """`pelatihan: ["PKA"]` once became "has no training"; now it is PKA."""
-    context, page = _open(chromium_browser, site_url, "")
+    context, page = _open(chromium, site_url, "")
     profile = {"jabatan": KASI_JALAN, "pelatihan": ["PKA", "PKP"], "kompetensi": {"x": 9}}
     page.set_input_files(
         "[data-pk-file]",
