@@ -21,7 +21,7 @@ import jsonschema_rs
 import referencing
 from jsonschema.exceptions import ValidationError
 
-from pola_karir.diagnostics import NOTHING, Diagnostic, Term, diag, suggestion, term
+from pola_karir.diagnostics import NOTHING, Capped, Diagnostic, Term, diag, suggestion, term
 from pola_karir.load.yaml_loader import Document, JsonPath
 
 BASE_URI: Final = "https://pola-karir.invalid/schemas/"
@@ -89,11 +89,24 @@ def _fast_is_valid(schemas: SchemaSet, kind: str, data: object) -> bool:
         return False
 
 
+EXPLAIN_NODES: Final = 20_000
+"""Documents with more values than this are explained by jsonschema-rs's own errors.
+
+python-jsonschema explains well but walks the whole document in Python: a 900,000-item list
+with one error took over 30 s. Past this size every error is still reported at its node, by
+keyword, with a hint saying why it is brief; data files of an agency are far below it."""
+
+
 def validate_document(document: Document, kind: str) -> list[Diagnostic]:
     """Every schema problem of one document, each at the line and column of its node."""
     schemas = load_schemas()
     if _fast_is_valid(schemas, kind, document.data):
         return []
+    if len(document.value_marks) > EXPLAIN_NODES:
+        try:
+            return _explain_briefly(document, kind, schemas)
+        except (ValueError, OverflowError):  # see _fast_is_valid
+            pass
     errors = schemas.explain[kind].iter_errors(document.data)
     # Several jsonschema errors may explain the same node the same way: keep one of each.
     found: dict[Diagnostic, None] = {}
@@ -101,6 +114,28 @@ def validate_document(document: Document, kind: str) -> list[Diagnostic]:
         for diagnostic in _explain(error, document, schemas):
             found.setdefault(diagnostic, None)
     return sorted(found, key=Diagnostic.sort_key)
+
+
+def _explain_briefly(document: Document, kind: str, schemas: SchemaSet) -> list[Diagnostic]:
+    """PK107 per jsonschema-rs error of a very large document, at its node and named by its
+    keyword; past the per-file limit the errors are only counted (the walk is compiled code)."""
+    found = Capped()
+    for error in schemas.fast[kind].iter_errors(document.data):
+        path: JsonPath = tuple(error.instance_path)
+        where = document.location(path)
+        if found.full:
+            found.skip("PK107", where)
+            continue
+        keywords = [part for part in error.schema_path if isinstance(part, str)]
+        keyword = keywords[-1] if keywords else "?"
+        detail: dict[str, object] = (
+            {"detail": term("schema.failed.uniqueItems")}
+            if keyword == "uniqueItems"
+            else {"detail": term("schema.failed.other"), "keyword": keyword}
+        )
+        brief = {"description": term("schema.briefly"), "nodes": EXPLAIN_NODES}
+        found.add(diag("PK107", where, field=_field(path), **brief, **detail))
+    return sorted(found.result(), key=Diagnostic.sort_key)
 
 
 # --- turning one jsonschema error into diagnostics ------------------------------------------
