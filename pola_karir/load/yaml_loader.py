@@ -42,9 +42,6 @@ _STR_TAG = _TAG + "str"
 # C0 controls other than tab, line feed and carriage return; DEL; C1 controls; the two
 # Unicode noncharacters that XML (hence SVG) rejects.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# Characters libyaml's reader refuses anywhere in a file (the escaped ones above, written raw),
-# plus NEL, which it would read as a line break no editor shows.
-_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Invisible characters that change how text is shown or compared without being seen: zero-width
 # spaces and joiners, bidirectional marks, embeddings, overrides and isolates, the word joiner
 # and invisible operators, the Mongolian vowel separator, and a byte-order mark past the start.
@@ -322,10 +319,11 @@ def _control_diagnostics(text: str, display: str) -> list[Diagnostic]:
     """Control characters written as is (NUL, VT and FF from word processors, ESC from
     terminal colours, DEL, C1 controls from mis-decoded Windows text). libyaml refuses the whole
     file at the first of them with a position that is not the character's line and column, so
-    they are found here first, each line at its real place, and the file is not parsed."""
-    if _RAW_CONTROL.search(text) is None:
+    they are found here first, each line at its real place, and the file is not parsed. NEL
+    (U+0085) is among them: libyaml would read it as a line break that no editor shows."""
+    if _CONTROL.search(text) is None:
         return []
-    return _raw_character_diagnostics(text, _RAW_CONTROL, "char.fix.raw", display)
+    return _raw_character_diagnostics(text, _CONTROL, "char.fix.raw", display)
 
 
 _BOM = re.compile("\ufeff")
