@@ -132,10 +132,12 @@ LEFT_OUT: Final = "PK018"
 _COUNTED: Final = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.NOTE: "notes"}
 
 
-def left_out(location: Location, counts: Mapping[Severity, int]) -> Diagnostic:
+def left_out(
+    location: Location, counts: Mapping[Severity, int], limit: int = MAX_PER_FILE
+) -> Diagnostic:
     """The PK018 summary: how many diagnostics of each severity a file had beyond the cap."""
     values = {name: counts.get(severity, 0) for severity, name in _COUNTED.items()}
-    return diag(LEFT_OUT, location, count=sum(values.values()), limit=MAX_PER_FILE, **values)
+    return diag(LEFT_OUT, location, count=sum(values.values()), limit=limit, **values)
 
 
 def _left_out_counts(summary: Diagnostic) -> dict[Severity, int]:
@@ -173,7 +175,7 @@ class Capped:
         """The kept diagnostics, plus a PK018 at the first one left out when there was one."""
         if self.first_skipped is None:
             return list(self.kept)
-        return [*self.kept, left_out(self.first_skipped, self.skipped)]
+        return [*self.kept, left_out(self.first_skipped, self.skipped, self.limit)]
 
 
 _RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -205,7 +207,7 @@ def cap_per_file(diagnostics: Iterable[Diagnostic], limit: int = MAX_PER_FILE) -
             for severity, number in _left_out_counts(summary).items():
                 counts[severity] += number
         first = min([*dropped, *earlier], key=Diagnostic.sort_key)
-        capped += [*kept, left_out(first.location, counts)]
+        capped += [*kept, left_out(first.location, counts, limit)]
     return capped
 
 
