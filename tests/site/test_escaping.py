@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from factory import DataFolder
@@ -28,6 +29,7 @@ from sitetools import (
 from pola_karir.model import Dataset, Move
 from pola_karir.site import diagrams, urls
 from pola_karir.site.render import render_all
+from pola_karir.site.text import md, table
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -409,6 +411,23 @@ def test_extension_syntax_in_data_makes_no_element(
     assert SITE_UNIT_TEXT in unit and SITE_SUBUNIT in unit
     position = hostile_pages[_page(hostile_site, "jabatan", "kepala-seksi-jalan")].text
     assert SITE_TRAINING in position
+
+
+@pytest.mark.parametrize("syntax", BLOCK_SYNTAX)
+def test_extension_syntax_on_a_later_line_of_a_text_stays_text(syntax: str) -> None:
+    """A multi-line YAML text ('|' block) is one line of Markdown: what starts its second line
+    starts no block either, in a paragraph, a list item or a table cell."""
+    text = f"Baris pertama.\n{syntax}\n{syntax}"
+    config = example_config()["markdown_extensions"] + EXTENSIONS
+    rendered = markdown.markdown(
+        f"{md(text)}\n\n- {md(syntax)}\n\n{table(['a'], [[md(text)]])}\n", extensions=config
+    )
+    made = [element for element in _DATA_ELEMENTS if element in rendered]
+    made += [m.group() for m in _DATA_TITLES.finditer(rendered)]
+    made += [f"class {word}" for word in _DATA_CLASSES if f'"{word}' in rendered]
+    made += ["details" for _ in re.finditer("<details|admonition", rendered)]
+    assert made == []
+    assert parse_html(rendered).text.count(syntax) == 5  # twice, once, twice
 
 
 def test_data_cannot_forge_a_link(
