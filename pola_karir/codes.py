@@ -10,7 +10,9 @@ PK4xx national rules from the regulations.
 Three classes of finding: an *error* contradicts the regulation's text and stops publication; a
 *warning* is worth fixing (``mkdocs build --strict`` fails on it); a *note* rests on a table the
 regulation text has not confirmed (the JA-JF equivalence, the usual competency level, the
-keterampilan golongan ranges, the eselon table), so no build mode ever fails on it.
+keterampilan golongan ranges, the eselon table), so no build mode ever fails on it. PK018 is a
+note of another kind: it counts the diagnostics of a file left out beyond the per-file limit, and
+every count of errors and warnings includes them (``diagnostics.count_by_severity``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ CODES: Final[dict[str, Code]] = {
         Code("PK014", E, "too-deep"),
         Code("PK015", E, "missing-file"),
         Code("PK016", E, "control-character"),
+        Code("PK017", W, "invisible-character"),
+        Code("PK018", N, "diagnostics-left-out"),
         # PK1xx: schema
         Code("PK101", E, "unknown-key"),
         Code("PK102", E, "missing-key"),

@@ -11,17 +11,22 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from pola_karir.codes import CODES, Code, Severity
 from pola_karir.model import Location
 
 __all__ = [
     "CODES",
+    "LEFT_OUT",
+    "MAX_PER_FILE",
     "NOTHING",
+    "Capped",
     "Code",
     "Diagnostic",
     "Severity",
     "Term",
+    "cap_per_file",
     "closest",
     "count_by_severity",
     "diag",
@@ -83,9 +88,26 @@ def diag(code: str, location: Location, **values: object) -> Diagnostic:
     return Diagnostic(code, location, args, terms)
 
 
+# Beyond this many candidates or letters "did you mean" is not worth its cost: difflib compares
+# the word with every candidate, and a hostile file can hold a 100,000-letter key.
+_MAX_CANDIDATES: Final = 20_000
+_MAX_WORD: Final = 200
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice a typo most likely meant, if any is close enough: the one "did you mean"."""
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """The choice a typo most likely meant, if any is close enough: the one "did you mean".
+
+    Only candidates of about the word's length can pass the cutoff, so a long list is first cut
+    down to those; a very long word, or too many candidates even then, gets no suggestion.
+    """
+    if len(word) > _MAX_WORD:
+        return None
+    pool = choices if isinstance(choices, list | tuple) else list(choices)
+    if len(pool) > _MAX_CANDIDATES:
+        pool = [c for c in pool if abs(len(c) - len(word)) <= max(3, len(word) // 2)]
+        if len(pool) > _MAX_CANDIDATES:
+            return None
+    found = difflib.get_close_matches(word, list(pool), n=1, cutoff=0.6)
     return found[0] if found else None
 
 
@@ -97,12 +119,110 @@ def suggestion(word: str, choices: Iterable[str]) -> dict[str, object]:
     return {"suggestion": term("suggestion.did_you_mean"), "suggested": match}
 
 
+# --- bounded output --------------------------------------------------------------------------
+
+MAX_PER_FILE: Final = 50
+"""At most this many diagnostics are shown per file; one PK018 counts the ones left out.
+
+A pull request that pastes 270,000 aliases or a 900,000-item list must not print hundreds of
+megabytes: the first problems are what a person fixes first, and a run after the fix shows the
+next ones."""
+
+LEFT_OUT: Final = "PK018"
+_COUNTED: Final = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.NOTE: "notes"}
+
+
+def left_out(
+    location: Location, counts: Mapping[Severity, int], limit: int = MAX_PER_FILE
+) -> Diagnostic:
+    """The PK018 summary: how many diagnostics of each severity a file had beyond the cap."""
+    values = {name: counts.get(severity, 0) for severity, name in _COUNTED.items()}
+    return diag(LEFT_OUT, location, count=sum(values.values()), limit=limit, **values)
+
+
+def _left_out_counts(summary: Diagnostic) -> dict[Severity, int]:
+    params = summary.params
+    return {severity: int(params.get(name, "0")) for severity, name in _COUNTED.items()}
+
+
+class Capped:
+    """Collects one file's diagnostics up to a limit and only counts the rest, so a checker
+    that meets a problem a million times does the work of wording ``limit`` of them."""
+
+    def __init__(self, limit: int = MAX_PER_FILE) -> None:
+        self.limit = limit
+        self.kept: list[Diagnostic] = []
+        self.skipped = dict.fromkeys(Severity, 0)
+        self.first_skipped: Location | None = None
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.limit
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        if self.full:
+            self.skip(diagnostic.code, diagnostic.location)
+        else:
+            self.kept.append(diagnostic)
+
+    def skip(self, code: str, location: Location) -> None:
+        """Count a diagnostic without building it (call when :attr:`full`)."""
+        self.skipped[CODES[code].severity] += 1
+        if self.first_skipped is None:
+            self.first_skipped = location
+
+    def result(self) -> list[Diagnostic]:
+        """The kept diagnostics, plus a PK018 at the first one left out when there was one."""
+        if self.first_skipped is None:
+            return list(self.kept)
+        return [*self.kept, left_out(self.first_skipped, self.skipped, self.limit)]
+
+
+_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
+def cap_per_file(diagnostics: Iterable[Diagnostic], limit: int = MAX_PER_FILE) -> list[Diagnostic]:
+    """At most ``limit`` diagnostics per file plus one PK018 counting the rest.
+
+    Errors are kept before warnings and warnings before notes, so a file with an error still
+    shows one and a strict build still fails on a warning; PK018s from earlier caps are merged
+    into one, and :func:`count_by_severity` adds what they count, so totals stay true.
+    """
+    by_file: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        by_file.setdefault(d.location.file, []).append(d)
+    capped: list[Diagnostic] = []
+    for found in by_file.values():
+        earlier = [d for d in found if d.code == LEFT_OUT]
+        rest = [d for d in found if d.code != LEFT_OUT]
+        if len(rest) <= limit and len(earlier) <= 1:
+            capped += found
+            continue
+        ranked = sorted(rest, key=lambda d: (_RANK[d.severity], d.sort_key()))
+        kept, dropped = ranked[:limit], ranked[limit:]
+        counts = dict.fromkeys(Severity, 0)
+        for d in dropped:
+            counts[d.severity] += 1
+        for summary in earlier:
+            for severity, number in _left_out_counts(summary).items():
+                counts[severity] += number
+        first = min([*dropped, *earlier], key=Diagnostic.sort_key)
+        capped += [*kept, left_out(first.location, counts, limit)]
+    return capped
+
+
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
-    return any(d.severity is Severity.ERROR for d in diagnostics)
+    return count_by_severity(diagnostics)[Severity.ERROR] > 0
 
 
 def count_by_severity(diagnostics: Iterable[Diagnostic]) -> Mapping[Severity, int]:
+    """Diagnostics per severity, those a PK018 left out included (the PK018 itself is not a
+    finding and is not counted)."""
     counts = dict.fromkeys(Severity, 0)
     for d in diagnostics:
-        counts[d.severity] += 1
+        if d.code == LEFT_OUT:
+            for severity, number in _left_out_counts(d).items():
+                counts[severity] += number
+        else:
+            counts[d.severity] += 1
     return counts

@@ -137,6 +137,10 @@ def _file_problems(folder: DataFolder) -> None:
         "tag": "nama: !!binary aGVsbG8=\n",
         "dalam": "a: " + "[" * 50 + "]" * 50 + "\n",
         "kendali": 'nama: "a\\0b"\n',
+        "kendali-mentah": "nama: a\x0bb\n",
+        "bom-tengah": "nama: a\n\ufeffikhtisar: b\n",
+        "tak-terlihat": "nama: Kepala\u200bSeksi\nunit: dinas\u2066-pupr\n",
+        "terlalu-banyak": "nama: &n a\nikhtisar: [" + ", ".join(["*n"] * 60) + "]\n",
     }.items():
         folder.put(f"jabatan/{name}.yml", content)
     folder.put("jabatan/Salah.yml", "nama: x\n")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from factory import DataFolder, summary
 
-from pola_karir.diagnostics import Severity
+from pola_karir.diagnostics import MAX_PER_FILE, Severity
 from pola_karir.load.yaml_loader import (
     _SYNTAX,
     MAX_BYTES,
@@ -347,8 +347,9 @@ def test_billion_laughs_is_not_expanded() -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     document, found = parse("\n".join(lines) + "\n")
     assert document is not None
-    assert len(found) == 81  # every '*alias' once, nothing expanded
-    assert {f[0] for f in found} == {"PK006"}
+    # every '*alias' once, nothing expanded: 50 shown, the other 31 counted
+    assert [f[0] for f in found] == ["PK006"] * MAX_PER_FILE + ["PK018"]
+    assert found[-1][3].startswith("31 temuan lain")
     assert document.data["a9"] == [None] * 9
 
 
@@ -579,14 +580,103 @@ def test_control_characters_in_text_are_rejected() -> None:
     text = 'nama: "Kepala\\0Bidang"\nikhtisar: ok\n"k\\x01": 1\ntugas: "tab\\tboleh"\n'
     document, found = parse_text(text, Path("x.yml"), "x.yml")
     assert [(d.code, d.location.line, d.location.column, words.message(d)) for d in found] == [
-        ("PK016", 1, 7, "Teks berisi karakter kendali yang tidak terlihat (U+0000)."),
-        ("PK016", 3, 1, "Teks berisi karakter kendali yang tidak terlihat (U+0001)."),
+        (
+            "PK016",
+            1,
+            7,
+            "Ada karakter tak terlihat U+0000 di sini: karakter nol (NUL), biasanya dari berkas"
+            " biner atau salinan yang rusak.",
+        ),
+        ("PK016", 3, 1, "Ada karakter tak terlihat U+0001 di sini: karakter kendali C0."),
     ]
-    assert (
-        words.message(found[0], "en")
-        == "The text contains an invisible control character (U+0000)."
+    assert words.message(found[0], "en") == (
+        "There is an invisible character U+0000 here: null character (NUL), usually from a"
+        " binary file or a damaged copy."
     )
+    assert words.hint(found[0], "en").startswith("Remove the character (usually written as \\0")
     assert document is not None and document.data["tugas"] == "tab\tboleh"
+
+
+# Written as is, each of these stops libyaml's reader at the first one with "1:1 ReaderError";
+# they are reported at their own line and column instead, once per line, in plain words.
+RAW_CONTROLS = [
+    ("\x00", "0000", "karakter nol (NUL)"),
+    ("\x0b", "000B", "tab vertikal, biasanya dari Microsoft Word"),
+    ("\x0c", "000C", "ganti halaman (form feed)"),
+    ("\x1b", "001B", "escape (ESC)"),
+    ("\x7f", "007F", "hapus (DEL)"),
+    ("\x85", "0085", "baris berikutnya (NEL)"),
+    ("\x9b", "009B", "karakter kendali C1"),
+    ("\x02", "0002", "karakter kendali C0"),
+    ("\uffff", "FFFF", "bukan karakter Unicode"),
+]
+
+
+@pytest.mark.parametrize(
+    ("char", "code", "name"), RAW_CONTROLS, ids=[c for _, c, _ in RAW_CONTROLS]
+)
+def test_raw_control_character_at_its_line_and_column(char: str, code: str, name: str) -> None:
+    text = f"nama: Kepala\nikhtisar: Menyusun{char} rencana é{char}\n# catatan {char}\n"
+    document, found = parse(text)
+    assert document is None
+    assert [f[:3] for f in found] == [("PK016", 2, 19), ("PK016", 3, 11)]
+    assert found[0][3].startswith(f"Ada karakter tak terlihat U+{code} di sini: {name}")
+
+
+def test_raw_control_characters_on_many_lines_are_capped() -> None:
+    lines = [f"k{i}: a\x0bb" for i in range(MAX_PER_FILE + 30)]
+    document, found = parse("\n".join(lines) + "\n")
+    assert document is None
+    assert [f[0] for f in found] == ["PK016"] * MAX_PER_FILE + ["PK018"]
+    assert found[-1][1:3] == (MAX_PER_FILE + 1, 7)  # where the first one left out is
+    assert found[-1][3].startswith("30 temuan lain di berkas ini tidak ditampilkan (30 galat")
+
+
+def test_byte_order_mark_in_the_middle_stops_the_parse_at_its_place() -> None:
+    document, found = parse("nama: a\n\ufeffikhtisar: b\n")
+    assert document is None
+    assert [f[:3] for f in found] == [("PK016", 2, 1)]
+    assert "U+FEFF" in found[0][3] and "dua berkas yang digabung" in found[0][3]
+
+
+# Invisible characters that make ids and text read differently from what they hold.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202e", "\u2060"]
+INVISIBLE += ["\u2066", "\u2069", "\u180e", "\ufeff"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_invisible_character_is_an_error_in_ids_and_a_warning_in_text(char: str) -> None:
+    text = (
+        f"nama: Kepala {char}Seksi\n"  # text: warning at the character itself
+        f"unit: dinas-pupr/bidang{char}-bina-marga\n"  # a reference: error
+        f"kompetensi:\n  integri{char}tas: 3\n"  # a key: error
+        f'ikhtisar: "Menyusun \\u{ord(char):04x}rencana"\n'  # an escape: at the value
+    )
+    document, found = parse(text)
+    assert document is not None
+    code = f"U+{ord(char):04X}"
+    assert [f[:3] for f in found] == [
+        ("PK017", 1, 14),
+        ("PK016", 2, 24),
+        ("PK016", 4, 10),
+        ("PK017", 5, 11),
+    ]
+    assert all(code in f[3] for f in found)
+    by_code = {d.code: d for d in parse_text(text, Path("f.yml"), "f.yml")[1]}
+    assert by_code["PK016"].severity is Severity.ERROR
+    assert by_code["PK017"].severity is Severity.WARNING
+    assert "id" in words.hint(by_code["PK016"], "en")
+
+
+def test_invisible_character_column_counts_characters_not_bytes() -> None:
+    _, found = parse("nama: Kepala Séksi ꦥ\u202eab\n")
+    assert [f[:3] for f in found] == [("PK017", 1, 21)]
+
+
+def test_byte_order_mark_at_the_start_is_not_invisible_text(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes("\ufeffnama: Kepala\n".encode())
+    assert load(path)[1] == []
 
 
 # One text per plain-word explanation, with the parser that words it so. If a PyYAML or libyaml

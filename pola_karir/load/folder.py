@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pola_karir.diagnostics import Diagnostic, Severity, diag, term
+from pola_karir.diagnostics import Diagnostic, diag, has_errors, term
 from pola_karir.load import assemble
 from pola_karir.load.layout import SourceFile, discover
 from pola_karir.load.schema import validate_document
@@ -95,7 +95,7 @@ def load_workspace(root: Path, shown_root: str | None = None) -> Workspace:
         if document is not None:
             found += validate_document(document, source.kind)
         space.diagnostics.extend(found)
-        if document is None or any(d.severity is Severity.ERROR for d in found):
+        if document is None or has_errors(found):
             space.broken[source.kind].add(source.id)
             _remember_partial_ids(space, source, document)
             continue

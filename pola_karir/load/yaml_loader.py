@@ -8,6 +8,7 @@ reported as a diagnostic and never raised.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import errno
 import math
@@ -21,7 +22,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pola_karir.diagnostics import Diagnostic, Term, diag, term
+from pola_karir.diagnostics import Capped, Diagnostic, Term, diag, term
 from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -41,6 +42,15 @@ _STR_TAG = _TAG + "str"
 # C0 controls other than tab, line feed and carriage return; DEL; C1 controls; the two
 # Unicode noncharacters that XML (hence SVG) rejects.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Invisible characters that change how text is shown or compared without being seen: zero-width
+# spaces and joiners, bidirectional marks, embeddings, overrides and isolates, the word joiner
+# and invisible operators, the Mongolian vowel separator, and a byte-order mark past the start.
+_INVISIBLE = re.compile("[\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# What an id or a reference looks like once its invisible characters are gone (the schemas'
+# slug patterns, joined): there an invisible character makes two ids that look alike differ.
+_ID_SHAPE = re.compile("[a-z0-9]+(?:[-/#_.][a-z0-9]+)*")
+# Line breaks as editors count them (libyaml's marks agree for files without NEL/LS/PS).
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 _INT_TAG = _TAG + "int"
 _COLLECTION_TAGS = frozenset({_TAG + "map", _TAG + "seq"})
 
@@ -73,11 +83,13 @@ class Document:
 class _Converter:
     """Turns a composed node graph into plain values, collecting diagnostics on the way."""
 
-    def __init__(self, display: str, track_aliases: bool = True) -> None:
+    def __init__(self, display: str, track_aliases: bool = True, text: str = "") -> None:
         self.display = display
         # Without an '&' in the text there can be no anchor, hence no alias to detect.
         self.track_aliases = track_aliases
-        self.diagnostics: list[Diagnostic] = []
+        self.found = Capped()
+        self.text = text
+        self._line_starts: list[int] | None = None
         self.value_marks: dict[JsonPath, Position] = {}
         self.key_marks: dict[JsonPath, Position] = {}
         self._seen: set[int] = set()
@@ -96,13 +108,13 @@ class _Converter:
             # Its children would sit deeper than allowed: report the first one, as the
             # event-stream check in _depth_diagnostic does for much deeper files.
             first = node.value[0][0] if isinstance(node, MappingNode) else node.value[0]
-            self.diagnostics.append(diag("PK014", self.at(first), limit=MAX_DEPTH))
+            self.found.add(diag("PK014", self.at(first), limit=MAX_DEPTH))
             return None
         self.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, MappingNode | SequenceNode) and node.tag not in _COLLECTION_TAGS:
             # '!!set', '!!omap', '!custom' on a block or flow collection: as unsupported as on
             # a scalar; the collection is still converted so its contents get checked.
-            self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(node.tag)))
+            self.found.add(diag("PK013", self.at(node), tag=_shown_tag(node.tag)))
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
@@ -117,16 +129,18 @@ class _Converter:
                 self.aliased = True
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.diagnostics.append(diag("PK011", self.at(key_node)))
+                self.found.add(diag("PK011", self.at(key_node)))
                 continue
             if self.track_aliases:
                 self._seen.add(id(key_node))
             key = str(key_node.value)
-            self._check_characters(key_node, key)
+            self._check_characters(key_node, key, is_key=True)
             if key in first_line:
-                self.diagnostics.append(
-                    diag("PK005", self.at(key_node), key=key, first_line=first_line[key])
-                )
+                if self.found.full:
+                    self.found.skip("PK005", self.at(key_node))
+                else:
+                    where = self.at(key_node)
+                    self.found.add(diag("PK005", where, key=key, first_line=first_line[key]))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             child = (*path, key)
@@ -134,13 +148,44 @@ class _Converter:
             result[key] = self.convert(value_node, child, depth + 1)
         return result
 
-    def _check_characters(self, node: Node, value: str) -> None:
+    def _check_characters(self, node: Node, value: str, *, is_key: bool = False) -> None:
         """Invisible control characters (written as escapes such as "\\0" or "\\e") would
-        break the diagrams and pages built from the text, so they are an error here."""
+        break the diagrams and pages built from the text, so they are an error here.
+
+        Zero-width and bidirectional characters make text read differently from what it holds:
+        in a key, an id or a reference (text shaped like an id) two values that look the same
+        differ, which is an error (PK016); in text people read, a warning (PK017). Either is
+        reported where the character itself was written when it was written as is.
+        """
         found = _CONTROL.search(value)
         if found:
-            code = f"{ord(found.group()):04X}"
-            self.diagnostics.append(diag("PK016", self.at(node), char=code))
+            char = found.group()
+            self.found.add(diag("PK016", self.at(node), **_char_values(char, "char.fix.escape")))
+        invisible = _INVISIBLE.search(value) if not value.isascii() else None
+        if invisible is None:
+            return
+        char = invisible.group()
+        where = self._written_at(node, char) or self.at(node)
+        if is_key or _ID_SHAPE.fullmatch(_INVISIBLE.sub("", value)):
+            self.found.add(diag("PK016", where, **_char_values(char, "char.fix.id")))
+        else:
+            self.found.add(diag("PK017", where, **_char_values(char, "char.fix.text")))
+
+    def _written_at(self, node: Node, char: str) -> Location | None:
+        """Where ``char`` was written inside ``node``'s source (None when written as an
+        escape): its line and column, from the node's start and end marks."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        starts = self._line_starts
+        start, end = node.start_mark, node.end_mark
+        if start.line >= len(starts) or end.line >= len(starts):
+            return None
+        begin = starts[start.line] + start.column
+        found = self.text.find(char, begin, starts[end.line] + end.column)
+        if found < 0:
+            return None
+        line = bisect.bisect_right(starts, found) - 1
+        return Location(self.display, line + 1, found - starts[line] + 1)
 
     def _scalar(self, node: Node) -> Any:
         tag = node.tag or ""
@@ -152,7 +197,7 @@ class _Converter:
             # plain decimal (a leading 0 means octal in YAML 1.1): skip the generic constructor
             return int(value) if len(value) < 4000 else value
         if not tag.startswith(_TAG):
-            self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(tag)))
+            self.found.add(diag("PK013", self.at(node), tag=_shown_tag(tag)))
             return value
         kind = tag[len(_TAG) :]
         try:
@@ -172,8 +217,27 @@ class _Converter:
             # Timestamps stay text (dates are validated by pattern), as check-jsonschema does.
             self._check_characters(node, value)
             return value
-        self.diagnostics.append(diag("PK013", self.at(node), tag=_shown_tag(tag)))
+        self.found.add(diag("PK013", self.at(node), tag=_shown_tag(tag)))
         return value
+
+
+# Characters with a name of their own in the catalogue (``char.<code>``); others are named by
+# their block (C0 or C1 controls).
+_NAMED_CHARS: Final = frozenset(
+    {0x00, 0x08, 0x0B, 0x0C, 0x1B, 0x7F, 0x85, 0x180E, 0xFEFF, 0xFFFE, 0xFFFF}
+    | {*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065)}
+    | {*range(0x2066, 0x206A)}
+)
+
+
+def _char_values(char: str, fix: str) -> dict[str, object]:
+    """PK016/PK017's values: the code point, its name in words, and the fix (a term key)."""
+    code = f"{ord(char):04X}"
+    if ord(char) in _NAMED_CHARS:
+        name = f"char.{code}"
+    else:
+        name = "char.c1" if 0x80 <= ord(char) <= 0x9F else "char.c0"
+    return {"char": code, "char_name": term(name), "fix": term(fix)}
 
 
 def _shown_tag(tag: str) -> str:
@@ -211,14 +275,67 @@ def explain_syntax(problem: str, context: str = "") -> str | None:
 
 
 def _alias_diagnostics(text: str, display: str) -> list[Diagnostic]:
-    """Point at each '*alias' itself; composed nodes only know where the anchor was."""
-    found = []
+    """Point at each '*alias' itself; composed nodes only know where the anchor was.
+
+    Past the per-file limit aliases are only counted: a file of 270,000 aliases gives 50
+    diagnostics and one PK018, not 57 MB of text.
+    """
+    found = Capped()
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            found.append(diag("PK006", Location(display, line, column)))
-    return found
+            if found.full:
+                found.skip("PK006", Location(display, line, column))
+            else:
+                found.add(diag("PK006", Location(display, line, column)))
+    return found.result()
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text as editors number them (not at NEL, LS or PS, as splitlines does)."""
+    return _LINE_BREAK.split(text)
+
+
+def _raw_character_diagnostics(
+    text: str, pattern: re.Pattern[str], fix: str, display: str
+) -> list[Diagnostic]:
+    """PK016 for each line holding a character of ``pattern`` as is, at the first such
+    character of the line; past the per-file limit the lines are only counted."""
+    found = Capped()
+    for number, line in enumerate(_lines(text), start=1):
+        hit = pattern.search(line)
+        if hit is None:
+            continue
+        where = Location(display, number, hit.start() + 1)
+        if found.full:
+            found.skip("PK016", where)
+        else:
+            found.add(diag("PK016", where, **_char_values(hit.group(), fix)))
+    return found.result()
+
+
+def _control_diagnostics(text: str, display: str) -> list[Diagnostic]:
+    """Control characters written as is (NUL, VT and FF from word processors, ESC from
+    terminal colours, DEL, C1 controls from mis-decoded Windows text). libyaml refuses the whole
+    file at the first of them with a position that is not the character's line and column, so
+    they are found here first, each line at its real place, and the file is not parsed. NEL
+    (U+0085) is among them: libyaml would read it as a line break that no editor shows."""
+    if _CONTROL.search(text) is None:
+        return []
+    return _raw_character_diagnostics(text, _CONTROL, "char.fix.raw", display)
+
+
+_BOM = re.compile("\ufeff")
+
+
+def _bom_diagnostics(text: str, display: str, line: int) -> list[Diagnostic]:
+    """PK016 at byte-order marks up to ``line``, when the parser stopped there: a BOM in the
+    middle of a file (usually two files joined) cannot start a key."""
+    if "\ufeff" not in text:
+        return []
+    found = _raw_character_diagnostics(text, _BOM, "char.fix.bom", display)
+    return found if any(d.location.line <= line for d in found if d.code == "PK016") else []
 
 
 # libyaml's composer recursed fine at 20,000 levels here and crashed at 100,000. Every level
@@ -281,12 +398,12 @@ def _second_document(text: str, display: str) -> Location:
 
 
 def _tab_diagnostics(text: str, display: str) -> list[Diagnostic]:
-    found = []
+    found = Capped()
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            found.append(diag("PK004", Location(display, number, indent.index("\t") + 1)))
-    return found
+            found.add(diag("PK004", Location(display, number, indent.index("\t") + 1)))
+    return found.result()
 
 
 def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
@@ -317,6 +434,9 @@ def _syntax_values(error: yaml.MarkedYAMLError) -> dict[str, object]:
 
 def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML text already decoded; see :func:`load_document`."""
+    controls = _control_diagnostics(text, display)
+    if controls:
+        return None, controls
     try:
         too_deep = _depth_diagnostic(text, display) if _could_be_deep(text) else None
         if too_deep is not None:
@@ -333,6 +453,9 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
         tabs = _tab_diagnostics(text, display)
         if any(tab.location.line == where.line for tab in tabs):
             return None, tabs
+        boms = _bom_diagnostics(text, display, where.line)
+        if boms:
+            return None, boms
         return None, [diag("PK003", where, **_syntax_values(exc))]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         unexplained = term("yaml.syntax.unexplained")
@@ -346,12 +469,12 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     if not isinstance(root, MappingNode):
         where = Location(display, root.start_mark.line + 1, root.start_mark.column + 1)
         return None, [diag("PK008", where, found=_describe(root))]
-    converter = _Converter(display, track_aliases="&" in text)
+    converter = _Converter(display, track_aliases="&" in text, text=text)
     try:
         data = converter.convert(root, ())
     except RecursionError:
         return None, [diag("PK014", Location(display), limit=MAX_DEPTH)]
-    diagnostics = converter.diagnostics
+    diagnostics = converter.found.result()
     if converter.aliased:
         diagnostics = _alias_diagnostics(text, display) + diagnostics
     document = Document(path, display, data, converter.value_marks, converter.key_marks)

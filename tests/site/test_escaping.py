@@ -8,7 +8,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 from factory import DataFolder
 from sitetools import (
     ParsedPage,
@@ -27,6 +29,7 @@ from sitetools import (
 from pola_karir.model import Dataset, Move
 from pola_karir.site import diagrams, urls
 from pola_karir.site.render import render_all
+from pola_karir.site.text import md, table
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -167,6 +170,34 @@ SCRIPT = "<script>alert(1)</script>"
 TITLE_BREAK = "</title><script>"
 JS_LINK = "[x](javascript:alert(1))"
 ATTR_LIST = '{: onclick="x"}'
+# The block and inline syntax of Markdown extensions, each at the start of a text: admonitions,
+# collapsible details, pymdownx blocks, attribute lists, definitions, fences, setext underlines,
+# emoji shortcodes and the doubled markers of mark, caret, tilde and keys. The hostile site
+# enables every one of these extensions, as an agency's own mkdocs.yml may.
+BLOCK_SYNTAX = [
+    "!!! danger Awas sekali",
+    "??? danger Rahasia",
+    "???+ note Terbuka",
+    "/// danger",
+    "/// details | Judul sisipan",
+    "{#sisip-id}",
+    "{.sisip-kelas}",
+    ": definisi sisipan",
+    "~~~ pagar",
+    "=== garis",
+    ":smile: :+1:",
+    "==tanda== ^^sisip^^ ~~coret~~ ++ctrl+alt++",
+]
+EXTENSIONS = [
+    "def_list",
+    "pymdownx.emoji",
+    "pymdownx.mark",
+    "pymdownx.caret",
+    "pymdownx.tilde",
+    "pymdownx.keys",
+    "pymdownx.blocks.admonition",
+    "pymdownx.blocks.details",
+]
 HOSTILE = [
     SCRIPT,
     TITLE_BREAK,
@@ -178,6 +209,7 @@ HOSTILE = [
     TOKEN,
     TOKEN_ATTRIBUTE,
     TOKEN_TAG,
+    *BLOCK_SYNTAX,
 ]
 
 SITE_POSITIONS = {
@@ -187,15 +219,21 @@ SITE_POSITIONS = {
     "teknik-jalan-ahli-muda": f"# heading *emph* | pipe {ATTR_LIST} {TOKEN_ATTRIBUTE}",
 }
 SITE_PATH = f"{ATTR_LIST} Jalur *emph* | pipe"
-SITE_PATH_TEXT = JS_LINK
+SITE_PATH_TEXT = f"{BLOCK_SYNTAX[3]} {JS_LINK}"
 SITE_UNIT = f"Dinas {TITLE_BREAK} | pipe"
-SITE_UNIT_TEXT = SCRIPT
+SITE_UNIT_TEXT = f"{BLOCK_SYNTAX[1]} {SCRIPT}"
+SITE_SUBUNIT = f"{BLOCK_SYNTAX[0]} Bidang"
 SITE_UNIT_SHORT = f"PUPR {SCRIPT} *emph*"  # shown on position pages, searched by the picker
+SITE_COMPETENCY = "{.sisip-kelas} Manajemen Jalan"
+SITE_TRAINING = ":smile: Diklat Jalan"
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = new_project(tmp_path_factory.mktemp("hostile"))
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["markdown_extensions"] += EXTENSIONS
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     folder = DataFolder(project / "data")
     for index, (position_id, name) in enumerate(SITE_POSITIONS.items()):
         document = folder.doc(f"jabatan/{position_id}.yml")
@@ -209,6 +247,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     unit["nama"] = SITE_UNIT
     unit["keterangan"] = SITE_UNIT_TEXT
     unit["singkatan"] = SITE_UNIT_SHORT
+    unit["sub"][0]["nama"] = SITE_SUBUNIT
+    competency = folder.doc("kompetensi-teknis.yml")["kompetensi"]["manajemen-jalan"]
+    competency["nama"] = SITE_COMPETENCY
+    competency["definisi"] = BLOCK_SYNTAX[0]
+    competency["level"] = {str(n): BLOCK_SYNTAX[n + 1] for n in range(1, 6)}
+    folder.doc("pelatihan.yml")["pelatihan"]["diklat-jalan"]["nama"] = SITE_TRAINING
     assert folder.diagnostics() == []
     build = mkdocs_build(project, project / "site")
     assert build.returncode == 0, build.output
@@ -320,6 +364,70 @@ def test_hostile_text_makes_no_markdown(hostile_site: Path) -> None:
         if raw.count("<h1") > 1:
             made.append(f"{path.relative_to(hostile_site)}: {raw.count('<h1')} h1")
     assert made == []
+
+
+# Ids and classes only data could have given (a heading's own id may quote its text).
+_DATA_IDS = ("sisip-id",)
+_DATA_CLASSES = (
+    "sisip-kelas",
+    "danger",
+    "awas",
+    "rahasia",
+    "terbuka",
+    "emojione",
+    "twemoji",
+    "keys",
+)
+# The titles the data gives its admonitions, details and blocks, were they made.
+_DATA_TITLES = re.compile(
+    r"<(summary|p class=\"admonition-title\")[^>]*>\s*(Awas|Rahasia|Terbuka|Judul)"
+)
+_DATA_ELEMENTS = ("<dl", "<dt", "<dd", "<mark", "<ins", "<del", "<sup", "<sub", "<pre", "<kbd")
+
+
+def test_extension_syntax_in_data_makes_no_element(
+    hostile_site: Path, hostile_pages: dict[Path, ParsedPage]
+) -> None:
+    """Admonitions, details, blocks, attribute lists, definitions, fences, emoji and the
+    doubled markers written in the data stay text on every page, though the site enables
+    every extension that would read them; the text itself shows as written."""
+    made = []
+    for page, parsed in hostile_pages.items():
+        where = page.relative_to(hostile_site).as_posix()
+        made += [
+            f"{where}: <{tag} {name}={value!r}>"
+            for tag, name, value in parsed.attributes
+            if (name == "id" and value in _DATA_IDS)
+            or (name == "class" and set(value.split()) & set(_DATA_CLASSES))
+        ]
+        raw = page.read_text(encoding="utf-8")
+        made += [f"{where}: {element}" for element in _DATA_ELEMENTS if element in raw]
+        made += [f"{where}: {m.group()}" for m in _DATA_TITLES.finditer(raw)]
+    assert made == []
+    competency = hostile_pages[_page(hostile_site, "kompetensi", "manajemen-jalan")].text
+    shown = [SITE_COMPETENCY, BLOCK_SYNTAX[0], *BLOCK_SYNTAX[2:7]]
+    assert [text for text in shown if text not in competency] == []
+    unit = hostile_pages[_page(hostile_site, "unit", "dinas-pupr")].text
+    assert SITE_UNIT_TEXT in unit and SITE_SUBUNIT in unit
+    position = hostile_pages[_page(hostile_site, "jabatan", "kepala-seksi-jalan")].text
+    assert SITE_TRAINING in position
+
+
+@pytest.mark.parametrize("syntax", BLOCK_SYNTAX)
+def test_extension_syntax_on_a_later_line_of_a_text_stays_text(syntax: str) -> None:
+    """A multi-line YAML text ('|' block) is one line of Markdown: what starts its second line
+    starts no block either, in a paragraph, a list item or a table cell."""
+    text = f"Baris pertama.\n{syntax}\n{syntax}"
+    config = example_config()["markdown_extensions"] + EXTENSIONS
+    rendered = markdown.markdown(
+        f"{md(text)}\n\n- {md(syntax)}\n\n{table(['a'], [[md(text)]])}\n", extensions=config
+    )
+    made = [element for element in _DATA_ELEMENTS if element in rendered]
+    made += [m.group() for m in _DATA_TITLES.finditer(rendered)]
+    made += [f"class {word}" for word in _DATA_CLASSES if f'"{word}' in rendered]
+    made += ["details" for _ in re.finditer("<details|admonition", rendered)]
+    assert made == []
+    assert parse_html(rendered).text.count(syntax) == 5  # twice, once, twice
 
 
 def test_data_cannot_forge_a_link(
