@@ -18,7 +18,7 @@ from typing import Any
 from pola_karir import export
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, explorer, formasi, home, pages, urls
+from pola_karir.site import catalog, explorer, formasi, home, pages, talent, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
 from pola_karir.site.text import attr
@@ -43,6 +43,7 @@ def site_content(dataset: Dataset) -> SiteContent:
         explorer.explorer_page(dataset),
         catalog.position_index(dataset),
         formasi.open_positions_page(dataset),
+        *([talent.target_page(dataset)] if dataset.targets else []),
         *(
             pages.position_page(dataset, p)
             for p in sorted(dataset.positions.values(), key=lambda p: p.id)
@@ -112,6 +113,7 @@ def _nav(dataset: Dataset) -> list[Any]:
             say("site.nav.positions"): [
                 {say("site.nav.position_list"): urls.POSITIONS},
                 {say("formasi.open.title"): urls.OPEN_POSITIONS},
+                *([{talent.title(): talent.PAGE}] if dataset.targets else []),
                 {say("site.nav.families"): urls.FAMILIES},
             ]
         },
