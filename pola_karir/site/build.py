@@ -24,6 +24,10 @@ from pola_karir.site.page import Page, say
 from pola_karir.site.text import attr
 
 
+# Schemas of reports for HR (personal data), not of the data or the open data: not published.
+HR_ONLY_SCHEMAS = frozenset({"talenta.schema.json"})
+
+
 @dataclass(frozen=True)
 class SiteContent:
     pages: tuple[Page, ...]
@@ -88,7 +92,8 @@ def published_files(dataset: Dataset) -> dict[str, str]:
     for name, table in export.csv_tables(dataset).items():
         files[f"{urls.OPEN_DATA_DIR}{name}"] = table
     for path in sorted(schema_dir().glob("*.schema.json")):
-        files[f"schemas/{path.name}"] = path.read_text(encoding="utf-8")
+        if path.name not in HR_ONLY_SCHEMAS:
+            files[f"schemas/{path.name}"] = path.read_text(encoding="utf-8")
     compact = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     files["assets/pola-karir-data.js"] = f"window.POLA_KARIR_DATA = {compact};\n"
     return files

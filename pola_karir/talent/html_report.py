@@ -29,7 +29,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem}
 th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f5}.risk{color:#a40000;font-weight:bold}.note{background:#fff6d5;
-padding:.5rem .75rem;border-left:4px solid #d4a000}svg text{font-family:system-ui,sans-serif}
+padding:.5rem .75rem;border-left:4px solid #d4a000}text{font-family:system-ui,sans-serif}
 """.strip()
 
 _CELL = 120  # px, one box of the grid

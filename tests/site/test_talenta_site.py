@@ -64,6 +64,9 @@ def test_no_personal_data_reaches_the_site(talent_build: tuple[Build, Path]) -> 
     secrets = [person(i)["nip"] for i in range(PEOPLE)] + ["Nama Rahasia", "199900000000000001"]
     leaks = [(path.name, s) for path, content in files.items() for s in secrets if s in content]
     assert leaks == []
+    # the HR report's schema is not published either (the data's schemas are)
+    assert not (build.site / "schemas" / "talenta.schema.json").exists()
+    assert (build.site / "schemas" / "jabatan.schema.json").exists()
     # while the targets and their criteria are published
     [page] = [c for p, c in files.items() if p.relative_to(build.site).parts[0] == "jabatan-target"]
     for target in WANTED:
