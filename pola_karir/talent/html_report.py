@@ -26,7 +26,7 @@ from pola_karir.text.catalogue import text
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;max-width:72rem}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
-table{border-collapse:collapse;margin:.5rem 0 1rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f5}.risk{color:#a40000;font-weight:bold}.note{background:#fff6d5;
 padding:.5rem .75rem;border-left:4px solid #d4a000}text{font-family:system-ui,sans-serif}
