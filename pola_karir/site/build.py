@@ -23,7 +23,6 @@ from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
 from pola_karir.site.text import attr
 
-
 # Schemas of reports for HR (personal data), not of the data or the open data: not published.
 HR_ONLY_SCHEMAS = frozenset({"talenta.schema.json"})
 
