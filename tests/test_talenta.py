@@ -18,6 +18,7 @@ import pytest
 
 from pola_karir.cli import main
 from pola_karir.model import Dataset
+from pola_karir.rules.validate import validate_project
 from pola_karir.talent.grid import Box, all_boxes
 from pola_karir.talent.run import talent_report
 from tests.factory import DataFolder
@@ -193,17 +194,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 # --- the staff list ------------------------------------------------------------------------
 
-HEADER = [
-    "nip",
-    "nama",
-    "jabatan",
-    "pendidikan",
-    "golongan",
-    "tmt_jabatan",
-    "kinerja_kotak",
-    "kinerja",
-    "potensial",
-]
+HEADER = ["nip", "nama", "jabatan", "pendidikan", "golongan", "tmt_jabatan", "kinerja", "potensial"]
 POSITIONS = tuple(REQUIREMENTS)
 PEOPLE = 320
 
@@ -223,18 +214,24 @@ def person(i: int) -> dict[str, Any]:
 
 def row(p: dict[str, Any], i: int) -> list[str]:
     box: Box = p["box"]
-    # Alternate the two ways of writing a box, and the spellings HR exports use.
-    if i % 2:
-        cells = [f"{PERFORMANCE_WORDS[box.performance]} / {box.potential}", "", ""]
-    else:
-        cells = ["", PERFORMANCE_WORDS[box.performance], box.potential.upper()]
-    return [p["nip"], p["nama"], p["jabatan"], p["pendidikan"], p["golongan"], "2023-01-01", *cells]
+    # the spellings HR exports use: words, underscores, capitals
+    potential = box.potential.upper() if i % 2 else box.potential
+    return [
+        p["nip"],
+        p["nama"],
+        p["jabatan"],
+        p["pendidikan"],
+        p["golongan"],
+        "2023-01-01",
+        PERFORMANCE_WORDS[box.performance],
+        potential,
+    ]
 
 
-BAD_ROWS = {  # line -> (row, the word the problem must contain)
+BAD_ROWS = {  # line -> (row, words the problem must contain)
     2: (
-        ["199900000000000001", "Salah Nomor", "staf-jalan", "SMA", "II/c", "", "9", "", ""],
-        "nomor kotak",
+        ["199900000000000001", "Salah Kinerja", "staf-jalan", "SMA", "II/c", "", "9", "tinggi"],
+        "kinerja '9' tidak dikenal",
     ),
     3: (
         [
@@ -244,29 +241,27 @@ BAD_ROWS = {  # line -> (row, the word the problem must contain)
             "SMA",
             "II/c",
             "",
-            "",
             "sesuai ekspektasi",
             "luar biasa",
         ],
         "potensial 'luar biasa'",
     ),
     4: (
-        ["199900000000000003", "Tanpa Kotak", "staf-jalan", "SMA", "II/c", "", "", "", ""],
-        "kotak belum diisi",
+        ["199900000000000003", "Tanpa Kotak", "staf-jalan", "SMA", "II/c", "", "", ""],
+        "kolom 'kinerja' kosong; kolom 'potensial' kosong",
     ),
     5: (
         [
             "199900000000000004",
-            "Tidak Sama",
+            "Tanpa Potensial",
             "staf-jalan",
             "SMA",
             "II/c",
             "",
-            "di atas ekspektasi / tinggi",
-            "sesuai ekspektasi",
-            "tinggi",
+            "di atas ekspektasi",
+            "",
         ],
-        "tidak sama",
+        "kolom 'potensial' kosong",
     ),
     6: (
         [
@@ -276,9 +271,8 @@ BAD_ROWS = {  # line -> (row, the word the problem must contain)
             "SMA",
             "II/c",
             "",
-            "di atas ekspektasi / tinggi",
-            "",
-            "",
+            "di atas ekspektasi",
+            "tinggi",
         ],
         "staf-jalanan",
     ),
@@ -378,7 +372,7 @@ def test_risk_flags(report_data: dict[str, Any]) -> None:
 
 
 def test_bad_rows_reported_by_line_and_the_rest_processed(report_data: dict[str, Any]) -> None:
-    bad = {b["baris"]: " ".join(b["masalah"]) for b in report_data["baris_bermasalah"]}
+    bad = {b["baris"]: "; ".join(b["masalah"]) for b in report_data["baris_bermasalah"]}
     assert set(bad) == set(BAD_ROWS)
     for line, (_row, words) in BAD_ROWS.items():
         assert words in bad[line], (line, bad[line])
@@ -402,11 +396,24 @@ def data_dir(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path
     return pattern(DataFolder(tmp_path_factory.mktemp("cli") / "data")).write()
 
 
+SMALL_HEADER = [
+    "nip",
+    "nama",
+    "jabatan",
+    "pendidikan",
+    "golongan",
+    "tmt_jabatan",
+    "kinerja",
+    "kinerja_kotak",
+]
+
+
 def small_csv(folder: Path) -> Path:
-    """Three people, two with names a spreadsheet or a browser would run."""
+    """The box in one column, ``kinerja`` left as the SKP predikat the audit reads; two names a
+    spreadsheet or a browser would run; a box number, which is not accepted."""
     path = folder / "pegawai.csv"
     rows = [
-        HEADER,
+        SMALL_HEADER,
         [
             "198001010000000001",
             '=HYPERLINK("http://x.invalid")',
@@ -414,9 +421,8 @@ def small_csv(folder: Path) -> Path:
             "S1",
             "IV/a",
             "2020-01-01",
+            "baik",
             "di atas ekspektasi / tinggi",
-            "",
-            "",
         ],
         [
             "198001010000000002",
@@ -425,9 +431,8 @@ def small_csv(folder: Path) -> Path:
             "S2",
             "IV/b",
             "2020-01-01",
-            "",
-            "sesuai ekspektasi",
-            "tinggi",
+            "sangat baik",
+            "Sesuai Ekspektasi × tinggi",
         ],
         [
             "198001010000000003",
@@ -437,9 +442,9 @@ def small_csv(folder: Path) -> Path:
             "IV/b",
             "2020-01-01",
             "",
-            "di bawah ekspektasi",
-            "rendah",
+            "di bawah ekspektasi/rendah",
         ],
+        ["198001010000000004", "Bernomor", "staf-jalan", "S2", "IV/b", "2020-01-01", "", "9"],
     ]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
@@ -469,7 +474,8 @@ def test_html_only_to_a_named_file(
         ]
     )
     out, err = capsys.readouterr()
-    assert (code, out, err) == (0, "", "")
+    assert (code, out) == (1, "")
+    assert "baris 5: kinerja_kotak '9' berupa nomor kotak" in err  # the bad row, on stderr
     page = report.read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<svg" in page and 'data-target="kepala-dinas-pupr"' in page
@@ -480,7 +486,7 @@ def test_csv_cells_cannot_become_formulas(
 ) -> None:
     code = main(["talenta", str(small_csv(tmp_path)), "--data", str(data_dir), "--format", "csv"])
     out, _err = capsys.readouterr()
-    assert code == 0
+    assert code == 1
     rows = list(csv.DictReader(io.StringIO(out)))
     names = {r["nama"] for r in rows if r["nip"]}
     assert '\'=HYPERLINK("http://x.invalid")' in names
@@ -496,7 +502,7 @@ def test_english_text_report_with_its_note(
 ) -> None:
     code = main(["talenta", str(small_csv(tmp_path)), "--data", str(data_dir), "--lang", "en"])
     out, _err = capsys.readouterr()
-    assert code == 0
+    assert code == 1
     assert out.startswith("Talent management: 3 employees mapped, 3 target positions")
     assert "box numbers and names of PermenPANRB 3/2020" in out
     assert "SUCCESSION RISK" in out
@@ -511,3 +517,21 @@ def test_a_header_without_box_columns_is_a_usage_error(
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert "kinerja_kotak" in err
+
+
+def test_one_box_column_leaves_kinerja_to_the_audit(data_dir: Path, tmp_path: Path) -> None:
+    """With kinerja_kotak, 'kinerja' is the SKP predikat (read and checked by the audit), and
+    the box is read from the one column in any of its spellings."""
+    loaded = validate_project(data_dir, "data").dataset
+    assert loaded is not None
+    report = talent_report(loaded, small_csv(tmp_path).read_text(encoding="utf-8"), TODAY, "id")
+    boxes = {p.nip[-1]: p.box for p in report.staff.people}
+    assert boxes == {
+        "1": Box("di-atas-ekspektasi", "tinggi"),
+        "2": Box("sesuai-ekspektasi", "tinggi"),
+        "3": Box("di-bawah-ekspektasi", "rendah"),
+    }
+    ratings = {p.nip[-1]: p.profile.ratings for p in report.staff.people}
+    assert ratings == {"1": ("baik",), "2": ("sangat-baik",), "3": None}
+    [bad] = report.staff.bad_rows
+    assert bad.line == 5 and "nomor kotak" in bad.problems[0]

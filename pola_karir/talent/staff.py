@@ -1,19 +1,23 @@
 """Reading a staff list for talent management: the audit's reader, plus the box columns.
 
 The file is read by :func:`pola_karir.audit.run.audit` (same CSV conventions, same row
-accounting, same messages), asked to hand back the box columns untouched: ``kinerja_kotak``
-(``kinerja / potensial`` in one cell) or ``kinerja`` and ``potensial``. In this report
-``kinerja`` is the performance axis of the nine-box, not the SKP predikat the audit reads, so
-a performance requirement of a position is then not assessed. A row whose box cannot be read
-joins the audit's bad rows, by line: nobody is left out without being named.
+accounting, same messages), asked to hand back the box columns untouched. The box is written
+either in one column, ``kinerja_kotak`` (``kinerja / potensial``), and then ``kinerja`` stays
+the SKP predikat the audit reads (so the staff list of an audit only needs one more column);
+or, without ``kinerja_kotak``, in the two columns ``kinerja`` and ``potensial``, and then
+``kinerja`` is the performance axis of the nine-box, so a performance requirement of a
+position is not assessed. A row whose box cannot be read joins the audit's bad rows, by line:
+nobody is left out without being named.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date
 
-from pola_karir.audit.run import AuditUsageError, BadRow, Person, audit
+from pola_karir.audit.run import AuditUsageError, BadRow, Person, audit, detect_delimiter
 from pola_karir.career.matching import Profile
 from pola_karir.model import Dataset, Position
 from pola_karir.talent import grid
@@ -23,7 +27,7 @@ from pola_karir.text.catalogue import text
 BOX_COLUMN = "kinerja_kotak"
 PERFORMANCE_COLUMN = "kinerja"
 POTENTIAL_COLUMN = "potensial"
-EXTRA_COLUMNS = (BOX_COLUMN, PERFORMANCE_COLUMN, POTENTIAL_COLUMN)
+AXIS_COLUMNS = (PERFORMANCE_COLUMN, POTENTIAL_COLUMN)
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,11 @@ def read_staff(dataset: Dataset, csv_text: str, today: date, lang: str) -> Staff
 
     Raises :class:`AuditUsageError` when the header makes the whole file unusable, including a
     header with no box columns (every row would lack its box)."""
-    result = audit(dataset, csv_text, today, EXTRA_COLUMNS)
-    columns = set(result.extra_columns)
-    if BOX_COLUMN not in columns and not {PERFORMANCE_COLUMN, POTENTIAL_COLUMN} <= columns:
+    header = box_columns(csv_text)
+    if BOX_COLUMN not in header and not set(AXIS_COLUMNS) <= header:
         raise AuditUsageError(text("talenta.header.no_box", lang))
+    extra = (BOX_COLUMN,) if BOX_COLUMN in header else AXIS_COLUMNS
+    result = audit(dataset, csv_text, today, extra)
     people: list[TalentPerson] = []
     bad = list(result.bad_rows)
     for person in result.people:
@@ -70,22 +75,32 @@ def read_staff(dataset: Dataset, csv_text: str, today: date, lang: str) -> Staff
     return Staff(tuple(people), tuple(bad), result.ignored_columns)
 
 
+def box_columns(csv_text: str) -> set[str]:
+    """Which box columns the header has: it decides what ``kinerja`` means. A header the
+    audit cannot read is left to the audit to report."""
+    first = csv_text.splitlines()[0] if csv_text else ""
+    try:
+        cells = next(csv.reader(io.StringIO(first), delimiter=detect_delimiter(csv_text)), [])
+    except csv.Error:
+        return set()
+    names = {cell.strip().casefold() for cell in cells}
+    return names & {BOX_COLUMN, *AXIS_COLUMNS}
+
+
 def _box(person: Person, lang: str) -> Box | list[str]:
     """The person's box, or the problems of its cells (all of them)."""
     cells = person.extra
-    combined = cells.get(BOX_COLUMN, "")
-    axes = (cells.get(PERFORMANCE_COLUMN, ""), cells.get(POTENTIAL_COLUMN, ""))
     problems: list[str] = []
-    from_axes = _axes(*axes, lang, problems) if any(axes) else None
-    from_box = _combined(combined, lang, problems) if combined else None
-    if problems:
-        return problems
-    if from_box and from_axes and from_box != from_axes:
-        return [text("talenta.cell.disagree", lang, box=_quote(combined))]
-    found = from_box or from_axes
-    if found is None:
-        return [text("talenta.cell.no_box", lang)]
-    return found
+    if BOX_COLUMN in cells:
+        combined = cells[BOX_COLUMN]
+        if not combined:
+            return [text("talenta.cell.empty", lang, column=BOX_COLUMN)]
+        found = _combined(combined, lang, problems)
+    else:
+        found = _axes(
+            cells.get(PERFORMANCE_COLUMN, ""), cells.get(POTENTIAL_COLUMN, ""), lang, problems
+        )
+    return problems if problems or found is None else found
 
 
 def _axes(kinerja: str, potensial: str, lang: str, problems: list[str]) -> Box | None:
