@@ -1,7 +1,8 @@
 """The ``pola-karir`` command: a thin shell over the core.
 
 Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
-positions), ``audit`` (check a whole staff list against the requirements).
+positions), ``audit`` (check a whole staff list against the requirements), ``talenta`` (the
+nine-box and the successors of the target positions, for HR).
 Exit codes: 0 fine (warnings allowed), 1 problems found in the input, 2 wrong usage.
 """
 
@@ -92,6 +93,23 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     audit_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
     audit_cmd.add_argument("--format", choices=("text", "json", "csv"), default="text")
     _lang(audit_cmd, say("lang"))
+
+    talent_cmd = commands.add_parser(
+        "talenta", help=say("talenta"), description=say("talenta.description")
+    )
+    talent_cmd.add_argument("csv", metavar="PEGAWAI.csv", help=say("talenta.csv"))
+    talent_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
+    talent_cmd.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "html"),
+        default="text",
+        help=say("talenta.format"),
+    )
+    talent_cmd.add_argument("--keluaran", metavar="FILE", help=say("talenta.output"))
+    talent_cmd.add_argument(
+        "--langkah", type=int, default=3, metavar="K", help=say("cocokkan.moves", default=3)
+    )
+    _lang(talent_cmd, say("lang"))
     return parser
 
 
@@ -102,7 +120,7 @@ def _lang(command: argparse.ArgumentParser, help_text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     args = _parser(_help_language(words)).parse_args(words)
-    handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit}
+    handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit, "talenta": _talenta}
     return handlers[args.command](args)
 
 
@@ -338,6 +356,44 @@ def _audit(args: argparse.Namespace) -> int:
     run = run_audit(loaded.dataset, path, args.format, date.today())
     sys.stderr.write(run.notes)
     sys.stdout.write(run.report)
+    return run.exit_code
+
+
+# --- talenta ---------------------------------------------------------------------------------
+
+
+def _talenta(args: argparse.Namespace) -> int:
+    """The talent report: personal data, so HTML is written only to the file ``--keluaran``
+    names, and any format goes there instead of standard output when it is given."""
+    if args.format == "html" and not args.keluaran:
+        print(text("cli.talenta.html_needs_file", args.lang), file=sys.stderr)
+        return 2
+    if args.langkah < 1:
+        print(text("cli.talenta.bad_moves", args.lang, value=args.langkah), file=sys.stderr)
+        return 2
+    loaded, code = _load_data(args.data, args.lang)
+    if loaded is None:
+        return code
+    assert loaded.dataset is not None
+    from pola_karir.talent.run import run_talenta
+
+    path = Path(args.csv)
+    if not path.is_file():
+        print(text("cli.audit.no_file", args.lang, path=path), file=sys.stderr)
+        return 2
+    run = run_talenta(loaded.dataset, path, args.format, args.lang, date.today(), args.langkah)
+    sys.stderr.write(run.notes)
+    if run.exit_code == 2 or not args.keluaran:
+        sys.stdout.write(run.report)
+        return run.exit_code
+    try:
+        Path(args.keluaran).write_text(run.report, encoding="utf-8")
+    except OSError as error:
+        print(
+            text("cli.talenta.cannot_write", args.lang, path=args.keluaran, error=error.strerror),
+            file=sys.stderr,
+        )
+        return 2
     return run.exit_code
 
 

@@ -87,6 +87,8 @@ CODES: Final[dict[str, Code]] = {
         Code("PK210", E, "grade-not-in-category"),
         Code("PK211", W, "overstaffed"),
         Code("PK212", E, "duplicate-placement"),
+        Code("PK213", W, "target-unreachable"),
+        Code("PK214", E, "duplicate-target-type"),
         Code("PK220", E, "duplicate-field-group-name"),
         # PK3xx: career paths
         Code("PK301", E, "vertical-cycle"),

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Final
 
 from pola_karir.graph import Digraph
 
@@ -111,6 +112,49 @@ class AgencyRegulation:
     regulation_id: str = ""
 
 
+# Manajemen talenta (PermenPANRB 3/2020 as amended by 20/2025): the two axes of the nine-box,
+# highest level first. The regulation's box numbers and names were not confirmed (see
+# reference/PROVENANCE.md), so a box is known by its two axis values.
+PERFORMANCE_LEVELS: Final = ("di-atas-ekspektasi", "sesuai-ekspektasi", "di-bawah-ekspektasi")
+POTENTIAL_LEVELS: Final = ("tinggi", "menengah", "rendah")
+# The tool's default pool of successors (not a rule of the regulation): kinerja di atas or
+# sesuai ekspektasi with potensial tinggi, and di atas ekspektasi with potensial menengah.
+DEFAULT_SUCCESSION_BOXES: Final = (
+    ("di-atas-ekspektasi", "tinggi"),
+    ("sesuai-ekspektasi", "tinggi"),
+    ("di-atas-ekspektasi", "menengah"),
+)
+DEFAULT_SUCCESSORS: Final = 1  # successors wanted for a target position that states none
+
+
+@dataclass(frozen=True)
+class TargetMark:
+    """``jabatan_target`` written on a position: marked (``false`` takes a position out of a
+    jenis marked in instansi.yml) and, optionally, how many successors are wanted."""
+
+    marked: bool
+    successors: int | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class TargetType:
+    """A whole jenis jabatan marked as target positions in instansi.yml."""
+
+    type: str
+    successors: int | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class TalentSettings:
+    """``manajemen_talenta`` of instansi.yml: the jenis whose positions are all targets, and
+    the boxes (kinerja, potensial) whose people make the pool of successors."""
+
+    target_types: tuple[TargetType, ...] = ()
+    succession_boxes: tuple[tuple[str, str], ...] = DEFAULT_SUCCESSION_BOXES
+
+
 @dataclass(frozen=True)
 class Agency:
     name: str
@@ -123,6 +167,7 @@ class Agency:
     location: Location | None = None
     source: str = ""  # the data file it was written in, relative to the data folder
     marks: Marks = field(default=Marks(), compare=False)  # the regulation id it cites
+    talent: TalentSettings = TalentSettings()
 
 
 @dataclass(frozen=True)
@@ -389,6 +434,7 @@ class Position:
     legal_basis: tuple[LegalRef, ...] = ()
     note: str = ""
     eselon: str | None = None  # I.a … IV.b, for structural positions that still carry one
+    target: TargetMark | None = None  # jabatan_target, as written on the position
     source: str = ""  # data file, relative to the data folder
     location: Location | None = None
     # unit, jabatan_fungsional, jenjang and jenis: the values and keys the rules point at
@@ -486,6 +532,23 @@ class Dataset:
         """Rumpun by their name as fields are compared (:func:`field_key`), the way a
         requirement names them; validation makes the names unique (PK220)."""
         return {field_key(group.name): group for group in self.field_groups.values()}
+
+    @cached_property
+    def targets(self) -> Mapping[str, int]:
+        """Target positions of talent management by id, with the successors wanted: marked on
+        the position, or of a jenis marked in instansi.yml unless the position says ``false``;
+        the position's own number first, then its jenis', then :data:`DEFAULT_SUCCESSORS`."""
+        by_type = {t.type: t.successors for t in self.agency.talent.target_types}
+        found: dict[str, int] = {}
+        for position in sorted(self.positions.values(), key=lambda p: p.id):
+            mark = position.target
+            if mark is not None and not mark.marked:
+                continue
+            if mark is None and position.type not in by_type:
+                continue
+            own = mark.successors if mark is not None else None
+            found[position.id] = own or by_type.get(position.type) or DEFAULT_SUCCESSORS
+        return found
 
     @cached_property
     def _moves(self) -> tuple[Move, ...]:

@@ -235,6 +235,10 @@ def _semantic_problems(folder: DataFolder) -> None:
     unit["sub"].append({"id": "bidang-bina-marga", "nama": "Lagi", "jenis": "bidang"})
     folder.doc("pelatihan.yml")["pelatihan"]["pka"] = {"nama": "PKA", "jenis": "kepemimpinan"}
     folder.doc("instansi.yml")["dasar_hukum"] = ["pp-11-2017#pasal-188"]
+    # PK214 a jenis listed twice as target; PK213 its position 'staf' that no move reaches
+    folder.doc("instansi.yml")["manajemen_talenta"] = {
+        "jabatan_target": [{"jenis": "pelaksana"}, {"jenis": "pelaksana"}]
+    }
     folder.put("jabatan/kepala-seksi.yml", folder.doc("jabatan/kepala-seksi-jalan.yml"))
     folder.put(  # PK220: two rumpun of one name
         "rumpun-pendidikan.yml",

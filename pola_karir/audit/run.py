@@ -20,7 +20,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -81,6 +81,9 @@ class Person:
     name: str
     position: Position
     eligibility: Eligibility
+    profile: Profile | None = field(default=None, compare=False)
+    # cells of the caller's extra columns (see :func:`audit`), stripped, by column name
+    extra: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class Audit:
     people: tuple[Person, ...]
     bad_rows: tuple[BadRow, ...]
     ignored_columns: tuple[str, ...] = ()
+    extra_columns: tuple[str, ...] = ()  # the caller's extra columns the header has
 
     @property
     def exit_code(self) -> int:
@@ -150,11 +154,13 @@ class _Columns:
     competencies: Mapping[str, int]
     ignored: tuple[str, ...]
     width: int
+    extra: Mapping[str, int] = field(default_factory=dict)
 
 
-def _columns(header: Sequence[str], dataset: Dataset) -> _Columns:
+def _columns(header: Sequence[str], dataset: Dataset, extra: Sequence[str] = ()) -> _Columns:
     """Read the header; a missing, doubled or unknown-competency column stops the audit, since
-    every row would otherwise be misread the same way."""
+    every row would otherwise be misread the same way. ``extra`` columns are left to the
+    caller, even one the audit would read itself."""
     names = [cell.strip().casefold() for cell in header]
     problems: list[str] = []
     doubled = sorted({n for n in names if n and names.count(n) > 1})
@@ -163,7 +169,12 @@ def _columns(header: Sequence[str], dataset: Dataset) -> _Columns:
     missing = [name for name in REQUIRED if name not in names]
     if missing:
         problems.append(_say("audit.header.missing", columns=", ".join(missing)))
-    index = {name: i for i, name in enumerate(names) if name in REQUIRED + OPTIONAL}
+    extras = {name: i for i, name in enumerate(names) if name in extra}
+    index = {
+        name: i
+        for i, name in enumerate(names)
+        if name in REQUIRED + OPTIONAL and name not in extras
+    }
     competencies: dict[str, int] = {}
     ignored: list[str] = []
     for i, name in enumerate(names):
@@ -176,11 +187,11 @@ def _columns(header: Sequence[str], dataset: Dataset) -> _Columns:
                     _say("audit.header.unknown_competency", column=_quote(name))
                     + _suggest(comp_id, dataset.competencies)
                 )
-        elif name and name not in index:
+        elif name and name not in index and name not in extras:
             ignored.append(name)
     if problems:
         raise AuditUsageError("; ".join(problems))
-    return _Columns(index, competencies, tuple(ignored), len(names))
+    return _Columns(index, competencies, tuple(ignored), len(names), extras)
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
@@ -303,6 +314,7 @@ class _Row:
     nip: str
     name: str
     profile: Profile
+    extra: Mapping[str, str] = field(default_factory=dict)
 
 
 def _parse_row(
@@ -332,7 +344,8 @@ def _parse_row(
         ratings=None if rating is None else (rating,),
         competencies=competencies or None,
     )
-    return _Row(values["nip"], values["nama"], profile)
+    extra = {name: cells[i].strip() for name, i in columns.extra.items()}
+    return _Row(values["nip"], values["nama"], profile, extra)
 
 
 def _cell(problems: list[str], value: str | None, parse: Callable[[str], _T]) -> _T | None:
@@ -360,16 +373,18 @@ def _competencies(problems: list[str], cells: Sequence[str], columns: _Columns) 
 # --- the audit -----------------------------------------------------------------------------------
 
 
-def audit(dataset: Dataset, text: str, today: date) -> Audit:
+def audit(dataset: Dataset, text: str, today: date, extra_columns: Sequence[str] = ()) -> Audit:
     """Audit CSV ``text`` against ``dataset``; ``today`` dates ``tmt_jabatan`` (a parameter so
-    the result does not change with the day it runs).
+    the result does not change with the day it runs). ``extra_columns`` (lower case) are not
+    read by the audit: their cells are handed back per person (:attr:`Person.extra`), for a
+    caller such as the talent report that reads the same staff list with more columns.
 
     Raises :class:`AuditUsageError` when the header makes the whole file unusable."""
     records = _records(text, detect_delimiter(text))
     header = next(records, (1, []))[1]
     if isinstance(header, csv.Error) or not any(cell.strip() for cell in header):
         raise AuditUsageError(_say("audit.file.no_header"))
-    columns = _columns(header, dataset)
+    columns = _columns(header, dataset, extra_columns)
     people: list[Person] = []
     bad: list[BadRow] = []
     seen: dict[str, int] = {}
@@ -387,12 +402,13 @@ def audit(dataset: Dataset, text: str, today: date) -> Audit:
         else:
             seen[row.nip] = line
             people.append(_person(dataset, line, row))
-    return Audit(tuple(people), tuple(bad), columns.ignored)
+    return Audit(tuple(people), tuple(bad), columns.ignored, tuple(columns.extra))
 
 
 def _person(dataset: Dataset, line: int, row: _Row) -> Person:
     position = dataset.positions[str(row.profile.position)]
-    return Person(line, row.nip, row.name, position, check(dataset, row.profile, position))
+    eligibility = check(dataset, row.profile, position)
+    return Person(line, row.nip, row.name, position, eligibility, row.profile, row.extra)
 
 
 def summarize(people: Iterable[Person], key: Callable[[Person], str]) -> dict[str, Group]:

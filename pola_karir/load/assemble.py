@@ -43,6 +43,9 @@ from pola_karir.model import (
     RankRequirement,
     Regulation,
     Requirements,
+    TalentSettings,
+    TargetMark,
+    TargetType,
     Training,
     Unit,
 )
@@ -213,7 +216,37 @@ def agency(doc: Document, source: str = "") -> Agency:
         location=doc.location(),
         source=source,
         marks=_marks(doc, data, values=(("regulasi", "dasar_hukum_id"),)),
+        talent=talent_settings(doc, data.get("manajemen_talenta")),
     )
+
+
+def talent_settings(doc: Document, data: Data | None) -> TalentSettings:
+    """``manajemen_talenta`` of instansi.yml; absent, no jenis is a target and the pool of
+    successors is the tool's default."""
+    if not data:
+        return TalentSettings()
+    types = tuple(
+        TargetType(
+            item["jenis"],
+            item.get("jumlah_suksesor"),
+            doc.location(("manajemen_talenta", "jabatan_target", index, "jenis")),
+        )
+        for index, item in enumerate(data.get("jabatan_target", []))
+    )
+    boxes = data.get("kotak_suksesi")
+    if boxes is None:
+        return TalentSettings(types)
+    return TalentSettings(types, tuple((box["kinerja"], box["potensial"]) for box in boxes))
+
+
+def target_mark(doc: Document, value: Any) -> TargetMark | None:
+    """``jabatan_target`` of a position: ``true``/``false`` or ``{jumlah_suksesor: N}``."""
+    if value is None:
+        return None
+    where = doc.location(("jabatan_target",))
+    if isinstance(value, bool):
+        return TargetMark(value, None, where)
+    return TargetMark(True, value.get("jumlah_suksesor"), where)
 
 
 def _marks(
@@ -548,6 +581,7 @@ def position(source: SourceFile, doc: Document, family_doc: Document | None) -> 
         legal_basis=_cited(doc, data),
         note=data.get("keterangan", ""),
         eselon=data.get("eselon"),
+        target=target_mark(doc, data.get("jabatan_target")),
         source=source.relative,
         location=doc.location(),
         marks=_marks(

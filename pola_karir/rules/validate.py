@@ -17,7 +17,7 @@ from pola_karir.diagnostics import Diagnostic, cap_per_file, has_errors
 from pola_karir.load.folder import load_workspace
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Dataset
-from pola_karir.rules import formasi, national, paths, references
+from pola_karir.rules import formasi, national, paths, references, talent
 from pola_karir.rules.common import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -25,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     *formasi.RULES,
     *national.RULES,
     *paths.RULES,
+    *talent.RULES,
 )
 
 

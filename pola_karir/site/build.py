@@ -18,10 +18,13 @@ from typing import Any
 from pola_karir import export
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, explorer, formasi, home, pages, urls
+from pola_karir.site import catalog, explorer, formasi, home, pages, talent, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
 from pola_karir.site.text import attr
+
+# Schemas of reports for HR (personal data), not of the data or the open data: not published.
+HR_ONLY_SCHEMAS = frozenset({"talenta.schema.json"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ def site_content(dataset: Dataset) -> SiteContent:
         explorer.explorer_page(dataset),
         catalog.position_index(dataset),
         formasi.open_positions_page(dataset),
+        *([talent.target_page(dataset)] if dataset.targets else []),
         *(
             pages.position_page(dataset, p)
             for p in sorted(dataset.positions.values(), key=lambda p: p.id)
@@ -87,7 +91,8 @@ def published_files(dataset: Dataset) -> dict[str, str]:
     for name, table in export.csv_tables(dataset).items():
         files[f"{urls.OPEN_DATA_DIR}{name}"] = table
     for path in sorted(schema_dir().glob("*.schema.json")):
-        files[f"schemas/{path.name}"] = path.read_text(encoding="utf-8")
+        if path.name not in HR_ONLY_SCHEMAS:
+            files[f"schemas/{path.name}"] = path.read_text(encoding="utf-8")
     compact = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     files["assets/pola-karir-data.js"] = f"window.POLA_KARIR_DATA = {compact};\n"
     return files
@@ -112,6 +117,7 @@ def _nav(dataset: Dataset) -> list[Any]:
             say("site.nav.positions"): [
                 {say("site.nav.position_list"): urls.POSITIONS},
                 {say("formasi.open.title"): urls.OPEN_POSITIONS},
+                *([{talent.title(): talent.PAGE}] if dataset.targets else []),
                 {say("site.nav.families"): urls.FAMILIES},
             ]
         },

@@ -12,7 +12,7 @@ from pola_karir import reference as ref
 from pola_karir.career import compare
 from pola_karir.career.routes import shortest_climb
 from pola_karir.model import CareerPath, Dataset, Move, Placement, Position
-from pola_karir.site import blocks, diagrams, formasi, urls
+from pola_karir.site import blocks, diagrams, formasi, talent, urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
 from pola_karir.site.text import bullets, link, md, table
 from pola_karir.text import phrases
@@ -85,6 +85,7 @@ def _position_facts(dataset: Dataset, page: str, position: Position) -> list[lis
     ]
     if formasi.has_numbers(position.placements):
         rows.append([say("formasi.fact"), formasi.numbers_text(position.placements)])
+    rows += talent.badge(dataset, page, position)
     if position.family and position.family in dataset.families:
         family = dataset.families[position.family]
         family_link = link(family.name, urls.md_link(page, urls.family(family.id)))
