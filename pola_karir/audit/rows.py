@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-
 @dataclass(frozen=True)
 class Record:
     """One CSV record and the physical lines it spans (``start`` to ``end``, header = 1).
@@ -51,6 +50,18 @@ class Record:
     @property
     def has_line_break(self) -> bool:
         return self.cells is not None and any("\n" in c or "\r" in c for c in self.cells)
+
+    def holds_rows(self, delimiter: str, width: int) -> bool:
+        """Whether a cell's lines look like rows of the file: one holds as many separators as
+        a row has (``width - 1``). A name or an address broken over two lines does not; the
+        lines swallowed by an unclosed quote do, even when the record's width comes out right
+        (a stray quote closed by another one lines later)."""
+        return self.cells is not None and any(
+            line.count(delimiter) >= width - 1
+            for cell in self.cells
+            if "\n" in cell or "\r" in cell
+            for line in cell.splitlines()
+        )
 
 
 def records(lines: Iterable[str], delimiter: str) -> Iterator[Record]:

@@ -426,12 +426,13 @@ def audit(
     Raises :class:`AuditUsageError` when the header makes the whole file unusable."""
     lines = iter(io.StringIO(source, newline="") if isinstance(source, str) else source)
     first = next(lines, "")
-    reading = records(itertools.chain([first], lines), detect_delimiter(first))
+    delimiter = detect_delimiter(first)
+    reading = records(itertools.chain([first], lines), delimiter)
     header = next(reading, None)
     if header is None or header.cells is None or header.blank:
         raise AuditUsageError(_say("audit.file.no_header"))
     columns = _columns(header.cells, dataset)
-    tally = _Tally()
+    tally = _Tally(delimiter)
     for record in reading:
         tally.take(record, columns, dataset, today, keep)
     return Audit(
@@ -458,7 +459,8 @@ class _Tally:
     counts and line counts. Mutable, and private to :func:`audit`, which freezes it into an
     :class:`Audit` at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, delimiter: str) -> None:
+        self.delimiter = delimiter
         self.people: list[Person] = []
         self.bad: list[BadRow] = []
         self.seen: dict[str, int] = {}  # NIP → line, to catch the same person twice
@@ -488,6 +490,8 @@ class _Tally:
             if record.span > 1:
                 return self._reject(record, (_swallowed(record), width), unreadable=True)
             return self._reject(record, (width,), unreadable=True)
+        if record.span > 1 and record.holds_rows(self.delimiter, columns.width):
+            return self._reject(record, (_swallowed(record),), unreadable=True)
         row = _parse_row(record.cells, columns, dataset, today)
         if isinstance(row, list):
             if record.span > 1 and record.has_line_break:
