@@ -86,3 +86,26 @@ def test_the_escape_functions() -> None:
     document = json.dumps({"k": "\x9b\u202e\U000e0001"}, ensure_ascii=False)
     assert no_raw_controls(json_safe(document))
     assert json.loads(json_safe(document)) == {"k": "\x9b\u202e\U000e0001"}
+
+
+def test_audit_reports_escape_names_in_text_and_json(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A staff list is untrusted too: a name that rewrites its own line in the text report, and
+    one whose C1 CSI (U+009B) and bidi override the JSON encoder would pass through."""
+    data = str(folder.write())
+    path = tmp_path / "pegawai.csv"
+    path.write_text(
+        "nip,nama,jabatan,pendidikan,golongan\n"
+        '1,"Ani\r\x1b[2KSemua sah\x9b\u202e",kepala-seksi-jalan,SD,III/a\n',
+        encoding="utf-8",
+        newline="",
+    )
+    assert main(["audit", str(path), "--data", data]) == 0
+    out = capsys.readouterr().out
+    assert no_raw_controls(out)
+    assert "1 Ani\\r\\x1b[2KSemua sah\\x9b\\u202e — " in out
+    assert main(["audit", str(path), "--data", data, "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert no_raw_controls(out)
+    assert json.loads(out)["temuan"][0]["nama"] == "Ani\r\x1b[2KSemua sah\x9b\u202e"
