@@ -3,13 +3,19 @@
 Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
 positions), ``audit`` (check a whole staff list against the requirements), ``talenta`` (the
 nine-box and the successors of the target positions, for HR).
-Exit codes: 0 fine (warnings allowed), 1 problems found in the input, 2 wrong usage.
+Exit codes (also in ``--help`` and the README): 0 fine (warnings allowed), 1 problems found in
+the input (invalid data, rows of a staff list left out), 2 wrong usage (a bad option, a missing
+file, a folder where a file belongs, a file that cannot be read), 3 an internal error (a bug: a
+one-line message, never a traceback), 141 the output was closed early (``… | head``: ends
+quietly, as other command-line tools do on SIGPIPE, 128 + 13). Values and file names are
+echoed terminal-safe (:mod:`pola_karir.text.terminal`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -36,9 +42,15 @@ from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
 from pola_karir.text import names, phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
+from pola_karir.text.terminal import json_safe, shown
 
 DEFAULT_DATA = "data"
 LANGS = ("id", "en")
+# Longest route `cocokkan` explores: past a handful of moves the answer is a whole career, and
+# the search grows with every move allowed.
+MAX_MOVES = 10
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
 
 
 def _help_language(argv: Sequence[str]) -> str:
@@ -57,7 +69,22 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     def say(key: str, **values: object) -> str:
         return text(f"cli.help.{key}", lang, **values)
 
-    parser = argparse.ArgumentParser(prog="pola-karir", description=say("program"))
+    def moves(value: str) -> int:
+        """``--langkah``: a whole number of moves from 1 to :data:`MAX_MOVES`; 0, a negative
+        number (once taken as "no limit") or a huge one is a usage error, worded."""
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= MAX_MOVES:
+            raise argparse.ArgumentTypeError(
+                text("cli.moves.invalid", lang, value=shown(value), most=MAX_MOVES)
+            )
+        return number
+
+    parser = argparse.ArgumentParser(
+        prog="pola-karir", description=say("program"), epilog=text("cli.exit_codes", lang)
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar=say("command_metavar"))
 
@@ -80,7 +107,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     match_cmd.add_argument("profile", metavar="PROFIL.yml", help=say("cocokkan.profile"))
     match_cmd.add_argument("--ke", metavar="JABATAN", help=say("cocokkan.target"))
     match_cmd.add_argument(
-        "--langkah", type=int, default=3, metavar="K", help=say("cocokkan.moves", default=3)
+        "--langkah", type=moves, default=3, metavar="K", help=say("cocokkan.moves", default=3)
     )
     match_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
     match_cmd.add_argument("--format", choices=("text", "json"), default="text")
@@ -92,6 +119,13 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     audit_cmd.add_argument("csv", metavar="PEGAWAI.csv", help=say("audit.csv"))
     audit_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
     audit_cmd.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    audit_cmd.add_argument(
+        "--pemisah",
+        choices=(",", ";"),
+        default=",",
+        metavar="PEMISAH",
+        help=text("cli.help.separator", lang),
+    )
     _lang(audit_cmd, say("lang"))
 
     talent_cmd = commands.add_parser(
@@ -107,7 +141,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     )
     talent_cmd.add_argument("--keluaran", metavar="FILE", help=say("talenta.output"))
     talent_cmd.add_argument(
-        "--langkah", type=int, default=3, metavar="K", help=say("cocokkan.moves", default=3)
+        "--langkah", type=moves, default=3, metavar="K", help=say("cocokkan.moves", default=3)
     )
     _lang(talent_cmd, say("lang"))
     return parser
@@ -118,15 +152,53 @@ def _lang(command: argparse.ArgumentParser, help_text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; whatever happens, the user sees a message, never a traceback."""
     words = list(sys.argv[1:] if argv is None else argv)
-    args = _parser(_help_language(words)).parse_args(words)
-    handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit, "talenta": _talenta}
-    return handlers[args.command](args)
+    lang = _help_language(words)
+    try:
+        args = _parser(lang).parse_args(words)
+        handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit, "talenta": _talenta}
+        code = handlers[args.command](args)
+        sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _quiet_after_broken_pipe()
+    except KeyboardInterrupt:
+        return 128 + 2
+    except Exception as error:  # a bug: one line, the exit code says so
+        message = text("cli.internal_error", lang, kind=type(error).__name__, error=error)
+        print(shown(message), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _quiet_after_broken_pipe() -> int:
+    """The reader of our output went away (``| head``): stop without a word. What is still
+    buffered for standard output goes to the null device, or Python would report the same
+    broken pipe again when it flushes at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (captured output): nothing to do
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _missing_dir(root: Path, lang: str) -> int:
-    print(text("data_dir.missing", lang, root=root), file=sys.stderr)
-    return 2
+    key = "cli.path.not_a_folder" if root.exists() else "data_dir.missing"
+    print(text(key, lang, root=shown(root)), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _not_a_file(path: Path, lang: str, missing_key: str) -> int | None:
+    """Exit code 2 and a message when ``path`` is not a file: a folder is said to be one
+    (not "not found"), a missing path with the command's own words; ``None`` when it is a file."""
+    if path.is_file():
+        return None
+    if path.is_dir():
+        print(text("cli.path.is_folder", lang, path=shown(path)), file=sys.stderr)
+    else:
+        print(text(missing_key, lang, path=shown(path)), file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -233,9 +305,9 @@ def _match(args: argparse.Namespace) -> int:
     dataset = loaded.dataset
     assert dataset is not None
     path = Path(args.profile)
-    if not path.is_file():
-        print(text("cli.match.no_profile", args.lang, path=path), file=sys.stderr)
-        return 2
+    refused = _not_a_file(path, args.lang, "cli.match.no_profile")
+    if refused is not None:
+        return refused
     data, problems = profile_diagnostics(dataset, path)
     if data is None:
         sys.stdout.write(render("text", problems, 1, args.lang))
@@ -243,7 +315,8 @@ def _match(args: argparse.Namespace) -> int:
     profile = profile_from_data(data)
     if args.ke:
         if args.ke not in dataset.positions:
-            print(text("cli.match.no_position", args.lang, position=args.ke), file=sys.stderr)
+            message = text("cli.match.no_position", args.lang, position=shown(args.ke))
+            print(message, file=sys.stderr)
             return 2
         result = check(dataset, profile, dataset.positions[args.ke])
         if args.format == "json":
@@ -253,9 +326,9 @@ def _match(args: argparse.Namespace) -> int:
                 "memenuhi": result.eligible,
                 "temuan": [finding_data(f) for f in result.findings],
             }
-            print(json.dumps(payload, ensure_ascii=False, indent=2))
+            print(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)))
         else:
-            sys.stdout.write(_eligibility_text(dataset, result, detailed=True))
+            _write(_eligibility_text(dataset, result, detailed=True))
         return 0
     results = explore(dataset, profile, args.langkah)
     counts = summary_counts(results)
@@ -266,16 +339,16 @@ def _match(args: argparse.Namespace) -> int:
             "ringkasan": counts,
             "hasil": explore_data(dataset, profile, args.langkah),
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)))
         return 0
     if profile.position is None:
-        print(_say("cli.match.no_current_position"))
+        _write(_say("cli.match.no_current_position") + "\n")
         return 0
     origin = names.position_name(dataset, profile.position, _REPORT_LANG)
-    print(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah))
+    _write(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah) + "\n")
     if results:
-        print(_say("cli.match.summary", **counts))
-    print()
+        _write(_say("cli.match.summary", **counts) + "\n")
+    _write("\n")
     for found in results:
         reach = found.reach
         when = (
@@ -283,9 +356,15 @@ def _match(args: argparse.Namespace) -> int:
             if reach.years == 0
             else _say("cli.match.earliest", years=phrases.number(reach.years, _REPORT_LANG))
         )
-        sys.stdout.write(_say("cli.match.reach", moves=reach.moves, when=when))
-        sys.stdout.write(_route_text(dataset, found.steps, found.state, found.to_fill))
+        _write(_say("cli.match.reach", moves=reach.moves, when=when))
+        _write(_route_text(dataset, found.steps, found.state, found.to_fill))
     return 0
+
+
+def _write(report: str) -> None:
+    """Report text to standard output, each line terminal-safe: the findings quote the
+    profile's own values (a field of study, a training id)."""
+    sys.stdout.write("\n".join(shown(line) for line in report.split("\n")))
 
 
 def _verdict(state: State, unmet: int, unknown: int, to_fill: tuple[str, ...]) -> str:
@@ -350,10 +429,10 @@ def _audit(args: argparse.Namespace) -> int:
     from pola_karir.audit.run import run_audit
 
     path = Path(args.csv)
-    if not path.is_file():
-        print(text("cli.audit.no_file", args.lang, path=path), file=sys.stderr)
-        return 2
-    run = run_audit(loaded.dataset, path, args.format, date.today())
+    refused = _not_a_file(path, args.lang, "cli.audit.no_file")
+    if refused is not None:
+        return refused
+    run = run_audit(loaded.dataset, path, args.format, date.today(), args.pemisah)
     sys.stderr.write(run.notes)
     sys.stdout.write(run.report)
     return run.exit_code
@@ -368,9 +447,6 @@ def _talenta(args: argparse.Namespace) -> int:
     if args.format == "html" and not args.keluaran:
         print(text("cli.talenta.html_needs_file", args.lang), file=sys.stderr)
         return 2
-    if args.langkah < 1:
-        print(text("cli.talenta.bad_moves", args.lang, value=args.langkah), file=sys.stderr)
-        return 2
     loaded, code = _load_data(args.data, args.lang)
     if loaded is None:
         return code
@@ -378,9 +454,9 @@ def _talenta(args: argparse.Namespace) -> int:
     from pola_karir.talent.run import run_talenta
 
     path = Path(args.csv)
-    if not path.is_file():
-        print(text("cli.audit.no_file", args.lang, path=path), file=sys.stderr)
-        return 2
+    refused = _not_a_file(path, args.lang, "cli.audit.no_file")
+    if refused is not None:
+        return refused
     run = run_talenta(loaded.dataset, path, args.format, args.lang, date.today(), args.langkah)
     sys.stderr.write(run.notes)
     if run.exit_code == 2 or not args.keluaran:

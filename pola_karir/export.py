@@ -7,8 +7,6 @@ pre-phrased so that every consumer shows the same words the site does.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -17,8 +15,9 @@ from pola_karir import __version__
 from pola_karir import reference as ref
 from pola_karir.career import matching
 from pola_karir.model import Dataset, LegalRef, Position, Requirements
-from pola_karir.spreadsheet import number_cell, safe_cell
+from pola_karir.spreadsheet import csv_table
 from pola_karir.text import names, phrases
+from pola_karir.text.catalogue import text
 
 # 2.0: jabatan_fungsional.kategori is a list (a family may have both); 2.1: rumpun_pendidikan,
 # experience by family/kelas/unit, rujukan.jenjang, and jabatan.nama_tampilan (the name that
@@ -246,19 +245,10 @@ def to_json(data: dict[str, Any]) -> str:
 
 
 def _csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV a spreadsheet opens safely: cells that look like formulas get a leading quote."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return safe_cell(number_cell(value) if isinstance(value, float) else str(value))
+    """CSV a spreadsheet opens safely in either locale (:mod:`pola_karir.spreadsheet`); the
+    open data keeps ``,`` as its separator, the usual one for open data, and writes booleans
+    in the catalogue's words (``ya``/``tidak``)."""
+    return csv_table(headers, rows, ",", (text("csv.yes"), text("csv.no")))
 
 
 def csv_tables(dataset: Dataset) -> dict[str, str]:

@@ -1,4 +1,8 @@
-"""Present diagnostics: plain text for people, JSON for tools, annotations for GitHub Actions."""
+"""Present diagnostics: plain text for people, JSON for tools, annotations for GitHub Actions.
+
+Values quoted in messages and file names are untrusted: every format shows their control and
+bidi characters escaped (:mod:`pola_karir.text.terminal`), so a crafted value cannot rewrite
+the report in a terminal or forge a workflow command."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Sequence
 from pola_karir.diagnostics import Diagnostic, Severity, count_by_severity
 from pola_karir.text.catalogue import text
 from pola_karir.text.diagnostics import hint, message
+from pola_karir.text.terminal import json_safe, shown
 
 FORMATS = ("text", "json", "github")
 
@@ -31,11 +36,12 @@ def as_text(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> 
     for d in diagnostics:
         loc = d.location
         lines.append(
-            f"{loc.file}:{loc.line}:{loc.column}: {d.severity.value}[{d.code}]: {message(d, lang)}"
+            f"{shown(loc.file)}:{loc.line}:{loc.column}: {d.severity.value}[{d.code}]: "
+            f"{shown(message(d, lang))}"
         )
         fix = hint(d, lang)
         if fix:
-            lines.append(f"    {hint_label}: {fix}")
+            lines.append(f"    {hint_label}: {shown(fix)}")
     lines.append(summary(diagnostics, files, lang))
     return "\n".join(lines) + "\n"
 
@@ -63,11 +69,15 @@ def as_json(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> 
             for d in diagnostics
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes for a command's message (``%``, CR, LF: the only ones its runner
+    decodes), after every other control character is shown escaped. A ``::`` in the message
+    needs nothing: a command starts only at the beginning of a line, and no line break is left."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(escaped)
 
 
 def _escape_property(text: str) -> str:
@@ -88,10 +98,10 @@ def as_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -
             f"file={_escape_property(loc.file)},line={loc.line},col={loc.column},"
             f"title={_escape_property(d.code)}"
         )
-        body = message(d, lang)
+        body = shown(message(d, lang))
         fix = hint(d, lang)
         if fix:
-            body += "\n" + fix
+            body += "\n" + shown(fix)
         lines.append(f"::{level} {props}::{_escape_data(body)}")
     lines.append(summary(diagnostics, files, lang))
     return "\n".join(lines) + "\n"

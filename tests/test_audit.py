@@ -19,9 +19,9 @@ import pytest
 
 from pola_karir import reference as ref
 from pola_karir.audit.run import (
+    Accounting,
     Audit,
     audit,
-    printable,
     read_text,
     run_audit,
     years_between,
@@ -30,6 +30,7 @@ from pola_karir.cli import main
 from pola_karir.model import Dataset, Position
 from pola_karir.rules.validate import validate_project
 from pola_karir.spreadsheet import safe_cell
+from pola_karir.text.terminal import shown
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = date(2025, 7, 1)
@@ -533,8 +534,14 @@ def test_text_report(dataset: Dataset, tmp_path: Path) -> None:
     assert lines[0] == (
         "Audit penempatan: 1 pegawai diperiksa, 1 belum memenuhi syarat jabatannya (100,0%)."
     )
-    assert lines[2] == (
-        f"198001012000011001 Budi\\u001b[2J Santoso — {position.name}: pendidikan "
+    assert lines[1:4] == [
+        "2 baris data = 1 baris pegawai diaudit + 1 baris ditolak (isinya tidak sah) "
+        "+ 0 baris tidak terbaca + 0 baris kosong.",
+        'Perhatian: 1 baris data tidak ikut diaudit; lihat "Baris bermasalah" di bawah.',
+        "",
+    ]
+    assert lines[4] == (
+        f"198001012000011001 Budi\\x1b[2J Santoso — {position.name}: pendidikan "
         "SMA/SMK/sederajat, dibutuhkan D-III; golongan III/a, dibutuhkan III/c"
     )
     tables = [
@@ -568,8 +575,8 @@ def test_csv_output_guards_against_formula_injection(dataset: Dataset, tmp_path:
     ]
     assert table[4][0] == "'@3"
     assert all(not cell.startswith(("=", "+", "-", "@")) for r in table for cell in r)
-    assert safe_cell("Budi") == "Budi" and safe_cell("\t=1") == "'\t=1"
-    assert printable("a\u202eb\nc") == "a\\u202eb\\u000ac"
+    assert safe_cell("Budi") == "Budi" and safe_cell("\t=1") == "'\t'=1"
+    assert shown("a\u202eb\nc") == "a\\u202eb\\nc"
 
 
 def test_csv_format_sends_bad_rows_to_stderr(
@@ -653,7 +660,9 @@ def test_cli_exit_2_on_an_unusable_header(
 
 
 def test_audit_result_exit_code() -> None:
-    assert Audit((), ()).exit_code == 0
+    everybody = Accounting(data_lines=1, audited=1, audited_lines=1)
+    assert Audit((), (), counts=everybody).exit_code == 0
+    assert Audit((), ()).exit_code == 1  # nobody audited: a header without rows
 
 
 @pytest.mark.parametrize(

@@ -172,7 +172,7 @@ def test_a_file_is_not_a_data_folder(tmp_path: Path, capsys: pytest.CaptureFixtu
     path = tmp_path / "instansi.yml"
     path.write_text("nama: x\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 2
-    assert "tidak ditemukan" in capsys.readouterr().err
+    assert "bukan folder" in capsys.readouterr().err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -275,7 +275,7 @@ def test_github_annotations_escape_properties_and_data(
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
         f"::error file={tmp_path}/a%2Cb%3Ac%25d/jabatan/kepala-seksi-jalan.yml,line=2,col=8,"
-        "title=PK104::Nilai '50%25, ya:%0Abaru' tidak sah untuk 'jenis'.%0APilihan yang sah: "
+        "title=PK104::Nilai '50%25, ya:\\nbaru' tidak sah untuk 'jenis'.%0APilihan yang sah: "
         "jpt-utama, jpt-madya, jpt-pratama, administrator, pengawas, pelaksana, fungsional.",
         "11 berkas diperiksa: 1 galat, 0 peringatan; data TIDAK sah.",
     ]

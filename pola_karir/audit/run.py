@@ -6,33 +6,37 @@ one profile at a time, so this module reads an HR export, runs :func:`matching.c
 person against their own position, and summarises the gaps per jenis jabatan and per perangkat
 daerah.
 
-Every cell is untrusted input: a row that cannot be read is reported with its physical line number
-and left out, the other rows are still audited. A requirement whose column is absent or empty is
+Every cell is untrusted input: a row that cannot be read is reported with its physical line range
+and left out, the other rows are still audited, and every line of the file is accounted for
+(:mod:`pola_karir.audit.rows`). The file is read as a stream; per person only what the report
+shows is kept (people with an unmet requirement, their unmet findings), the summaries are
+counted as the rows go by. A requirement whose column is absent or empty is
 *not assessed*, never unmet, exactly as in :mod:`matching`. Personal data (NIP, names) goes only
 into the requested output: nothing here logs, caches or writes files.
 """
 
 from __future__ import annotations
 
-import csv
 import io
+import itertools
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from pola_karir import reference as ref
+from pola_karir.audit.rows import Record, first_non_utf8, records
 from pola_karir.career.matching import Eligibility, Finding, Profile, check
 from pola_karir.diagnostics import closest
 from pola_karir.model import Dataset, Position
-from pola_karir.spreadsheet import safe_cell
+from pola_karir.spreadsheet import csv_line
 from pola_karir.text import names, phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
+from pola_karir.text.terminal import json_safe, shown
 
 REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")
 OPTIONAL: tuple[str, ...] = ("bidang_pendidikan", "tmt_jabatan", "kinerja", "pelatihan")
@@ -48,9 +52,6 @@ CSV_FIELDS: tuple[str, ...] = (
     "dibutuhkan",
 )
 
-# Unicode categories that can reshape a terminal line: controls (ANSI escapes), format
-# characters (bidi overrides), surrogates, private use, unassigned, line and paragraph separators.
-_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ECHO_LIMIT = 60  # longest piece of a cell quoted back in a message
 _T = TypeVar("_T")
@@ -88,10 +89,56 @@ class Person:
 
 @dataclass(frozen=True)
 class BadRow:
-    """A row left out of the audit, with every problem found in it (so HR fixes it in one go)."""
+    """A row left out of the audit, with every problem found in it (so HR fixes it in one go).
+
+    ``end`` is the last physical line when the record spans several (0: only ``line``);
+    ``unreadable`` tells a record whose cells could not be told apart (an unclosed quote, a
+    wrong number of cells) from one that was read but holds values the audit cannot use."""
 
     line: int
     problems: tuple[str, ...]
+    end: int = 0
+    unreadable: bool = False
+
+    @property
+    def last(self) -> int:
+        return max(self.line, self.end)
+
+    @property
+    def lines(self) -> int:
+        return self.last - self.line + 1
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """Where every data line of the file went (physical lines after the header).
+
+    Lines, not records: a record with an unclosed quote swallows the lines after it, and
+    counting it as one bad row is how 999 people vanished from a report. The four kinds of
+    lines add up to ``data_lines`` (:attr:`complete`); ``audited`` counts people, who may
+    take more than one line each when a cell holds a line break."""
+
+    data_lines: int = 0
+    audited: int = 0
+    audited_lines: int = 0
+    rejected: int = 0
+    rejected_lines: int = 0
+    unreadable: int = 0
+    unreadable_lines: int = 0
+    blank_lines: int = 0
+
+    @property
+    def accounted(self) -> int:
+        return self.audited_lines + self.rejected_lines + self.unreadable_lines + self.blank_lines
+
+    @property
+    def complete(self) -> bool:
+        return self.accounted == self.data_lines
+
+    @property
+    def left_out(self) -> int:
+        """Data lines that hold something and were not audited."""
+        return self.rejected_lines + self.unreadable_lines
 
 
 @dataclass(frozen=True)
@@ -111,16 +158,34 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """The counts of the report's tables, gathered while the rows stream past."""
+
+    by_type: Mapping[str, Group] = field(default_factory=dict)
+    by_unit: Mapping[str, Group] = field(default_factory=dict)
+    total: Group = Group("", "", 0, 0, 0)
+    not_assessed: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Audit:
+    """``people`` holds the audited people the caller chose to keep (by default all of them;
+    the command keeps only those with an unmet requirement); ``summary`` and ``counts`` cover
+    everybody."""
+
     people: tuple[Person, ...]
     bad_rows: tuple[BadRow, ...]
     ignored_columns: tuple[str, ...] = ()
+    summary: Summary = Summary()
+    counts: Accounting = Accounting()
     extra_columns: tuple[str, ...] = ()  # the caller's extra columns the header has
 
     @property
     def exit_code(self) -> int:
-        """1 when some rows could not be audited; unmet requirements are findings, not errors."""
-        return 1 if self.bad_rows else 0
+        """1 when some rows could not be audited, or there was nobody to audit (a header with no
+        rows is a wrong file more often than an empty agency); unmet requirements are findings,
+        not errors."""
+        return 1 if self.bad_rows or not self.counts.audited else 0
 
 
 # --- reading the file ----------------------------------------------------------------------------
@@ -192,20 +257,6 @@ def _columns(header: Sequence[str], dataset: Dataset, extra: Sequence[str] = ())
     if problems:
         raise AuditUsageError("; ".join(problems))
     return _Columns(index, competencies, tuple(ignored), len(names), extras)
-
-
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
-    """Records with the physical line each starts on (header = 1), so a quoted cell that spans
-    lines does not shift the numbers HR will look up in their editor. A ``csv.Error`` ends the
-    file: after one the reader cannot tell where the next record starts."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    consumed = 0
-    try:
-        for row in reader:
-            yield consumed + 1, row
-            consumed = reader.line_num
-    except csv.Error as error:
-        yield consumed + 1, error
 
 
 # --- one row -----------------------------------------------------------------------------------
@@ -373,36 +424,165 @@ def _competencies(problems: list[str], cells: Sequence[str], columns: _Columns) 
 # --- the audit -----------------------------------------------------------------------------------
 
 
-def audit(dataset: Dataset, text: str, today: date, extra_columns: Sequence[str] = ()) -> Audit:
-    """Audit CSV ``text`` against ``dataset``; ``today`` dates ``tmt_jabatan`` (a parameter so
-    the result does not change with the day it runs). ``extra_columns`` (lower case) are not
-    read by the audit: their cells are handed back per person (:attr:`Person.extra`), for a
-    caller such as the talent report that reads the same staff list with more columns.
+def audit(
+    dataset: Dataset,
+    source: str | Iterable[str],
+    today: date,
+    keep: Callable[[Person], Person | None] = lambda person: person,
+    extra_columns: Sequence[str] = (),
+) -> Audit:
+    """Audit a staff list against ``dataset``: ``source`` is the CSV text, or its lines as a
+    file opened with ``newline=""`` yields them (read one record at a time); ``today`` dates
+    ``tmt_jabatan`` (a parameter so the result does not change with the day it runs); ``keep``
+    chooses what of each audited person to hold on to (:func:`with_gaps` for a report that
+    only lists the gaps). ``extra_columns`` (lower case) are not read by the audit: their cells
+    are handed back per person (:attr:`Person.extra`), for a caller such as the talent report
+    that reads the same staff list with more columns.
 
     Raises :class:`AuditUsageError` when the header makes the whole file unusable."""
-    records = _records(text, detect_delimiter(text))
-    header = next(records, (1, []))[1]
-    if isinstance(header, csv.Error) or not any(cell.strip() for cell in header):
+    lines = iter(io.StringIO(source, newline="") if isinstance(source, str) else source)
+    first = next(lines, "")
+    delimiter = detect_delimiter(first)
+    reading = records(itertools.chain([first], lines), delimiter)
+    header = next(reading, None)
+    if header is None or header.cells is None or header.blank:
         raise AuditUsageError(_say("audit.file.no_header"))
-    columns = _columns(header, dataset, extra_columns)
-    people: list[Person] = []
-    bad: list[BadRow] = []
-    seen: dict[str, int] = {}
-    for line, cells in records:
-        if isinstance(cells, csv.Error):
-            bad.append(BadRow(line, (_say("audit.file.broken_csv", error=cells),)))
-            break
-        if not any(cell.strip() for cell in cells):
-            continue  # blank line, or ';;;;' left by a spreadsheet
-        row = _parse_row(cells, columns, dataset, today)
+    columns = _columns(header.cells, dataset, extra_columns)
+    tally = _Tally(delimiter)
+    for record in reading:
+        tally.take(record, columns, dataset, today, keep)
+    return Audit(
+        tuple(tally.people),
+        tuple(tally.bad),
+        columns.ignored,
+        tally.summary(),
+        tally.accounting(header.end),
+        tuple(columns.extra),
+    )
+
+
+def with_gaps(person: Person) -> Person | None:
+    """What a report listing the gaps needs of a person: nothing when every assessed
+    requirement is met, else the person with only the unmet findings (memory for a long
+    staff list then grows with the gaps, not the people)."""
+    unmet = person.eligibility.unmet
+    if not unmet:
+        return None
+    return replace(person, eligibility=replace(person.eligibility, findings=unmet))
+
+
+class _Tally:
+    """The audit's running state while the rows stream past: kept people, bad rows, per-group
+    counts and line counts. Mutable, and private to :func:`audit`, which freezes it into an
+    :class:`Audit` at the end."""
+
+    def __init__(self, delimiter: str) -> None:
+        self.delimiter = delimiter
+        self.people: list[Person] = []
+        self.bad: list[BadRow] = []
+        self.seen: dict[str, int] = {}  # NIP → line, to catch the same person twice
+        self.by_type: dict[str, Group] = {}
+        self.by_unit: dict[str, Group] = {}
+        self.total = Group("", "", 0, 0, 0)
+        self.not_assessed: dict[str, int] = {}
+        self.lines = dict.fromkeys(("audited", "rejected", "unreadable", "blank"), 0)
+        self.last_line = 0
+
+    def take(
+        self,
+        record: Record,
+        columns: _Columns,
+        dataset: Dataset,
+        today: date,
+        keep: Callable[[Person], Person | None],
+    ) -> None:
+        self.last_line = record.end
+        if record.blank:
+            self.lines["blank"] += record.span
+            return
+        if record.cells is None:
+            return self._reject(record, (_broken(record),), unreadable=True)
+        if len(record.cells) != columns.width:
+            width = _say("audit.row.width", cells=len(record.cells), header=columns.width)
+            if record.span > 1:
+                return self._reject(record, (_swallowed(record), width), unreadable=True)
+            return self._reject(record, (width,), unreadable=True)
+        if record.span > 1 and record.holds_rows(self.delimiter, columns.width):
+            return self._reject(record, (_swallowed(record),), unreadable=True)
+        row = _parse_row(record.cells, columns, dataset, today)
         if isinstance(row, list):
-            bad.append(BadRow(line, tuple(row)))
-        elif row.nip in seen:
-            bad.append(BadRow(line, (_say("audit.row.same_nip", line=seen[row.nip]),)))
-        else:
-            seen[row.nip] = line
-            people.append(_person(dataset, line, row))
-    return Audit(tuple(people), tuple(bad), columns.ignored, tuple(columns.extra))
+            if record.span > 1 and record.has_line_break:
+                return self._reject(record, (_swallowed(record), *row), unreadable=True)
+            return self._reject(record, tuple(row), unreadable=False)
+        if row.nip in self.seen:
+            same = _say("audit.row.same_nip", line=self.seen[row.nip])
+            return self._reject(record, (same,), unreadable=False)
+        self.seen[row.nip] = record.start
+        person = _person(dataset, record.start, row)
+        self.lines["audited"] += record.span
+        self._count(person)
+        kept = keep(person)
+        if kept is not None:
+            self.people.append(kept)
+
+    def _reject(self, record: Record, problems: tuple[str, ...], *, unreadable: bool) -> None:
+        end = record.end if record.span > 1 else 0
+        self.bad.append(BadRow(record.start, problems, end, unreadable))
+        self.lines["unreadable" if unreadable else "rejected"] += record.span
+
+    def _count(self, person: Person) -> None:
+        unmet = 1 if person.eligibility.unmet else 0
+        unknown = person.eligibility.unknown
+        for groups, key in (
+            (self.by_type, person.position.type),
+            (self.by_unit, person.position.unit.split("/", 1)[0]),
+        ):
+            groups[key] = _added(groups.get(key, Group(key, key, 0, 0, 0)), unmet, len(unknown))
+        self.total = _added(self.total, unmet, len(unknown))
+        for finding in unknown:
+            self.not_assessed[finding.aspect] = self.not_assessed.get(finding.aspect, 0) + 1
+
+    def summary(self) -> Summary:
+        return Summary(
+            dict(self.by_type),
+            dict(self.by_unit),
+            self.total,
+            dict(sorted(self.not_assessed.items())),
+        )
+
+    def accounting(self, header_end: int) -> Accounting:
+        unreadable = [bad for bad in self.bad if bad.unreadable]
+        return Accounting(
+            data_lines=max(self.last_line - header_end, 0),
+            audited=self.total.people,
+            audited_lines=self.lines["audited"],
+            rejected=len(self.bad) - len(unreadable),
+            rejected_lines=self.lines["rejected"],
+            unreadable=len(unreadable),
+            unreadable_lines=self.lines["unreadable"],
+            blank_lines=self.lines["blank"],
+        )
+
+
+def _added(group: Group, unmet: int, not_assessed: int) -> Group:
+    return Group(
+        group.key,
+        group.label,
+        group.people + 1,
+        group.unmet_people + unmet,
+        group.not_assessed + not_assessed,
+    )
+
+
+def _swallowed(record: Record) -> str:
+    """Why a record spans lines it should not: a quote opened on its first line."""
+    return _say("audit.rows.swallowed", start=record.start, end=record.end, more=record.span - 1)
+
+
+def _broken(record: Record) -> str:
+    if record.too_long:
+        return _say("audit.rows.too_long", start=record.start)
+    return _say("audit.rows.broken", start=record.start, error=record.error)
 
 
 def _person(dataset: Dataset, line: int, row: _Row) -> Person:
@@ -413,43 +593,35 @@ def _person(dataset: Dataset, line: int, row: _Row) -> Person:
 
 def summarize(people: Iterable[Person], key: Callable[[Person], str]) -> dict[str, Group]:
     """People, people with at least one unmet requirement, and not-assessed requirements per
-    group; labels are filled in by the caller, which knows what the key means."""
+    group, for a list of people at hand (the audit itself counts as it reads)."""
     groups: dict[str, Group] = {}
     for person in people:
         name = key(person)
-        old = groups.get(name, Group(name, name, 0, 0, 0))
-        groups[name] = Group(
-            old.key,
-            old.label,
-            old.people + 1,
-            old.unmet_people + (1 if person.eligibility.unmet else 0),
-            old.not_assessed + len(person.eligibility.unknown),
+        groups[name] = _added(
+            groups.get(name, Group(name, name, 0, 0, 0)),
+            1 if person.eligibility.unmet else 0,
+            len(person.eligibility.unknown),
         )
     return groups
 
 
 def by_type(result: Audit) -> list[Group]:
     """Per jenis jabatan, in the order of the hierarchy (JPT first, functional last)."""
-    groups = summarize(result.people, lambda p: p.position.type)
     order = list(ref.POSITION_TYPES)
-    return [
-        _relabel(g, phrases.label("jenis", g.key, _LANG))
-        for g in sorted(groups.values(), key=lambda g: (_rank_of(order, g.key), g.key))
-    ]
+    groups = sorted(result.summary.by_type.values(), key=lambda g: (_rank_of(order, g.key), g.key))
+    return [_relabel(g, phrases.label("jenis", g.key, _LANG)) for g in groups]
 
 
 def by_unit(result: Audit, dataset: Dataset) -> list[Group]:
     """Per perangkat daerah: the first segment of the position's unit path."""
-    groups = summarize(result.people, lambda p: p.position.unit.split("/", 1)[0])
     return [
         _relabel(g, dataset.units[g.key].name if g.key in dataset.units else g.key)
-        for g in sorted(groups.values(), key=lambda g: g.key)
+        for g in sorted(result.summary.by_unit.values(), key=lambda g: g.key)
     ]
 
 
 def total(result: Audit) -> Group:
-    groups = summarize(result.people, lambda _p: "")
-    return _relabel(groups.get("", Group("", "", 0, 0, 0)), _say("audit.report.total"))
+    return _relabel(result.summary.total, _say("audit.report.total"))
 
 
 def _rank_of(order: list[str], key: str) -> int:
@@ -469,11 +641,7 @@ def findings(result: Audit) -> Iterator[tuple[Person, Finding]]:
 
 def not_assessed_by_aspect(result: Audit) -> dict[str, int]:
     """How many requirements could not be assessed, per aspect: tells HR which columns to fill."""
-    counts: dict[str, int] = {}
-    for person in result.people:
-        for finding in person.eligibility.unknown:
-            counts[finding.aspect] = counts.get(finding.aspect, 0) + 1
-    return dict(sorted(counts.items()))
+    return dict(result.summary.not_assessed)
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -482,10 +650,19 @@ def not_assessed_by_aspect(result: Audit) -> dict[str, int]:
 def to_data(result: Audit, dataset: Dataset) -> dict[str, object]:
     """The JSON form: ``ringkasan`` (summary), ``temuan`` (one entry per unmet requirement per
     person) and ``baris_bermasalah`` (rows left out)."""
+    counts = result.counts
     return {
         "ringkasan": {
             **_group_data(total(result)),
             "baris_bermasalah": len(result.bad_rows),
+            "baris": {
+                "data": counts.data_lines,
+                "diaudit": counts.audited_lines,
+                "ditolak": counts.rejected_lines,
+                "tidak_terbaca": counts.unreadable_lines,
+                "kosong": counts.blank_lines,
+                "lengkap": counts.complete,
+            },
             "tidak_dinilai_per_syarat": not_assessed_by_aspect(result),
             "per_jenis": [{"jenis": g.key, **_group_data(g)} for g in by_type(result)],
             "per_unit": [{"unit": g.key, **_group_data(g)} for g in by_unit(result, dataset)],
@@ -493,7 +670,13 @@ def to_data(result: Audit, dataset: Dataset) -> dict[str, object]:
         },
         "temuan": [_finding_data(person, finding) for person, finding in findings(result)],
         "baris_bermasalah": [
-            {"baris": bad.line, "masalah": list(bad.problems)} for bad in result.bad_rows
+            {
+                "baris": bad.line,
+                "sampai_baris": bad.last,
+                "terbaca": not bad.unreadable,
+                "masalah": list(bad.problems),
+            }
+            for bad in result.bad_rows
         ],
     }
 
@@ -521,30 +704,27 @@ def _finding_data(person: Person, finding: Finding) -> dict[str, str]:
 
 
 def render_json(result: Audit, dataset: Dataset) -> str:
-    return json.dumps(to_data(result, dataset), ensure_ascii=False, indent=2) + "\n"
+    """JSON with control and bidi characters escaped even where the encoder leaves them."""
+    return json_safe(json.dumps(to_data(result, dataset), ensure_ascii=False, indent=2)) + "\n"
 
 
-def render_csv(result: Audit) -> str:
-    """One row per unmet requirement, for filtering in a spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+def render_csv(result: Audit, separator: str = ",") -> str:
+    """One row per unmet requirement, for filtering in a spreadsheet; ``separator`` is ``,`` or
+    ``;`` (the list separator of an Indonesian-locale spreadsheet)."""
+    yes_no = (_say("csv.yes"), _say("csv.no"))
+    lines = [csv_line(CSV_FIELDS, separator, yes_no)]
     for person, finding in findings(result):
         data = _finding_data(person, finding)
-        writer.writerow([safe_cell(data[name]) for name in CSV_FIELDS])
-    return out.getvalue()
+        lines.append(csv_line((data[name] for name in CSV_FIELDS), separator, yes_no))
+    return "".join(lines)
 
 
-def printable(value: str) -> str:
-    """A cell made safe for a terminal line: control, bidi and line-breaking characters become
-    visible ``\\uXXXX`` escapes, so a crafted name cannot rewrite or split the report."""
-    return "".join(
-        f"\\u{ord(c):04x}" if unicodedata.category(c) in _UNPRINTABLE else c for c in value
-    )
+# A cell made safe for a terminal line (kept under its old name for callers of this module).
 
 
 def render_text(result: Audit, dataset: Dataset) -> str:
-    """The Indonesian report: people with gaps, the two summary tables, then the bad rows."""
+    """The Indonesian report: where the file's lines went, people with gaps, the two summary
+    tables, then the bad rows. Every line is shown terminal-safe, whatever it quotes."""
     whole = total(result)
     lines = [
         _say(
@@ -553,6 +733,7 @@ def render_text(result: Audit, dataset: Dataset) -> str:
             unmet=whole.unmet_people,
             percent=_percent(whole.percent),
         ),
+        *accounting_text(result.counts),
         "",
     ]
     lines += _people_text(result, dataset)
@@ -561,9 +742,35 @@ def render_text(result: Audit, dataset: Dataset) -> str:
     lines += _not_assessed_text(result)
     lines += _bad_rows_text(result.bad_rows)
     if result.ignored_columns:
-        ignored = ", ".join(map(printable, result.ignored_columns))
+        ignored = ", ".join(map(shown, result.ignored_columns))
         lines.append(_say("audit.report.ignored_columns", columns=ignored))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "\n".join(map(shown, lines)).rstrip("\n") + "\n"
+
+
+def accounting_text(counts: Accounting) -> list[str]:
+    """Where the data lines went, in words that add up: never fewer people than lines without
+    the reason beside it."""
+    if not counts.data_lines:
+        return [_say("audit.rows.no_data")]
+    lines = [
+        _say(
+            "audit.rows.accounting",
+            data=counts.data_lines,
+            audited=counts.audited_lines,
+            rejected=counts.rejected_lines,
+            unreadable=counts.unreadable_lines,
+            blank=counts.blank_lines,
+        )
+    ]
+    if counts.audited_lines != counts.audited:
+        lines.append(
+            _say("audit.rows.multiline", people=counts.audited, lines=counts.audited_lines)
+        )
+    if counts.left_out:
+        lines.append(_say("audit.rows.left_out", count=counts.left_out))
+    if not counts.complete:  # a bug, but one the reader must hear about
+        lines.append(_say("audit.rows.unaccounted", count=counts.data_lines - counts.accounted))
+    return lines
 
 
 def _people_text(result: Audit, dataset: Dataset) -> list[str]:
@@ -573,7 +780,7 @@ def _people_text(result: Audit, dataset: Dataset) -> list[str]:
         if unmet:
             gaps = "; ".join(_gap(f) for f in unmet)
             position = names.position_name(dataset, person.position.id, _LANG)
-            lines.append(f"{printable(person.nip)} {printable(person.name)} — {position}: {gaps}")
+            lines.append(f"{shown(person.nip)} {shown(person.name)} — {position}: {gaps}")
     if not lines:
         lines.append(_say("audit.report.nobody_unmet"))
     return [*lines, ""]
@@ -587,7 +794,7 @@ def _gap(finding: Finding) -> str:
         subject = _say("audit.gap.competency", name=subject)
     elif subject[:1].isupper() and subject[1:2].islower():
         subject = subject[0].lower() + subject[1:]
-    return _say("audit.gap", subject=subject, have=printable(finding.have), need=finding.need)
+    return _say("audit.gap", subject=subject, have=shown(finding.have), need=finding.need)
 
 
 def _table(name: str, groups: Sequence[Group]) -> list[str]:
@@ -628,12 +835,16 @@ def _bad_rows_text(bad_rows: Sequence[BadRow]) -> list[str]:
         return []
     lines = [_say("audit.report.bad_rows", count=len(bad_rows))]
     for bad in bad_rows:
-        row = _say("audit.report.row", line=bad.line)
+        row = (
+            _say("audit.report.row", line=bad.line)
+            if bad.lines == 1
+            else _say("audit.rows.range", start=bad.line, end=bad.last)
+        )
         if len(bad.problems) == 1:
-            lines.append(f"  {row}: {printable(bad.problems[0])}")
+            lines.append(f"  {row}: {shown(bad.problems[0])}")
         else:
             lines.append(f"  {row}:")
-            lines += [f"    - {printable(problem)}" for problem in bad.problems]
+            lines += [f"    - {shown(problem)}" for problem in bad.problems]
     return [*lines, ""]
 
 
@@ -648,15 +859,53 @@ class AuditRun:
     exit_code: int
 
 
-def run_audit(dataset: Dataset, csv_path: Path, fmt: str, today: date | None = None) -> AuditRun:
-    """The ``audit`` command: exit code 0 fine, 1 bad rows, 2 unusable file."""
+def run_audit(
+    dataset: Dataset,
+    csv_path: Path,
+    fmt: str,
+    today: date | None = None,
+    separator: str = ",",
+) -> AuditRun:
+    """The ``audit`` command: exit code 0 fine, 1 bad rows (or nobody to audit), 2 unusable
+    file. The file is read as a stream; ``separator`` is for ``--format csv``."""
     try:
-        result = audit(dataset, read_text(csv_path), today or date.today())
+        result = _audit_file(dataset, csv_path, today or date.today(), keep=with_gaps)
     except AuditUsageError as error:
-        return AuditRun("", f"pola-karir audit: {printable(str(error))}\n", 2)
+        return AuditRun("", f"pola-karir audit: {shown(csv_path)}: {shown(error)}\n", 2)
     if fmt == "json":
         return AuditRun(render_json(result, dataset), "", result.exit_code)
     if fmt == "csv":
-        notes = "\n".join(_bad_rows_text(result.bad_rows)) if result.bad_rows else ""
-        return AuditRun(render_csv(result), notes, result.exit_code)
+        notes = ""
+        if result.bad_rows or not result.counts.audited:
+            shown_lines = [*accounting_text(result.counts), *_bad_rows_text(result.bad_rows)]
+            notes = "\n".join(map(shown, shown_lines)).rstrip("\n") + "\n"
+        return AuditRun(render_csv(result, separator), notes, result.exit_code)
     return AuditRun(render_text(result, dataset), "", result.exit_code)
+
+
+def _audit_file(
+    dataset: Dataset, path: Path, today: date, keep: Callable[[Person], Person | None]
+) -> Audit:
+    """:func:`audit` over a file, streamed; a file that cannot be read at all, or is not
+    UTF-8, is a usage problem (nothing would be audited, or only part of it)."""
+    try:
+        problem = first_non_utf8(path)
+        if problem is not None:
+            raise AuditUsageError(
+                _say(
+                    "audit.rows.not_utf8",
+                    line=problem.line,
+                    column=problem.column,
+                    byte=f"{problem.byte:02X}",
+                )
+            )
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return audit(dataset, handle, today, keep)
+    except IsADirectoryError:
+        raise AuditUsageError(_say("audit.rows.is_directory")) from None
+    except FileNotFoundError:
+        raise AuditUsageError(_say("audit.rows.not_found")) from None
+    except PermissionError:
+        raise AuditUsageError(_say("audit.rows.no_permission")) from None
+    except OSError as error:
+        raise AuditUsageError(_say("audit.rows.os_error", reason=error.strerror)) from None

@@ -3,7 +3,7 @@ boxes) goes only into what the caller asked for; nothing here writes a file or p
 
 Every word comes from the ``talenta.po`` catalogue of the chosen language; every cell from
 the staff list is untrusted, so text output escapes terminal controls (the audit's
-:func:`printable`) and CSV cells go through :func:`safe_cell`.
+:func:`~pola_karir.text.terminal.shown`) and CSV cells go through :func:`safe_cell`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Sequence
 
-from pola_karir.audit.run import BadRow, printable
+from pola_karir.audit.run import BadRow
 from pola_karir.model import PERFORMANCE_LEVELS, POTENTIAL_LEVELS, Dataset
 from pola_karir.spreadsheet import number_cell, safe_cell
 from pola_karir.talent import grid
@@ -21,6 +21,7 @@ from pola_karir.talent.grid import Box, all_boxes
 from pola_karir.talent.succession import Successor, TalentReport, TargetPlan, box_counts, by_unit
 from pola_karir.text import names, phrases
 from pola_karir.text.catalogue import text
+from pola_karir.text.terminal import shown
 
 CSV_FIELDS: tuple[str, ...] = (
     "jabatan_target",
@@ -277,7 +278,7 @@ def render_text(report: TalentReport, dataset: Dataset, lang: str) -> str:
         lines += _plan_text(plan, dataset, lang)
     lines += _bad_rows_text(report.staff.bad_rows, lang)
     if report.staff.ignored_columns:
-        ignored = ", ".join(map(printable, report.staff.ignored_columns))
+        ignored = ", ".join(map(shown, report.staff.ignored_columns))
         lines.append(text("talenta.report.ignored_columns", lang, columns=ignored))
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -314,7 +315,7 @@ def _units_text(report: TalentReport, dataset: Dataset, lang: str) -> list[str]:
             + text(
                 "talenta.report.unit_line",
                 lang,
-                unit=printable(_unit_name(dataset, unit)),
+                unit=shown(_unit_name(dataset, unit)),
                 people=sum(boxes.values()),
                 pool=in_pool,
             )
@@ -327,7 +328,7 @@ def _plan_text(plan: TargetPlan, dataset: Dataset, lang: str) -> list[str]:
     head = text(
         "talenta.report.target",
         lang,
-        position=printable(name),
+        position=shown(name),
         id=plan.position,
         wanted=plan.wanted,
         ready=plan.ready,
@@ -344,16 +345,16 @@ def _plan_text(plan: TargetPlan, dataset: Dataset, lang: str) -> list[str]:
                 "talenta.report.successor",
                 lang,
                 rank=rank,
-                nip=printable(s.person.nip),
-                name=printable(s.person.name),
-                position=printable(names.position_name(dataset, s.person.position.id, lang)),
+                nip=shown(s.person.nip),
+                name=shown(s.person.name),
+                position=shown(names.position_name(dataset, s.person.position.id, lang)),
                 box=box_label(s.person.box, lang),
                 moves=s.moves,
                 years=phrases.years(s.years, lang),
                 state=text(f"talenta.state.{s.state.value}", lang),
             )
         )
-        out.append("     " + printable(lacking_text(dataset, s, lang)))
+        out.append("     " + shown(lacking_text(dataset, s, lang)))
     return [*out, ""]
 
 
@@ -363,7 +364,7 @@ def _bad_rows_text(bad_rows: Sequence[BadRow], lang: str) -> list[str]:
     lines = [text("talenta.report.bad_rows", lang, count=len(bad_rows))]
     for bad in bad_rows:
         row = text("talenta.report.row", lang, line=bad.line)
-        lines.append(f"  {row}: " + "; ".join(printable(p) for p in bad.problems))
+        lines.append(f"  {row}: " + "; ".join(shown(p) for p in bad.problems))
     return [*lines, ""]
 
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pola_karir.audit.run import AuditUsageError, printable, read_text
+from pola_karir.audit.run import AuditUsageError, read_text
 from pola_karir.model import Dataset
 from pola_karir.talent.html_report import render_html
 from pola_karir.talent.report import bad_rows_note, render_csv, render_json, render_text
 from pola_karir.talent.staff import read_staff
 from pola_karir.talent.succession import DEFAULT_MAX_MOVES, TalentReport, plan
+from pola_karir.text.terminal import shown
 
 FORMATS: tuple[str, ...] = ("text", "json", "csv", "html")
 
@@ -44,7 +45,7 @@ def run_talenta(
     try:
         report = talent_report(dataset, read_text(csv_path), today or date.today(), lang, max_moves)
     except AuditUsageError as error:
-        return TalentRun("", f"pola-karir talenta: {printable(str(error))}\n", 2)
+        return TalentRun("", f"pola-karir talenta: {shown(str(error))}\n", 2)
     code = 1 if report.staff.bad_rows else 0
     if fmt == "json":
         return TalentRun(render_json(report, dataset, lang), "", code)
