@@ -27,13 +27,14 @@ from pola_karir.career.matching import (
     profile_from_data,
     summary_counts,
 )
+from pola_karir.career.timeline import Timeline, timeline_data, timeline_for
 from pola_karir.diagnostics import Diagnostic, diag, has_errors, suggestion, term
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
-from pola_karir.text import names, phrases
+from pola_karir.text import names, phrases, waktu
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 DEFAULT_DATA = "data"
@@ -241,12 +242,20 @@ def _match(args: argparse.Namespace) -> int:
         return 0
     results = explore(dataset, profile, args.langkah)
     counts = summary_counts(results)
+    timelines = [timeline_for(found, dataset, profile) for found in results]
     if args.format == "json":
+        # explore_data is what the browser engine reproduces key by key; the honest time
+        # ("waktu") is added beside it here until the browser shows it too.
         payload = {
             "jabatan": profile.position,
             "langkah": args.langkah,
             "ringkasan": counts,
-            "hasil": explore_data(dataset, profile, args.langkah),
+            "hasil": [
+                {**found, "waktu": timeline_data(timeline)}
+                for found, timeline in zip(
+                    explore_data(dataset, profile, args.langkah), timelines, strict=True
+                )
+            ],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
@@ -258,16 +267,25 @@ def _match(args: argparse.Namespace) -> int:
     if results:
         print(_say("cli.match.summary", **counts))
     print()
-    for found in results:
-        reach = found.reach
-        when = (
-            _say("cli.match.now")
-            if reach.years == 0
-            else _say("cli.match.earliest", years=phrases.number(reach.years, _REPORT_LANG))
-        )
-        sys.stdout.write(_say("cli.match.reach", moves=reach.moves, when=when))
+    for found, timeline in zip(results, timelines, strict=True):
+        when = _when(timeline)
+        sys.stdout.write(_say("cli.match.reach", moves=found.reach.moves, when=when))
         sys.stdout.write(_route_text(dataset, found.steps, found.state, found.to_fill))
     return 0
+
+
+def _when(timeline: Timeline) -> str:
+    """The earliest time of a result, with what sets it and every assumption beside it."""
+    step = timeline.destination
+    return waktu.when(
+        step.years,
+        step.estimate,
+        step.binding,
+        step.assumptions,
+        step.unknown,
+        timeline.rating,
+        _REPORT_LANG,
+    )
 
 
 def _verdict(state: State, unmet: int, unknown: int, to_fill: tuple[str, ...]) -> str:
