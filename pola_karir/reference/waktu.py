@@ -17,8 +17,9 @@ from pola_karir import reference as ref
 
 @dataclass(frozen=True)
 class Figure:
-    """A number of years and where it comes from; ``confirmed`` only when read in the
-    regulation's own text and known to be in force."""
+    """A number of years and where it comes from (a citation ``regulation#article``, as
+    ``LegalRef`` writes it); ``confirmed`` only when read in the regulation's own text and known
+    to be in force."""
 
     years: float
     source: str
@@ -28,13 +29,13 @@ class Figure:
 # Kenaikan pangkat reguler: 4 years in the last pangkat. Read only on government service pages
 # (BKPSDM and court staff pages listing the requirements); the article of PP 99/2000 as amended
 # by PP 12/2002 that sets it was not read: an estimate.
-REGULAR_PROMOTION: Final = Figure(4.0, "PP 99/2000 jo. PP 12/2002 (pasal belum dibaca)")
+REGULAR_PROMOTION: Final = Figure(4.0, "pp-99-2000")  # jo. PP 12/2002; article not read
 
 # A PNS in a jabatan fungsional: at least 2 years in the last pangkat, the credit points set, and
 # every element of performance at least "baik" in the last 2 years (PP 99/2000 Pasal 13, read in
 # a copy of its text). Whether Peraturan BKN 3/2023 changed the 2 years is unconfirmed, and the
 # credit points per golongan are not known, so 2 years is a lower bound and an estimate.
-FUNCTIONAL_PROMOTION: Final = Figure(2.0, "PP 99/2000 Pasal 13 huruf a")
+FUNCTIONAL_PROMOTION: Final = Figure(2.0, "pp-99-2000#pasal-13")  # huruf a
 
 # The predikat a rank promotion needs each year (PP 99/2000 Pasal 13 huruf c: "sekurang-
 # kurangnya bernilai baik"); below it the pangkat does not rise.
@@ -57,7 +58,7 @@ class CreditRules:
     yearly: dict[str, float] = field(default_factory=dict)
     # predikat -> share of the yearly credit earned
     rating_factor: dict[str, float] = field(default_factory=dict)
-    source: str = "PermenPANRB 1/2023; Peraturan BKN 3/2023 (angka belum dibaca di naskahnya)"
+    source: str = "perbkn-3-2023"  # with permenpanrb-1-2023; figures not read in either text
     confirmed: bool = False
 
 
