@@ -153,6 +153,7 @@ def test_cocokkan_json_carries_the_time_beside_the_old_years(
     assert waktu["asumsi"] == ["predikat_tetap", "angka_kredit", "angka_kredit_masa_jabatan"]
     assert waktu["predikat"] == "sangat-baik" and waktu["predikat_dianggap"] is False
     assert waktu["tidak_dapat_diperkirakan"] == []
+    assert [step["jabatan"] for step in waktu["langkah_rute"]] == ["teknik-jalan-ahli-muda"]
 
 
 def test_masa_golongan_is_a_profile_key(folder: DataFolder, tmp_path: Path) -> None:

@@ -393,10 +393,10 @@ def step_data(step: StepTime) -> dict[str, object]:
 
 
 def timeline_data(timeline: Timeline) -> dict[str, object]:
-    """The destination's time at the top level, every step's under ``langkah``."""
+    """The destination's time at the top level, every step's under ``langkah_rute``."""
     return {
         **step_data(timeline.destination),
         "predikat": timeline.rating,
         "predikat_dianggap": timeline.rating_assumed,
-        "langkah": [step_data(step) for step in timeline.steps],
+        "langkah_rute": [step_data(step) for step in timeline.steps],
     }

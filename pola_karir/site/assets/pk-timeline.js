@@ -220,7 +220,7 @@
     Object.keys(destination).forEach(function (key) { result[key] = destination[key]; });
     result.predikat = rating;
     result.predikat_dianggap = !given.predikat;
-    result.langkah = steps;
+    result.langkah_rute = steps;
     return result;
   }
 
