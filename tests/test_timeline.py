@@ -88,7 +88,7 @@ def test_words_put_every_assumption_beside_the_figure() -> None:
     assert "perkiraan: predikat kinerja Baik setiap tahun (predikat belum diisi)" in said
     unknown = words.when(None, False, (), (), ("angka_kredit",), "baik", "en")
     assert unknown == (
-        "the time cannot be estimated: the credit points for this grade step are not known"
+        "the time cannot be estimated (the credit points for this grade step are not known)"
     )
 
 
