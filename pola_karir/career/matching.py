@@ -44,6 +44,7 @@ class Profile:
     # experience requirement the current position alone does not meet is unknown, not unmet).
     experience: Mapping[str, float] | None = None
     total_years: float | None = None  # masa kerja, for cumulative experience
+    years_in_rank: float | None = None  # masa golongan: years in the current golongan
     trainings: frozenset[str] | None = None
     ratings: tuple[str, ...] | None = None  # most recent year first
     competencies: Mapping[str, int] | None = None
@@ -522,6 +523,7 @@ PROFILE_KEYS = (
     "pendidikan",
     "bidang_pendidikan",
     "golongan",
+    "masa_golongan",
     "masa_jabatan",
     "pengalaman",
     "masa_kerja",
@@ -553,6 +555,7 @@ def profile_from_data(data: Mapping[str, object]) -> Profile:
         if isinstance(experience, dict)
         else None,
         total_years=number("masa_kerja"),
+        years_in_rank=number("masa_golongan"),
         trainings=frozenset(str(t) for t in trainings) if isinstance(trainings, list) else None,
         ratings=tuple(str(r) for r in ratings) if isinstance(ratings, list) else None,
         competencies={str(k): int(v) for k, v in competencies.items()}
