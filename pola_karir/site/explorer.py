@@ -1,10 +1,12 @@
 """Jelajah Karier: the page where an employee fills in a profile and sees the positions within
 reach, when, and what is still missing.
 
-The page is a form (plain HTML built here, every data string escaped) and two scripts: the open
-data as ``assets/pola-karir-data.js`` and ``assets/jelajah.js``, the browser port of
-:mod:`pola_karir.career.matching`. Everything runs in the browser: no request leaves the page,
-and it works from ``file://`` too.
+The page is a form (plain HTML built here, every data string escaped) and four scripts: the open
+data as ``assets/pola-karir-data.js``, the engine's constants and the engine itself (the browser
+port of :mod:`pola_karir.career.matching`, see :mod:`pola_karir.site.engine`), and
+``assets/jelajah.js``, the page, which phrases the engine's codes and values with the words
+passed to it here. Everything runs in the browser: no request leaves the page, and it works
+from ``file://`` too.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from importlib import resources
 
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
-from pola_karir.site import blocks, urls
+from pola_karir.site import blocks, engine, urls
 from pola_karir.site.page import (
     COMPETENCY_GROUPS,
     SITE_LANGUAGE,
@@ -32,8 +34,11 @@ PAGE = urls.EXPLORER
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"
-MAX_MOVES = (1, 2, 3, 4)
-DEFAULT_MOVES = 3
+MAX_MOVES = engine.MOVES
+DEFAULT_MOVES = engine.DEFAULT_MOVES
+# In the order the page loads them: the data and the engine's constants before the engine,
+# the engine before the page.
+SCRIPTS = (DATA_SCRIPT, engine.CONSTANTS_SCRIPT, engine.ENGINE_SCRIPT, SCRIPT)
 
 # Words the script shows about formasi (``formasi.jelajah.<name>``), passed to it as data.
 FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_empty")
@@ -77,14 +82,15 @@ def title() -> str:
 
 
 def explorer_files() -> dict[str, str]:
-    """The page's script, published beside the other assets."""
+    """The page's scripts (the engine, its constants and the page), published beside the
+    other assets."""
     package = resources.files("pola_karir.site") / "assets"
-    return {SCRIPT: (package / "jelajah.js").read_text(encoding="utf-8")}
+    return {**engine.engine_files(), SCRIPT: (package / "jelajah.js").read_text(encoding="utf-8")}
 
 
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
-    scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in (DATA_SCRIPT, SCRIPT))
+    scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in SCRIPTS)
     words = json.dumps(_script_words(), ensure_ascii=True)
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
@@ -118,6 +124,60 @@ def _script_words() -> dict[str, str]:
         {f"error.{key}": say(f"jelajah.error.{key}", value="{value}") for key in ERROR_KEYS}
     )
     words.update({f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE).lower() for a in ASPECTS})
+    words.update(_engine_words())
+    return words
+
+
+# The words the page puts around the engine's findings (``engine.<name>``, engine.po).
+ENGINE_WORDS = (
+    "status.met",
+    "status.unmet",
+    "status.unknown",
+    "finding",
+    "gap",
+    "gap.training",
+    "gap.field",
+    "gap.performance",
+    "gap.competency",
+    "unknown",
+    "unknown.competency",
+    "unknown.performance",
+    "no_data",
+    "count.chosen",
+    "count.filled",
+    "choose_position",
+    "no_way_out",
+    "route",
+    "earliest",
+    "now",
+    "years_from_now",
+    "time",
+    "unmet_heading",
+    "details",
+    "details_unknown",
+    "search_count",
+    "reset_done",
+    "export_file",
+    "saved",
+    "file.not_json",
+    "file.not_profile",
+    "file.unreadable",
+    "file.loaded",
+)
+# The phrases of values (``phrase.<name>``) the page needs to phrase a finding as the CLI does.
+VALUE_PHRASES = ("decimal_mark", "years", "competency_level", "unknown", "done", "not_done")
+_PLACEHOLDERS = ("subject", "have", "need", "count", "position", "years", "time", "file")
+
+
+def _engine_words() -> dict[str, str]:
+    """The engine returns codes and values (:func:`pola_karir.career.matching.finding_data`);
+    these are the words the page phrases them with, placeholders kept as ``{name}``."""
+    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
+    words = {name: say(f"engine.{name}", **keep) for name in ENGINE_WORDS}
+    value_keep = {"value": "{value}", "level": "{level}", "years": "{years}"}
+    words.update({f"phrase.{n}": say(f"phrase.{n}", **value_keep) for n in VALUE_PHRASES})
+    words["phrase.total_service"] = say("phrase.total_service", years="{years}")
+    words.update({f"subject.{a}": phrases.label("aspek", a, SITE_LANGUAGE) for a in ASPECTS})
     return words
 
 

@@ -1,34 +1,39 @@
-/* pola-karir: Jelajah Karier. The merit-matching engine of pola_karir/matching.py ported to the
- * browser, and the page that uses it.
+/* pola-karir: the matching engine of pola_karir/career/matching.py, ported to the browser.
  *
- * - No dependencies, no modules, no build step (ES2017), no network: the data comes from
- *   assets/pola-karir-data.js (window.POLA_KARIR_DATA), so the page works from file:// and offline.
+ * - No page in it: no DOM, no words. It runs in a blank page, a worker or any JavaScript
+ *   engine with a global object (window or globalThis), and is exposed there as
+ *   PolaKarirEngine (and, for the site's scripts, PolaKarirJelajah: the same object).
+ * - Its constants (status codes, profile keys, bounds) are not written here: they come from
+ *   assets/pk-konstanta.js, written at build time from the Python modules and the JSON Schemas
+ *   that own them (pola_karir/site/engine.py). Load that script first.
  * - explore() must give exactly what Python's explore_data(dataset, profile_from_data(profile),
- *   max_moves) gives: same keys, order, strings and numbers. tests/site/test_jelajah.py checks a
- *   table of cases against the Python engine; change both together. Each result carries its
- *   route's verdict (status: memenuhi | belum-memenuhi | belum-dinilai), its gaps (celah), the
- *   profile parts to fill in (isi) and every step's findings (langkah_rute).
- * - A profile from a URL or a file goes through inspectProfile: what cannot be used is shown
- *   beside its field and left out, never silently read as "none".
- * - Words not in the data come from the site's catalogue via data-pk-words (explorer.py).
- * - Texts that depend on the data (requirement phrases, training and competency names, education
- *   labels) are read from the export, never re-phrased here.
- * - Data strings reach the page through textContent only.
- * - ASCII only (\u escapes), so the script reads the same whatever charset it is served with.
+ *   max_moves) gives: same keys, order, codes and numbers. Findings are codes and values
+ *   ({aspek, kunci, status, punya, perlu}, see matching.finding_data), never sentences: the page
+ *   phrases them with the site's catalogue, the CLI with its own. tests/site/test_engine.py runs
+ *   random datasets and profiles through both engines; change both together.
+ * - A profile from a URL or a file goes through inspectProfile: what cannot be used is reported
+ *   ({kunci, nilai}) and left out, never silently read as "none".
+ * - No dependencies, no modules, no build step (ES2017), no network. ASCII only (\u escapes),
+ *   so the script reads the same whatever charset it is served with.
  */
-(function () {
+(function (root) {
   "use strict";
 
-  // --- the engine (pola_karir/matching.py) --------------------------------------------------
+  // --- constants, from pk-konstanta.js (pola_karir/site/engine.py) ---------------------------
 
-  var MET = "terpenuhi";
-  var UNMET = "belum";
-  var UNKNOWN = "tidak-diketahui";
-  var UNKNOWN_TEXT = "tidak diketahui"; // matching.UNKNOWN_TEXT
-  var PROFILE_KEYS = ["jabatan", "pendidikan", "bidang_pendidikan", "golongan", "masa_jabatan",
-    "pengalaman", "masa_kerja", "pelatihan", "kinerja", "kompetensi"];
-  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var MAX_YEARS = 60; // common.schema.json#/$defs/tahun
+  var K = root.POLA_KARIR_KONSTANTA;
+  if (!K) throw new Error("POLA_KARIR_KONSTANTA");
+  var MET = K.status.met;
+  var UNMET = K.status.unmet;
+  var UNKNOWN = K.status.unknown;
+  var STATE_MET = K.state.met, STATE_UNMET = K.state.unmet, STATE_UNKNOWN = K.state.unknown;
+  var STATE_ORDER = K.state_order; // matching.STATE_ORDER
+  var PROFILE_KEYS = K.profile_keys; // matching.PROFILE_KEYS, profil.schema.json's order
+  var ID = new RegExp(K.id_pattern); // common.schema.json#/$defs/id
+  var MAX_YEARS = K.max_years; // common.schema.json#/$defs/tahun
+  var DEFAULT_MOVES = K.default_moves;
+
+  // --- the engine (pola_karir/career/matching.py) --------------------------------------------
 
   function hasOwn(object, key) {
     return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
@@ -89,11 +94,6 @@
     }
     fraction = fraction.replace(/0+$/, "");
     return sign + whole + (fraction ? "." + fraction : "");
-  }
-
-  /** describe.years: '3 tahun', '2,5 tahun'. */
-  function years(value) {
-    return formatG(value).replace(/\./g, ",") + " tahun";
   }
 
   var cache = typeof WeakMap === "function" ? new WeakMap() : null;
@@ -163,8 +163,9 @@
     };
   }
 
-  function finding(aspect, subject, status, have, need) { // matching.finding_data
-    return {aspek: aspect, subjek: subject, status: status, punya: have, perlu: need};
+  /** matching.finding_data: codes and values, which the reader phrases. */
+  function finding(aspect, key, status, have, need) {
+    return {aspek: aspect, kunci: key, status: status, punya: have, perlu: need};
   }
 
   function status(ok) {
@@ -313,17 +314,15 @@
       var need = req.pendidikan.minimal;
       var ok = profile.education === null ? null
         : ref.pendidikan[profile.education] >= ref.pendidikan[need];
-      found.push(finding("pendidikan", "Pendidikan", status(ok),
-        profile.education ? ref.pendidikan_nama[profile.education] : UNKNOWN_TEXT,
-        ref.pendidikan_nama[need]));
+      found.push(finding("pendidikan", null, status(ok), profile.education, need));
       var fields = req.pendidikan.bidang || [];
       if (fields.length) {
         var fieldOk = null;
         if (profile.educationField) { // matching.field_accepted
           fieldOk = acceptedFields(ix, fields).has(fieldKey(profile.educationField));
         }
-        found.push(finding("bidang_pendidikan", "Bidang pendidikan", status(fieldOk),
-          profile.educationField || UNKNOWN_TEXT, fields.join(", ")));
+        found.push(finding("bidang_pendidikan", null, status(fieldOk),
+          profile.educationField || null, fields.slice()));
       }
     }
     if (req.golongan) { // matching._rank: within minimum and (for functional grades) maximum
@@ -331,35 +330,32 @@
       var rankOk = profile.rank === null ? null
         : ref.golongan[profile.rank] >= ref.golongan[low]
           && (high === null || ref.golongan[profile.rank] <= ref.golongan[high]);
-      found.push(finding("golongan", "Golongan", status(rankOk), profile.rank || UNKNOWN_TEXT,
-        high ? low + "\u2013" + high : low));
+      found.push(finding("golongan", null, status(rankOk), profile.rank,
+        {minimal: low, maksimal: high}));
     }
     var held = experienceYears(ix, profile);
-    (req.pengalaman || []).forEach(function (item) {
+    (req.pengalaman || []).forEach(function (item, n) {
       var options = (item.jenis || []).concat(item.jabatan || []);
       var itemOk, have;
       if (conditional(item)) {
         var result = conditionalExperience(ix, profile, item);
         itemOk = result[0];
-        have = itemOk !== null ? years(result[1]) : UNKNOWN_TEXT;
+        have = result[1];
       } else if (options.length) {
-        var most = Math.max.apply(null, options.map(function (o) { return held.has(o) ? held.get(o) : 0; }));
-        if (most >= item.tahun) itemOk = true;
+        have = Math.max.apply(null, options.map(function (o) { return held.has(o) ? held.get(o) : 0; }));
+        if (have >= item.tahun) itemOk = true;
         else itemOk = profile.experience !== null ? false : null;
-        have = itemOk !== null ? years(most) : UNKNOWN_TEXT;
       } else {
         itemOk = profile.totalYears === null ? null : profile.totalYears >= item.tahun;
-        have = profile.totalYears !== null ? years(profile.totalYears) + " masa kerja" : UNKNOWN_TEXT;
+        have = profile.totalYears;
       }
-      found.push(finding("pengalaman", "Pengalaman", status(itemOk), have, item.teks));
+      found.push(finding("pengalaman", n, status(itemOk), itemOk === null ? null : have,
+        Number(item.tahun)));
     });
     [["pelatihan", req.pelatihan || []], ["sertifikasi", req.sertifikasi || []]].forEach(function (pair) {
       pair[1].forEach(function (id) {
         var done = profile.trainings === null ? null : profile.trainings.has(id);
-        var training = ix.trainings.get(id);
-        var name = training ? training.teks : id;
-        var have = done === null ? UNKNOWN_TEXT : (done ? "sudah" : "belum");
-        found.push(finding(pair[0], name, status(done), have, name));
+        found.push(finding(pair[0], id, status(done), done, true));
       });
     });
     if (req.kinerja) found.push(performance(ref, profile, req.kinerja));
@@ -368,25 +364,20 @@
       var level = levels[id];
       var mine = profile.competencies === null || !profile.competencies.has(id) ? null
         : profile.competencies.get(id);
-      var competency = ix.competencies.get(id);
-      found.push(finding("kompetensi", competency ? competency.nama : id,
-        status(mine === null ? null : mine >= level),
-        mine !== null ? "level " + mine : UNKNOWN_TEXT, "level " + level));
+      found.push(finding("kompetensi", id, status(mine === null ? null : mine >= level), mine, level));
     });
     return found;
   }
 
-  function performance(ref, profile, req) { // matching._performance
-    var need = req.teks_syarat;
+  function performance(ref, profile, req) { // matching.performance_finding
+    var need = {predikat_minimal: req.predikat_minimal, tahun: req.tahun};
     var ratings = profile.ratings;
-    if (!ratings || !ratings.length) return finding("kinerja", "Kinerja", UNKNOWN, UNKNOWN_TEXT, need);
+    if (!ratings || !ratings.length) return finding("kinerja", null, UNKNOWN, null, need);
     var considered = ratings.slice(0, req.tahun);
     var minimum = ref.predikat[req.predikat_minimal];
     var below = considered.filter(function (r) { return ref.predikat[r] < minimum; });
-    var have = considered.map(function (r) { return ref.predikat_nama[r]; }).join(", ");
-    if (below.length) return finding("kinerja", "Kinerja", UNMET, have, need);
-    if (considered.length < req.tahun) return finding("kinerja", "Kinerja", UNKNOWN, have, need);
-    return finding("kinerja", "Kinerja", MET, have, need);
+    var verdict = below.length ? UNMET : considered.length < req.tahun ? UNKNOWN : MET;
+    return finding("kinerja", null, verdict, considered, need);
   }
 
   // A binary heap ordered like Python's heapq on (years, moves, route) tuples.
@@ -460,8 +451,6 @@
     });
   }
 
-  var STATE_MET = "memenuhi", STATE_UNMET = "belum-memenuhi", STATE_UNKNOWN = "belum-dinilai";
-  var STATE_ORDER = {"memenuhi": 0, "belum-dinilai": 1, "belum-memenuhi": 2}; // matching.STATE_ORDER
 
   function state(found) { // matching._state
     if (found.some(function (f) { return f.status === UNMET; })) return STATE_UNMET;
@@ -494,7 +483,7 @@
   function explore(data, plainProfile, maxMoves) {
     var ix = index(data);
     var profile = profileFromData(plainProfile);
-    if (maxMoves === undefined || maxMoves === null) maxMoves = 3;
+    if (maxMoves === undefined || maxMoves === null) maxMoves = DEFAULT_MOVES;
     var checked = new Map();
     function judged(id) {
       if (!checked.has(id)) checked.set(id, findings(ix, profile, ix.positions.get(id)));
@@ -526,7 +515,8 @@
 
   /** The three numbers of a summary (matching.summary_counts). */
   function summaryCounts(results) {
-    var counts = {dapat_dicapai: results.length, memenuhi: 0, belum_memenuhi: 0, belum_dinilai: 0};
+    var counts = {dapat_dicapai: results.length};
+    [STATE_MET, STATE_UNMET, STATE_UNKNOWN].forEach(function (s) { counts[s.replace("-", "_")] = 0; });
     results.forEach(function (r) { counts[r.status.replace("-", "_")] += 1; });
     return counts;
   }
@@ -544,7 +534,7 @@
   // --- profiles in the URL fragment and in JSON files -----------------------------------------
 
   function reference(data) {
-    var source = data || (typeof window !== "undefined" ? window.POLA_KARIR_DATA : null) || {};
+    var source = data || root.POLA_KARIR_DATA || {};
     return source.rujukan || {pendidikan: {}, golongan: {}, predikat: {}};
   }
 
@@ -583,7 +573,7 @@
   function idOf(value) {
     if (typeof value !== "string") return null;
     var lower = value.trim().toLowerCase();
-    return ID.test(lower) ? lower : null;
+    return ID.test(lower) && lower.length <= K.id_max_length ? lower : null;
   }
 
   /** Years as a number, or as text from a URL or a hand-written file ("2,5"). */
@@ -593,8 +583,9 @@
   }
 
   function levelOf(value) {
-    if (typeof value === "number") return value >= 1 && value <= 5 && value % 1 === 0 ? value : null;
-    return typeof value === "string" && /^\s*[1-5]\s*$/.test(value) ? Number(value) : null;
+    var level = typeof value === "number" ? value
+      : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : null;
+    return level !== null && level % 1 === 0 && level >= K.levels[0] && level <= K.levels[1] ? level : null;
   }
 
   function shown(value) { // a bad value as the error message quotes it (shown via textContent)
@@ -611,7 +602,7 @@
    * competencies, and experience keys: positions, job families, position types, jenjang). */
   function inspectProfile(input, data, known) {
     var ref = reference(data);
-    var ix = known ? index(data || window.POLA_KARIR_DATA) : null;
+    var ix = known ? index(data || root.POLA_KARIR_DATA) : null;
     var result = {};
     var errors = [];
     function bad(key, value) { errors.push({kunci: key, nilai: shown(value)}); }
@@ -636,7 +627,7 @@
     }
     if (hasOwn(input, "bidang_pendidikan")) {
       var field = typeof input.bidang_pendidikan === "string" ? input.bidang_pendidikan.trim() : "";
-      if (field && field.length <= 200) result.bidang_pendidikan = field;
+      if (field && field.length <= K.max_field_length) result.bidang_pendidikan = field;
       else if (field || typeof input.bidang_pendidikan !== "string") bad("bidang_pendidikan", input.bidang_pendidikan);
     }
     if (hasOwn(input, "golongan")) {
@@ -685,7 +676,7 @@
         // Most recent first: after a rating that cannot be read, the years would shift, so
         // the list stops there.
         var ratings = [];
-        for (var i = 0; i < input.kinerja.length && ratings.length < 10; i++) {
+        for (var i = 0; i < input.kinerja.length && ratings.length < K.max_ratings; i++) {
           var rating = caseless(ref.predikat, input.kinerja[i]);
           if (!rating) { bad("kinerja", input.kinerja[i]); break; }
           ratings.push(rating);
@@ -778,6 +769,7 @@
   }
 
   var api = {
+    constants: K,
     explore: explore,
     check: check,
     summaryCounts: summaryCounts,
@@ -786,566 +778,13 @@
     cleanProfile: cleanProfile,
     inspectProfile: inspectProfile,
     paramsProfile: paramsProfile,
-    formatYears: years,
-    fieldKey: fieldKey
+    parseYears: parseYears,
+    formatNumber: formatG, // Python's f"{value:g}", which the phrases of years use
+    fieldKey: fieldKey,
+    lookup: index, // the data's positions, trainings and competencies by id (Maps)
+    isDict: isDict,
+    hasOwn: hasOwn
   };
-  if (typeof window !== "undefined") window.PolaKarirJelajah = api;
-
-  // --- the page -------------------------------------------------------------------------------
-
-  if (typeof document === "undefined") return;
-
-  var STATUS_LABEL = {terpenuhi: "terpenuhi", belum: "belum terpenuhi", "tidak-diketahui": "belum dinilai"};
-
-  function el(tag, className, content) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (content !== undefined && content !== null) node.textContent = content;
-    return node;
-  }
-
-  function yearsText(value) {
-    return formatG(value).replace(/\./g, ",");
-  }
-
-  /** One unmet or unknown requirement in plain words. */
-  function gapText(f) {
-    if (f.aspek === "pelatihan" || f.aspek === "sertifikasi") {
-      return f.status === UNMET ? "Belum " + f.subjek : f.subjek + ": " + f.punya;
-    }
-    if (f.aspek === "bidang_pendidikan") {
-      return "Bidang pendidikan " + f.punya + ", perlu salah satu dari: " + f.perlu;
-    }
-    if (f.aspek === "kinerja") return "Kinerja " + f.punya + "; perlu " + f.perlu;
-    var subject = f.aspek === "kompetensi" ? "Kompetensi " + f.subjek : f.subjek;
-    return subject + " " + f.punya + ", perlu " + f.perlu;
-  }
-
-  function unknownText(f) {
-    if (f.aspek === "pelatihan" || f.aspek === "sertifikasi") return f.subjek;
-    if (f.aspek === "kompetensi") return "Kompetensi " + f.subjek + " (perlu " + f.perlu + ")";
-    if (f.aspek === "kinerja" && f.punya !== UNKNOWN_TEXT) {
-      return "Kinerja " + f.punya + " (perlu " + f.perlu + ")";
-    }
-    return f.subjek + " (perlu " + f.perlu + ")";
-  }
-
-  function setup(root) {
-    var data = window.POLA_KARIR_DATA;
-    var form = root.querySelector("form");
-    var results = root.querySelector("[data-pk-results]");
-    var summary = root.querySelector("[data-pk-summary]");
-    var message = root.querySelector("[data-pk-message]");
-    var fileInput = root.querySelector("[data-pk-file]");
-    var template = root.getAttribute("data-pk-position-url") || "";
-    if (!data || !form || !results) {
-      if (summary) summary.textContent = "Data pola karier tidak dapat dimuat. Muat ulang halaman ini.";
-      return;
-    }
-    var ix = index(data);
-    var extras = {pengalaman: {}, pelatihan: [], kompetensi: {}}; // imported values the form has no field for
-    var onlyOpen = root.querySelector("[data-pk-only-open]");
-    var words = {}; // formasi words from the site's catalogue (explorer.FORMASI_WORDS)
-    try { words = JSON.parse(root.getAttribute("data-pk-words") || "{}"); } catch (error) { words = {}; }
-    var unitNames = new Map();
-    (data.unit || []).forEach(function (u) { unitNames.set(u.id, u.nama); });
-    var lastFragment = null;
-
-    function field(name) { return form.elements.namedItem(name); }
-    function all(selector) { return Array.prototype.slice.call(form.querySelectorAll(selector)); }
-
-    function positionUrl(id) {
-      var href = template.replace("__ID__", encodeURIComponent(id));
-      if (location.protocol === "file:" && /\/$/.test(href)) href += "index.html";
-      return href;
-    }
-
-    function word(name, values) {
-      var textValue = String(words[name] || "");
-      Object.keys(values || {}).forEach(function (key) {
-        textValue = textValue.split("{" + key + "}").join(String(values[key]));
-      });
-      return textValue;
-    }
-
-    /** A unit as an employee knows it: its name, and its perangkat daerah when it is below. */
-    function placeName(id) {
-      var top = id.split("/")[0];
-      var name = unitNames.get(id) || id;
-      return id === top ? name : name + " \u203a " + (unitNames.get(top) || top);
-    }
-
-    /** The placements of a position (open data's penempatan), and those with open posts. */
-    function placements(id) {
-      var position = ix.positions.get(id);
-      return (position && position.penempatan) || [];
-    }
-
-    function openPlaces(id) {
-      return placements(id).filter(function (p) { return p.terbuka > 0; });
-    }
-
-    function showOnlyOpen() {
-      var wanted = Boolean(onlyOpen && onlyOpen.checked);
-      var shown = 0;
-      Array.prototype.forEach.call(results.querySelectorAll("li.pk-jelajah__item"), function (item) {
-        item.hidden = wanted && !item.hasAttribute("data-terbuka");
-        if (!item.hidden) shown++;
-      });
-      var empty = results.querySelector(".pk-jelajah__empty");
-      if (empty) results.removeChild(empty);
-      if (wanted && !shown && results.firstChild) {
-        results.appendChild(el("li", "pk-jelajah__empty", word("only_open_empty")));
-      }
-    }
-
-    function positionName(id) {
-      // the name that tells it apart from same-named positions (open data's nama_tampilan)
-      var position = ix.positions.get(id);
-      return position ? (position.nama_tampilan || position.nama) : id;
-    }
-
-    function markValidity(input, ok) {
-      if (ok) input.removeAttribute("aria-invalid");
-      else input.setAttribute("aria-invalid", "true");
-    }
-
-    function readYears(input) {
-      var raw = input.value.trim();
-      if (!raw) { markValidity(input, true); return null; }
-      var value = parseYears(raw);
-      markValidity(input, value !== null);
-      return value;
-    }
-
-    /** The profile the form shows, in profil.schema.json form. */
-    function readForm() {
-      var profile = {};
-      var position = field("jabatan").value;
-      if (position) profile.jabatan = position;
-      if (field("pendidikan").value) profile.pendidikan = field("pendidikan").value;
-      var study = field("bidang_pendidikan").value.trim();
-      if (study) profile.bidang_pendidikan = study;
-      if (field("golongan").value) profile.golongan = field("golongan").value;
-      var served = readYears(field("masa_jabatan"));
-      if (served !== null) profile.masa_jabatan = served;
-      var experience = {};
-      var anyExperience = false;
-      Object.keys(extras.pengalaman).forEach(function (key) { experience[key] = extras.pengalaman[key]; anyExperience = true; });
-      all("[data-pk-pengalaman]").forEach(function (input) {
-        var value = readYears(input);
-        if (value !== null) { experience[input.getAttribute("data-pk-pengalaman")] = value; anyExperience = true; }
-      });
-      if (anyExperience || field("pengalaman_lengkap").checked) profile.pengalaman = experience;
-      var total = readYears(field("masa_kerja"));
-      if (total !== null) profile.masa_kerja = total;
-      var done = extras.pelatihan.slice();
-      all("input[name=pelatihan]").forEach(function (box) { if (box.checked) done.push(box.value); });
-      if (done.length || field("pelatihan_tidak_ada").checked) profile.pelatihan = done;
-      var ratings = [];
-      for (var i = 0; i < 3; i++) {
-        var value = field("kinerja_" + i).value;
-        if (!value) break; // most recent first, without gaps
-        ratings.push(value);
-      }
-      if (ratings.length) profile.kinerja = ratings;
-      var levels = {};
-      var anyLevel = false;
-      Object.keys(extras.kompetensi).forEach(function (key) { levels[key] = extras.kompetensi[key]; anyLevel = true; });
-      all("[data-pk-kompetensi]").forEach(function (select) {
-        if (select.value) { levels[select.getAttribute("data-pk-kompetensi")] = Number(select.value); anyLevel = true; }
-      });
-      if (anyLevel) profile.kompetensi = levels;
-      return cleanProfile(profile, data);
-    }
-
-    function setYears(input, value) {
-      input.value = value === undefined ? "" : String(value).replace(".", ","); // exact, not rounded
-      markValidity(input, true);
-    }
-
-    /** Show a profile in the form; values it has no field for are kept aside. */
-    function writeForm(profile) {
-      var select = field("jabatan");
-      select.value = profile.jabatan && ix.positions.has(profile.jabatan) ? profile.jabatan : "";
-      field("pendidikan").value = profile.pendidikan || "";
-      field("bidang_pendidikan").value = profile.bidang_pendidikan || "";
-      field("golongan").value = profile.golongan || "";
-      setYears(field("masa_jabatan"), profile.masa_jabatan);
-      setYears(field("masa_kerja"), profile.masa_kerja);
-      var experience = Object.assign({}, profile.pengalaman || {});
-      all("[data-pk-pengalaman]").forEach(function (input) {
-        var key = input.getAttribute("data-pk-pengalaman");
-        setYears(input, experience[key]);
-        delete experience[key];
-      });
-      extras.pengalaman = experience;
-      field("pengalaman_lengkap").checked = isDict(profile.pengalaman);
-      var done = new Set(profile.pelatihan || []);
-      all("input[name=pelatihan]").forEach(function (box) {
-        box.checked = done.has(box.value);
-        done.delete(box.value);
-      });
-      extras.pelatihan = Array.from(done);
-      field("pelatihan_tidak_ada").checked = Array.isArray(profile.pelatihan) && profile.pelatihan.length === 0;
-      for (var i = 0; i < 3; i++) {
-        field("kinerja_" + i).value = (profile.kinerja || [])[i] || "";
-      }
-      var levels = Object.assign({}, profile.kompetensi || {});
-      all("[data-pk-kompetensi]").forEach(function (input) {
-        var key = input.getAttribute("data-pk-kompetensi");
-        input.value = hasOwn(levels, key) ? String(levels[key]) : "";
-        delete levels[key];
-      });
-      extras.kompetensi = levels;
-      counts();
-    }
-
-    function maxMoves() {
-      var value = Number(field("langkah").value);
-      return value >= 1 && value <= 4 ? value : 3;
-    }
-
-    function counts() {
-      var trainings = all("input[name=pelatihan]").filter(function (b) { return b.checked; }).length + extras.pelatihan.length;
-      var levels = all("[data-pk-kompetensi]").filter(function (s) { return s.value; }).length + Object.keys(extras.kompetensi).length;
-      var experience = all("[data-pk-pengalaman]").filter(function (s) { return s.value.trim(); }).length + Object.keys(extras.pengalaman).length;
-      setCount("pelatihan", trainings ? trainings + " dipilih" : "");
-      setCount("kompetensi", levels ? levels + " diisi" : "");
-      setCount("pengalaman", experience ? experience + " diisi" : "");
-    }
-
-    function setCount(name, value) {
-      var node = root.querySelector("[data-pk-count=" + name + "]");
-      if (node) node.textContent = value ? " (" + value + ")" : "";
-    }
-
-    function fragmentFor(profile) {
-      var params = profileToParams(profile);
-      var moves = maxMoves();
-      if (moves !== 3) params += (params ? "&" : "") + "langkah=" + moves;
-      return params ? "#" + params : "";
-    }
-
-    function writeFragment(fragment) {
-      lastFragment = fragment;
-      if (location.hash === fragment || (!fragment && !location.hash)) return;
-      var url = location.href.split("#")[0] + fragment;
-      try {
-        history.replaceState(history.state, "", fragment || location.pathname + location.search);
-      } catch (error) {
-        location.replace(url);
-      }
-    }
-
-    function update() {
-      counts();
-      var profile = readForm();
-      writeFragment(fragmentFor(profile));
-      render(profile);
-    }
-
-    function render(profile) {
-      while (results.firstChild) results.removeChild(results.firstChild);
-      if (!profile.jabatan) {
-        summary.textContent = "Pilih jabatan sekarang untuk melihat jabatan yang dapat dicapai.";
-        return;
-      }
-      var moves = maxMoves();
-      var found = explore(data, profile, moves);
-      if (!found.length) {
-        summary.textContent = "Belum ada jalur keluar dari " + positionName(profile.jabatan) +
-          " dalam pola karier ini.";
-        return;
-      }
-      var tally = summaryCounts(found);
-      var open = found.filter(function (r) { return openPlaces(r.jabatan).length > 0; }).length;
-      summary.textContent = word("summary", {count: tally.dapat_dicapai, origin: positionName(profile.jabatan),
-        moves: moves, met: tally.memenuhi, unmet: tally.belum_memenuhi, unknown: tally.belum_dinilai}) +
-        (open ? word("summary_open", {count: open}) : "");
-      found.forEach(function (result) { results.appendChild(card(result)); });
-      showOnlyOpen();
-    }
-
-    /** The route's verdict: met only when every requirement of every step was assessed and met. */
-    function card(result) {
-      var unmet = result.temuan.filter(function (f) { return f.status === UNMET; });
-      var unknownCount = 0;
-      result.langkah_rute.forEach(function (step) {
-        unknownCount += step.temuan.filter(function (f) { return f.status === UNKNOWN; }).length;
-      });
-      var unknown = result.temuan.filter(function (f) { return f.status === UNKNOWN; });
-      var kind = result.status === STATE_MET ? "ok" : result.status === STATE_UNMET ? "gap" : "unknown";
-      var item = el("li", "pk-jelajah__item pk-jelajah__item--" + kind);
-      item.setAttribute("data-jabatan", result.jabatan);
-      item.setAttribute("data-status", result.status);
-      var heading = el("h3", "pk-jelajah__title");
-      var link = el("a", null, positionName(result.jabatan));
-      link.href = positionUrl(result.jabatan);
-      heading.appendChild(link);
-      item.appendChild(heading);
-      var badges = el("p", "pk-jelajah__badges");
-      if (result.status === STATE_MET) {
-        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--ok", word("badge_met")));
-      }
-      if (result.celah) {
-        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--gap", word("badge_unmet", {count: result.celah})));
-      }
-      if (unknownCount) {
-        if (badges.firstChild) badges.appendChild(document.createTextNode(" "));
-        var fields = result.isi.map(function (aspect) { return word("aspect." + aspect) || aspect; }).join(", ");
-        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--unknown",
-          word("badge_unknown", {count: unknownCount, fields: fields})));
-      }
-      item.appendChild(badges);
-      var places = placements(result.jabatan);
-      var open = openPlaces(result.jabatan);
-      if (open.length) {
-        var total = open.reduce(function (sum, p) { return sum + p.terbuka; }, 0);
-        item.setAttribute("data-terbuka", String(total));
-        badges.appendChild(document.createTextNode(" "));
-        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--open", word("open", {count: total})));
-        var where = el("p", "pk-jelajah__openings");
-        where.appendChild(el("strong", null, word("open_in") + ": "));
-        where.appendChild(document.createTextNode(open.map(function (p) {
-          return placeName(p.unit) + " (" + p.terbuka + ")";
-        }).join("; ")));
-        item.appendChild(where);
-      } else if (places.length && places.every(function (p) { return p.terbuka !== null; })) {
-        item.appendChild(el("p", "pk-jelajah__openings pk-jelajah__openings--none", word("all_filled")));
-      }
-      var facts = el("dl", "pk-jelajah__facts");
-      facts.appendChild(el("dt", null, "Rute"));
-      var route = el("dd", "pk-jelajah__route");
-      result.rute.forEach(function (id, i) {
-        if (i) route.appendChild(el("span", "pk-jelajah__arrow", " \u2192 "));
-        route.appendChild(el("span", null, positionName(id)));
-      });
-      facts.appendChild(route);
-      facts.appendChild(el("dt", null, "Paling cepat"));
-      facts.appendChild(el("dd", "pk-jelajah__time", (result.tahun === 0 ? "sekarang" : yearsText(result.tahun) + " tahun lagi") +
-        " (" + result.langkah + " langkah)"));
-      item.appendChild(facts);
-      // The steps on the way first: a gap there blocks the route to the destination too.
-      result.langkah_rute.slice(0, -1).forEach(function (step) {
-        var stepUnmet = step.temuan.filter(function (f) { return f.status === UNMET; });
-        if (!stepUnmet.length) return;
-        item.appendChild(el("p", "pk-jelajah__label", word("step_gaps", {position: positionName(step.jabatan)})));
-        var stepGaps = el("ul", "pk-jelajah__gaps pk-jelajah__gaps--step");
-        stepGaps.setAttribute("data-langkah", step.jabatan);
-        stepUnmet.forEach(function (f) { stepGaps.appendChild(el("li", null, gapText(f))); });
-        item.appendChild(stepGaps);
-      });
-      if (unmet.length) {
-        item.appendChild(el("p", "pk-jelajah__label", "Yang belum terpenuhi:"));
-        var gaps = el("ul", "pk-jelajah__gaps");
-        unmet.forEach(function (f) { gaps.appendChild(el("li", null, gapText(f))); });
-        item.appendChild(gaps);
-      }
-      var details = el("details", "pk-jelajah__details");
-      details.appendChild(el("summary", null, unknown.length
-        ? "Rincian syarat (" + unknown.length + " belum dinilai)" : "Rincian syarat"));
-      var list = el("ul", "pk-jelajah__findings");
-      result.temuan.forEach(function (f) {
-        var row = el("li", "pk-jelajah__finding pk-jelajah__finding--" + f.status);
-        row.appendChild(el("span", "pk-jelajah__status", STATUS_LABEL[f.status]));
-        row.appendChild(document.createTextNode(" "));
-        row.appendChild(el("span", null, f.status === UNKNOWN ? unknownText(f)
-          : f.status === UNMET ? gapText(f) : f.subjek + ": " + f.punya));
-        list.appendChild(row);
-      });
-      details.appendChild(list);
-      item.appendChild(details);
-      return item;
-    }
-
-    function say(text, isError) {
-      message.textContent = text;
-      message.classList.toggle("pk-jelajah__message--error", Boolean(isError));
-    }
-
-    function load(profile, moves) {
-      writeForm(profile);
-      if (moves) field("langkah").value = String(moves);
-      update();
-    }
-
-    /** The profile parts a form control belongs to (its error sits beside it). */
-    function errorKey(name) {
-      if (/^(pelatihan|kinerja|kompetensi|pengalaman)/.test(name || "")) return name.split("_")[0];
-      return name;
-    }
-
-    /** Where the error of a profile part is shown: after its field, group or section. */
-    function errorAnchor(key) {
-      if (key === "kinerja") return field("kinerja_0").closest(".pk-jelajah__grid");
-      if (key === "pelatihan" || key === "pengalaman" || key === "kompetensi") {
-        var count = root.querySelector("[data-pk-count=" + key + "]");
-        return count ? count.closest("details") : null;
-      }
-      var control = field(key);
-      return control && control.closest ? control.closest(".pk-jelajah__field") : null;
-    }
-
-    function clearErrors(key) {
-      all(".pk-jelajah__field-error").forEach(function (node) {
-        if (key && node.getAttribute("data-pk-error") !== key) return;
-        node.parentNode.removeChild(node);
-      });
-      all("[data-pk-error-for]").forEach(function (control) {
-        if (key && control.getAttribute("data-pk-error-for") !== key) return;
-        control.removeAttribute("aria-invalid");
-        control.removeAttribute("data-pk-error-for");
-        var described = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-          return id && id.indexOf("pk-j-fout-") !== 0;
-        }).join(" ");
-        if (described) control.setAttribute("aria-describedby", described);
-        else control.removeAttribute("aria-describedby");
-      });
-    }
-
-    /** Each value the page could not use, beside its field (as text: the value may be anything);
-     * the rest of the profile is used as usual. Returns the number of errors shown. */
-    function showErrors(errors) {
-      clearErrors();
-      var others = [];
-      errors.forEach(function (error, n) {
-        var anchor = error.kunci === "other" ? null : errorAnchor(error.kunci);
-        var textValue = word("error." + error.kunci, {value: error.nilai});
-        if (!anchor) { others.push(textValue); return; }
-        var note = el("p", "pk-jelajah__field-error", textValue);
-        note.id = "pk-j-fout-" + error.kunci + "-" + n;
-        note.setAttribute("data-pk-error", error.kunci);
-        var after = anchor;
-        while (after.nextSibling && after.nextSibling.getAttribute
-          && after.nextSibling.getAttribute("data-pk-error") === error.kunci) after = after.nextSibling;
-        after.parentNode.insertBefore(note, after.nextSibling);
-        var control = anchor.matches("details") ? anchor.querySelector("summary") : anchor.querySelector("select, input");
-        if (control) {
-          control.setAttribute("aria-invalid", "true");
-          control.setAttribute("data-pk-error-for", error.kunci);
-          control.setAttribute("aria-describedby", ((control.getAttribute("aria-describedby") || "") + " " + note.id).trim());
-        }
-      });
-      return others;
-    }
-
-    /** Load a profile from outside (URL or file): use what can be used, show what cannot. */
-    function loadChecked(raw, moves, loaded) {
-      var checked = inspectProfile(raw, data, true);
-      writeForm(checked.profile);
-      if (moves) field("langkah").value = String(moves);
-      update();
-      var others = showErrors(checked.errors);
-      var parts = loaded ? [loaded] : [];
-      if (checked.errors.length) parts.push(word("errors", {count: checked.errors.length}));
-      parts = parts.concat(others);
-      say(parts.join(" "), checked.errors.length > 0);
-    }
-
-    function fromFragment() {
-      var hash = location.hash;
-      if (hash === lastFragment) return;
-      var params = new URLSearchParams(hash.replace(/^#/, ""));
-      var moves = Number(params.get("langkah"));
-      loadChecked(paramsProfile(hash), moves >= 1 && moves <= 4 ? moves : 3, "");
-    }
-
-    // Searchable position list: hide the options that do not match.
-    var search = root.querySelector("[data-pk-search]");
-    if (search) {
-      // Every word typed, in any order and any case, must occur in the position's name or in
-      // the names or abbreviations of its units (data-pk-terms): "seksi jalan", "PUPR".
-      var searchWords = function (text) {
-        return text.toLocaleLowerCase("id").split(/[^0-9a-z\u00c0-\uffff]+/).filter(Boolean);
-      };
-      search.addEventListener("input", function () {
-        var wanted = search.value.trim().toLocaleLowerCase("id");
-        var words = searchWords(wanted);
-        var shown = 0;
-        Array.prototype.forEach.call(field("jabatan").querySelectorAll("optgroup"), function (group) {
-          var any = false;
-          Array.prototype.forEach.call(group.children, function (option) {
-            var have = searchWords([option.textContent, option.getAttribute("data-pk-terms") || "",
-              group.label].join(" ")).join(" ");
-            var match = words.every(function (word) { return have.indexOf(word) >= 0; });
-            option.hidden = !match;
-            if (match) { any = true; shown++; }
-          });
-          group.hidden = !any;
-        });
-        var status = root.querySelector("[data-pk-search-count]");
-        if (status) status.textContent = wanted ? shown + " jabatan cocok" : "";
-      });
-    }
-
-    form.addEventListener("input", function (event) {
-      if (event.target === search) return;
-      if (event.target.name === "pelatihan" && event.target.checked) field("pelatihan_tidak_ada").checked = false;
-      if (event.target.name === "pelatihan_tidak_ada" && event.target.checked) {
-        all("input[name=pelatihan]").forEach(function (box) { box.checked = false; });
-        extras.pelatihan = [];
-      }
-      say("");
-      clearErrors(errorKey(event.target.name));
-      update();
-    });
-    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
-
-    root.querySelector("[data-pk-action=reset]").addEventListener("click", function () {
-      search.value = "";
-      search.dispatchEvent(new Event("input"));
-      field("langkah").value = "3";
-      load({});
-      clearErrors();
-      say("Isian dikosongkan.");
-    });
-
-    root.querySelector("[data-pk-action=export]").addEventListener("click", function () {
-      var profile = readForm();
-      var blob = new Blob([JSON.stringify(profile, null, 2) + "\n"], {type: "application/json"});
-      var url = URL.createObjectURL(blob);
-      var anchor = document.createElement("a");
-      anchor.href = url;
-      anchor.download = "profil-pegawai.json";
-      document.body.appendChild(anchor);
-      anchor.click();
-      document.body.removeChild(anchor);
-      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      say("Profil disimpan sebagai profil-pegawai.json.");
-    });
-
-    root.querySelector("[data-pk-action=import]").addEventListener("click", function () { fileInput.click(); });
-    fileInput.addEventListener("change", function () {
-      var file = fileInput.files && fileInput.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        var parsed;
-        try {
-          parsed = JSON.parse(String(reader.result));
-        } catch (error) {
-          say("Berkas " + file.name + " bukan JSON yang sah.", true);
-          return;
-        }
-        if (!isDict(parsed)) { say("Berkas " + file.name + " tidak berisi profil pegawai.", true); return; }
-        loadChecked(parsed, null, "Profil dari " + file.name + " dimuat.");
-      };
-      reader.onerror = function () { say("Berkas " + file.name + " tidak dapat dibaca.", true); };
-      reader.readAsText(file);
-      fileInput.value = "";
-    });
-
-    if (onlyOpen) onlyOpen.addEventListener("change", showOnlyOpen);
-    window.addEventListener("hashchange", fromFragment);
-    root.classList.add("pk-jelajah--ready");
-    fromFragment();
-  }
-
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-pk-jelajah]"), setup);
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-})();
+  root.PolaKarirEngine = api;
+  root.PolaKarirJelajah = api; // the name the site's page scripts know it by
+}(typeof globalThis !== "undefined" ? globalThis : window));
