@@ -2,8 +2,10 @@
 
 The merit system asks for an objective comparison of qualification, competency, performance and
 rank with what a position requires (UU 5/2014 Pasal 69). This module does that comparison once,
-as pure functions over the model; the CLI, the audit and (ported to JavaScript, checked against
-the same case table) the Jelajah Karier page all give the same answers.
+as pure functions over the model; the CLI, the audit and (ported to JavaScript as
+``assets/pk-engine.js``, checked against a case table and random datasets and profiles) the
+Jelajah Karier page all give the same answers. The two engines exchange findings as codes and
+values (:func:`finding_data`); each phrases them in its own words.
 
 Anything the profile leaves unknown is reported as ``unknown`` (not assessed), never as unmet
 and never as met: a position is eligible only when every requirement was assessed and met.
