@@ -163,6 +163,7 @@ ENGINE_WORDS = (
     "file.not_profile",
     "file.unreadable",
     "file.loaded",
+    "indicators",
 )
 # The phrases of values (``phrase.<name>``) the page needs to phrase a finding as the CLI does.
 VALUE_PHRASES = ("decimal_mark", "years", "competency_level", "unknown", "done", "not_done")
@@ -349,11 +350,16 @@ def _competencies(dataset: Dataset) -> str:
         members = [c for c in dataset.competencies.values() if c.group == group]
         if not members:
             continue
+        # Beside each choice, the chosen level's description (and its indikator perilaku
+        # where the dictionary has them), written by the script from the open data.
         fields = "".join(
             f'<div class="pk-jelajah__field"><label for="pk-j-k-{attr(c.id)}">'
             f"{html.escape(c.name)}</label>"
             f'<select id="pk-j-k-{attr(c.id)}" name="kompetensi_{attr(c.id)}" '
-            f'data-pk-kompetensi="{attr(c.id)}">{levels}</select></div>'
+            f'data-pk-kompetensi="{attr(c.id)}" aria-describedby="pk-j-k-{attr(c.id)}-level">'
+            f"{levels}</select>"
+            f'<div class="pk-jelajah__level" id="pk-j-k-{attr(c.id)}-level" '
+            f'data-pk-level-for="{attr(c.id)}" aria-live="polite"></div></div>'
             for c in members
         )
         legend = html.escape(blocks.competency_group(group))

@@ -299,7 +299,27 @@
         delete levels[key];
       });
       extras.kompetensi = levels;
+      all("[data-pk-kompetensi]").forEach(showLevel);
       counts();
+    }
+
+    /** Beside a competency's choice: the chosen level's description from the dictionary, and
+     * its indikator perilaku where the dictionary has them (text only, from the open data). */
+    function showLevel(select) {
+      var id = select.getAttribute("data-pk-kompetensi");
+      var box = root.querySelector("[data-pk-level-for=\"" + id + "\"]");
+      if (!box) return;
+      while (box.firstChild) box.removeChild(box.firstChild);
+      var competency = ix.competencies.get(id);
+      var level = Number(select.value);
+      if (!competency || !level) return;
+      box.appendChild(el("p", "pk-jelajah__level-text", (competency.level || [])[level - 1] || ""));
+      var indicators = (competency.indikator_perilaku || [])[level - 1] || [];
+      if (!indicators.length) return;
+      box.appendChild(el("p", "pk-jelajah__level-label", word("indicators")));
+      var list = el("ul", "pk-jelajah__indicators");
+      indicators.forEach(function (item) { list.appendChild(el("li", null, item)); });
+      box.appendChild(list);
     }
 
     function maxMoves() {
@@ -585,6 +605,7 @@
         all("input[name=pelatihan]").forEach(function (box) { box.checked = false; });
         extras.pelatihan = [];
       }
+      if (event.target.hasAttribute("data-pk-kompetensi")) showLevel(event.target);
       say("");
       clearErrors(errorKey(event.target.name));
       update();
