@@ -1,6 +1,7 @@
 """The browser matching engine's files: ``assets/pk-engine.js`` (the port of
-:mod:`pola_karir.career.matching`, no page in it) and ``assets/pk-konstanta.js``, the constants
-it reads, written at build time from the Python modules and JSON Schemas that own them.
+:mod:`pola_karir.career.matching`, no page and no words in it), ``assets/pk-konstanta.js``, the
+constants it reads, written at build time from the Python modules and JSON Schemas that own
+them, and ``assets/pk-kata.js``, which phrases its findings with a page's catalogue words.
 
 The engine holds no copy of a status code, a profile key or a bound: change one here (in
 ``matching``, in a schema or in the moves offered) and the next build's engine follows.
@@ -17,6 +18,9 @@ from pola_karir.load.schema import schema_dir
 
 ENGINE_SCRIPT = "assets/pk-engine.js"
 CONSTANTS_SCRIPT = "assets/pk-konstanta.js"
+# The words of the engine's findings: a page that shows findings loads it after the engine and
+# passes it the words of :func:`pola_karir.site.explorer.engine_words`.
+WORDS_SCRIPT = "assets/pk-kata.js"
 # The largest numbers of moves an employee may ask for, and the one asked when none is.
 MOVES = (1, 2, 3, 4)
 DEFAULT_MOVES = 3
@@ -60,12 +64,19 @@ def constants_script() -> str:
     return f"/* pola_karir/site/engine.py */\nthis.{CONSTANTS_GLOBAL} = {value};\n"
 
 
+def _asset(name: str) -> str:
+    return (resources.files("pola_karir.site") / "assets" / name).read_text(encoding="utf-8")
+
+
 def engine_source() -> str:
     """The engine script as shipped in the package."""
-    package = resources.files("pola_karir.site") / "assets"
-    return (package / "pk-engine.js").read_text(encoding="utf-8")
+    return _asset("pk-engine.js")
 
 
 def engine_files() -> dict[str, str]:
-    """The engine and its constants, published beside the other assets."""
-    return {CONSTANTS_SCRIPT: constants_script(), ENGINE_SCRIPT: engine_source()}
+    """The engine, its constants and its words, published beside the other assets."""
+    return {
+        CONSTANTS_SCRIPT: constants_script(),
+        ENGINE_SCRIPT: engine_source(),
+        WORDS_SCRIPT: _asset("pk-kata.js"),
+    }

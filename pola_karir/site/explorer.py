@@ -37,8 +37,8 @@ PROFILE_SCHEMA = "schemas/profil.schema.json"
 MAX_MOVES = engine.MOVES
 DEFAULT_MOVES = engine.DEFAULT_MOVES
 # In the order the page loads them: the data and the engine's constants before the engine,
-# the engine before the page.
-SCRIPTS = (DATA_SCRIPT, engine.CONSTANTS_SCRIPT, engine.ENGINE_SCRIPT, SCRIPT)
+# the engine before its words (pk-kata.js), all of them before the page.
+SCRIPTS = (DATA_SCRIPT, engine.CONSTANTS_SCRIPT, engine.ENGINE_SCRIPT, engine.WORDS_SCRIPT, SCRIPT)
 
 # Words the script shows about formasi (``formasi.jelajah.<name>``), passed to it as data.
 FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_empty")
@@ -91,7 +91,7 @@ def explorer_files() -> dict[str, str]:
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
     scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in SCRIPTS)
-    words = json.dumps(_script_words(), ensure_ascii=True)
+    words = json.dumps(script_words(), ensure_ascii=True)
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
         f'data-pk-words="{attr(words)}">'
@@ -111,7 +111,7 @@ def explorer_page(dataset: Dataset) -> Page:
     return Page(PAGE, title(), "\n".join(parts) + "\n", html_blocks=(("jelajah", body),))
 
 
-def _script_words() -> dict[str, str]:
+def script_words() -> dict[str, str]:
     """Every word the script shows that is not in the data, placeholders left as ``{name}``
     for the script to fill in (with text, never markup)."""
     keep = {
@@ -124,7 +124,7 @@ def _script_words() -> dict[str, str]:
         {f"error.{key}": say(f"jelajah.error.{key}", value="{value}") for key in ERROR_KEYS}
     )
     words.update({f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE).lower() for a in ASPECTS})
-    words.update(_engine_words())
+    words.update(engine_words())
     return words
 
 
@@ -170,9 +170,10 @@ VALUE_PHRASES = ("decimal_mark", "years", "competency_level", "unknown", "done",
 _PLACEHOLDERS = ("subject", "have", "need", "count", "position", "years", "time", "file")
 
 
-def _engine_words() -> dict[str, str]:
+def engine_words() -> dict[str, str]:
     """The engine returns codes and values (:func:`pola_karir.career.matching.finding_data`);
-    these are the words the page phrases them with, placeholders kept as ``{name}``."""
+    these are the words ``pk-kata.js`` phrases them with, placeholders kept as ``{name}``. Any
+    page showing findings passes them in its ``data-pk-words``."""
     keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     words = {name: say(f"engine.{name}", **keep) for name in ENGINE_WORDS}
     value_keep = {"value": "{value}", "level": "{level}", "years": "{years}"}

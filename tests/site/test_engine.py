@@ -26,6 +26,7 @@ import pytest
 from factory import DataFolder, add_route_graph
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from jelajah_cases import CASES
 from playwright.sync_api import Browser, Page
 
 from pola_karir import reference as ref
@@ -49,6 +50,7 @@ from pola_karir.model import (
     Requirements,
 )
 from pola_karir.site import engine as engine_files
+from pola_karir.site import explorer
 
 ASSETS = Path(engine_files.__file__).parent / "assets"
 CASES_WANTED = 500
@@ -175,6 +177,40 @@ def test_the_engine_runs_in_a_blank_page_without_a_site(blank: Page, small: Data
             "temuan": [finding_data(f) for f in eligibility.findings],
         }
     )
+
+
+def test_the_page_words_of_a_finding_are_the_cli_words(
+    chromium: Browser, example_dataset: Dataset
+) -> None:
+    """pk-kata.js phrases the engine's codes and values with the catalogue's words into exactly
+    what Python's engine says for the CLI (subject, what the profile has, what is needed), for
+    every finding of every route of the case table."""
+    page = chromium.new_page()
+    try:
+        load_engine(page)
+        page.add_script_tag(content=(ASSETS / "pk-kata.js").read_text(encoding="utf-8"))
+        data = open_data(example_dataset)
+        script = """([data, words, cases]) => {
+          const kata = PolaKarirKata.phraser(words, data);
+          return cases.map(([p, m]) => PolaKarirEngine.explore(data, p, m).map(r =>
+            r.langkah_rute.map(step => step.temuan.map(f => kata.parts(f, step.jabatan)))));
+        }"""
+        cases = [[case.profile, case.max_moves] for case in CASES]
+        got = page.evaluate(script, [data, explorer.engine_words(), cases])
+    finally:
+        page.close()
+    expected = [
+        [
+            [
+                [{"subject": f.subject, "have": f.have, "need": f.need} for f in step.findings]
+                for step in result.steps
+            ]
+            for result in matching.explore(example_dataset, profile_from_data(p), m)
+        ]
+        for p, m in cases
+    ]
+    assert got == expected
+    assert sum(len(step) for case in got for result in case for step in result) > 500
 
 
 def test_the_engine_refuses_to_start_without_its_constants(chromium: Browser) -> None:

@@ -373,11 +373,12 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
         '<script src="../assets/pola-karir-data.js"></script>'
         '<script src="../assets/pk-konstanta.js"></script>'
         '<script src="../assets/pk-engine.js"></script>'
+        '<script src="../assets/pk-kata.js"></script>'
         '<script src="../assets/jelajah.js"></script>'
     )
     assert scripts in built
     assert 'data-pk-position-url="../jabatan/__ID__/"' in built
-    for name in ("jelajah.js", "pk-engine.js", "pk-konstanta.js"):
+    for name in ("jelajah.js", "pk-engine.js", "pk-konstanta.js", "pk-kata.js"):
         assert (example_site / "assets" / name).is_file()
     # The core names sources only; the plugin made the URLs above (for flat URLs too, see
     # test_build.test_links_in_raw_html_and_svg_point_to_their_pages).
@@ -390,7 +391,7 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
     assert '<option value="Ilmu Administrasi Negara">' in block
 
 
-@pytest.mark.parametrize("name", ["jelajah.js", "pk-engine.js"])
+@pytest.mark.parametrize("name", ["jelajah.js", "pk-engine.js", "pk-kata.js"])
 def test_script_never_writes_html_or_goes_online(name: str) -> None:
     script = (Path(explorer.__file__).parent / "assets" / name).read_text(encoding="utf-8")
     for forbidden in (

@@ -13,7 +13,7 @@ import pytest
 from pola_karir.site import engine
 
 ASSETS = Path(engine.__file__).parent / "assets"
-SCRIPTS = ("pk-engine.js", "jelajah.js")
+SCRIPTS = ("pk-engine.js", "pk-kata.js", "jelajah.js")
 # A word: two or more letters (Latin, with accents), maybe within the punctuation of a sentence.
 _WORD = re.compile(r"\(?[A-Za-z\u00c0-\u024f]{2,}[.,:;!?)]*")
 _DIRECTIVES = {"use strict"}

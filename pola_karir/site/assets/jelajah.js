@@ -1,6 +1,6 @@
 /* pola-karir: Jelajah Karier, the page. The engine is assets/pk-engine.js (PolaKarirEngine),
- * loaded before this script with its constants; this script reads the form, asks the engine,
- * and phrases what it answers.
+ * loaded before this script with its constants, and assets/pk-kata.js phrases its findings;
+ * this script reads the form, asks the engine, and shows what it answers.
  *
  * - The engine answers in codes and values; every word shown comes from the site's catalogue
  *   via data-pk-words (explorer.py), never from a literal here.
@@ -13,7 +13,7 @@
   "use strict";
 
   var engine = global.PolaKarirEngine;
-  if (!engine || typeof document === "undefined") return;
+  if (!engine || !global.PolaKarirKata || typeof document === "undefined") return;
   var K = engine.constants;
   var UNMET = K.status.unmet, UNKNOWN = K.status.unknown;
   var STATE_MET = K.state.met, STATE_UNMET = K.state.unmet;
@@ -38,13 +38,17 @@
     var message = root.querySelector("[data-pk-message]");
     var fileInput = root.querySelector("[data-pk-file]");
     var template = root.getAttribute("data-pk-position-url") || "";
-    var words = {}; // every word shown, from the site's catalogue (explorer._script_words)
+    var words = {}; // every word shown, from the site's catalogue (explorer.script_words)
     try { words = JSON.parse(root.getAttribute("data-pk-words") || "{}"); } catch (error) { words = {}; }
     if (!data || !form || !results) {
-      if (summary) summary.textContent = word("no_data");
+      if (summary) summary.textContent = String(words.no_data || "");
       return;
     }
     var ix = index(data);
+    // Words of the catalogue, and of the engine's findings (codes and values): pk-kata.js.
+    var kata = global.PolaKarirKata.phraser(words, data);
+    var word = kata.word, number = kata.number, gapText = kata.gap, findingText = kata.finding;
+    var STATUS_WORD = kata.statusWords;
     var extras = {pengalaman: {}, pelatihan: [], kompetensi: {}}; // imported values the form has no field for
     var onlyOpen = root.querySelector("[data-pk-only-open]");
     var unitNames = new Map();
@@ -58,115 +62,6 @@
       var href = template.replace("__ID__", encodeURIComponent(id));
       if (location.protocol === "file:" && /\/$/.test(href)) href += "index.html";
       return href;
-    }
-
-    function word(name, values) {
-      var textValue = String(words[name] || "");
-      Object.keys(values || {}).forEach(function (key) {
-        textValue = textValue.split("{" + key + "}").join(String(values[key]));
-      });
-      return textValue;
-    }
-
-    // --- a finding (codes and values, matching.finding_data) in words -----------------------
-
-    var STATUS_WORD = {};
-    STATUS_WORD[K.status.met] = word("status.met");
-    STATUS_WORD[UNMET] = word("status.unmet");
-    STATUS_WORD[UNKNOWN] = word("status.unknown");
-
-    function number(value) { // phrases.number: Python's {value:g}, the language's decimal mark
-      return engine.formatNumber(value).split(".").join(word("phrase.decimal_mark"));
-    }
-
-    function yearsWords(value) { return word("phrase.years", {value: number(value)}); }
-
-    function levelWords(level) { return word("phrase.competency_level", {level: level}); }
-
-    function trainingName(id) {
-      var training = ix.trainings.get(id);
-      return training ? training.teks : id;
-    }
-
-    /** The requirement of a position a finding is about, as the export phrases it. */
-    function requirement(positionId, aspect) {
-      var position = ix.positions.get(positionId);
-      return position ? position.persyaratan[aspect] : null;
-    }
-
-    function subjectOf(f) {
-      if (f.aspek === "pelatihan" || f.aspek === "sertifikasi") return trainingName(f.kunci);
-      if (f.aspek === "kompetensi") {
-        var competency = ix.competencies.get(f.kunci);
-        return competency ? competency.nama : f.kunci;
-      }
-      return word("subject." + f.aspek);
-    }
-
-    function haveOf(f, positionId) {
-      var have = f.punya;
-      if (have === null) return word("phrase.unknown");
-      var ref = data.rujukan || {};
-      switch (f.aspek) {
-        case "pendidikan": return ref.pendidikan_nama[have];
-        case "pengalaman": {
-          var item = (requirement(positionId, "pengalaman") || [])[f.kunci] || {};
-          var cumulative = !(item.jenis || []).length && !(item.jabatan || []).length
-            && item.jabatan_fungsional === null && item.kelas_minimal === null && item.unit === null;
-          return cumulative ? word("phrase.total_service", {years: yearsWords(have)}) : yearsWords(have);
-        }
-        case "pelatihan":
-        case "sertifikasi": return word(have ? "phrase.done" : "phrase.not_done");
-        case "kinerja": return have.map(function (r) { return ref.predikat_nama[r]; }).join(", ");
-        case "kompetensi": return levelWords(have);
-        default: return String(have);
-      }
-    }
-
-    function needOf(f, positionId) {
-      var need = f.perlu;
-      var ref = data.rujukan || {};
-      switch (f.aspek) {
-        case "pendidikan": return ref.pendidikan_nama[need];
-        case "bidang_pendidikan": return need.join(", ");
-        case "golongan": return need.maksimal ? need.minimal + "\u2013" + need.maksimal : need.minimal;
-        case "pengalaman": return ((requirement(positionId, "pengalaman") || [])[f.kunci] || {}).teks;
-        case "pelatihan":
-        case "sertifikasi": return trainingName(f.kunci);
-        case "kinerja": return (requirement(positionId, "kinerja") || {}).teks_syarat;
-        case "kompetensi": return levelWords(need);
-        default: return String(need);
-      }
-    }
-
-    function phrased(f, positionId) {
-      return {subject: subjectOf(f), have: haveOf(f, positionId), need: needOf(f, positionId)};
-    }
-
-    /** One unmet requirement in plain words. */
-    function gapText(f, positionId) {
-      var values = phrased(f, positionId);
-      if (f.aspek === "pelatihan" || f.aspek === "sertifikasi") {
-        return word(f.status === UNMET ? "gap.training" : "finding", values);
-      }
-      if (f.aspek === "bidang_pendidikan") return word("gap.field", values);
-      if (f.aspek === "kinerja") return word("gap.performance", values);
-      if (f.aspek === "kompetensi") return word("gap.competency", values);
-      return word("gap", values);
-    }
-
-    function unknownText(f, positionId) {
-      var values = phrased(f, positionId);
-      if (f.aspek === "pelatihan" || f.aspek === "sertifikasi") return values.subject;
-      if (f.aspek === "kompetensi") return word("unknown.competency", values);
-      if (f.aspek === "kinerja" && f.punya !== null) return word("unknown.performance", values);
-      return word("unknown", values);
-    }
-
-    function findingText(f, positionId) {
-      if (f.status === UNKNOWN) return unknownText(f, positionId);
-      if (f.status === UNMET) return gapText(f, positionId);
-      return word("finding", phrased(f, positionId));
     }
 
     /** A unit as an employee knows it: its name, and its perangkat daerah when it is below. */

@@ -584,7 +584,7 @@
 
   function levelOf(value) {
     var level = typeof value === "number" ? value
-      : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : null;
+      : typeof value === "string" && /^\s*\d\s*$/.test(value) ? Number(value) : null;
     return level !== null && level % 1 === 0 && level >= K.levels[0] && level <= K.levels[1] ? level : null;
   }
 
