@@ -10,37 +10,20 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from typing import Final
 
-# Characters that start markup anywhere in a line: emphasis, code, links, attribute lists
-# ('{: .x}', '{#id}', '{.class}') and table cells ('|'). '(' and '!' only matter next to '['
-# which is escaped.
+# Characters that start markup anywhere in a line: emphasis, code, links, attribute lists and
+# table cells ('|'). '(' and '!' only matter next to '[' which is escaped. Extensions that give
+# other characters a meaning (emoji ':', tilde '~', arithmatex '$') are deliberately not enabled.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
-# Inline syntax of extensions a site may enable (the example site does not): emoji shortcodes
-# (':smile:'), caret and tilde ('^sup^', '~sub~', doubled for insert and delete) and the
-# doubled markers of mark and keys ('==', '++'). The character becomes an entity: the text
-# reads the same, and no pattern matches (an entity is never part of one).
-_INLINE_EXTRA = re.compile(r":(?=[\w+\-]+:)|[\^~]|([=+])(?=\1)")
-# Characters that start a block only at the beginning of a line: heading, list, ordered list.
+# Characters that start a block (heading, list) only at the beginning of a line.
 _LINE_START = re.compile(r"^([#+\-]|\d+(?=[.)]))")
-# And those that start the blocks of extensions: admonitions ('!!!'), collapsible details
-# ('???', '???+'), pymdownx blocks ('///'), definitions (': '), fences ('~~~') and a setext
-# underline ('==='). Markdown has no backslash escape for most of them, so they become entities.
-_BLOCK_START: Final = {c: f"&#{ord(c)};" for c in "!?/:=~"}
 _SPACES = re.compile(r"\s+")
 
 
-def _entity(match: re.Match[str]) -> str:
-    return f"&#{ord(match.group()[0])};"
-
-
 def md(text: object) -> str:
-    """Inline Markdown for untrusted text: one line, no markup, no HTML, no extension syntax."""
+    """Inline Markdown for untrusted text: one line, no markup, no HTML."""
     flat = _SPACES.sub(" ", str(text)).strip()
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=True))
-    escaped = _INLINE_EXTRA.sub(_entity, escaped)
-    if escaped[:1] in _BLOCK_START:
-        return _BLOCK_START[escaped[0]] + escaped[1:]
     start = _LINE_START.match(escaped)
     if start is None:
         return escaped
