@@ -1,12 +1,12 @@
 """Jelajah Karier: the page where an employee fills in a profile and sees the positions within
 reach, when, and what is still missing.
 
-The page is a form (plain HTML built here, every data string escaped) and four scripts: the open
-data as ``assets/pola-karir-data.js``, the engine's constants and the engine itself (the browser
-port of :mod:`pola_karir.career.matching`, see :mod:`pola_karir.site.engine`), and
-``assets/jelajah.js``, the page, which phrases the engine's codes and values with the words
-passed to it here. Everything runs in the browser: no request leaves the page, and it works
-from ``file://`` too.
+The page is a form (plain HTML built here, every data string escaped) and five scripts: the open
+data as ``assets/pola-karir-data.js``, the engine's constants, the engine itself (the browser
+port of :mod:`pola_karir.career.matching`, see :mod:`pola_karir.site.engine`), ``pk-kata.js``,
+which phrases the engine's codes and values with the words passed to the page here, and
+``assets/jelajah.js``, the page. Everything runs in the browser: no request leaves the page,
+and it works from ``file://`` too.
 """
 
 from __future__ import annotations
