@@ -21,8 +21,8 @@ from pola_karir.text.catalogue import text
 
 # 2.0: jabatan_fungsional.kategori is a list (a family may have both); 2.1: rumpun_pendidikan,
 # experience by family/kelas/unit, rujukan.jenjang, and jabatan.nama_tampilan (the name that
-# tells a position apart from others of the same name)
-FORMAT_VERSION = "2.1"
+# tells a position apart from others of the same name); 2.2: kompetensi.indikator_perilaku
+FORMAT_VERSION = "2.2"
 SCHEMA_PATH = "schemas/ekspor.schema.json"
 
 
@@ -184,6 +184,7 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
                 "kelompok": c.group,
                 "definisi": c.definition,
                 "level": list(c.levels),
+                "indikator_perilaku": [list(level) for level in c.indicators],
             }
             for c in sorted(dataset.competencies.values(), key=lambda c: c.id)
         ],

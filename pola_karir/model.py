@@ -203,6 +203,8 @@ class Competency:
     definition: str
     levels: tuple[str, ...]  # descriptions of levels 1..5
     code: str = ""
+    # indikator perilaku of levels 1..5 (an empty tuple for a level the dictionary gives none)
+    indicators: tuple[tuple[str, ...], ...] = ((),) * 5
     legal_basis: tuple[LegalRef, ...] = ()
     national: bool = False
     location: Location | None = None
@@ -244,7 +246,7 @@ def field_key(name: str) -> str:
     punctuation do not count. Every run of characters that are not letters, digits or
     combining marks (Unicode categories L, N, M) is one space; the ends are trimmed.
 
-    The Jelajah Karier script (``assets/jelajah.js``, ``fieldKey``) applies the same rule and is
+    The browser engine (``assets/pk-engine.js``, ``fieldKey``) applies the same rule and is
     tested against this function; change both together."""
     folded = unicodedata.normalize("NFKC", name).casefold()
     kept = "".join(c if unicodedata.category(c)[0] in "LNM" else " " for c in folded)

@@ -173,3 +173,31 @@ def test_unknown_experience_key_is_an_error(
     out = capsys.readouterr().out
     assert f"{path}:3:3: error[PK201]: Kunci pengalaman" in out
     assert "'pelaksanaa' tidak ditemukan. Mungkin maksudnya 'pelaksana'?" in out
+
+
+def test_json_findings_are_codes_and_values_not_words(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON is the engines' contract: what the profile has and what the position asks, as
+    codes and numbers a reader phrases in its own language; text output keeps the words."""
+    data = str(folder.write())
+    argv = ["cocokkan", _write(tmp_path, PROFILE), "--data", data, "--ke"]
+    assert main([*argv, "kepala-bidang-bina-marga", "--format", "json"]) == 0
+    findings = {(f["aspek"], f["kunci"]): f for f in json.loads(capsys.readouterr().out)["temuan"]}
+    assert findings["pendidikan", None] == {
+        "aspek": "pendidikan",
+        "kunci": None,
+        "status": "terpenuhi",
+        "punya": "S1",
+        "perlu": "S1",
+    }
+    rank = findings["golongan", None]
+    assert (rank["punya"], rank["perlu"]) == ("III/c", {"minimal": "III/d", "maksimal": None})
+    assert (findings["pelatihan", "pka"]["punya"], findings["pelatihan", "pka"]["perlu"]) == (
+        False,
+        True,
+    )
+    assert findings["kompetensi", "integritas"]["punya"] is None
+    assert findings["kompetensi", "integritas"]["perlu"] == 3
+    words = json.dumps(list(findings.values()))
+    assert "tidak diketahui" not in words and "belum terpenuhi" not in words

@@ -23,7 +23,7 @@ def test_example_export_matches_its_schema() -> None:
     schema = json.loads((ROOT / "schemas" / "ekspor.schema.json").read_text(encoding="utf-8"))
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert errors == []
-    assert data["versi"] == "2.1"
+    assert data["versi"] == "2.2"
     assert data["$schema"] == "schemas/ekspor.schema.json"
     assert len(data["jabatan"]) == len(dataset.positions)
 

@@ -2,8 +2,10 @@
 
 The merit system asks for an objective comparison of qualification, competency, performance and
 rank with what a position requires (UU 5/2014 Pasal 69). This module does that comparison once,
-as pure functions over the model; the CLI, the audit and (ported to JavaScript, checked against
-the same case table) the Jelajah Karier page all give the same answers.
+as pure functions over the model; the CLI, the audit and (ported to JavaScript as
+``assets/pk-engine.js``, checked against a case table and random datasets and profiles) the
+Jelajah Karier page all give the same answers. The two engines exchange findings as codes and
+values (:func:`finding_data`); each phrases them in its own words.
 
 Anything the profile leaves unknown is reported as ``unknown`` (not assessed), never as unmet
 and never as met: a position is eligible only when every requirement was assessed and met.
@@ -14,7 +16,7 @@ cannot take blocks what lies beyond it; :func:`explore` lists next steps first.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from pola_karir import reference as ref
@@ -50,15 +52,25 @@ class Profile:
     competencies: Mapping[str, int] | None = None
 
 
+# A finding's value as data: a code, a number, a yes/no, or a tuple of them (see finding_data).
+Value = str | float | bool | tuple[object, ...] | None
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One requirement checked: what the person has and what the position needs."""
+    """One requirement checked: what the person has and what the position needs, as this
+    engine phrases them (``subject``, ``have``, ``need``: the CLI and the audit print them) and
+    as values (``key``, ``held``, ``required``: what the open contract with the browser engine
+    carries, each side phrasing them itself). ``held`` is None when the profile does not tell."""
 
     aspect: str  # pendidikan | bidang_pendidikan | golongan | pengalaman | pelatihan | ...
     subject: str
     status: Status
     have: str
     need: str
+    key: str | int | None = None  # training or competency id, experience item index
+    held: Value = None
+    required: Value = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,8 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
                 _status(ok),
                 phrases.education_level(profile.education) if profile.education else UNKNOWN_TEXT,
                 phrases.education_level(need),
+                held=profile.education,
+                required=need,
             )
         )
         if req.education.fields:
@@ -196,6 +210,8 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
                     _status(field_ok),
                     profile.education_field or UNKNOWN_TEXT,
                     ", ".join(req.education.fields),
+                    held=profile.education_field or None,
+                    required=req.education.fields,
                 )
             )
     if req.rank:
@@ -235,19 +251,30 @@ def _rank(profile: Profile, minimum: str, maximum: str | None) -> Finding:
     """Golongan within the position's range; a maximum (a functional grade's range, e.g.
     III/a-III/b for ahli pertama) is part of the requirement too."""
     need = f"{minimum}–{maximum}" if maximum else minimum
+    required = (minimum, maximum)
     if profile.rank is None:
-        return Finding("golongan", _aspect("golongan"), Status.UNKNOWN, UNKNOWN_TEXT, need)
+        return Finding(
+            "golongan", _aspect("golongan"), Status.UNKNOWN, UNKNOWN_TEXT, need, required=required
+        )
     order = ref.RANK_ORDER[profile.rank]
     within = order >= ref.RANK_ORDER[minimum] and (
         maximum is None or order <= ref.RANK_ORDER[maximum]
     )
-    return Finding("golongan", _aspect("golongan"), _status(within), profile.rank, need)
+    return Finding(
+        "golongan",
+        _aspect("golongan"),
+        _status(within),
+        profile.rank,
+        need,
+        held=profile.rank,
+        required=required,
+    )
 
 
 def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
     found = []
     years = experience_years(dataset, profile)
-    for item in position.requirements.experience:
+    for index, item in enumerate(position.requirements.experience):
         options = (*item.levels, *item.positions)
         ok: bool | None
         if item.conditional:
@@ -260,13 +287,25 @@ def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[
             have = phrases.years(held) if ok is not None else UNKNOWN_TEXT
         else:
             ok = None if profile.total_years is None else profile.total_years >= item.years
+            held = profile.total_years or 0.0
             have = (
                 text("phrase.total_service", years=phrases.years(profile.total_years))
                 if profile.total_years is not None
                 else UNKNOWN_TEXT
             )
         need = phrases.experience(item, dataset)
-        found.append(Finding("pengalaman", _aspect("pengalaman"), _status(ok), have, need))
+        found.append(
+            Finding(
+                "pengalaman",
+                _aspect("pengalaman"),
+                _status(ok),
+                have,
+                need,
+                key=index,
+                held=held if ok is not None else None,
+                required=item.years,
+            )
+        )
     return found
 
 
@@ -407,7 +446,8 @@ def _trainings(dataset: Dataset, profile: Profile, position: Position) -> list[F
             have = (
                 UNKNOWN_TEXT if done is None else text("phrase.done" if done else "phrase.not_done")
             )
-            found.append(Finding(aspect, name, _status(done), have, name))
+            finding = Finding(aspect, name, _status(done), have, name)
+            found.append(replace(finding, key=training_id, held=done, required=True))
     return found
 
 
@@ -415,17 +455,19 @@ def performance_finding(profile: Profile, minimum: str, years: int) -> Finding:
     """The performance requirement against a profile; public because the open data carries its
     wording for the browser engine, which must say exactly what this engine says."""
     need = phrases.performance_need(minimum, years)
+    required = (minimum, years)
     ratings = profile.ratings
     if not ratings:
-        return Finding("kinerja", _aspect("kinerja"), Status.UNKNOWN, UNKNOWN_TEXT, need)
+        return Finding(
+            "kinerja", _aspect("kinerja"), Status.UNKNOWN, UNKNOWN_TEXT, need, required=required
+        )
     considered = ratings[:years]
     below = [r for r in considered if ref.RATING_ORDER[r] < ref.RATING_ORDER[minimum]]
     have = ", ".join(phrases.rating(r) for r in considered)
-    if below:
-        return Finding("kinerja", _aspect("kinerja"), Status.UNMET, have, need)
-    if len(considered) < years:
-        return Finding("kinerja", _aspect("kinerja"), Status.UNKNOWN, have, need)
-    return Finding("kinerja", _aspect("kinerja"), Status.MET, have, need)
+    status = Status.UNMET if below else Status.UNKNOWN if len(considered) < years else Status.MET
+    return Finding(
+        "kinerja", _aspect("kinerja"), status, have, need, held=considered, required=required
+    )
 
 
 def _competencies(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
@@ -440,6 +482,9 @@ def _competencies(dataset: Dataset, profile: Profile, position: Position) -> lis
                 _status(ok),
                 phrases.competency_level(held) if held is not None else UNKNOWN_TEXT,
                 phrases.competency_level(level),
+                key=comp_id,
+                held=held,
+                required=level,
             )
         )
     return found
@@ -568,13 +613,31 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def finding_data(finding: Finding) -> dict[str, str]:
+def finding_data(finding: Finding) -> dict[str, object]:
+    """A finding as the engines exchange it: codes and values, no words (each reader phrases
+    them in its own language). ``kunci`` names the requirement among several of its aspect (a
+    training or competency id, the index of an experience item in the position's list),
+    ``punya`` is what the profile has (None: not told), ``perlu`` what the position asks:
+
+    pendidikan: codes ("S1"); bidang_pendidikan: the field as typed, the accepted fields;
+    golongan: a code, {minimal, maksimal}; pengalaman: years (total service for an item without
+    conditions), the years asked; pelatihan and sertifikasi: done or not, true; kinerja: the
+    ratings considered (most recent first), {predikat_minimal, tahun}; kompetensi: levels."""
+    held: object = finding.held
+    required: object = finding.required
+    named = {"golongan": ("minimal", "maksimal"), "kinerja": ("predikat_minimal", "tahun")}
+    if finding.aspect in named and isinstance(required, tuple):
+        required = dict(zip(named[finding.aspect], required, strict=True))
+    if isinstance(held, tuple):
+        held = list(held)
+    if isinstance(required, tuple):
+        required = list(required)
     return {
         "aspek": finding.aspect,
-        "subjek": finding.subject,
+        "kunci": finding.key,
         "status": finding.status.value,
-        "punya": finding.have,
-        "perlu": finding.need,
+        "punya": held,
+        "perlu": required,
     }
 
 

@@ -154,6 +154,7 @@ def competency_entries(
 ) -> Iterator[tuple[str, Competency]]:
     for comp_id, item in doc.data["kompetensi"].items():
         levels = tuple(item["level"][str(n)] for n in range(1, 6))
+        indicators = item.get("indikator_perilaku", {})
         yield (
             comp_id,
             Competency(
@@ -163,6 +164,7 @@ def competency_entries(
                 definition=item["definisi"],
                 levels=levels,
                 code=item.get("kode", ""),
+                indicators=tuple(tuple(indicators.get(str(n), ())) for n in range(1, 6)),
                 legal_basis=_cited(doc, item, "kompetensi", comp_id),
                 national=national,
                 location=doc.location(("kompetensi", comp_id), key=True),

@@ -44,6 +44,10 @@ def competency_page(dataset: Dataset, competency: Competency) -> Page:
     for level, description in enumerate(competency.levels, start=1):
         parts.append(f"\n## {say('site.competency.level', level=level)} {{#level-{level}}}\n")
         parts.append(blocks.level_bar(level) + " " + md(description) + "\n")
+        indicators = competency.indicators[level - 1]
+        if indicators:
+            parts.append(f"**{say('engine.indicators')}:**\n")
+            parts.append("\n".join(f"- {md(item)}" for item in indicators) + "\n")
         holders = _by_name(dataset, needed.get(level, []))
         if holders:
             required_by = say("site.competency.required_by", level=level, count=len(holders))

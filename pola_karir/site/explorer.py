@@ -1,9 +1,11 @@
 """Jelajah Karier: the page where an employee fills in a profile and sees the positions within
 reach, when, and what is still missing.
 
-The page is a form (plain HTML built here, every data string escaped) and two scripts: the open
-data as ``assets/pola-karir-data.js`` and ``assets/jelajah.js``, the browser port of
-:mod:`pola_karir.career.matching`. Everything runs in the browser: no request leaves the page,
+The page is a form (plain HTML built here, every data string escaped) and five scripts: the open
+data as ``assets/pola-karir-data.js``, the engine's constants, the engine itself (the browser
+port of :mod:`pola_karir.career.matching`, see :mod:`pola_karir.site.engine`), ``pk-kata.js``,
+which phrases the engine's codes and values with the words passed to the page here, and
+``assets/jelajah.js``, the page. Everything runs in the browser: no request leaves the page,
 and it works from ``file://`` too.
 """
 
@@ -16,7 +18,7 @@ from importlib import resources
 
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
-from pola_karir.site import blocks, urls
+from pola_karir.site import blocks, engine, urls
 from pola_karir.site.page import (
     COMPETENCY_GROUPS,
     SITE_LANGUAGE,
@@ -32,8 +34,11 @@ PAGE = urls.EXPLORER
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"
-MAX_MOVES = (1, 2, 3, 4)
-DEFAULT_MOVES = 3
+MAX_MOVES = engine.MOVES
+DEFAULT_MOVES = engine.DEFAULT_MOVES
+# In the order the page loads them: the data and the engine's constants before the engine,
+# the engine before its words (pk-kata.js), all of them before the page.
+SCRIPTS = (DATA_SCRIPT, engine.CONSTANTS_SCRIPT, engine.ENGINE_SCRIPT, engine.WORDS_SCRIPT, SCRIPT)
 
 # Words the script shows about formasi (``formasi.jelajah.<name>``), passed to it as data.
 FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_empty")
@@ -77,15 +82,16 @@ def title() -> str:
 
 
 def explorer_files() -> dict[str, str]:
-    """The page's script, published beside the other assets."""
+    """The page's scripts (the engine, its constants and the page), published beside the
+    other assets."""
     package = resources.files("pola_karir.site") / "assets"
-    return {SCRIPT: (package / "jelajah.js").read_text(encoding="utf-8")}
+    return {**engine.engine_files(), SCRIPT: (package / "jelajah.js").read_text(encoding="utf-8")}
 
 
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
-    scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in (DATA_SCRIPT, SCRIPT))
-    words = json.dumps(_script_words(), ensure_ascii=True)
+    scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in SCRIPTS)
+    words = json.dumps(script_words(), ensure_ascii=True)
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
         f'data-pk-words="{attr(words)}">'
@@ -105,7 +111,7 @@ def explorer_page(dataset: Dataset) -> Page:
     return Page(PAGE, title(), "\n".join(parts) + "\n", html_blocks=(("jelajah", body),))
 
 
-def _script_words() -> dict[str, str]:
+def script_words() -> dict[str, str]:
     """Every word the script shows that is not in the data, placeholders left as ``{name}``
     for the script to fill in (with text, never markup)."""
     keep = {
@@ -118,6 +124,62 @@ def _script_words() -> dict[str, str]:
         {f"error.{key}": say(f"jelajah.error.{key}", value="{value}") for key in ERROR_KEYS}
     )
     words.update({f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE).lower() for a in ASPECTS})
+    words.update(engine_words())
+    return words
+
+
+# The words the page puts around the engine's findings (``engine.<name>``, engine.po).
+ENGINE_WORDS = (
+    "status.met",
+    "status.unmet",
+    "status.unknown",
+    "finding",
+    "gap",
+    "gap.training",
+    "gap.field",
+    "gap.performance",
+    "gap.competency",
+    "unknown",
+    "unknown.competency",
+    "unknown.performance",
+    "no_data",
+    "count.chosen",
+    "count.filled",
+    "choose_position",
+    "no_way_out",
+    "route",
+    "earliest",
+    "now",
+    "years_from_now",
+    "time",
+    "unmet_heading",
+    "details",
+    "details_unknown",
+    "search_count",
+    "reset_done",
+    "export_file",
+    "saved",
+    "file.not_json",
+    "file.not_profile",
+    "file.unreadable",
+    "file.loaded",
+    "indicators",
+)
+# The phrases of values (``phrase.<name>``) the page needs to phrase a finding as the CLI does.
+VALUE_PHRASES = ("decimal_mark", "years", "competency_level", "unknown", "done", "not_done")
+_PLACEHOLDERS = ("subject", "have", "need", "count", "position", "years", "time", "file")
+
+
+def engine_words() -> dict[str, str]:
+    """The engine returns codes and values (:func:`pola_karir.career.matching.finding_data`);
+    these are the words ``pk-kata.js`` phrases them with, placeholders kept as ``{name}``. Any
+    page showing findings passes them in its ``data-pk-words``."""
+    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
+    words = {name: say(f"engine.{name}", **keep) for name in ENGINE_WORDS}
+    value_keep = {"value": "{value}", "level": "{level}", "years": "{years}"}
+    words.update({f"phrase.{n}": say(f"phrase.{n}", **value_keep) for n in VALUE_PHRASES})
+    words["phrase.total_service"] = say("phrase.total_service", years="{years}")
+    words.update({f"subject.{a}": phrases.label("aspek", a, SITE_LANGUAGE) for a in ASPECTS})
     return words
 
 
@@ -289,11 +351,16 @@ def _competencies(dataset: Dataset) -> str:
         members = [c for c in dataset.competencies.values() if c.group == group]
         if not members:
             continue
+        # Beside each choice, the chosen level's description (and its indikator perilaku
+        # where the dictionary has them), written by the script from the open data.
         fields = "".join(
             f'<div class="pk-jelajah__field"><label for="pk-j-k-{attr(c.id)}">'
             f"{html.escape(c.name)}</label>"
             f'<select id="pk-j-k-{attr(c.id)}" name="kompetensi_{attr(c.id)}" '
-            f'data-pk-kompetensi="{attr(c.id)}">{levels}</select></div>'
+            f'data-pk-kompetensi="{attr(c.id)}" aria-describedby="pk-j-k-{attr(c.id)}-level">'
+            f"{levels}</select>"
+            f'<div class="pk-jelajah__level" id="pk-j-k-{attr(c.id)}-level" '
+            f'data-pk-level-for="{attr(c.id)}" aria-live="polite"></div></div>'
             for c in members
         )
         legend = html.escape(blocks.competency_group(group))

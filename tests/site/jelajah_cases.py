@@ -1,4 +1,4 @@
-"""Profiles for checking the browser port of the matching engine (assets/jelajah.js) against
+"""Profiles for checking the browser port of the matching engine (assets/pk-engine.js) against
 :func:`pola_karir.career.matching.explore_data`, over the example dataset.
 
 Each case is a profile in its plain form (the keys of ``schemas/profil.schema.json``) and the

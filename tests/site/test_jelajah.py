@@ -58,6 +58,7 @@ def canonical(value: Any) -> Any:
 
 
 def as_json(value: Any) -> str:
+    """JSON both sides compare equal by value (Python writes 1e-05, JavaScript 0.00001)."""
     return json.dumps(canonical(value), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -125,9 +126,9 @@ def js_explore(page: Page, profile: dict[str, Any], max_moves: int, data: Any = 
         script = (
             "([p, m]) => JSON.stringify(PolaKarirJelajah.explore(window.POLA_KARIR_DATA, p, m))"
         )
-        return str(page.evaluate(script, [profile, max_moves]))
+        return as_json(json.loads(page.evaluate(script, [profile, max_moves])))
     script = "([d, p, m]) => JSON.stringify(PolaKarirJelajah.explore(d, p, m))"
-    return str(page.evaluate(script, [data, profile, max_moves]))
+    return as_json(json.loads(page.evaluate(script, [data, profile, max_moves])))
 
 
 # --- the case table -------------------------------------------------------------------------
@@ -147,7 +148,7 @@ def test_case_table_reaches_every_branch(dataset: Dataset) -> None:
         for result in python_explore(dataset, case):
             for finding in result["temuan"]:  # type: ignore[attr-defined]
                 seen.add((finding["aspek"], finding["status"]))
-                haves.add(finding["punya"])
+                haves.add(f"{finding['aspek']}={as_json(finding['punya'])}")
     aspects = {
         "pendidikan",
         "bidang_pendidikan",
@@ -160,7 +161,12 @@ def test_case_table_reaches_every_branch(dataset: Dataset) -> None:
     }
     statuses = {"terpenuhi", "belum", "tidak-diketahui"}
     assert seen == {(a, s) for a in aspects for s in statuses}
-    assert {"3,5 tahun", "2,5 tahun", "1e-05 tahun masa kerja", "Baik, Kurang"} <= haves
+    assert {
+        "pengalaman=3.5",
+        "pengalaman=2.5",
+        "pengalaman=1e-05",
+        'kinerja=["baik","kurang"]',
+    } <= haves
     assert {case.max_moves for case in CASES} >= {1, 3, 4}
     assert any("jabatan" not in case.profile for case in CASES)
     assert any(case.profile.get("pendidikan") == "D4" for case in CASES)
@@ -220,9 +226,12 @@ def test_browser_engine_equals_python_on_changed_data(engine: Page, dataset: Dat
     for case in SYNTHETIC_CASES:
         expected = as_json(python_explore(changed, case))
         script = "([p, m]) => JSON.stringify(PolaKarirJelajah.explore(window.__changed, p, m))"
-        assert engine.evaluate(script, [case.profile, case.max_moves]) == expected, case.name
+        got = engine.evaluate(script, [case.profile, case.max_moves])
+        assert as_json(json.loads(got)) == expected, case.name
     position_texts = [
-        f["perlu"]
+        phrases.experience(
+            changed.positions[str(r["jabatan"])].requirements.experience[f["kunci"]], changed
+        )
         for r in python_explore(changed, SYNTHETIC_CASES[0])
         for f in r["temuan"]  # type: ignore[attr-defined]
         if f["aspek"] == "pengalaman"
@@ -244,7 +253,7 @@ def test_browser_keeps_slower_routes_with_moves_to_spare(engine: Page, tmp_path:
     assert {r["jabatan"] for r in expected} >= {"b", "d"}
     engine.evaluate("d => { window.__graph = d; }", open_data(changed))
     script = "([p, m]) => JSON.stringify(PolaKarirJelajah.explore(window.__graph, p, m))"
-    assert engine.evaluate(script, [profile, 3]) == as_json(expected)
+    assert as_json(json.loads(engine.evaluate(script, [profile, 3]))) == as_json(expected)
 
 
 def test_browser_check_equals_python(engine: Page, dataset: Dataset) -> None:
@@ -265,15 +274,17 @@ def test_family_experience_and_field_groups_reach_every_status(dataset: Dataset)
     """The synthetic cases put each experience condition and the rumpun through met, unmet and
     not assessed, so the equality test above covers all of their branches."""
     changed = synthetic_dataset(dataset)
-    phrases_of_items = {phrases.experience(item, changed) for item in FAMILY_EXPERIENCE}
+    items = changed.positions[KABID_BINA_MARGA].requirements.experience
     seen: dict[str, set[str]] = {}
     for case in SYNTHETIC_CASES:
         for result in python_explore(changed, case):
             if result["jabatan"] != KABID_BINA_MARGA:
                 continue
             for finding in result["temuan"]:  # type: ignore[attr-defined]
-                if finding["perlu"] in phrases_of_items or finding["aspek"] == "bidang_pendidikan":
-                    seen.setdefault(finding["perlu"], set()).add(finding["status"])
+                aspect = finding["aspek"]
+                family = aspect == "pengalaman" and items[finding["kunci"]] in FAMILY_EXPERIENCE
+                if family or aspect == "bidang_pendidikan":
+                    seen.setdefault(f"{aspect}{finding['kunci']}", set()).add(finding["status"])
     assert len(seen) == len(FAMILY_EXPERIENCE) + 1
     for need, statuses in seen.items():
         assert statuses == {"terpenuhi", "belum", "tidak-diketahui"}, need
@@ -320,8 +331,8 @@ def test_years_are_formatted_as_python_does(engine: Page) -> None:
         17.125,
         2.675,
     ]
-    got = engine.evaluate("vs => vs.map(PolaKarirJelajah.formatYears)", values)
-    assert got == [phrases.years(v) for v in values]
+    got = engine.evaluate("vs => vs.map(PolaKarirJelajah.formatNumber)", values)
+    assert got == [f"{v:g}" for v in values]
 
 
 def test_profile_round_trips_through_the_url_fragment(engine: Page) -> None:
@@ -357,9 +368,18 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
     assert content.files[explorer.SCRIPT].startswith("/* pola-karir: Jelajah Karier")
     built = (example_site / "jelajah" / "index.html").read_text(encoding="utf-8")
     assert '<script src="../assets/pola-karir-data.js"></script>' in built
-    assert '<script src="../assets/jelajah.js"></script>' in built
+    # The data and the engine's constants, then the engine, then the page.
+    scripts = (
+        '<script src="../assets/pola-karir-data.js"></script>'
+        '<script src="../assets/pk-konstanta.js"></script>'
+        '<script src="../assets/pk-engine.js"></script>'
+        '<script src="../assets/pk-kata.js"></script>'
+        '<script src="../assets/jelajah.js"></script>'
+    )
+    assert scripts in built
     assert 'data-pk-position-url="../jabatan/__ID__/"' in built
-    assert (example_site / "assets" / "jelajah.js").is_file()
+    for name in ("jelajah.js", "pk-engine.js", "pk-konstanta.js", "pk-kata.js"):
+        assert (example_site / "assets" / name).is_file()
     # The core names sources only; the plugin made the URLs above (for flat URLs too, see
     # test_build.test_links_in_raw_html_and_svg_point_to_their_pages).
     block = dict(explorer.explorer_page(dataset).html_blocks)["jelajah"]
@@ -371,8 +391,9 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
     assert '<option value="Ilmu Administrasi Negara">' in block
 
 
-def test_script_never_writes_html_or_goes_online() -> None:
-    script = (Path(explorer.__file__).parent / "assets" / "jelajah.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["jelajah.js", "pk-engine.js", "pk-kata.js"])
+def test_script_never_writes_html_or_goes_online(name: str) -> None:
+    script = (Path(explorer.__file__).parent / "assets" / name).read_text(encoding="utf-8")
     for forbidden in (
         "innerHTML",
         "outerHTML",
