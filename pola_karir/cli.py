@@ -34,7 +34,7 @@ from pola_karir.career.matching import (
     profile_from_data,
     summary_counts,
 )
-from pola_karir.career.timeline import Timeline, timeline_data, timeline_for
+from pola_karir.career.timeline import Timeline, timeline_for
 from pola_karir.diagnostics import Diagnostic, diag, has_errors, suggestion, term
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
@@ -333,20 +333,12 @@ def _match(args: argparse.Namespace) -> int:
         return 0
     results = explore(dataset, profile, args.langkah)
     counts = summary_counts(results)
-    timelines = [timeline_for(found, dataset, profile) for found in results]
     if args.format == "json":
-        # explore_data is what the browser engine reproduces key by key; the honest time
-        # ("waktu") is added beside it here until the browser shows it too.
         payload = {
             "jabatan": profile.position,
             "langkah": args.langkah,
             "ringkasan": counts,
-            "hasil": [
-                {**found, "waktu": timeline_data(timeline)}
-                for found, timeline in zip(
-                    explore_data(dataset, profile, args.langkah), timelines, strict=True
-                )
-            ],
+            "hasil": explore_data(dataset, profile, args.langkah),
         }
         print(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)))
         return 0
@@ -358,8 +350,8 @@ def _match(args: argparse.Namespace) -> int:
     if results:
         _write(_say("cli.match.summary", **counts) + "\n")
     _write("\n")
-    for found, timeline in zip(results, timelines, strict=True):
-        when = _when(timeline)
+    for found in results:
+        when = _when(timeline_for(found, dataset, profile))
         _write(_say("cli.match.reach", moves=found.reach.moves, when=when))
         _write(_route_text(dataset, found.steps, found.state, found.to_fill))
     return 0

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from pola_karir import reference as ref
-from pola_karir.career import routes
+from pola_karir.career import routes, timeline
 from pola_karir.career.routes import Reach
 from pola_karir.model import Dataset, ExperienceRequirement, Position, field_key
 from pola_karir.text import phrases
@@ -652,7 +652,9 @@ def eligibility_data(eligibility: Eligibility) -> dict[str, object]:
 def explore_data(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[dict[str, object]]:
     """:func:`explore` as plain data: the form the browser version must reproduce exactly.
     ``status`` and ``celah`` are for the whole route, ``temuan`` the destination's findings,
-    ``langkah_rute`` every step's (destination last), ``isi`` the profile parts to fill in."""
+    ``langkah_rute`` every step's (destination last), ``isi`` the profile parts to fill in,
+    ``waktu`` the earliest time with its assumptions (:mod:`~pola_karir.career.timeline`;
+    ``tahun`` stays the move years alone)."""
     return [
         {
             "jabatan": result.reach.position,
@@ -665,6 +667,7 @@ def explore_data(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list
             "isi": list(result.to_fill),
             "temuan": [finding_data(f) for f in result.destination.findings],
             "langkah_rute": [eligibility_data(step) for step in result.steps],
+            "waktu": timeline.timeline_data(timeline.timeline_for(result, dataset, profile)),
         }
         for result in explore(dataset, profile, max_moves)
     ]

@@ -24,11 +24,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from pola_karir import reference as ref
-from pola_karir.career.matching import Profile, RouteResult
 from pola_karir.model import Dataset
 from pola_karir.reference import waktu
+
+if TYPE_CHECKING:  # matching's results carry the estimate (explore_data): no import cycle
+    from pola_karir.career.matching import Profile, RouteResult
 
 # What can make a step wait, in the order they are reported.
 MOVE_YEARS = "masa_minimal"

@@ -15,8 +15,11 @@ from typing import Any
 
 from pola_karir.career import matching
 from pola_karir.load.schema import schema_dir
+from pola_karir.reference import waktu
 
 ENGINE_SCRIPT = "assets/pk-engine.js"
+# The earliest-time estimate (:mod:`pola_karir.career.timeline` ported); the engine needs it.
+TIMELINE_SCRIPT = "assets/pk-timeline.js"
 CONSTANTS_SCRIPT = "assets/pk-konstanta.js"
 # The words of the engine's findings: a page that shows findings loads it after the engine and
 # passes it the words of :func:`pola_karir.site.explorer.engine_words`.
@@ -53,6 +56,7 @@ def constants() -> dict[str, Any]:
         "max_field_length": profile["bidang_pendidikan"]["maxLength"],
         "moves": list(MOVES),
         "default_moves": DEFAULT_MOVES,
+        "waktu": waktu.rules_data(),
     }
 
 
@@ -73,10 +77,16 @@ def engine_source() -> str:
     return _asset("pk-engine.js")
 
 
+def timeline_source() -> str:
+    """The earliest-time script the engine calls for every result (load it first)."""
+    return _asset("pk-timeline.js")
+
+
 def engine_files() -> dict[str, str]:
     """The engine, its constants and its words, published beside the other assets."""
     return {
         CONSTANTS_SCRIPT: constants_script(),
+        TIMELINE_SCRIPT: timeline_source(),
         ENGINE_SCRIPT: engine_source(),
         WORDS_SCRIPT: _asset("pk-kata.js"),
     }

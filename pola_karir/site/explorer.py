@@ -17,6 +17,7 @@ from collections import defaultdict
 from importlib import resources
 
 from pola_karir import reference as ref
+from pola_karir.career import timeline
 from pola_karir.model import Dataset, Position
 from pola_karir.site import blocks, engine, urls
 from pola_karir.site.page import (
@@ -28,7 +29,7 @@ from pola_karir.site.page import (
     say,
 )
 from pola_karir.site.text import attr, link, md
-from pola_karir.text import phrases
+from pola_karir.text import phrases, waktu
 
 PAGE = urls.EXPLORER
 SCRIPT = "assets/jelajah.js"
@@ -38,7 +39,14 @@ MAX_MOVES = engine.MOVES
 DEFAULT_MOVES = engine.DEFAULT_MOVES
 # In the order the page loads them: the data and the engine's constants before the engine,
 # the engine before its words (pk-kata.js), all of them before the page.
-SCRIPTS = (DATA_SCRIPT, engine.CONSTANTS_SCRIPT, engine.ENGINE_SCRIPT, engine.WORDS_SCRIPT, SCRIPT)
+SCRIPTS = (
+    DATA_SCRIPT,
+    engine.CONSTANTS_SCRIPT,
+    engine.TIMELINE_SCRIPT,
+    engine.ENGINE_SCRIPT,
+    engine.WORDS_SCRIPT,
+    SCRIPT,
+)
 
 # Words the script shows about formasi (``formasi.jelajah.<name>``), passed to it as data.
 FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_empty")
@@ -51,6 +59,7 @@ ERROR_KEYS = (
     "pendidikan",
     "bidang_pendidikan",
     "golongan",
+    "masa_golongan",
     "masa_jabatan",
     "masa_kerja",
     "pengalaman",
@@ -128,6 +137,30 @@ def script_words() -> dict[str, str]:
     return words
 
 
+# The words of an earliest-time estimate: its heads, and every key it may return.
+TIMELINE_HEADS = (
+    "now",
+    "earliest",
+    "earliest_estimate",
+    "binding",
+    "estimate",
+    "assuming",
+    "unknown",
+)
+TIMELINE_UNKNOWN = (
+    timeline.UNKNOWN_RANK,
+    timeline.UNKNOWN_CREDIT,
+    timeline.UNKNOWN_RATING,
+    timeline.UNKNOWN_RANK_CAP,
+)
+ASSUMPTIONS = (
+    timeline.ASSUME_REGULAR,
+    timeline.ASSUME_FUNCTIONAL,
+    timeline.ASSUME_CREDIT,
+    timeline.ASSUME_CREDIT_HELD,
+    timeline.ASSUME_RATING_DEFAULT,
+    timeline.ASSUME_RANK_DUE,
+)
 # The words the page puts around the engine's findings (``engine.<name>``, engine.po).
 ENGINE_WORDS = (
     "status.met",
@@ -149,8 +182,6 @@ ENGINE_WORDS = (
     "no_way_out",
     "route",
     "earliest",
-    "now",
-    "years_from_now",
     "time",
     "unmet_heading",
     "details",
@@ -179,7 +210,25 @@ def engine_words() -> dict[str, str]:
     value_keep = {"value": "{value}", "level": "{level}", "years": "{years}"}
     words.update({f"phrase.{n}": say(f"phrase.{n}", **value_keep) for n in VALUE_PHRASES})
     words["phrase.total_service"] = say("phrase.total_service", years="{years}")
+    words.update(timeline_words())
     words.update({f"subject.{a}": phrases.label("aspek", a, SITE_LANGUAGE) for a in ASPECTS})
+    return words
+
+
+def timeline_words() -> dict[str, str]:
+    """The words of an earliest-time estimate (``waktu.<name>``, waktu.po) for ``pk-kata.js``'s
+    ``when``, the page's copy of :func:`pola_karir.text.waktu.when`: the figures of the
+    assumptions (years between promotions) filled in here from the module that cites them."""
+    keep = {name: "{" + name + "}" for name in ("years", "constraints", "assumptions", "reasons")}
+    words = {f"waktu.{name}": say(f"waktu.{name}", **keep) for name in TIMELINE_HEADS}
+    words.update({f"waktu.dasar.{key}": say(f"waktu.dasar.{key}") for key in timeline.CONSTRAINTS})
+    words.update({f"waktu.tidak.{key}": say(f"waktu.tidak.{key}") for key in TIMELINE_UNKNOWN})
+    words.update(
+        {f"waktu.asumsi.{key}": waktu.assumption(key, "", SITE_LANGUAGE) for key in ASSUMPTIONS}
+    )
+    # The one assumption that names the profile's own predikat: left for the script to fill in.
+    kept = timeline.ASSUME_RATING_KEPT
+    words[f"waktu.asumsi.{kept}"] = say(f"waktu.asumsi.{kept}", rating="{rating}")
     return words
 
 
@@ -423,6 +472,7 @@ def _form(dataset: Dataset) -> str:
     current = (
         f"{_position_select(dataset)}"
         '<div class="pk-jelajah__grid">'
+        f"{_years('masa_golongan', say('site.explorer.form.years_in_rank'))}"
         f"{_years('masa_jabatan', say('site.explorer.form.years_in_position'))}"
         f"{_years('masa_kerja', say('site.explorer.form.years_of_service'))}"
         "</div>"

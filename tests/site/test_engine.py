@@ -104,6 +104,7 @@ def load_engine(page: Page, constants: str | None = None) -> None:
     """The engine and its constants, and nothing else, in the page."""
     page.goto("about:blank")
     page.add_script_tag(content=constants or engine_files.constants_script())
+    page.add_script_tag(content=engine_files.timeline_source())
     page.add_script_tag(content=engine_files.engine_source())
 
 
@@ -330,6 +331,7 @@ INVALID: Mapping[str, Sequence[Any]] = {
     "bidang_pendidikan": ["", "   ", 12, "x" * 201],
     "golongan": ["iii/b", "V/a", "III-b"],
     "masa_jabatan": [-1, 61, "2,5", "dua", None, True],
+    "masa_golongan": [-1, 61, "4", None, False],
     "pengalaman": [[], {"pelaksana": -1}, {"Pelaksana": 2}, {"tak-dikenal": 1}, "5"],
     "masa_kerja": [-0.5, 60.5, "3", "tiga"],
     "pelatihan": [["PKA"], ["pka", "pka"], "pka", ["tak-dikenal"], [1]],
@@ -453,6 +455,7 @@ def valid_values(ids: tuple[str, ...]) -> dict[str, st.SearchStrategy[Any]]:
         "bidang_pendidikan": st.sampled_from(TYPED_FIELDS),
         "golongan": st.sampled_from(RANKS),
         "masa_jabatan": YEAR_VALUES,
+        "masa_golongan": YEAR_VALUES,
         "pengalaman": st.dictionaries(
             st.sampled_from([*ids, *LEVEL_KEYS, *FAMILIES]), YEAR_VALUES, max_size=3
         ),
@@ -480,6 +483,7 @@ def raw_profiles(draw: st.DrawFn, dataset: Dataset) -> dict[str, Any]:
             "bidang_pendidikan": draw(st.sampled_from(["Teknik Sipil", "rekayasa"])),
             "golongan": draw(valid["golongan"]),
             "masa_jabatan": 10,
+            "masa_golongan": 4,
             "pengalaman": dict.fromkeys(keys, 20),
             "masa_kerja": 30,
             "pelatihan": TRAININGS,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +29,10 @@ from jelajah_cases import (
 )
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
+from pola_karir.career import timeline
 from pola_karir.career.matching import (
     check,
+    explore,
     explore_data,
     finding_data,
     profile_from_data,
@@ -39,7 +42,8 @@ from pola_karir.load.schema import load_schemas
 from pola_karir.model import Dataset, field_key
 from pola_karir.site import explorer, urls
 from pola_karir.site.build import site_content
-from pola_karir.text import phrases
+from pola_karir.text import phrases, waktu
+from pola_karir.text.catalogue import text
 
 # The only other hosts a page may ask for, all from the theme, not this page: Material's web
 # fonts and the repository facts it shows for repo_url.
@@ -372,13 +376,14 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
     scripts = (
         '<script src="../assets/pola-karir-data.js"></script>'
         '<script src="../assets/pk-konstanta.js"></script>'
+        '<script src="../assets/pk-timeline.js"></script>'
         '<script src="../assets/pk-engine.js"></script>'
         '<script src="../assets/pk-kata.js"></script>'
         '<script src="../assets/jelajah.js"></script>'
     )
     assert scripts in built
     assert 'data-pk-position-url="../jabatan/__ID__/"' in built
-    for name in ("jelajah.js", "pk-engine.js", "pk-konstanta.js", "pk-kata.js"):
+    for name in ("jelajah.js", "pk-engine.js", "pk-konstanta.js", "pk-kata.js", "pk-timeline.js"):
         assert (example_site / "assets" / name).is_file()
     # The core names sources only; the plugin made the URLs above (for flat URLs too, see
     # test_build.test_links_in_raw_html_and_svg_point_to_their_pages).
@@ -465,8 +470,17 @@ def _assert_results(page: Page, expected: list[dict[str, Any]], dataset: Dataset
         # The gaps of every step on the route, not only of the destination.
         assert len(fact["gaps"]) == result["celah"]
         assert fact["href"] == f"../jabatan/{result['jabatan']}/"
-        years = phrases.years(result["tahun"])
-        assert fact["time"].startswith("sekarang" if result["tahun"] == 0 else f"{years} lagi")
+        # The honest time (golongan, credit points, assumptions), worded as the CLI words it.
+        time = result["waktu"]
+        when = waktu.when(
+            time["tahun"],
+            time["perkiraan"],
+            time["dasar"],
+            time["asumsi"],
+            time["tidak_dapat_diperkirakan"],
+            time["predikat"],
+        )
+        assert fact["time"] == text("engine.time", count=result["langkah"], time=when)
     summary = page.text_content("[data-pk-summary]") or ""
     states = [r["status"] for r in expected]
     assert summary.startswith(
@@ -917,4 +931,42 @@ def test_imported_json_with_capitals_keeps_its_trainings(chromium: Browser, site
     assert page.is_checked("input[name=pelatihan][value=pkp]")
     assert page.locator("[data-pk-error=pelatihan]").count() == 0
     assert "'x: 9'" in (page.text_content("[data-pk-error=kompetensi]") or "")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_cards_show_the_honest_earliest_time_with_its_assumptions(
+    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
+) -> None:
+    """The product owner's report: a III/b Kasi was told Kepala Dinas (IV/b) is "3 tahun lagi".
+    Each card's time is the CLI's sentence for the same estimate (golongan and credit points,
+    assumptions beside the figure), never the move years alone."""
+    raw = {"jabatan": KASI_JALAN, "golongan": "III/b", "masa_golongan": 1, "masa_jabatan": 2}
+    profile = profile_from_data(raw)
+    context, _ = _context(chromium, site_url, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(
+        f"{site_url}jelajah/#jabatan={KASI_JALAN}&golongan=III%2Fb&masa_golongan=1&masa_jabatan=2"
+    )
+    page.wait_for_selector("[data-pk-results] > li.pk-jelajah__item")
+    assert page.input_value("#pk-j-masa-golongan") == "1"
+    shown = page.eval_on_selector_all(
+        "[data-pk-results] > li.pk-jelajah__item",
+        "l => l.map(i => [i.getAttribute('data-jabatan'),"
+        " i.querySelector('.pk-jelajah__time').textContent])",
+    )
+    results = {found.reach.position: found for found in explore(dataset, profile, 3)}
+    assert len(shown) == len(results)
+    for position, time_text in shown:
+        found = timeline.timeline_for(results[position], dataset, profile)
+        step = found.destination
+        when = waktu.when(
+            step.years, step.estimate, step.binding, step.assumptions, step.unknown, found.rating
+        )
+        expected = text("engine.time", count=results[position].reach.moves, time=when)
+        assert time_text == expected, position
+    kadis = dict(shown)["kepala-dinas-pupr"]
+    assert not re.search(r"(?<![0-9,])3 tahun lagi", kadis)
+    assert "perkiraan" in kadis and "golongan" in kadis
+    page.screenshot(path=str(screenshots / f"jelajah-waktu-{width}.png"), full_page=True)
     context.close()

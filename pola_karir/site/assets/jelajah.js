@@ -123,6 +123,8 @@
       var study = field("bidang_pendidikan").value.trim();
       if (study) profile.bidang_pendidikan = study;
       if (field("golongan").value) profile.golongan = field("golongan").value;
+      var inRank = readYears(field("masa_golongan"));
+      if (inRank !== null) profile.masa_golongan = inRank;
       var served = readYears(field("masa_jabatan"));
       if (served !== null) profile.masa_jabatan = served;
       var experience = {};
@@ -167,6 +169,7 @@
       field("pendidikan").value = profile.pendidikan || "";
       field("bidang_pendidikan").value = profile.bidang_pendidikan || "";
       field("golongan").value = profile.golongan || "";
+      setYears(field("masa_golongan"), profile.masa_golongan);
       setYears(field("masa_jabatan"), profile.masa_jabatan);
       setYears(field("masa_kerja"), profile.masa_kerja);
       var experience = Object.assign({}, profile.pengalaman || {});
@@ -338,8 +341,8 @@
       });
       facts.appendChild(route);
       facts.appendChild(el("dt", null, word("earliest")));
-      var when = result.tahun === 0 ? word("now") : word("years_from_now", {years: number(result.tahun)});
-      facts.appendChild(el("dd", "pk-jelajah__time", word("time", {time: when, count: result.langkah})));
+      facts.appendChild(el("dd", "pk-jelajah__time",
+        word("time", {time: kata.when(result.waktu), count: result.langkah})));
       item.appendChild(facts);
       // The steps on the way first: a gap there blocks the route to the destination too.
       result.langkah_rute.slice(0, -1).forEach(function (step) {

@@ -5,7 +5,8 @@
  *   PolaKarirEngine (and, for the site's scripts, PolaKarirJelajah: the same object).
  * - Its constants (status codes, profile keys, bounds) are not written here: they come from
  *   assets/pk-konstanta.js, written at build time from the Python modules and the JSON Schemas
- *   that own them (pola_karir/site/engine.py). Load that script first.
+ *   that own them (pola_karir/site/engine.py). Load that script first, then
+ *   assets/pk-timeline.js (the earliest-time estimate of every result, "waktu").
  * - explore() must give exactly what Python's explore_data(dataset, profile_from_data(profile),
  *   max_moves) gives: same keys, order, codes and numbers. Findings are codes and values
  *   ({aspek, kunci, status, punya, perlu}, see matching.finding_data), never sentences: the page
@@ -23,6 +24,8 @@
 
   var K = root.POLA_KARIR_KONSTANTA;
   if (!K) throw new Error("POLA_KARIR_KONSTANTA");
+  var TIMELINE = root.PolaKarirTimeline; // assets/pk-timeline.js, loaded before this script
+  if (!TIMELINE) throw new Error("PolaKarirTimeline");
   var MET = K.status.met;
   var UNMET = K.status.unmet;
   var UNKNOWN = K.status.unknown;
@@ -154,6 +157,7 @@
       education: text(data.pendidikan),
       educationField: text(data.bidang_pendidikan),
       rank: text(data.golongan),
+      yearsInRank: number(data.masa_golongan),
       yearsInPosition: number(data.masa_jabatan),
       experience: experience,
       totalYears: number(data.masa_kerja),
@@ -478,6 +482,31 @@
     return ordered;
   }
 
+  /** timeline.post: what the estimate needs of a position. */
+  function post(ix, id) {
+    var position = ix.positions.get(id);
+    var rank = position.persyaratan.golongan;
+    return {jabatan: id, jenis: position.jenis, jabatan_fungsional: position.jabatan_fungsional,
+      jenjang: position.jenjang, golongan_minimal: rank && rank.minimal ? rank.minimal : null};
+  }
+
+  /** timeline.timeline_input + input_data: each leg of the route takes its quickest move. */
+  function timelineInput(ix, profile, route) {
+    var legs = [];
+    for (var i = 1; i < route.length; i++) {
+      var quickest = null;
+      (ix.outgoing.get(route[i - 1]) || []).forEach(function (move) {
+        if (move[0] === route[i] && (quickest === null || move[1] < quickest)) quickest = move[1];
+      });
+      var leg = post(ix, route[i]);
+      leg.tahun_minimal = quickest;
+      legs.push(leg);
+    }
+    return {awal: post(ix, route[0]), langkah: legs, golongan: profile.rank,
+      masa_golongan: profile.yearsInRank, masa_jabatan: profile.yearsInPosition || 0,
+      predikat: profile.ratings && profile.ratings.length ? profile.ratings[0] : null};
+  }
+
   /** matching.explore_data for a plain profile: reachable positions judged along their
    * routes, fewest moves first, then state, gaps, time, id; never above a step of their route. */
   function explore(data, plainProfile, maxMoves) {
@@ -504,7 +533,8 @@
       return {jabatan: reach.position, rute: reach.route, langkah: reach.moves, tahun: reach.years,
         status: routeState, memenuhi: routeState === STATE_MET,
         celah: all.filter(function (f) { return f.status === UNMET; }).length,
-        isi: fill, temuan: steps[steps.length - 1].temuan, langkah_rute: steps};
+        isi: fill, temuan: steps[steps.length - 1].temuan, langkah_rute: steps,
+        waktu: TIMELINE.estimate(timelineInput(ix, profile, reach.route), K.waktu)};
     });
     results.sort(function (a, b) {
       return compareNumber(a.langkah, b.langkah) || compareNumber(STATE_ORDER[a.status], STATE_ORDER[b.status])
@@ -635,6 +665,11 @@
       if (rank) result.golongan = rank;
       else bad("golongan", input.golongan);
     }
+    if (hasOwn(input, "masa_golongan")) {
+      var inRank = yearsOf(input.masa_golongan);
+      if (inRank !== null) result.masa_golongan = inRank;
+      else bad("masa_golongan", input.masa_golongan);
+    }
     if (hasOwn(input, "masa_jabatan")) {
       var served = yearsOf(input.masa_jabatan);
       if (served !== null) result.masa_jabatan = served;
@@ -716,7 +751,8 @@
   function paramsProfile(fragment) {
     var params = new URLSearchParams(String(fragment || "").replace(/^#/, ""));
     var raw = {};
-    ["jabatan", "pendidikan", "bidang_pendidikan", "golongan", "masa_jabatan", "masa_kerja"].forEach(function (key) {
+    ["jabatan", "pendidikan", "bidang_pendidikan", "golongan", "masa_golongan", "masa_jabatan",
+      "masa_kerja"].forEach(function (key) {
       if (params.has(key)) raw[key] = params.get(key);
     });
     ["pengalaman", "kompetensi"].forEach(function (key) {

@@ -124,13 +124,40 @@
       return word("finding", phrased(f, positionId));
     }
 
+    /** text.waktu.when: the earliest time of a result ("waktu"), with what sets it and every
+     * assumption beside the figure, so no estimate reads as a fact. */
+    function when(t) {
+      function each(prefix, keys, values) {
+        return keys.map(function (key) { return word(prefix + key, values); }).join(", ");
+      }
+      var head;
+      if (t.tahun === null) {
+        head = word("waktu.unknown", {reasons: each("waktu.tidak.", t.tidak_dapat_diperkirakan)});
+      } else if (t.tahun === 0) {
+        head = word("waktu.now");
+      } else {
+        var years = number(Math.round(t.tahun * 10) / 10);
+        head = word(t.perkiraan ? "waktu.earliest_estimate" : "waktu.earliest", {years: years});
+      }
+      var notes = [];
+      if (t.tahun && t.dasar.length) {
+        notes.push(word("waktu.binding", {constraints: each("waktu.dasar.", t.dasar)}));
+      }
+      if (t.asumsi.length) {
+        var rating = ((data.rujukan || {}).predikat_nama || {})[t.predikat] || t.predikat;
+        notes.push(word(t.perkiraan ? "waktu.estimate" : "waktu.assuming",
+          {assumptions: each("waktu.asumsi.", t.asumsi, {rating: rating})}));
+      }
+      return notes.length ? head + " (" + notes.join("; ") + ")" : head;
+    }
+
     var statusWords = {};
     statusWords[K.status.met] = word("status.met");
     statusWords[UNMET] = word("status.unmet");
     statusWords[UNKNOWN] = word("status.unknown");
 
     return {word: word, number: number, years: yearsWords, statusWords: statusWords,
-      parts: phrased, gap: gapText, unknown: unknownText, finding: findingText};
+      parts: phrased, gap: gapText, unknown: unknownText, finding: findingText, when: when};
   }
 
   global.PolaKarirKata = {phraser: phraser};

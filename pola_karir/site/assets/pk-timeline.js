@@ -9,7 +9,7 @@
  *   they arrive in `rules`, generated from the one Python module that cites them.
  * - ASCII only, so the script reads the same whatever charset it is served with.
  */
-(function () {
+(function (root) {
   "use strict";
 
   var MOVE_YEARS = "masa_minimal";
@@ -224,5 +224,5 @@
     return result;
   }
 
-  window.PolaKarirTimeline = { estimate: estimate };
-})();
+  root.PolaKarirTimeline = { estimate: estimate };
+})(typeof window !== "undefined" ? window : globalThis);
