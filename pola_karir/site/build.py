@@ -18,7 +18,7 @@ from typing import Any
 from pola_karir import export
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, explorer, formasi, home, pages, urls
+from pola_karir.site import catalog, compare, explorer, formasi, home, pages, plan, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
 from pola_karir.site.text import attr
@@ -41,6 +41,8 @@ def site_content(dataset: Dataset) -> SiteContent:
         home.home_page(dataset),
         home.overview_page(dataset),
         explorer.explorer_page(dataset),
+        compare.compare_page(dataset),
+        plan.plan_page(dataset),
         catalog.position_index(dataset),
         formasi.open_positions_page(dataset),
         *(
@@ -71,7 +73,7 @@ def site_content(dataset: Dataset) -> SiteContent:
             for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
         ),
     ]
-    files = {**published_files(dataset), **explorer.explorer_files()}
+    files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
     generated.append(home.open_data_page(dataset, files))
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
@@ -108,6 +110,7 @@ def _nav(dataset: Dataset) -> list[Any]:
         {say("site.nav.home"): urls.HOME},
         {say("site.nav.overview"): urls.OVERVIEW},
         {explorer.title(): explorer.PAGE},
+        {compare.title(): compare.PAGE},
         {
             say("site.nav.positions"): [
                 {say("site.nav.position_list"): urls.POSITIONS},

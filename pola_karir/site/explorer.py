@@ -32,6 +32,8 @@ PAGE = urls.EXPLORER
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"
+# The personal plan page (plan.py) each result links to.
+PLAN_PAGE = "rencana.md"
 MAX_MOVES = (1, 2, 3, 4)
 DEFAULT_MOVES = 3
 
@@ -84,10 +86,12 @@ def explorer_files() -> dict[str, str]:
 
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
+    plan_url = urls.ref(PLAN_PAGE)
     scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in (DATA_SCRIPT, SCRIPT))
     words = json.dumps(_script_words(), ensure_ascii=True)
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
+        f'data-pk-plan-url="{attr(plan_url)}" '
         f'data-pk-words="{attr(words)}">'
         f"{_form(dataset)}{_results()}</div>"
         f'<noscript><p class="pk-jelajah__noscript">{_h("noscript")}</p></noscript>'
@@ -118,6 +122,7 @@ def _script_words() -> dict[str, str]:
         {f"error.{key}": say(f"jelajah.error.{key}", value="{value}") for key in ERROR_KEYS}
     )
     words.update({f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE).lower() for a in ASPECTS})
+    words["plan"] = say("rencana.card_link")  # the link from each result to its plan
     return words
 
 
