@@ -110,7 +110,6 @@ def _nav(dataset: Dataset) -> list[Any]:
         {say("site.nav.home"): urls.HOME},
         {say("site.nav.overview"): urls.OVERVIEW},
         {explorer.title(): explorer.PAGE},
-        {compare.title(): compare.PAGE},
         {
             say("site.nav.positions"): [
                 {say("site.nav.position_list"): urls.POSITIONS},
@@ -134,6 +133,7 @@ def _nav(dataset: Dataset) -> list[Any]:
         {say("site.nav.regulations"): urls.REGULATIONS},
         {say("site.nav.open_data"): urls.OPEN_DATA},
         {say("site.nav.annex"): urls.ANNEX},
+        {compare.title(): compare.PAGE},
     ]
 
 

@@ -161,7 +161,6 @@ def compare_page(dataset: Dataset) -> Page:
     refs = {
         "data-pk-position-url": urls.ref(urls.position(urls.ANY_ID)),
         "data-pk-plan-url": urls.ref(PLAN_PAGE),
-        "data-pk-explorer-url": urls.ref(explorer.PAGE),
     }
     scripts = "".join(
         f'<script src="{urls.ref(path)}"></script>'

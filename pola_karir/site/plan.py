@@ -107,7 +107,6 @@ def plan_page(dataset: Dataset) -> Page:
     }
     refs = {
         "data-pk-position-url": urls.ref(urls.position(urls.ANY_ID)),
-        "data-pk-explorer-url": urls.ref(explorer.PAGE),
     }
     attributes = " ".join(f'{name}="{value}"' for name, value in refs.items())
     scripts = "".join(
