@@ -468,12 +468,16 @@ def test_phone_tables_stack_and_nothing_scrolls_sideways(screen: Screen) -> None
         layout = screen.page.evaluate(
             """() => ({
                 scroll: document.documentElement.scrollWidth,
+                captions: Array.from(document.querySelectorAll('table[data-pk-stack] caption'))
+                    .map(c => c.getBoundingClientRect().width),
                 cells: Array.from(document.querySelectorAll('table[data-pk-stack] td'))
                     .map(td => [getComputedStyle(td).display, td.getBoundingClientRect().right,
                                 getComputedStyle(td, '::before').content]),
             })"""
         )
         assert layout["scroll"] <= screen.width
+        # a caption runs across the stacked rows, not squeezed into a column of letters
+        assert layout["captions"] and min(layout["captions"]) > screen.width / 2
         assert layout["cells"]
         for display, right, before in layout["cells"]:
             assert right <= screen.width + 1
