@@ -171,7 +171,8 @@ def compare_page(dataset: Dataset) -> Page:
         f'<link rel="stylesheet" href="{urls.ref(STYLE)}">'
         f'<div class="pk-bandingkan" data-pk-bandingkan {attributes} '
         f'data-pk-words="{attr(json.dumps(words, ensure_ascii=True))}">'
-        f'<form class="pk-bandingkan__form" novalidate aria-label="{_h("form.label")}">'
+        f'<form class="pk-bandingkan__form" novalidate data-search-exclude '
+        f'aria-label="{_h("form.label")}">'
         f"{_picker('a', 'bandingkan.form.a', options)}"
         f"{_picker('b', 'bandingkan.form.b', options)}"
         f'<button type="button" class="md-button" data-pk-swap>{_h("form.swap")}</button>'

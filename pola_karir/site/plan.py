@@ -94,7 +94,8 @@ def _notes() -> str:
         for key in ("sign_employee", "sign_supervisor")
     )
     return (
-        '<section class="pk-rencana__section pk-rencana__notes" aria-labelledby="pk-r-catatan">'
+        '<section class="pk-rencana__section pk-rencana__notes" data-search-exclude '
+        'aria-labelledby="pk-r-catatan">'
         f'<h2 id="pk-r-catatan">{_h("notes_heading")}</h2>{boxes}'
         f'<div class="pk-rencana__signs">{signatures}</div></section>'
     )
