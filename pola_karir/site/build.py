@@ -18,7 +18,7 @@ from typing import Any
 from pola_karir import export
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, explorer, formasi, home, pages, talent, urls
+from pola_karir.site import catalog, compare, explorer, formasi, home, pages, plan, talent, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
 from pola_karir.site.text import attr
@@ -44,6 +44,8 @@ def site_content(dataset: Dataset) -> SiteContent:
         home.home_page(dataset),
         home.overview_page(dataset),
         explorer.explorer_page(dataset),
+        compare.compare_page(dataset),
+        plan.plan_page(dataset),
         catalog.position_index(dataset),
         formasi.open_positions_page(dataset),
         *([talent.target_page(dataset)] if dataset.targets else []),
@@ -75,7 +77,7 @@ def site_content(dataset: Dataset) -> SiteContent:
             for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
         ),
     ]
-    files = {**published_files(dataset), **explorer.explorer_files()}
+    files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
     generated.append(home.open_data_page(dataset, files))
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
@@ -137,6 +139,7 @@ def _nav(dataset: Dataset) -> list[Any]:
         {say("site.nav.regulations"): urls.REGULATIONS},
         {say("site.nav.open_data"): urls.OPEN_DATA},
         {say("site.nav.annex"): urls.ANNEX},
+        {compare.title(): compare.PAGE},
     ]
 
 

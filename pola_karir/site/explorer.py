@@ -35,18 +35,20 @@ PAGE = urls.EXPLORER
 SCRIPT = "assets/jelajah.js"
 DATA_SCRIPT = "assets/pola-karir-data.js"
 PROFILE_SCHEMA = "schemas/profil.schema.json"
+# The personal plan page (plan.py) each result links to.
+PLAN_PAGE = "rencana.md"
 MAX_MOVES = engine.MOVES
 DEFAULT_MOVES = engine.DEFAULT_MOVES
 # In the order the page loads them: the data and the engine's constants before the engine,
 # the engine before its words (pk-kata.js), all of them before the page.
-SCRIPTS = (
+ENGINE_SCRIPTS = (
     DATA_SCRIPT,
     engine.CONSTANTS_SCRIPT,
     engine.TIMELINE_SCRIPT,
     engine.ENGINE_SCRIPT,
     engine.WORDS_SCRIPT,
-    SCRIPT,
 )
+SCRIPTS = (*ENGINE_SCRIPTS, SCRIPT)
 
 # Words the script shows about formasi (``formasi.jelajah.<name>``), passed to it as data.
 FORMASI_WORDS = ("open", "open_in", "all_filled", "summary_open", "only_open_empty")
@@ -99,10 +101,12 @@ def explorer_files() -> dict[str, str]:
 
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
+    plan_url = urls.ref(PLAN_PAGE)
     scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in SCRIPTS)
     words = json.dumps(script_words(), ensure_ascii=True)
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
+        f'data-pk-plan-url="{attr(plan_url)}" '
         f'data-pk-words="{attr(words)}">'
         f"{_form(dataset)}{_results()}</div>"
         f'<noscript><p class="pk-jelajah__noscript">{_h("noscript")}</p></noscript>'
@@ -134,6 +138,7 @@ def script_words() -> dict[str, str]:
     )
     words.update({f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE).lower() for a in ASPECTS})
     words.update(engine_words())
+    words["plan"] = say("rencana.card_link")  # the link from each result to its plan
     return words
 
 

@@ -6,7 +6,7 @@ import re
 
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
-from pola_karir.site import blocks, diagrams, explorer, urls
+from pola_karir.site import blocks, compare, diagrams, explorer, urls
 from pola_karir.site.page import SITE_LANGUAGE, Page, fictional_notice, front, say
 from pola_karir.site.text import external_link, link, md, table
 from pola_karir.text import phrases
@@ -53,7 +53,8 @@ def _explorer_start() -> str:
     button = link(say("site.home.explorer_button"), urls.md_link(urls.HOME, explorer.PAGE))
     return (
         f"{say('site.home.explorer_lead')}\n"
-        f"{button}{{ .md-button .md-button--primary }}\n{{: .pk-start }}\n"
+        f"{button}{{ .md-button .md-button--primary }}\n{{: .pk-start }}\n\n"
+        f"{compare.home_link()}\n"
     )
 
 

@@ -13,6 +13,7 @@ from pola_karir.career import compare
 from pola_karir.career.routes import shortest_climb
 from pola_karir.model import CareerPath, Dataset, Move, Placement, Position
 from pola_karir.site import blocks, diagrams, formasi, talent, urls
+from pola_karir.site import compare as comparison
 from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
 from pola_karir.site.text import bullets, link, md, table
 from pola_karir.text import phrases
@@ -46,6 +47,7 @@ def position_page(dataset: Dataset, position: Position) -> Page:
     parts = [
         front(title, position.name),
         facts(_position_facts(dataset, page, position)),
+        blocks.html_placeholder("bandingkan"),
         *_openings(dataset, page, position),
         _heading(2, "site.position.summary_heading"),
         md(position.summary),
@@ -69,7 +71,14 @@ def position_page(dataset: Dataset, position: Position) -> Page:
         _next_steps(dataset, page, position),
         _previous_steps(dataset, page, position),
     ]
-    return Page(page, title, "\n".join(parts) + "\n", position.source, (neighbourhood,))
+    return Page(
+        page,
+        title,
+        "\n".join(parts) + "\n",
+        position.source,
+        (neighbourhood,),
+        html_blocks=(("bandingkan", comparison.position_page_link(position.id)),),
+    )
 
 
 def _heading(level: int, key: str) -> str:

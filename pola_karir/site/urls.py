@@ -76,7 +76,8 @@ def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
 # string spelling out a token is therefore shown as text and never turned into a link.
 _SCHEME = "pk-src:"
 _SOURCE = r"[A-Za-z0-9_][A-Za-z0-9_./-]*"
-_ANCHOR = r"[A-Za-z0-9_-]*"
+# An anchor, or a script's parameter such as ``a=<id>`` (the comparison page's fragment).
+_ANCHOR = r"[A-Za-z0-9_=-]*"
 _ATTRIBUTE = r"(?<=\s)(href|xlink:href|src|data-pk-[a-z-]+-url)"
 _REF = re.compile(f'{_ATTRIBUTE}="{re.escape(_SCHEME)}({_SOURCE})(#{_ANCHOR})?"')
 

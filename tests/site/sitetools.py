@@ -285,7 +285,9 @@ def check_links(
             if not target.is_file():
                 report.broken.append(f"{where}: <{tag} {attribute}={url!r}> -> missing {target}")
                 continue
-            if fragment and target.suffix == ".html":
+            # A fragment of parameters ('#a=x&b=y') is read by the target page's script, not an
+            # anchor: the comparison and plan pages take their pair and profile that way.
+            if fragment and "=" not in fragment and target.suffix == ".html":
                 report.fragments += 1
                 if target not in ids:
                     ids[target] = parse_html(target.read_text(encoding="utf-8")).ids

@@ -63,8 +63,16 @@ PAGES: list[tuple[str, str, Any]] = [
         f"jelajah/#jabatan={KASI_JALAN}&pendidikan=S1&golongan=III%2Fb&masa_jabatan=3.5",
         _jelajah_results,
     ),
-    # ("comparison", "...", None),
-    # ("plan", "...", None),
+    (
+        "comparison",
+        f"bandingkan/#a={KASI_JALAN}&b=kepala-bidang-bina-marga&pendidikan=S1&golongan=III%2Fb",
+        lambda page: page.wait_for_selector(".pk-bandingkan__gap-table tbody tr"),
+    ),
+    (
+        "plan",
+        f"rencana/#tujuan=kepala-bidang-bina-marga&jabatan={KASI_JALAN}&golongan=III%2Fb",
+        lambda page: page.wait_for_selector(".pk-rencana__route tbody tr"),
+    ),
 ]
 
 

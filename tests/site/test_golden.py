@@ -28,6 +28,8 @@ CASES = {
     "kompetensi": "kompetensi/manajemen-konstruksi-jalan.md",
     "dasar-hukum": "dasar-hukum/keppres-87-1999.md",
     "daftar-jabatan": "jabatan/index.md",
+    "bandingkan": "bandingkan.md",
+    "rencana": "rencana.md",
 }
 
 

@@ -281,12 +281,12 @@
       summary.textContent = word("summary", {count: tally.dapat_dicapai, origin: positionName(profile.jabatan),
         moves: moves, met: tally.memenuhi, unmet: tally.belum_memenuhi, unknown: tally.belum_dinilai}) +
         (open ? word("summary_open", {count: open}) : "");
-      found.forEach(function (result) { results.appendChild(card(result)); });
+      found.forEach(function (result) { results.appendChild(card(result, profile)); });
       showOnlyOpen();
     }
 
     /** The route's verdict: met only when every requirement of every step was assessed and met. */
-    function card(result) {
+    function card(result, profile) {
       var unmet = result.temuan.filter(function (f) { return f.status === UNMET; });
       var unknownCount = 0;
       result.langkah_rute.forEach(function (step) {
@@ -344,6 +344,14 @@
       facts.appendChild(el("dd", "pk-jelajah__time",
         word("time", {time: kata.when(result.waktu), count: result.langkah})));
       item.appendChild(facts);
+      // The personal plan towards this result (rencana.js), the profile in its fragment only.
+      var planUrl = root.getAttribute("data-pk-plan-url");
+      if (planUrl) {
+        if (location.protocol === "file:" && /\/$/.test(planUrl)) planUrl += "index.html";
+        var plan = el("a", "pk-jelajah__plan", word("plan"));
+        plan.href = planUrl + "#tujuan=" + encodeURIComponent(result.jabatan) + "&" + profileToParams(profile);
+        item.appendChild(el("p", "pk-jelajah__plan-line")).appendChild(plan);
+      }
       // The steps on the way first: a gap there blocks the route to the destination too.
       result.langkah_rute.slice(0, -1).forEach(function (step) {
         var stepUnmet = step.temuan.filter(function (f) { return f.status === UNMET; });
