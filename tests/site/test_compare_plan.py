@@ -383,33 +383,48 @@ def test_plan_with_three_profiles(screen: Screen, example_dataset: Dataset) -> N
             expected = [phrases.training(t, dataset) for t in (*req.trainings, *req.certifications)]
             assert trainings_shown.all_inner_texts() == expected
         else:
-            results = matching.explore_data(
-                dataset, matching.profile_from_data(profile), plan_page.MAX_MOVES
-            )
+            engine_profile = matching.profile_from_data(profile)
+            results = matching.explore_data(dataset, engine_profile, plan_page.MAX_MOVES)
             result = next(r for r in results if r["jabatan"] == target)
+            # The findings in words (the page words them as the CLI does, pk-kata.js).
+            worded = next(
+                found.steps
+                for found in matching.explore(dataset, engine_profile, plan_page.MAX_MOVES)
+                if found.reach.position == target
+            )
             steps = result["langkah_rute"]
             assert isinstance(steps, list)
             rows = _rows(screen.page, ".pk-rencana__route")
             assert list(rows) == [s["jabatan"] for s in steps]
-            for step in steps:
+            for step, words in zip(steps, worded, strict=True):
                 row = rows[step["jabatan"]]
                 assert row[3] == say(f"rencana.js.state.{step['status']}")
-                unmet = [f for f in step["temuan"] if f["status"] == "belum"]
-                for finding in unmet:
-                    assert finding["subjek"] in row[4]
+                for finding in words.unmet:
+                    assert finding.subject in row[4]
             verdict = screen.page.locator(".pk-rencana__verdict").get_attribute("data-status")
             assert verdict == result["status"]
             missing = {
-                f["subjek"]
-                for s in steps
-                for f in s["temuan"]
-                if f["aspek"] in ("pelatihan", "sertifikasi") and f["status"] != "terpenuhi"
+                f.subject
+                for step in worded
+                for f in step.findings
+                if f.aspect in ("pelatihan", "sertifikasi") and f.status is not matching.Status.MET
             }
             assert set(trainings_shown.all_inner_texts()) == missing
             timeline = screen.page.locator(".pk-rencana__timeline li")
-            years = timeline.evaluate_all("items => items.map(i => Number(i.dataset.tahun))")
-            assert len(years) == len(steps)
-            assert years[-1] == result["tahun"]
+            shown = timeline.evaluate_all(
+                "items => items.map(i => [i.dataset.tahun, i.textContent])"
+            )
+            # Each step's honest earliest time (golongan, credit points), never the move years
+            # alone, with its assumptions beside it.
+            times = result["waktu"]["langkah_rute"]
+            assert len(shown) == len(steps) == len(times)
+            for (years, line), time in zip(shown, times, strict=True):
+                if time["tahun"] is None:
+                    assert years == ""
+                else:
+                    assert float(years) == pytest.approx(time["tahun"])
+                if time["perkiraan"]:
+                    assert "perkiraan" in line
             if label == "lengkap":
                 assert result["status"] == "memenuhi"
                 assert missing == set()
