@@ -98,7 +98,6 @@ class _WarningCount(logging.Handler):
 class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.command: str | None = None
-        self.dirty = False
         self.publication: publish.Publication | None = None
         self.warnings: _WarningCount | None = None
         self.epoch_set = False
@@ -116,7 +115,6 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
-        self.dirty = dirty
 
     @event_priority(100)  # first, so every other plugin sees the staging folder as site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -185,7 +183,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             log.info(catalogue.text("publish.lock.waiting", self.config.lang, site=site))
 
         try:
-            self.publication = publish.begin(site, dirty=self.dirty, on_wait=waiting)
+            self.publication = publish.begin(site, on_wait=waiting)
         except publish.PublishError as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
         config.site_dir = str(self.publication.staging)

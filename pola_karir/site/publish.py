@@ -123,13 +123,13 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def begin(site: Path, *, dirty: bool, on_wait: Callable[[], None]) -> Publication:
+def begin(site: Path, on_wait: Callable[[], None]) -> Publication:
     """Lock, clean up after killed builds and make the staging folder for a build of ``site``.
 
     ``site`` is resolved first, so a ``site_dir`` that is a symbolic link keeps pointing where it
-    did and its target is replaced. A dirty build (``mkdocs build --dirty``) rebuilds only what
-    changed, so it starts from a copy of the current site (a copy, not links: MkDocs rewrites
-    files in place, which would change the published site while it builds).
+    did and its target is replaced. A dirty build (``mkdocs build --dirty``) starts from the
+    empty staging folder too: MkDocs writes every file missing there, so it publishes a whole
+    site (without the stale files a dirty build would otherwise keep).
     """
     site = site.resolve()
     if site.exists() and not site.is_dir():
@@ -145,10 +145,8 @@ def begin(site: Path, *, dirty: bool, on_wait: Callable[[], None]) -> Publicatio
         recover(site)
         staging = _name(site, _BUILD)
         staging.mkdir()
-        if site.is_dir():
+        if site.is_dir():  # the web server reads the new site as it read the old one
             staging.chmod(site.stat().st_mode & 0o7777)
-            if dirty:
-                shutil.copytree(site, staging, dirs_exist_ok=True)
     except OSError as error:
         _release(lock)
         raise PublishError("publish.site.unusable", site=site, reason=describe(error)) from error

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
-from sitetools import MKDOCS, build_env, copy_example, tree_hashes
+from factory import DataFolder
+from sitetools import MKDOCS, build_env, copy_example, new_project, tree_hashes
 
 from pola_karir.site import publish
 from pola_karir.text.catalogue import text
@@ -103,6 +104,8 @@ set +e
 echo $? > "$OUT/rc"
 "$PYTHON" -c "$HASH" "$DISK/site" > "$OUT/after.json"
 ls -a "$DISK" > "$OUT/listing"
+"$MKDOCS" build --strict -f "$PROJECT/mkdocs.yml" -d "$DISK" > "$OUT/mount.txt" 2>&1
+echo $? > "$OUT/mount-rc"
 """
 
 _HASH = """
@@ -150,6 +153,12 @@ def test_a_full_disk_fails_clearly_and_leaves_the_previous_site(
     assert text("publish.write_failed", "id", reason="X", site="Y").split("X")[0] in output
     assert (out / "listing").read_text().split() == [".", "..", "site"]  # no staging left
 
+    # The mount point itself cannot be replaced by a rename: refused before anything is built.
+    refused = (out / "mount.txt").read_text(encoding="utf-8")
+    assert (out / "mount-rc").read_text().strip() != "0"
+    assert text("publish.site.mount_point", "id", site=disk) in refused, refused
+    assert "Traceback" not in refused
+
 
 # --- the swap and the recovery, on plain folders -----------------------------------------------
 
@@ -170,7 +179,7 @@ def test_a_build_killed_between_the_two_renames_gets_its_site_back(tmp_path: Pat
     _tree(aside, {"index.html": "old", "jabatan/a/index.html": "a"})
     _tree(staging, {"index.html": "new"})
     (tmp_path / "unrelated").mkdir()
-    publication = publish.begin(site, dirty=False, on_wait=lambda: None)
+    publication = publish.begin(site, on_wait=lambda: None)
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
     assert (site / "jabatan" / "a" / "index.html").read_text(encoding="utf-8") == "a"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -187,6 +196,35 @@ def test_a_site_dir_that_is_a_file_is_refused_clearly(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.write_text("not a folder", encoding="utf-8")
     with pytest.raises(publish.PublishError) as raised:
-        publish.begin(site, dirty=False, on_wait=lambda: None)
+        publish.begin(site, on_wait=lambda: None)
     assert raised.value.message("en") == text("publish.site.not_folder", "en", site=site)
     assert site.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_gh_deploy_pushes_the_published_site(tmp_path: Path) -> None:
+    """``mkdocs gh-deploy`` reads site_dir after the build: it must find the published site, not
+    the staging folder that was swapped away."""
+    project = new_project(tmp_path / "project")
+    DataFolder(project / "data").write()
+    remote = tmp_path / "remote.git"
+    git = ["git", "-c", "user.name=Pola Karir", "-c", "user.email=pola-karir@contoh.invalid"]
+
+    def run(*command: str, cwd: Path = project) -> str:
+        done = subprocess.run(
+            command, cwd=cwd, env=build_env(), capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout + done.stderr
+
+    run("git", "init", "-q", "--bare", str(remote), cwd=tmp_path)
+    run(*git, "init", "-q")
+    run(*git, "add", ".")
+    run(*git, "commit", "-q", "-m", "data")
+    run(*git, "remote", "add", "origin", str(remote))
+    output = run(str(MKDOCS), "gh-deploy", "--force", "--strict", "-f", str(project / "mkdocs.yml"))
+    assert "Traceback" not in output
+    listing = run("git", "ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split()
+    assert "index.html" in listing and "sitemap.xml" in listing
+    assert "jabatan/kepala-seksi-jalan/index.html" in listing
+    assert tree_hashes(project / "site").keys() == set(listing) - {".nojekyll"}
+    assert [p.name for p in project.iterdir() if ".pola-karir-" in p.name] == []
