@@ -150,6 +150,7 @@ def test_warning_fails_strict_build_and_keeps_the_site(built: Path, tmp_path: Pa
     assert strict.returncode != 0
     assert "PK306" in strict.output
     assert tree_hashes(site) == before
+    assert _leftovers(built) == []
 
     # Without --strict the same data builds, with the warning shown: it is only a warning.
     lenient = mkdocs_build(built, tmp_path / "lenient", strict=False)
