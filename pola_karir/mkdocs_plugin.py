@@ -1,9 +1,18 @@
 """The ``pola-karir`` MkDocs plugin: a thin adapter from MkDocs events to the core.
 
 on_config validates the data and builds the pages and the nav; on_pre_build renders every
-diagram. Both run before MkDocs cleans ``site/``, so bad data or a Graphviz failure stops the
-build with the previous site untouched. on_files adds the pages and the published files as
-generated files; on_post_page embeds the SVG.
+diagram. on_files adds the pages and the published files as generated files; on_post_page
+embeds the SVG.
+
+Publishing is atomic (:mod:`pola_karir.site.publish`): on_config, first of all plugins, points
+``site_dir`` at a fresh staging folder beside it, and on_post_build, last of all plugins,
+swaps that folder into place; on_build_error deletes it. So nothing MkDocs or another plugin
+writes reaches ``site_dir`` before the whole build succeeded. One gap in MkDocs' hooks: in strict
+mode MkDocs counts warnings and aborts *after* on_post_build, so the plugin counts them itself
+(the same records on the same ``mkdocs`` logger) and does not publish a build MkDocs is about to
+abort. ``mkdocs serve`` builds into a private temporary folder that it serves while rebuilding
+in place; there is nothing to protect, so it is left as it is. ``mkdocs gh-deploy`` reads
+``site_dir`` after the build: it is pointed back at the published site before that.
 
 This is the only place that knows URLs. The core names every page and file by its source path;
 its links that MkDocs does not resolve itself (raw HTML, SVG) are :func:`urls.ref` tokens, and
@@ -13,20 +22,22 @@ path, relative to the page shown, so ``use_directory_urls`` is honoured everywhe
 
 from __future__ import annotations
 
+import logging
+import os
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
 from pola_karir.rules.validate import validate_project
-from pola_karir.site import urls
+from pola_karir.site import publish, urls
 from pola_karir.site.build import (
     SiteContent,
     embed_blocks,
@@ -35,7 +46,14 @@ from pola_karir.site.build import (
     stack_tables,
 )
 from pola_karir.site.page import say
-from pola_karir.site.render import GraphvizError, RenderStats, dot_version, render_all
+from pola_karir.site.render import (
+    CacheError,
+    GraphvizError,
+    RenderStats,
+    dot_version,
+    prepare_cache,
+    render_all,
+)
 from pola_karir.text import catalogue
 from pola_karir.text.diagnostics import message
 
@@ -66,8 +84,23 @@ class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
     """Path under repo_url to edit data files (default: edit_uri with its docs folder removed)."""
 
 
+class _WarningCount(logging.Handler):
+    """Counts the warnings of a build, as MkDocs' strict mode does (see the module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
+        self.command: str | None = None
+        self.publication: publish.Publication | None = None
+        self.warnings: _WarningCount | None = None
+        self.epoch_set = False
         self.content: SiteContent | None = None
         self.sources: dict[str, str] = {}
         self.blocks: dict[str, dict[str, str]] = {}
@@ -80,7 +113,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
         return (base / value).resolve()
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(100)  # first, so every other plugin sees the staging folder as site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._end_build()  # a previous build of this plugin object (mkdocs serve) is over
+        self.warnings = _WarningCount()
+        logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
         if not self.root.is_dir():
             raise PluginError(catalogue.text("data_dir.missing", self.config.lang, root=self.root))
@@ -117,7 +157,36 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"assets/{asset}" not in [str(x) for x in target]:
                 target.append(f"assets/{asset}")
+        self._date_from_git(config)
+        if self.command != "serve":
+            self._stage(config)
         return config
+
+    def _date_from_git(self, config: MkDocsConfig) -> None:
+        """Date the build (the sitemap's ``lastmod``, MkDocs' ``build_date_utc``) by the last
+        commit of the data, the docs or mkdocs.yml, unless ``SOURCE_DATE_EPOCH`` is set: the same
+        commit then builds the same bytes on any day. Undone after the build."""
+        if "SOURCE_DATE_EPOCH" in os.environ or not config.config_file_path:
+            return
+        base = Path(config.config_file_path).parent
+        paths = [str(self.root), str(Path(config.docs_dir)), config.config_file_path]
+        epoch = publish.source_date_epoch(base, paths)
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+            self.epoch_set = True
+            log.info(catalogue.text("publish.date.from_git", self.config.lang, epoch=epoch))
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+
+        def waiting() -> None:
+            log.info(catalogue.text("publish.lock.waiting", self.config.lang, site=site))
+
+        try:
+            self.publication = publish.begin(site, on_wait=waiting)
+        except publish.PublishError as error:
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        config.site_dir = str(self.publication.staging)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.content is not None
@@ -145,10 +214,12 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         assert self.content is not None
         cache_dir = self._path(config, self.config.cache_dir) if self.config.cache else None
         try:
+            if cache_dir is not None:
+                prepare_cache(cache_dir)
             self.svgs, self.last_stats = render_all(
                 self.content.diagrams, cache_dir, max(1, self.config.concurrency)
             )
-        except GraphvizError as error:
+        except (GraphvizError, CacheError) as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -214,6 +285,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         repo = (config.repo_url or "").rstrip("/")
         return f"{repo}/{edit_uri.strip('/')}/{source}"
 
+    @event_priority(-100)  # last, after every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.last_stats is not None:
             stats = self.last_stats
@@ -225,6 +297,61 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                     cached=stats.cached,
                 )
             )
+            if stats.rejected:
+                log.info(
+                    catalogue.text("publish.cache.rejected", self.config.lang, count=stats.rejected)
+                )
+        publication = self.publication
+        if publication is None:
+            self._end_build()
+            return
+        if config.strict and self.warnings is not None and self.warnings.count:
+            return  # MkDocs aborts right after this hook; on_build_error discards the build
+        self.publication = None
+        config.site_dir = str(publication.site)  # for gh-deploy, which reads it next
+        try:
+            publish.finish(publication)
+        except publish.PublishError as error:
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        finally:
+            self._end_build()
+        log.info(catalogue.text("publish.done", self.config.lang, site=publication.site))
+
+    @event_priority(-100)  # last: the other plugins' handlers run before this one may raise
+    def on_build_error(self, *, error: Exception) -> None:
+        """Discard the staging folder; the published site stays as it was. A failure to write
+        (a full disk, no permission) would reach the user as a traceback: it is told as one
+        message instead, with what the system said and the file."""
+        publication = self.publication
+        self.publication = None
+        if publication is not None:
+            publish.abandon(publication)
+        self._end_build()
+        if isinstance(error, OSError) and publication is not None:
+            raise PluginError(
+                "pola-karir: "
+                + catalogue.text(
+                    "publish.write_failed",
+                    self.config.lang,
+                    reason=publish.describe(error),
+                    site=publication.site,
+                )
+            ) from error
+
+    def on_shutdown(self) -> None:
+        if self.publication is not None:  # a build stopped without either hook
+            publish.abandon(self.publication)
+            self.publication = None
+        self._end_build()
+
+    def _end_build(self) -> None:
+        """Stop counting warnings and give back the environment's SOURCE_DATE_EPOCH."""
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self.warnings = None
+        if self.epoch_set:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self.epoch_set = False
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

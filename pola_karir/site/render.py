@@ -4,6 +4,12 @@ Starting ``dot`` costs ~15 ms, a small graph ~1 ms once it runs, so graphs go th
 long-lived ``dot`` processes (one per core) that each read many graphs from stdin. Each SVG is
 cached under a hash of its DOT source, the Graphviz version and this module's post-processing
 version: after one YAML edit only the diagrams whose source changed are rendered again.
+
+A cache entry is embedded into pages as it is, so it is trusted only if it verifies: its first
+line holds its key and the sha256 of the SVG that follows. An entry that is truncated, edited,
+or dropped into the folder under a key's name without that line is rendered again and
+overwritten. (Whoever can write the cache can also write a matching line, as they can edit the
+data; the check stops corrupt and stray entries, not a deliberate attacker on the machine.)
 """
 
 from __future__ import annotations
@@ -51,6 +57,20 @@ class GraphvizError(RuntimeError):
 class RenderStats:
     rendered: int
     cached: int
+    rejected: int = 0  # cache entries that failed verification (and were rendered again)
+
+
+class CacheError(RuntimeError):
+    """The cache folder cannot be used (it is a file, or not writable); carries a catalogue key
+    and its values like :class:`GraphvizError`."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(" / ".join(self.message(lang) for lang in LANGUAGES))
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return text(self.key, lang, **self.values)
 
 
 @cache
@@ -105,12 +125,61 @@ def _run_dot(sources: Sequence[str], dot: str) -> list[str]:
     return svgs
 
 
+_ENTRY_HEAD = "pola-karir-svg"
+
+
+def _entry(key: str, svg: str) -> str:
+    """A cache entry: a line naming its key and its SVG's sha256, then the SVG."""
+    digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()
+    return f"{_ENTRY_HEAD} {key} {digest}\n{svg}"
+
+
+def _verified(key: str, entry: str) -> str | None:
+    """The SVG of a cache entry if the entry is the one stored for ``key``, whole; else None."""
+    head, newline, svg = entry.partition("\n")
+    if not newline:
+        return None
+    digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()
+    return svg if head == f"{_ENTRY_HEAD} {key} {digest}" else None
+
+
+def _read_entry(path: Path, key: str) -> tuple[str | None, bool]:
+    """(the verified SVG, whether an entry existed): a missing entry is a plain miss, one that
+    does not verify is counted as rejected."""
+    try:
+        entry = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, False
+    except (OSError, UnicodeDecodeError):
+        return None, True
+    svg = _verified(key, entry)
+    return svg, svg is None
+
+
+def prepare_cache(cache_dir: Path) -> None:
+    """Make sure the cache folder exists and takes files, before anything is rendered: a file
+    in its place or a read-only folder becomes one clear error, never a traceback."""
+    if cache_dir.exists() and not cache_dir.is_dir():
+        raise CacheError("publish.cache.not_folder", path=cache_dir)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache_dir):
+            pass
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CacheError("publish.cache.unusable", path=cache_dir, reason=reason) from error
+
+
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    Path(temp).replace(path)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        Path(temp).replace(path)
+    except OSError:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def _render_job(batch: Sequence[Diagram], dot: str) -> list[str]:
@@ -141,16 +210,19 @@ def render_all(
     jobs: int = 2,
     dot: str = "dot",
 ) -> tuple[dict[str, str], RenderStats]:
-    """SVG for every diagram by name; cached ones are read, the rest rendered in batches."""
+    """SVG for every diagram by name; cached ones that verify are read, the rest rendered in
+    batches. Call :func:`prepare_cache` first."""
     version = dot_version(dot)
     executable = shutil.which(dot) or dot
     result: dict[str, str] = {}
     missing: list[tuple[Diagram, str]] = []
+    rejected = 0
     for diagram in diagrams:
         key = _cache_key(diagram, version)
-        cached = cache_dir / f"{key}.svg" if cache_dir else None
-        if cached is not None and cached.is_file():
-            result[diagram.name] = cached.read_text(encoding="utf-8")
+        svg, bad = _read_entry(cache_dir / f"{key}.svg", key) if cache_dir else (None, False)
+        rejected += bad
+        if svg is not None:
+            result[diagram.name] = svg
         else:
             missing.append((diagram, key))
     batches = _jobs(missing, max(1, jobs))
@@ -161,5 +233,12 @@ def render_all(
             tidy = tidy_svg(svg, diagram.title)
             result[diagram.name] = tidy
             if cache_dir is not None:
-                _write_atomic(cache_dir / f"{key}.svg", tidy)
-    return result, RenderStats(rendered=len(missing), cached=len(diagrams) - len(missing))
+                try:
+                    _write_atomic(cache_dir / f"{key}.svg", _entry(key, tidy))
+                except OSError as error:  # a full disk, or the folder was removed meanwhile
+                    reason = error.strerror or str(error)
+                    raise CacheError(
+                        "publish.cache.unusable", path=cache_dir, reason=reason
+                    ) from error
+    stats = RenderStats(len(missing), len(diagrams) - len(missing), rejected)
+    return result, stats

@@ -1,9 +1,11 @@
-"""The diagram cache, reproducible output, and builds that fail without touching the last site."""
+"""The diagram cache (and its checks), reproducible output (and its date), and builds that fail
+or run side by side without touching the last site."""
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from sitetools import (
 from pola_karir.diagnostics import Severity
 from pola_karir.rules.validate import validate_project
 from pola_karir.site.build import site_content
+from pola_karir.text.catalogue import text
 
 _STATS = re.compile(r"diagram: (\d+) dirender, (\d+) dari cache")
 
@@ -147,6 +150,7 @@ def test_warning_fails_strict_build_and_keeps_the_site(built: Path, tmp_path: Pa
     assert strict.returncode != 0
     assert "PK306" in strict.output
     assert tree_hashes(site) == before
+    assert _leftovers(built) == []
 
     # Without --strict the same data builds, with the warning shown: it is only a warning.
     lenient = mkdocs_build(built, tmp_path / "lenient", strict=False)
@@ -170,3 +174,120 @@ def test_missing_dot_fails_clearly_and_builds_nothing(built: Path, tmp_path: Pat
     assert again.returncode != 0
     assert "'graphviz'" in again.output
     assert tree_hashes(site) == before
+
+
+def test_a_warning_while_writing_fails_strict_build_and_keeps_the_site(built: Path) -> None:
+    """A warning MkDocs logs while it writes the pages (a broken link in a guide): strict mode
+    aborts only after the last plugin hook, when MkDocs has written the whole site; nothing of
+    it may be published."""
+    site = built / "site"
+    before = tree_hashes(site)
+    (built / "docs" / "panduan.md").write_text("# Panduan\n\n[x](tidak-ada.md)\n", encoding="utf-8")
+    build = mkdocs_build(built, site)
+    assert build.returncode != 0
+    assert "tidak-ada.md" in build.output
+    assert "Traceback" not in build.output
+    assert tree_hashes(site) == before
+    assert _leftovers(built) == []
+
+
+def _leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if ".pola-karir-" in p.name)
+
+
+def test_two_builds_at_once_both_publish_whole_sites(built: Path, small_project: Path) -> None:
+    """The second build waits for the first (a lock on the folder of site_dir), then deletes
+    what a killed build left there and publishes the same site."""
+    site = built / "site"
+    expected = tree_hashes(small_project / "site")
+    killed = built / ".site.pola-karir-build-999999-0badcafe"
+    killed.mkdir()
+    (killed / "index.html").write_text("half", encoding="utf-8")
+    shutil.rmtree(site / "jabatan")  # so a published site shows
+    command = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(built / "mkdocs.yml")]
+    builds = [
+        subprocess.Popen(
+            [*command, "-d", str(site)],
+            cwd=built,
+            env=build_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for build in builds:
+        output = build.communicate()[0]
+        assert build.returncode == 0, output
+        assert "Traceback" not in output
+    assert tree_hashes(site) == expected
+    assert _leftovers(built) == []
+
+
+# --- the diagram cache is checked before it is trusted ----------------------------------------
+
+
+def test_a_tampered_or_truncated_cache_entry_is_rendered_again(built: Path) -> None:
+    cache = built / ".cache" / "pola-karir"
+    entries = sorted(cache.glob("*.svg"))
+    assert len(entries) >= 2
+    payload = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("pk")</script></svg>'
+    entries[0].write_text(payload, encoding="utf-8")
+    truncated = entries[1].read_text(encoding="utf-8")
+    entries[1].write_text(truncated[: len(truncated) // 2], encoding="utf-8")
+
+    build = _ok(mkdocs_build(built, built / "site"))
+    rendered, _ = _stats(build)
+    assert rendered >= 2  # diagrams with the same source share an entry
+    assert text("publish.cache.rejected", "id", count=rendered) in build.output
+    pages = "".join(p.read_text(encoding="utf-8") for p in (built / "site").rglob("*.html"))
+    assert 'alert("pk")' not in pages and "alert(&quot;pk&quot;)" not in pages
+    assert "<script>alert" not in entries[0].read_text(encoding="utf-8")
+    assert entries[1].read_text(encoding="utf-8").endswith("</svg>")
+    assert _stats(_ok(mkdocs_build(built, built / "site")))[0] == 0
+
+
+@pytest.mark.parametrize("shape", ["file", "below a file"])
+def test_an_unusable_cache_dir_is_one_clear_message(tmp_path: Path, shape: str) -> None:
+    project = new_project(tmp_path / "project", cache_dir="cache/inner")
+    DataFolder(project / "data").write()
+    if shape == "file":
+        (project / "cache").mkdir()
+        (project / "cache" / "inner").write_text("", encoding="utf-8")
+        expected = text("publish.cache.not_folder", "id", path=project / "cache" / "inner")
+    else:
+        (project / "cache").write_text("", encoding="utf-8")
+        expected = "cache diagram di"
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert expected in build.output, build.output
+    assert "Traceback" not in build.output
+    assert not (tmp_path / "site").exists()
+
+
+# --- the build date comes from the data's history ---------------------------------------------
+
+
+def _git(project: Path, *args: str, date: str) -> None:
+    env = build_env(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    identity = ["-c", "user.name=Pola Karir", "-c", "user.email=pola-karir@contoh.invalid"]
+    subprocess.run(["git", *identity, *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def test_the_build_date_is_the_last_commit_of_the_data(built: Path) -> None:
+    """Without SOURCE_DATE_EPOCH, a project in git is dated by its last commit touching the data,
+    the docs or mkdocs.yml, not by the day it is built: later commits elsewhere change nothing."""
+    _git(built, "init", "-q", date="2021-03-04T10:00:00+00:00")
+    _git(built, "add", "data", "docs", "mkdocs.yml", date="2021-03-04T10:00:00+00:00")
+    _git(built, "commit", "-q", "-m", "data", date="2021-03-04T10:00:00+00:00")
+    (built / "CATATAN.txt").write_text("bukan data", encoding="utf-8")
+    _git(built, "add", "CATATAN.txt", date="2023-07-08T10:00:00+00:00")
+    _git(built, "commit", "-q", "-m", "other", date="2023-07-08T10:00:00+00:00")
+
+    env = build_env()
+    del env["SOURCE_DATE_EPOCH"]
+    build = _ok(mkdocs_build(built, built / "site", env=env))
+    assert "SOURCE_DATE_EPOCH=1614852000" in build.output
+    sitemap = (built / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
+    assert dates == {"2021-03-04"}
