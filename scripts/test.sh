@@ -21,4 +21,5 @@ else
   "$venv/bin/ruff" format --check pola_karir tests scripts
   "$venv/bin/mypy" --strict pola_karir
 fi
-"$venv/bin/python" -m pytest "$@"
+# One worker per core (pytest-xdist); pass -n 0 to run in one process, e.g. to debug.
+"$venv/bin/python" -m pytest -n auto "$@"
