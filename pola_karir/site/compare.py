@@ -74,17 +74,9 @@ SCRIPT_WORDS: dict[str, tuple[str, ...]] = {
     "status.tidak-diketahui": (),
     "plan": (),
 }
-# The aspects of a requirement the comparison table has a row for (``label.aspek.<name>``).
-ASPECTS = (
-    "pendidikan",
-    "bidang_pendidikan",
-    "golongan",
-    "pengalaman",
-    "pelatihan",
-    "sertifikasi",
-    "kinerja",
-    "kompetensi",
-)
+# The aspects of a requirement the comparison table has a row for (``label.aspek.<name>``):
+# the engine's, as in Jelajah Karier.
+ASPECTS = explorer.ASPECTS
 MOVE_KINDS = ("vertikal", "horizontal", "diagonal")
 
 

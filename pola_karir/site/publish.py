@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pola_karir.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
+from pola_karir.text.catalogue import WordedError
 
 _MARK = ".pola-karir-"
 _BUILD = "build"
@@ -45,17 +45,9 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-class PublishError(RuntimeError):
+class PublishError(WordedError):
     """The site cannot be published where it was asked to be; carries a catalogue key and its
     values, like :class:`pola_karir.site.render.GraphvizError`."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(" / ".join(self.message(lang) for lang in LANGUAGES))
-
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return text(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from pola_karir.site.diagrams import Diagram
-from pola_karir.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
+from pola_karir.text.catalogue import WordedError
 
 POSTPROCESS_VERSION = "2"
 _SVG_START = re.compile(r"<\?xml[^>]*\?>")
@@ -37,20 +37,12 @@ _TITLE = re.compile(r"<title>[^<]*</title>\s*")
 _SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
 
-class GraphvizError(RuntimeError):
+class GraphvizError(WordedError):
     """``dot`` is missing or failed; the message says what to install or what went wrong.
 
     Carries a catalogue key and its values, so the MkDocs plugin can say it in the site's
     language; printed as it is (a traceback, a test), it reads in both languages.
     """
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(" / ".join(self.message(lang) for lang in LANGUAGES))
-
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return text(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)
@@ -60,17 +52,9 @@ class RenderStats:
     rejected: int = 0  # cache entries that failed verification (and were rendered again)
 
 
-class CacheError(RuntimeError):
+class CacheError(WordedError):
     """The cache folder cannot be used (it is a file, or not writable); carries a catalogue key
     and its values like :class:`GraphvizError`."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(" / ".join(self.message(lang) for lang in LANGUAGES))
-
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return text(self.key, lang, **self.values)
 
 
 @cache

@@ -70,3 +70,17 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
 def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:
     """Whether ``key`` exists in ``lang`` (for optional texts such as a rule's extra note)."""
     return key in messages(lang)
+
+
+class WordedError(RuntimeError):
+    """An error whose words are a catalogue key and its values, so the adapter that reports it
+    (the MkDocs plugin, the CLI) can say it in the user's language; ``str()`` gives every
+    language, for a log that has no language of its own."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(" / ".join(self.message(lang) for lang in LANGUAGES))
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return text(self.key, lang, **self.values)
