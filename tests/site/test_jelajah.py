@@ -777,20 +777,23 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _open(chromium: Browser, site_url: str, fragment: str) -> tuple[BrowserContext, Page]:
-    context, _ = _context(chromium, site_url, viewport={"width": 1280, "height": 900})
+def _open(
+    chromium: Browser, site_url: str, fragment: str, width: int = 1280
+) -> tuple[BrowserContext, Page]:
+    context, _ = _context(chromium, site_url, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(site_url + "jelajah/" + fragment)
     page.wait_for_selector(".pk-jelajah--ready")
     return context, page
 
 
+@pytest.mark.parametrize("width", [1280, 360])
 def test_a_position_alone_is_never_shown_as_eligible(
-    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
 ) -> None:
     """The product owner's report: with only a position, every card said "Memenuhi syarat",
     an S-1 post for an SMA-level employee included, and the summary was a double negative."""
-    context, page = _open(chromium, site_url, f"#jabatan={KASI_JALAN}")
+    context, page = _open(chromium, site_url, f"#jabatan={KASI_JALAN}", width)
     expected = explore_data(dataset, profile_from_data({"jabatan": KASI_JALAN}), 3)
     _assert_results(page, expected, dataset)
     facts = _card_facts(page)
@@ -798,7 +801,7 @@ def test_a_position_alone_is_never_shown_as_eligible(
     assert all("syarat belum dinilai: isi pendidikan" in f["badge"] for f in facts)
     summary = page.text_content("[data-pk-summary]") or ""
     assert "0 memenuhi semua syarat" in summary and "tidak punya syarat yang belum" not in summary
-    page.screenshot(path=str(screenshots / "jelajah-hanya-jabatan.png"), full_page=True)
+    page.screenshot(path=str(screenshots / f"jelajah-hanya-jabatan-{width}.png"), full_page=True)
     # SMA level: every S-1 post is unmet, and no card at all is "memenuhi".
     page.select_option("#pk-j-pendidikan", "SMA")
     expected = explore_data(
@@ -811,18 +814,19 @@ def test_a_position_alone_is_never_shown_as_eligible(
         if need is not None and need.minimum in {"S1", "D4"}:
             assert "syarat belum terpenuhi" in fact["badge"], fact["id"]
             assert any(g.startswith("Pendidikan SMA") for g in fact["gaps"]), fact["id"]
-    page.screenshot(path=str(screenshots / "jelajah-sma.png"), full_page=True)
+    page.screenshot(path=str(screenshots / f"jelajah-sma-{width}.png"), full_page=True)
     context.close()
 
 
+@pytest.mark.parametrize("width", [1280, 360])
 def test_next_steps_come_before_the_positions_they_lead_to(
-    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
 ) -> None:
     """Kepala Bidang before Kepala Dinas, Ahli Muda before Ahli Utama: every card after the
     cards of the steps on its route, and a step's gaps shown on the card beyond it."""
     profile = CASES[0].profile  # complete: some steps met, some beyond them unmet
     fragment = "#" + str(_open_engine_params(chromium, site_url, profile))
-    context, page = _open(chromium, site_url, fragment)
+    context, page = _open(chromium, site_url, fragment, width)
     order = _cards(page)
     expected = explore_data(dataset, profile_from_data(profile), 3)
     assert order == [r["jabatan"] for r in expected]
@@ -833,7 +837,7 @@ def test_next_steps_come_before_the_positions_they_lead_to(
     moves = [r["langkah"] for r in expected]
     assert moves == sorted(moves)  # type: ignore[type-var]
     assert order.index(KABID_BINA_MARGA) < order.index("kepala-dinas-pupr")
-    page.screenshot(path=str(screenshots / "jelajah-urutan.png"), full_page=True)
+    page.screenshot(path=str(screenshots / f"jelajah-urutan-{width}.png"), full_page=True)
     context.close()
 
 
@@ -844,8 +848,9 @@ def _open_engine_params(chromium: Browser, site_url: str, profile: dict[str, Any
     return params
 
 
+@pytest.mark.parametrize("width", [1280, 360])
 def test_values_the_page_cannot_use_are_shown_beside_their_fields(
-    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
 ) -> None:
     """A shared URL with bad values: each is reported beside its field (as text), left out, and
     the rest of the profile still works; ids and codes in another case are understood."""
@@ -854,7 +859,7 @@ def test_values_the_page_cannot_use_are_shown_beside_their_fields(
         "&pelatihan=PKA,pelatihan-yang-tidak-ada,%3Cb%3Ex%3C%2Fb%3E&kinerja=baik,hebat"
         "&kompetensi=integritas:6,komunikasi:3&pengalaman=pelaksana:2,bukan-kunci:1"
     )
-    context, page = _open(chromium, site_url, fragment)
+    context, page = _open(chromium, site_url, fragment, width)
     errors = {
         str(k): str(v)
         for k, v in page.eval_on_selector_all(
@@ -895,7 +900,7 @@ def test_values_the_page_cannot_use_are_shown_beside_their_fields(
     assert _cards(page) == [r["jabatan"] for r in expected]
     message = page.text_content("[data-pk-message]") or ""
     assert message.startswith("7 nilai profil tidak dapat dipakai")
-    page.screenshot(path=str(screenshots / "jelajah-nilai-salah.png"), full_page=True)
+    page.screenshot(path=str(screenshots / f"jelajah-nilai-salah-{width}.png"), full_page=True)
     # An unknown key=value is reported in the message; a heading's anchor is not a value.
     page.goto(site_url + f"jelajah/#jabatan={KASI_JALAN}&nip=1978")
     page.wait_for_function(
