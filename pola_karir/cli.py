@@ -34,14 +34,14 @@ from pola_karir.career.matching import (
     profile_from_data,
     summary_counts,
 )
-from pola_karir.career.timeline import Timeline, timeline_for
+from pola_karir.career.timeline import timeline_for, worded
 from pola_karir.diagnostics import Diagnostic, diag, has_errors, suggestion, term
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
-from pola_karir.text import names, phrases, waktu
+from pola_karir.text import names, phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 from pola_karir.text.terminal import json_safe, shown
 
@@ -351,7 +351,7 @@ def _match(args: argparse.Namespace) -> int:
         _write(_say("cli.match.summary", **counts) + "\n")
     _write("\n")
     for found in results:
-        when = _when(timeline_for(found, dataset, profile))
+        when = worded(timeline_for(found, dataset, profile), _REPORT_LANG)
         _write(_say("cli.match.reach", moves=found.reach.moves, when=when))
         _write(_route_text(dataset, found.steps, found.state, found.to_fill))
     return 0
@@ -361,20 +361,6 @@ def _write(report: str) -> None:
     """Report text to standard output, each line terminal-safe: the findings quote the
     profile's own values (a field of study, a training id)."""
     sys.stdout.write("\n".join(shown(line) for line in report.split("\n")))
-
-
-def _when(timeline: Timeline) -> str:
-    """The earliest time of a result, with what sets it and every assumption beside it."""
-    step = timeline.destination
-    return waktu.when(
-        step.years,
-        step.estimate,
-        step.binding,
-        step.assumptions,
-        step.unknown,
-        timeline.rating,
-        _REPORT_LANG,
-    )
 
 
 def _verdict(state: State, unmet: int, unknown: int, to_fill: tuple[str, ...]) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from pola_karir.career.timeline import timeline_for
 from pola_karir.cli import main
 from pola_karir.model import Dataset
 from pola_karir.rules.validate import validate_project
@@ -535,3 +536,27 @@ def test_one_box_column_leaves_kinerja_to_the_audit(data_dir: Path, tmp_path: Pa
     assert ratings == {"1": ("baik",), "2": ("sangat-baik",), "3": None}
     [bad] = report.staff.bad_rows
     assert bad.line == 5 and "nomor kotak" in bad.problems[0]
+
+
+def test_a_successors_time_counts_the_golongan_the_route_needs() -> None:
+    """On the example pattern: a III/b Kepala Seksi whose route to a JPT post needs IV/b is never
+    given the move years alone (the product owner's "3 tahun lagi" for IV/b), and every
+    successor's time is the engine's honest estimate, marked as such."""
+    result = validate_project(Path(__file__).parents[1] / "data")
+    assert result.dataset is not None
+    dataset = result.dataset
+    csv_text = (
+        "nip,nama,jabatan,pendidikan,golongan,kinerja,potensial\n"
+        "198001012000011001,Ani,kepala-seksi-pembangunan-jalan-dan-jembatan,S1,III/b,"
+        "di atas ekspektasi,tinggi\n"
+    )
+    report = talent_report(dataset, csv_text, TODAY, "id")
+    successors = [s for plan in report.plans for s in plan.successors]
+    assert successors
+    for s in successors:
+        honest = timeline_for(s.result, dataset, s.person.profile).destination
+        assert s.years == honest.years and s.estimate is honest.estimate
+    kadis = next(s for s in successors if s.route[-1] == "kepala-dinas-pupr")
+    # III/b to IV/b: three regular promotions; the route's move years alone are fewer.
+    assert kadis.years is not None and kadis.years > kadis.result.reach.years
+    assert kadis.estimate and "golongan" in kadis.timeline.destination.binding

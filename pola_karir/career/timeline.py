@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 from pola_karir import reference as ref
 from pola_karir.model import Dataset
 from pola_karir.reference import waktu
+from pola_karir.text import waktu as waktu_text
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:  # matching's results carry the estimate (explore_data): no import cycle
     from pola_karir.career.matching import Profile, RouteResult
@@ -403,3 +405,18 @@ def timeline_data(timeline: Timeline) -> dict[str, object]:
         "predikat_dianggap": timeline.rating_assumed,
         "langkah_rute": [step_data(step) for step in timeline.steps],
     }
+
+
+def worded(timeline: Timeline, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The destination's earliest time in words, with what sets it and every assumption (the
+    sentence the CLI, the talent report and, through pk-kata.js, the site show)."""
+    step = timeline.destination
+    return waktu_text.when(
+        step.years,
+        step.estimate,
+        step.binding,
+        step.assumptions,
+        step.unknown,
+        timeline.rating,
+        lang,
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from pola_karir.career.timeline import worded
 from pola_karir.model import PERFORMANCE_LEVELS, POTENTIAL_LEVELS, Dataset
 from pola_karir.talent.grid import all_boxes
 from pola_karir.talent.report import (
@@ -20,7 +21,7 @@ from pola_karir.talent.report import (
     potential_label,
 )
 from pola_karir.talent.succession import TalentReport, TargetPlan, box_counts, by_unit
-from pola_karir.text import names, phrases
+from pola_karir.text import names
 from pola_karir.text.catalogue import text
 
 _STYLE = """
@@ -152,7 +153,7 @@ def _plan_html(plan: TargetPlan, dataset: Dataset, lang: str) -> str:
             names.position_name(dataset, s.person.position.id, lang),
             box_label(s.person.box, lang),
             str(s.moves),
-            phrases.years(s.years, lang),
+            worded(s.timeline, lang),
             text(f"talenta.state.{s.state.value}", lang),
             lacking_text(dataset, s, lang),
         )

@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 
 from pola_karir.audit.run import BadRow
+from pola_karir.career.timeline import timeline_data, worded
 from pola_karir.model import PERFORMANCE_LEVELS, POTENTIAL_LEVELS, Dataset
 from pola_karir.spreadsheet import number_cell, safe_cell
 from pola_karir.talent import grid
@@ -38,6 +39,7 @@ CSV_FIELDS: tuple[str, ...] = (
     "langkah",
     "rute",
     "tahun_paling_cepat",
+    "perkiraan",
     "status",
     "celah",
     "kekurangan",
@@ -190,6 +192,8 @@ def _successor_data(rank: int, s: Successor, dataset: Dataset, lang: str) -> dic
         "rute": list(s.route),
         "langkah": s.moves,
         "tahun": s.years,
+        "perkiraan": s.estimate,
+        "waktu": timeline_data(s.timeline),
         "status": s.state.value,
         "siap": s.ready,
         "celah": s.gaps,
@@ -241,7 +245,8 @@ def render_csv(report: TalentReport, dataset: Dataset, lang: str) -> str:
                 s.person.box.potential,
                 str(s.moves),
                 " > ".join(s.route),
-                number_cell(s.years),
+                "" if s.years is None else number_cell(s.years),
+                _yes_no(s.estimate, lang),
                 s.state.value,
                 str(s.gaps),
                 lacking_text(dataset, s, lang),
@@ -350,7 +355,7 @@ def _plan_text(plan: TargetPlan, dataset: Dataset, lang: str) -> list[str]:
                 position=shown(names.position_name(dataset, s.person.position.id, lang)),
                 box=box_label(s.person.box, lang),
                 moves=s.moves,
-                years=phrases.years(s.years, lang),
+                when=worded(s.timeline, lang),
                 state=text(f"talenta.state.{s.state.value}", lang),
             )
         )

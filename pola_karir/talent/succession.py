@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pola_karir.career.matching import Finding, RouteResult, State, explore
+from pola_karir.career.timeline import Timeline, timeline_for
 from pola_karir.model import Dataset
 from pola_karir.talent.grid import Box
 from pola_karir.talent.staff import Staff, TalentPerson
@@ -35,6 +36,7 @@ class Gap:
 class Successor:
     person: TalentPerson
     result: RouteResult
+    timeline: Timeline  # the earliest time: move years, golongan, credit points (estimated)
 
     @property
     def route(self) -> tuple[str, ...]:
@@ -45,9 +47,15 @@ class Successor:
         return self.result.reach.moves
 
     @property
-    def years(self) -> float:
-        """Earliest time in years (the moves' minimum years, less time served)."""
-        return self.result.reach.years
+    def years(self) -> float | None:
+        """Earliest time in years (``None`` where it cannot be estimated): the move years, the
+        golongan each step needs and a functional position's credit points, as for Jelajah."""
+        return self.timeline.destination.years
+
+    @property
+    def estimate(self) -> bool:
+        """The time rests on a figure not confirmed from a regulation's text."""
+        return self.timeline.destination.estimate
 
     @property
     def gaps(self) -> int:
@@ -119,7 +127,9 @@ def plan(dataset: Dataset, staff: Staff, max_moves: int = DEFAULT_MAX_MOVES) -> 
         for result in explore(dataset, person.profile, max_moves):
             destination = result.reach.position
             if destination in found and destination != person.position.id:
-                found[destination].append(Successor(person, result))
+                found[destination].append(
+                    Successor(person, result, timeline_for(result, dataset, person.profile))
+                )
     plans = tuple(
         TargetPlan(target, targets[target], tuple(sorted(found[target], key=successor_key)))
         for target in sorted(targets)
