@@ -560,3 +560,27 @@ def test_a_successors_time_counts_the_golongan_the_route_needs() -> None:
     # III/b to IV/b: three regular promotions; the route's move years alone are fewer.
     assert kadis.years is not None and kadis.years > kadis.result.reach.years
     assert kadis.estimate and "golongan" in kadis.timeline.destination.binding
+
+
+def test_the_date_of_the_current_golongan_moves_the_estimate() -> None:
+    """``tmt_golongan`` (as ``tmt_jabatan``, a date) gives the years already served in the
+    golongan: one year served brings each promotion, and so the Kepala Dinas post, a year closer
+    than a promotion just received, and the estimate no longer assumes it."""
+    result = validate_project(Path(__file__).parents[1] / "data")
+    assert result.dataset is not None
+    header = "nip,nama,jabatan,pendidikan,golongan,tmt_golongan,kinerja,potensial\n"
+    kasi = "kepala-seksi-pembangunan-jalan-dan-jembatan"
+
+    def kadis(since: str) -> Any:
+        row = f"198001012000011001,Ani,{kasi},S1,III/b,{since},di atas ekspektasi,tinggi\n"
+        report = talent_report(result.dataset, header + row, TODAY, "id")
+        [person] = report.staff.people
+        successors = [s for plan in report.plans for s in plan.successors]
+        return person, next(s for s in successors if s.route[-1] == "kepala-dinas-pupr")
+
+    person, served = kadis(f"{TODAY.year - 1}-{TODAY.month:02d}-{TODAY.day:02d}")
+    assert person.profile.years_in_rank == 1
+    _, fresh = kadis(TODAY.isoformat())
+    assert served.years is not None and fresh.years is not None
+    assert fresh.years - served.years == 1
+    assert "masa_golongan_dianggap_cukup" not in served.timeline.destination.assumptions

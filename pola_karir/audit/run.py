@@ -39,7 +39,14 @@ from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 from pola_karir.text.terminal import json_safe, shown
 
 REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")
-OPTIONAL: tuple[str, ...] = ("bidang_pendidikan", "tmt_jabatan", "kinerja", "pelatihan")
+# tmt_golongan: the date of the current golongan, for the earliest-time estimate (talenta).
+OPTIONAL: tuple[str, ...] = (
+    "bidang_pendidikan",
+    "tmt_jabatan",
+    "tmt_golongan",
+    "kinerja",
+    "pelatihan",
+)
 COMPETENCY_PREFIX = "kompetensi."
 FORMATS: tuple[str, ...] = ("text", "json", "csv")
 CSV_FIELDS: tuple[str, ...] = (
@@ -382,6 +389,7 @@ def _parse_row(
     rating = _cell(problems, values.get("kinerja"), _rating)
     trainings = _cell(problems, values.get("pelatihan"), lambda v: _trainings(v, dataset))
     start = _cell(problems, values.get("tmt_jabatan"), lambda v: _start_date(v, today))
+    in_rank = _cell(problems, values.get("tmt_golongan"), lambda v: _start_date(v, today))
     competencies = _competencies(problems, cells, columns)
     if problems or position is None or education is None or rank is None:
         return problems
@@ -390,6 +398,7 @@ def _parse_row(
         education=education,
         education_field=values.get("bidang_pendidikan") or None,
         rank=rank,
+        years_in_rank=None if in_rank is None else years_between(in_rank, today),
         years_in_position=None if start is None else years_between(start, today),
         trainings=trainings,
         ratings=None if rating is None else (rating,),
