@@ -29,11 +29,14 @@ from pathlib import Path
 from pola_karir.site.diagrams import Diagram
 from pola_karir.text.catalogue import WordedError
 
-POSTPROCESS_VERSION = "2"
+POSTPROCESS_VERSION = "3"
 _SVG_START = re.compile(r"<\?xml[^>]*\?>")
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>\s*", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 _TITLE = re.compile(r"<title>[^<]*</title>\s*")
+# The second and later graphs of one dot process get ids prefixed "page0,1_": dropped, so a
+# diagram's SVG is the same rendered alone or in a batch (and a warm build equals a cold one).
+_PAGE_PREFIX = re.compile(r'(\sid=")page\d+,\d+_')
 _SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
 
@@ -79,6 +82,7 @@ def tidy_svg(svg: str, title: str) -> str:
     svg = _COMMENT.sub("", _DOCTYPE.sub("", _SVG_START.sub("", svg))).strip()
     # Graphviz titles name internal node ids ("n3"); the links carry the real names instead.
     svg = _TITLE.sub("", svg)
+    svg = _PAGE_PREFIX.sub(r"\1", svg)
     size = _SIZE.search(svg)
     if size:
         width = size.group(1)

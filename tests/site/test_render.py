@@ -33,3 +33,15 @@ def test_a_missing_dot_names_the_package_to_install() -> None:
         render_all(
             [Diagram("baik", "x.md", "Baik", GOOD)], cache_dir=None, dot="dot-yang-tidak-ada"
         )
+
+
+def test_a_diagram_renders_the_same_alone_and_in_a_batch() -> None:
+    """Graphviz names the second and later graphs of one process ``page0,1_graph0``: without
+    tidying, a warm build (some diagrams from the cache, the rest batched) and a cold one gave
+    different bytes for the same diagram."""
+    diagrams = [Diagram(f"d{i}", "x.md", f"D{i}", GOOD.replace("Dua", str(i))) for i in range(3)]
+    batched, _ = render_all(diagrams, cache_dir=None, jobs=1)
+    for diagram in diagrams:
+        alone, _ = render_all([diagram], cache_dir=None, jobs=1)
+        assert alone[diagram.name] == batched[diagram.name]
+        assert "page0," not in batched[diagram.name]
