@@ -325,6 +325,8 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
         sub = dataset.units[unit_id]
         heading = "#" * min(6, 3 + sub.depth)
         parts.append(f"\n{heading} {md(sub.name)} {{#{formasi.unit_anchor(unit_id)}}}\n")
+        if unit_id != top_id and sub.description:
+            parts.append(md(sub.description) + "\n")  # the sub-unit's own keterangan
         members = sorted(
             by_unit.get(unit_id, []),
             key=lambda pair: (

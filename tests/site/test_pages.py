@@ -14,7 +14,8 @@ from pola_karir.model import (
     Placement,
     Position,
 )
-from pola_karir.site.pages import path_page
+from pola_karir.site.pages import path_page, unit_page
+from pola_karir.site.text import md
 
 
 def _dataset(*steps: tuple[str, str, str, float]) -> Dataset:
@@ -74,3 +75,17 @@ def test_steps_without_a_minimum_time_are_not_counted_as_zero(example_dataset: D
     written = written.split("## Waktu paling singkat")[1]
     assert "Paling singkat **" in written
     assert "tidak menetapkan masa jabatan minimal" not in written
+
+
+def test_a_sub_units_keterangan_is_on_its_unit_page(example_dataset: Dataset) -> None:
+    """The puskesmas' keterangan says its head is a functional official with an added task
+    (so no position of its own): a reader of the peta jabatan must see it, not only the YAML."""
+    page = unit_page(example_dataset, "dinas-kesehatan")
+    for unit_id in (
+        "dinas-kesehatan/uptd-puskesmas-sukamaju",
+        "dinas-kesehatan/uptd-puskesmas-mekarsari",
+    ):
+        description = example_dataset.units[unit_id].description
+        assert description and md(description) in page.markdown
+    top = example_dataset.units["dinas-kesehatan"].description
+    assert page.markdown.count(md(top)) == 1
