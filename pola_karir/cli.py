@@ -227,16 +227,27 @@ def _warnings(diagnostics: Iterable[Diagnostic]) -> int:
     return count_by_severity(diagnostics)[Severity.WARNING]
 
 
-def _load_data(folder: str, lang: str) -> tuple[ValidationResult | None, int]:
-    """The validated dataset, or the validation report and exit code when it is not usable."""
+def _load_data(folder: str, lang: str, output: str = "text") -> tuple[ValidationResult | None, int]:
+    """The validated dataset, or the validation report and exit code when it is not usable.
+
+    ``output`` is the command's ``--format``: a command asked for JSON prints only JSON on
+    standard output, so invalid data comes as the same JSON object ``validate --format json``
+    prints (a pipeline parses it); usage errors go to standard error only, stdout left empty."""
     root = Path(folder)
     if not root.is_dir():
         return None, _missing_dir(root, lang)
     result = validate_project(root, folder)
     if result.dataset is None:
-        sys.stdout.write(render("text", result.diagnostics, result.file_count, lang))
+        sys.stdout.write(
+            render(_report_format(output), result.diagnostics, result.file_count, lang)
+        )
         return None, 1
     return result, 0
+
+
+def _report_format(output: str) -> str:
+    """The diagnostics format for a command's ``--format``: JSON stays JSON, the rest is text."""
+    return "json" if output == "json" else "text"
 
 
 # --- cocokkan --------------------------------------------------------------------------------
@@ -316,7 +327,7 @@ def _say(key: str, **values: object) -> str:
 
 
 def _match(args: argparse.Namespace) -> int:
-    loaded, code = _load_data(args.data, args.lang)
+    loaded, code = _load_data(args.data, args.lang, args.format)
     if loaded is None:
         return code
     dataset = loaded.dataset
@@ -327,7 +338,7 @@ def _match(args: argparse.Namespace) -> int:
         return refused
     data, problems = profile_diagnostics(dataset, path)
     if data is None:
-        sys.stdout.write(render("text", problems, 1, args.lang))
+        sys.stdout.write(render(_report_format(args.format), problems, 1, args.lang))
         return 1
     profile = profile_from_data(data)
     if args.ke:
@@ -448,7 +459,7 @@ def _fill(result: Eligibility) -> tuple[str, ...]:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    loaded, code = _load_data(args.data, args.lang)
+    loaded, code = _load_data(args.data, args.lang, args.format)
     if loaded is None:
         return code
     assert loaded.dataset is not None
