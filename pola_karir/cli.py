@@ -154,6 +154,15 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         "--langkah", type=moves, default=3, metavar="K", help=say("cocokkan.moves", default=3)
     )
     _lang(talent_cmd, say("lang"))
+
+    import_cmd = commands.add_parser(
+        "impor", help=text("impor.help", lang), description=text("impor.description", lang)
+    )
+    import_cmd.add_argument("xlsx", metavar="PETA.xlsx", help=text("impor.help.xlsx", lang))
+    import_cmd.add_argument(
+        "--keluaran", required=True, metavar="FOLDER", help=text("impor.help.output", lang)
+    )
+    _lang(import_cmd, say("lang"))
     return parser
 
 
@@ -167,7 +176,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _help_language(words)
     try:
         args = _parser(lang).parse_args(words)
-        handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit, "talenta": _talenta}
+        handlers = {
+            "validate": _validate,
+            "cocokkan": _match,
+            "audit": _audit,
+            "talenta": _talenta,
+            "impor": _impor,
+        }
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
         return code
@@ -512,3 +527,60 @@ def _talenta(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# --- impor -----------------------------------------------------------------------------------
+
+
+def _impor(args: argparse.Namespace) -> int:
+    """Peta jabatan (.xlsx) to YAML skeletons under ``--keluaran``: each row written, skipped
+    (said by row number, exit 1) or empty; refuses to overwrite any existing file (exit 2)."""
+    from zipfile import BadZipFile
+
+    from pola_karir import impor
+
+    lang = args.lang
+    path = Path(args.xlsx)
+    refused = _not_a_file(path, lang, "impor.no_file")
+    if refused is not None:
+        return refused
+    try:
+        sheet = impor.read_xlsx(path)
+    except (OSError, BadZipFile, KeyError, ValueError) as error:
+        print(text("impor.unreadable", lang, path=shown(path), error=shown(error)), file=sys.stderr)
+        return EXIT_USAGE
+    if sheet.header_row is None:
+        print(text("impor.no_header", lang, path=shown(path)), file=sys.stderr)
+        return EXIT_USAGE
+    files, repeated = impor.skeletons(sheet, text("impor.summary_placeholder", DEFAULT_LANGUAGE))
+    out = Path(args.keluaran)
+    existing = [name for name in files if (out / name).exists()]
+    if existing:
+        print(
+            text("impor.exists", lang, path=shown(out / existing[0]), count=len(existing)),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    for name, document in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as handle:  # never overwrite, even in a race
+            handle.write(impor.dump(name, document))
+    skipped = sorted([*sheet.skipped, *repeated], key=lambda s: s.row)
+    for row in skipped:
+        reason = text(row.reason, lang, value=shown(row.value))
+        print(text("impor.skipped", lang, path=shown(path), row=row.row, reason=reason))
+    written = len(sheet.positions) - len(repeated)
+    print(
+        text(
+            "impor.total",
+            lang,
+            rows=sheet.rows,
+            written=written,
+            skipped=len(skipped),
+            empty=sheet.empty,
+            units=len(files) - written,
+            folder=shown(out),
+        )
+    )
+    return EXIT_FINDINGS if skipped else EXIT_OK
