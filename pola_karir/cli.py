@@ -546,7 +546,7 @@ def _impor(args: argparse.Namespace) -> int:
         return refused
     try:
         sheet = impor.read_xlsx(path)
-    except (OSError, BadZipFile, KeyError, ValueError) as error:
+    except (OSError, BadZipFile, KeyError, ValueError, impor.NotAWorkbook) as error:
         print(text("impor.unreadable", lang, path=shown(path), error=shown(error)), file=sys.stderr)
         return EXIT_USAGE
     if sheet.header_row is None:

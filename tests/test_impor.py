@@ -100,3 +100,8 @@ def test_not_a_workbook_is_a_usage_error(
     fake.write_text("unit,jabatan\n", encoding="utf-8")
     assert main(["impor", str(fake), "--keluaran", str(tmp_path / "o"), "--lang", "en"]) == 2
     assert "cannot be read as an .xlsx file" in capsys.readouterr().err
+    old = tmp_path / "peta.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert main(["impor", str(old), "--keluaran", str(tmp_path / "o")]) == 2
+    assert "tidak dapat dibaca sebagai berkas .xlsx" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

@@ -40,6 +40,10 @@ JENIS: Mapping[str, str] = {
 _HEADER_ROWS = 20  # the header is looked for among the first rows (titles may come first)
 
 
+class NotAWorkbook(Exception):
+    """The file is not an .xlsx workbook openpyxl can open (by its name or its content)."""
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A row left out: its row number in the sheet and the catalogue key of the reason."""
@@ -163,8 +167,12 @@ def _position(number: int, cells: Mapping[str, object]) -> Position | Skipped:
 def read_xlsx(path: Path) -> Sheet:
     """The first sheet of a workbook (read-only, values not formulas)."""
     from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except InvalidFileException as error:  # e.g. a '.csv' or '.xls' file name
+        raise NotAWorkbook(str(error)) from error
     try:
         return read_rows(book.worksheets[0].iter_rows(values_only=True))
     finally:
@@ -206,4 +214,13 @@ def dump(relative: str, document: Mapping[str, Any]) -> str:
     return head + yaml.safe_dump(dict(document), allow_unicode=True, sort_keys=False)
 
 
-__all__ = ["HEADERS", "JENIS", "Sheet", "Skipped", "read_rows", "read_xlsx", "skeletons"]
+__all__ = [
+    "HEADERS",
+    "JENIS",
+    "NotAWorkbook",
+    "Sheet",
+    "Skipped",
+    "read_rows",
+    "read_xlsx",
+    "skeletons",
+]
