@@ -525,10 +525,6 @@ def _talenta(args: argparse.Namespace) -> int:
     return run.exit_code
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
 # --- impor -----------------------------------------------------------------------------------
 
 
@@ -584,3 +580,7 @@ def _impor(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
