@@ -35,7 +35,15 @@ from pola_karir.career.matching import (
     summary_counts,
 )
 from pola_karir.career.timeline import timeline_for, worded
-from pola_karir.diagnostics import Diagnostic, diag, has_errors, suggestion, term
+from pola_karir.codes import Severity
+from pola_karir.diagnostics import (
+    Diagnostic,
+    count_by_severity,
+    diag,
+    has_errors,
+    suggestion,
+    term,
+)
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
@@ -100,6 +108,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         help=say("data_dir.default", default=DEFAULT_DATA),
     )
     check_cmd.add_argument("--format", choices=FORMATS, default="text", help=say("validate.format"))
+    check_cmd.add_argument("--strict", action="store_true", help=text("cli.help.strict", lang))
     _lang(check_cmd, say("lang"))
 
     match_cmd = commands.add_parser(
@@ -145,6 +154,15 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         "--langkah", type=moves, default=3, metavar="K", help=say("cocokkan.moves", default=3)
     )
     _lang(talent_cmd, say("lang"))
+
+    import_cmd = commands.add_parser(
+        "impor", help=text("impor.help", lang), description=text("impor.description", lang)
+    )
+    import_cmd.add_argument("xlsx", metavar="PETA.xlsx", help=text("impor.help.xlsx", lang))
+    import_cmd.add_argument(
+        "--keluaran", required=True, metavar="FOLDER", help=text("impor.help.output", lang)
+    )
+    _lang(import_cmd, say("lang"))
     return parser
 
 
@@ -158,7 +176,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _help_language(words)
     try:
         args = _parser(lang).parse_args(words)
-        handlers = {"validate": _validate, "cocokkan": _match, "audit": _audit, "talenta": _talenta}
+        handlers = {
+            "validate": _validate,
+            "cocokkan": _match,
+            "audit": _audit,
+            "talenta": _talenta,
+            "impor": _impor,
+        }
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
         return code
@@ -208,19 +232,42 @@ def _validate(args: argparse.Namespace) -> int:
         return _missing_dir(root, args.lang)
     result = validate_project(root, args.data_dir)
     sys.stdout.write(render(args.format, result.diagnostics, result.file_count, args.lang))
-    return 0 if result.ok else 1
+    warnings = _warnings(result.diagnostics) if args.strict else 0
+    if result.ok and warnings:
+        # The summary says "data sah" (no errors); under --strict the warnings fail it: say so,
+        # on stderr, so a JSON or GitHub report on stdout stays what it is.
+        print(text("cli.validate.strict_failed", args.lang, warnings=warnings), file=sys.stderr)
+    return 0 if result.ok and not warnings else 1
 
 
-def _load_data(folder: str, lang: str) -> tuple[ValidationResult | None, int]:
-    """The validated dataset, or the validation report and exit code when it is not usable."""
+def _warnings(diagnostics: Iterable[Diagnostic]) -> int:
+    """How many warnings ``--strict`` fails on, those a PK018 left out included. Notes never
+    count: they rest on unconfirmed tables, and ``mkdocs build --strict`` (the plugin logs them
+    at info level) does not fail on them either, so the two strict modes agree."""
+    return count_by_severity(diagnostics)[Severity.WARNING]
+
+
+def _load_data(folder: str, lang: str, output: str = "text") -> tuple[ValidationResult | None, int]:
+    """The validated dataset, or the validation report and exit code when it is not usable.
+
+    ``output`` is the command's ``--format``: a command asked for JSON prints only JSON on
+    standard output, so invalid data comes as the same JSON object ``validate --format json``
+    prints (a pipeline parses it); usage errors go to standard error only, stdout left empty."""
     root = Path(folder)
     if not root.is_dir():
         return None, _missing_dir(root, lang)
     result = validate_project(root, folder)
     if result.dataset is None:
-        sys.stdout.write(render("text", result.diagnostics, result.file_count, lang))
+        sys.stdout.write(
+            render(_report_format(output), result.diagnostics, result.file_count, lang)
+        )
         return None, 1
     return result, 0
+
+
+def _report_format(output: str) -> str:
+    """The diagnostics format for a command's ``--format``: JSON stays JSON, the rest is text."""
+    return "json" if output == "json" else "text"
 
 
 # --- cocokkan --------------------------------------------------------------------------------
@@ -300,7 +347,7 @@ def _say(key: str, **values: object) -> str:
 
 
 def _match(args: argparse.Namespace) -> int:
-    loaded, code = _load_data(args.data, args.lang)
+    loaded, code = _load_data(args.data, args.lang, args.format)
     if loaded is None:
         return code
     dataset = loaded.dataset
@@ -311,7 +358,7 @@ def _match(args: argparse.Namespace) -> int:
         return refused
     data, problems = profile_diagnostics(dataset, path)
     if data is None:
-        sys.stdout.write(render("text", problems, 1, args.lang))
+        sys.stdout.write(render(_report_format(args.format), problems, 1, args.lang))
         return 1
     profile = profile_from_data(data)
     if args.ke:
@@ -418,7 +465,7 @@ def _fill(result: Eligibility) -> tuple[str, ...]:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    loaded, code = _load_data(args.data, args.lang)
+    loaded, code = _load_data(args.data, args.lang, args.format)
     if loaded is None:
         return code
     assert loaded.dataset is not None
@@ -467,6 +514,63 @@ def _talenta(args: argparse.Namespace) -> int:
         )
         return 2
     return run.exit_code
+
+
+# --- impor -----------------------------------------------------------------------------------
+
+
+def _impor(args: argparse.Namespace) -> int:
+    """Peta jabatan (.xlsx) to YAML skeletons under ``--keluaran``: each row written, skipped
+    (said by row number, exit 1) or empty; refuses to overwrite any existing file (exit 2)."""
+    from zipfile import BadZipFile
+
+    from pola_karir import impor
+
+    lang = args.lang
+    path = Path(args.xlsx)
+    refused = _not_a_file(path, lang, "impor.no_file")
+    if refused is not None:
+        return refused
+    try:
+        sheet = impor.read_xlsx(path)
+    except (OSError, BadZipFile, KeyError, ValueError, impor.NotAWorkbook) as error:
+        print(text("impor.unreadable", lang, path=shown(path), error=shown(error)), file=sys.stderr)
+        return EXIT_USAGE
+    if sheet.header_row is None:
+        print(text("impor.no_header", lang, path=shown(path)), file=sys.stderr)
+        return EXIT_USAGE
+    files, repeated = impor.skeletons(sheet, text("impor.summary_placeholder", DEFAULT_LANGUAGE))
+    out = Path(args.keluaran)
+    existing = [name for name in files if (out / name).exists()]
+    if existing:
+        print(
+            text("impor.exists", lang, path=shown(out / existing[0]), count=len(existing)),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    for name, document in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as handle:  # never overwrite, even in a race
+            handle.write(impor.dump(name, document))
+    skipped = sorted([*sheet.skipped, *repeated], key=lambda s: s.row)
+    for row in skipped:
+        reason = text(row.reason, lang, value=shown(row.value))
+        print(text("impor.skipped", lang, path=shown(path), row=row.row, reason=reason))
+    written = len(sheet.positions) - len(repeated)
+    print(
+        text(
+            "impor.total",
+            lang,
+            rows=sheet.rows,
+            written=written,
+            skipped=len(skipped),
+            empty=sheet.empty,
+            units=len(files) - written,
+            folder=shown(out),
+        )
+    )
+    return EXIT_FINDINGS if skipped else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

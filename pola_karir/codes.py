@@ -66,6 +66,7 @@ CODES: Final[dict[str, Code]] = {
         Code("PK016", E, "control-character"),
         Code("PK017", W, "invisible-character"),
         Code("PK018", N, "diagnostics-left-out"),
+        Code("PK019", E, "yml-and-yaml-twin"),
         # PK1xx: schema
         Code("PK101", E, "unknown-key"),
         Code("PK102", E, "missing-key"),

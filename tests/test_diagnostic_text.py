@@ -240,6 +240,7 @@ def _semantic_problems(folder: DataFolder) -> None:
         "jabatan_target": [{"jenis": "pelaksana"}, {"jenis": "pelaksana"}]
     }
     folder.put("jabatan/kepala-seksi.yml", folder.doc("jabatan/kepala-seksi-jalan.yml"))
+    folder.put("jabatan/kepala-seksi.yaml", "nama: A\n")  # PK019: a '.yml' twin
     folder.put(  # PK220: two rumpun of one name
         "rumpun-pendidikan.yml",
         {

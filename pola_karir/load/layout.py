@@ -31,11 +31,14 @@ FOLDERS: Final[dict[str, str]] = {
     "dasar-hukum": "dasar-hukum",
 }
 REQUIRED_FILES: Final = ("instansi.yml",)
+# Both spellings of the YAML extension are read: editors and other tools write '.yaml' as often
+# as '.yml'. Two files that differ only by it would be the same entity twice: an error (PK019).
+EXTENSIONS: Final = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A data file with its entity kind and id (the file name without '.yml')."""
+    """A data file with its entity kind and id (the file name without '.yml' or '.yaml')."""
 
     path: Path
     relative: str
@@ -59,18 +62,29 @@ def discover(
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
     candidates = sorted(
-        p
-        for p in root.rglob("*")
-        if p.suffix in (".yml", ".yaml")
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        (
+            p
+            for p in root.rglob("*")
+            if p.suffix in EXTENSIONS
+            and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        ),
+        # '.yml' before its '.yaml' twin: the usual spelling is the one read (PK019)
+        key=lambda p: (p.with_suffix(""), p.suffix != ".yml"),
     )
     for link in sorted(p for p in root.rglob("*") if p.is_symlink() and p.is_dir()):
         # rglob does not descend into linked folders: say so instead of skipping them silently.
         shown_link = display_path(root, shown, link)
         problems.append(diag("PK001", Location(shown_link), reason=term("reason.symlink_folder")))
+    seen: dict[Path, Path] = {}  # path without extension -> the file first found with it
     for path in candidates:
         relative = path.relative_to(root)
         display = display_path(root, shown, path)
+        twin = seen.setdefault(relative.with_suffix(""), relative)
+        if twin != relative:
+            problems.append(
+                diag("PK019", Location(display), name=relative.as_posix(), other=twin.as_posix())
+            )
+            continue
         kind = _kind_of(relative)
         if kind is None:
             problems.append(_unknown_file(display, relative))
@@ -79,9 +93,12 @@ def discover(
             problems.append(diag("PK010", Location(display), name=path.name))
             continue
         files.append(SourceFile(path, relative.as_posix(), display, kind, path.stem))
-    present = {f.relative for f in files}
+    present = {Path(f.relative).with_suffix("") for f in files}
     for name in REQUIRED_FILES:
-        if name not in present and (root / name).exists() is False:
+        stem = Path(name).with_suffix("")
+        if stem not in present and not any(
+            (root / stem).with_suffix(ext).exists() for ext in EXTENSIONS
+        ):
             problems.append(
                 diag("PK015", Location(display_path(root, shown, root / name)), name=name)
             )
@@ -102,7 +119,7 @@ def _unknown_file(display: str, relative: Path) -> Diagnostic:
 def _kind_of(relative: Path) -> str | None:
     parts = relative.parts
     if len(parts) == 1:
-        return SINGLE_FILES.get(parts[0])
-    if len(parts) == 2 and relative.suffix == ".yml":
+        return SINGLE_FILES.get(relative.with_suffix(".yml").name)
+    if len(parts) == 2 and relative.suffix in EXTENSIONS:
         return FOLDERS.get(parts[0])
     return None
