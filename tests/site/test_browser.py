@@ -25,6 +25,7 @@ from playwright.sync_api import (
     Page,
     Route,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
@@ -626,9 +627,20 @@ def _expected(dataset: Dataset, query: str) -> set[str]:
 def test_site_search_finds_positions(tab: Tab, example_dataset: Dataset, query: str) -> None:
     """Material's search box finds position pages by abbreviation and by words in any order."""
     page = tab.open("")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill(query)
-    page.wait_for_selector(".md-search-result__item a[href*='jabatan/']", timeout=15000)
+    box = page.locator("input.md-search__input")
+    box.click()
+    results = ".md-search-result__item a[href*='jabatan/']"
+    # The theme indexes a megabyte of text in a worker; a query typed before it is ready can be
+    # dropped on a busy machine, so it is typed again until results come (at most a minute).
+    for _ in range(6):
+        box.fill("")
+        box.fill(query)
+        try:
+            page.wait_for_selector(results, timeout=10000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.wait_for_selector(results, timeout=1000)
     hrefs = page.locator(".md-search-result__item a[href*='jabatan/']").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )
