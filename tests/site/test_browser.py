@@ -626,17 +626,17 @@ def _expected(dataset: Dataset, query: str) -> set[str]:
 @pytest.mark.parametrize("query", QUERIES)
 def test_site_search_finds_positions(tab: Tab, example_dataset: Dataset, query: str) -> None:
     """Material's search box finds position pages by abbreviation and by words in any order."""
-    page = tab.open("")
-    box = page.locator("input.md-search__input")
-    box.click()
     results = ".md-search-result__item a[href*='jabatan/']"
-    # The theme indexes a megabyte of text in a worker; a query typed before it is ready can be
-    # dropped on a busy machine, so it is typed again until results come (at most a minute).
-    for _ in range(6):
-        box.fill("")
+    # The theme fetches and indexes a megabyte of text in a worker; on a busy machine a query
+    # typed before it is ready can be dropped, or the worker's load can fail: the page is loaded
+    # again and the query typed again until results come (at most four times).
+    for _ in range(4):
+        page = tab.open("")
+        box = page.locator("input.md-search__input")
+        box.click()
         box.fill(query)
         try:
-            page.wait_for_selector(results, timeout=10000)
+            page.wait_for_selector(results, timeout=15000)
             break
         except PlaywrightTimeout:
             continue
