@@ -464,18 +464,26 @@ def _fill(result: Eligibility) -> tuple[str, ...]:
 # --- audit -----------------------------------------------------------------------------------
 
 
-def _audit(args: argparse.Namespace) -> int:
-    loaded, code = _load_data(args.data, args.lang, args.format)
+def _staff_list(args: argparse.Namespace, output: str = "text") -> tuple[Dataset | None, int]:
+    """The dataset and the staff list a command reads (``audit``, ``talenta``), or the exit
+    code of what stops it: invalid data (reported), or a CSV path that is not a file."""
+    loaded, code = _load_data(args.data, args.lang, output)
     if loaded is None:
-        return code
+        return None, code
     assert loaded.dataset is not None
+    refused = _not_a_file(Path(args.csv), args.lang, "cli.audit.no_file")
+    if refused is not None:
+        return None, refused
+    return loaded.dataset, 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    dataset, code = _staff_list(args, args.format)
+    if dataset is None:
+        return code
     from pola_karir.audit.run import run_audit
 
-    path = Path(args.csv)
-    refused = _not_a_file(path, args.lang, "cli.audit.no_file")
-    if refused is not None:
-        return refused
-    run = run_audit(loaded.dataset, path, args.format, date.today(), args.pemisah)
+    run = run_audit(dataset, Path(args.csv), args.format, date.today(), args.pemisah)
     sys.stderr.write(run.notes)
     sys.stdout.write(run.report)
     return run.exit_code
@@ -490,17 +498,12 @@ def _talenta(args: argparse.Namespace) -> int:
     if args.format == "html" and not args.keluaran:
         print(text("cli.talenta.html_needs_file", args.lang), file=sys.stderr)
         return 2
-    loaded, code = _load_data(args.data, args.lang)
-    if loaded is None:
+    dataset, code = _staff_list(args)
+    if dataset is None:
         return code
-    assert loaded.dataset is not None
     from pola_karir.talent.run import run_talenta
 
-    path = Path(args.csv)
-    refused = _not_a_file(path, args.lang, "cli.audit.no_file")
-    if refused is not None:
-        return refused
-    run = run_talenta(loaded.dataset, path, args.format, args.lang, date.today(), args.langkah)
+    run = run_talenta(dataset, Path(args.csv), args.format, args.lang, date.today(), args.langkah)
     sys.stderr.write(run.notes)
     if run.exit_code == 2 or not args.keluaran:
         sys.stdout.write(run.report)

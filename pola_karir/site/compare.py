@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-from collections import defaultdict
 from importlib import resources
 
 from pola_karir import reference as ref
@@ -118,22 +117,13 @@ def phrase_words(dataset: Dataset) -> dict[str, str]:
 def position_options(dataset: Dataset) -> str:
     """Every position as an <option>, grouped by perangkat daerah, each named so that it is
     told apart from same-named positions (the shortest unit name that does)."""
-    by_unit: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for position in dataset.positions.values():
-        name = blocks.position_name(dataset, position.id)
-        by_unit[position.unit.split("/")[0]].append((name, position.id))
-
-    def unit_name(unit_id: str) -> str:
-        unit = dataset.units.get(unit_id)
-        return unit.name if unit else unit_id
-
     groups = []
-    for unit_id in sorted(by_unit, key=lambda u: (unit_name(u), u)):
+    for unit, positions in explorer.positions_by_unit(dataset):
         options = "".join(
             f'<option value="{attr(pid)}">{html.escape(name)}</option>'
-            for name, pid in sorted(by_unit[unit_id], key=lambda item: (item[0].casefold(), item))
+            for name, pid in sorted(positions, key=lambda item: (item[0].casefold(), item))
         )
-        groups.append(f'<optgroup label="{attr(unit_name(unit_id))}">{options}</optgroup>')
+        groups.append(f'<optgroup label="{attr(unit)}">{options}</optgroup>')
     return "".join(groups)
 
 
@@ -155,9 +145,7 @@ def compare_page(dataset: Dataset) -> Page:
         "data-pk-position-url": urls.ref(urls.position(urls.ANY_ID)),
         "data-pk-plan-url": urls.ref(PLAN_PAGE),
     }
-    scripts = "".join(
-        f'<script src="{urls.ref(path)}"></script>' for path in (*ENGINE_SCRIPTS, SCRIPT)
-    )
+    scripts = explorer.script_tags((*ENGINE_SCRIPTS, SCRIPT))
     attributes = " ".join(f'{name}="{value}"' for name, value in refs.items())
     body = (
         f'<link rel="stylesheet" href="{urls.ref(STYLE)}">'

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from importlib import resources
 
 from pola_karir import reference as ref
@@ -102,7 +103,7 @@ def explorer_files() -> dict[str, str]:
 def explorer_page(dataset: Dataset) -> Page:
     position_url = urls.ref(urls.position(urls.ANY_ID))
     plan_url = urls.ref(PLAN_PAGE)
-    scripts = "".join(f'<script src="{urls.ref(path)}"></script>' for path in SCRIPTS)
+    scripts = script_tags(SCRIPTS)
     words = json.dumps(script_words(), ensure_ascii=True)
     body = (
         f'<div class="pk-jelajah" data-pk-jelajah data-pk-position-url="{attr(position_url)}" '
@@ -290,26 +291,40 @@ def _search_terms(dataset: Dataset, position: Position) -> str:
     return " ".join(terms)
 
 
-def _position_select(dataset: Dataset) -> str:
+def positions_by_unit(dataset: Dataset) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every position as (display name, id), grouped under the name of its perangkat daerah
+    (groups in name order): what a position picker lists. The display name tells same-named
+    positions apart (the shortest unit name that does)."""
     by_unit: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    terms: dict[str, str] = {}
     for position in dataset.positions.values():
         name = blocks.position_name(dataset, position.id)
         by_unit[position.unit.split("/")[0]].append((name, position.id))
-        terms[position.id] = _search_terms(dataset, position)
 
     def unit_name(unit_id: str) -> str:
         unit = dataset.units.get(unit_id)
         return unit.name if unit else unit_id
 
+    return [
+        (unit_name(unit_id), by_unit[unit_id])
+        for unit_id in sorted(by_unit, key=lambda u: (unit_name(u), u))
+    ]
+
+
+def script_tags(paths: Iterable[str]) -> str:
+    """``<script>`` elements for site files, in order (their URLs made by the plugin)."""
+    return "".join(f'<script src="{urls.ref(path)}"></script>' for path in paths)
+
+
+def _position_select(dataset: Dataset) -> str:
+    terms = {p.id: _search_terms(dataset, p) for p in dataset.positions.values()}
     groups = []
-    for unit_id in sorted(by_unit, key=lambda u: (unit_name(u), u)):
+    for unit, positions in positions_by_unit(dataset):
         options = "".join(
             f'<option value="{attr(pid)}" data-pk-terms="{attr(terms[pid])}">'
             f"{html.escape(name)}</option>"
-            for name, pid in sorted(by_unit[unit_id])
+            for name, pid in sorted(positions)
         )
-        groups.append(f'<optgroup label="{attr(unit_name(unit_id))}">{options}</optgroup>')
+        groups.append(f'<optgroup label="{attr(unit)}">{options}</optgroup>')
     return (
         f'<div class="pk-jelajah__field"><label for="pk-j-cari">{_h("search")}</label>'
         '<input type="search" id="pk-j-cari" data-pk-search autocomplete="off" '
