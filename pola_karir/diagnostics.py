@@ -107,6 +107,11 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
         pool = [c for c in pool if abs(len(c) - len(word)) <= max(3, len(word) // 2)]
         if len(pool) > _MAX_CANDIDATES:
             return None
+    # Written in other capitals ("III/A", "PKA"): that choice, not the nearest by spelling
+    # ('III/A' is nearer to 'III/d' for difflib than to 'III/a').
+    same = [c for c in pool if c.casefold() == word.casefold()]
+    if len(same) == 1:
+        return same[0]
     found = difflib.get_close_matches(word, list(pool), n=1, cutoff=0.6)
     return found[0] if found else None
 

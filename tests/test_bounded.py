@@ -141,3 +141,11 @@ def test_did_you_mean_skips_huge_words_and_thins_huge_lists() -> None:
     alike = [f"jabatan-nomor-{n}" for n in range(100_000)]
     assert closest("jabatan-nomor-4242x", alike) is None
     assert closest("jabatan-nomor-4242x", alike[:10_000]) == "jabatan-nomor-4242"
+
+
+def test_a_value_in_other_capitals_suggests_itself() -> None:
+    """'III/A' meant III/a; by spelling alone difflib offered 'III/d' (an untrue hint)."""
+    ranks = ["III/a", "III/b", "III/c", "III/d"]
+    assert closest("III/A", ranks) == "III/a"
+    assert closest("PKA", ["pka", "pkp"]) == "pka"
+    assert closest("III/x", ranks) in ranks  # no capitals match: still the nearest spelling
