@@ -584,3 +584,23 @@ def test_the_date_of_the_current_golongan_moves_the_estimate() -> None:
     assert served.years is not None and fresh.years is not None
     assert fresh.years - served.years == 1
     assert "masa_golongan_dianggap_cukup" not in served.timeline.destination.assumptions
+
+
+def test_a_bad_golongan_date_names_its_own_column() -> None:
+    """The date checks are shared by tmt_jabatan and tmt_golongan: each names the column HR
+    has to fix (a future tmt_golongan was reported as tmt_jabatan)."""
+    result = validate_project(Path(__file__).parents[1] / "data")
+    assert result.dataset is not None
+    csv_text = (
+        "nip,nama,jabatan,pendidikan,golongan,tmt_jabatan,tmt_golongan,kinerja,potensial\n"
+        "198001012000011001,Ani,kepala-seksi-pembangunan-jalan-dan-jembatan,S1,III/b,"
+        "2020-01-01,2030-01-01,di atas ekspektasi,tinggi\n"
+        "198001012000011002,Budi,kepala-seksi-pembangunan-jalan-dan-jembatan,S1,III/b,"
+        "2020-13-01,2020-01-01,di atas ekspektasi,tinggi\n"
+    )
+    report = talent_report(result.dataset, csv_text, TODAY, "id")
+    problems = {bad.line: bad.problems for bad in report.staff.bad_rows}
+    assert problems == {
+        2: ("tmt_golongan 2030-01-01 masih di masa depan",),
+        3: ("tmt_jabatan '2020-13-01' bukan tanggal YYYY-MM-DD yang sah",),
+    }

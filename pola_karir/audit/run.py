@@ -336,7 +336,7 @@ def _level(value: str, comp_id: str) -> int:
     return int(value)
 
 
-def _start_date(value: str, today: date) -> date:
+def _start_date(column: str, value: str, today: date) -> date:
     """``YYYY-MM-DD`` only: ``date.fromisoformat`` alone would also take ``20240101`` or week
     dates, which an HR export never means."""
     try:
@@ -344,9 +344,9 @@ def _start_date(value: str, today: date) -> date:
             raise ValueError(value)
         start = date.fromisoformat(value)
     except ValueError:
-        raise _CellError(_say("audit.cell.date", value=_quote(value))) from None
+        raise _CellError(_say("audit.cell.date", column=column, value=_quote(value))) from None
     if start > today:
-        raise _CellError(_say("audit.cell.future_date", value=value))
+        raise _CellError(_say("audit.cell.future_date", column=column, value=value))
     return start
 
 
@@ -388,8 +388,12 @@ def _parse_row(
     rank = _cell(problems, values["golongan"], _rank)
     rating = _cell(problems, values.get("kinerja"), _rating)
     trainings = _cell(problems, values.get("pelatihan"), lambda v: _trainings(v, dataset))
-    start = _cell(problems, values.get("tmt_jabatan"), lambda v: _start_date(v, today))
-    in_rank = _cell(problems, values.get("tmt_golongan"), lambda v: _start_date(v, today))
+    start = _cell(
+        problems, values.get("tmt_jabatan"), lambda v: _start_date("tmt_jabatan", v, today)
+    )
+    in_rank = _cell(
+        problems, values.get("tmt_golongan"), lambda v: _start_date("tmt_golongan", v, today)
+    )
     competencies = _competencies(problems, cells, columns)
     if problems or position is None or education is None or rank is None:
         return problems
