@@ -619,7 +619,8 @@ def _init(args: argparse.Namespace) -> int:
         message = text("scaffold.not_empty", lang, folder=shown(folder), entry=shown(entry))
         print(message, file=sys.stderr)
         return EXIT_USAGE
-    files = scaffold.repository(args.nama, date.today().year)
+    name = " ".join(args.nama.split())  # as the agency writes it, without stray spaces
+    files = scaffold.repository(name, date.today().year)
     try:
         scaffold.write_new(folder, files)
     except FileExistsError as error:

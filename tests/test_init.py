@@ -273,9 +273,9 @@ def test_a_non_empty_folder_is_refused_and_left_as_it_was(
 
 def test_an_empty_clone_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / ".git").mkdir()
-    assert main(["init", str(tmp_path), "--lang", "en"]) == 0
+    assert main(["init", str(tmp_path), "--lang", "en", "--nama", " Pemerintah  Kota X "]) == 0
     assert f"repository created in '{tmp_path}'" in capsys.readouterr().out
-    assert (tmp_path / "mkdocs.yml").is_file()
+    assert load_yaml(tmp_path / "data" / "instansi.yml")["nama"] == "Pemerintah Kota X"
 
 
 @pytest.mark.parametrize("name", ["", "Kabupaten <b>X</b>", "Kota X\x1b[2K", "K" * 121])
