@@ -2,7 +2,8 @@
 
 Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
 positions), ``audit`` (check a whole staff list against the requirements), ``talenta`` (the
-nine-box and the successors of the target positions, for HR).
+nine-box and the successors of the target positions, for HR), ``impor`` (YAML skeletons from a
+peta jabatan workbook), ``init`` (a new agency repository) and ``skema`` (the JSON Schemas).
 Exit codes (also in ``--help`` and the README): 0 fine (warnings allowed), 1 problems found in
 the input (invalid data, rows of a staff list left out), 2 wrong usage (a bad option, a missing
 file, a folder where a file belongs, a file that cannot be read), 3 an internal error (a bug: a
@@ -163,6 +164,25 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         "--keluaran", required=True, metavar="FOLDER", help=text("impor.help.output", lang)
     )
     _lang(import_cmd, say("lang"))
+
+    default_name = text("scaffold.default_name", DEFAULT_LANGUAGE)
+    init_cmd = commands.add_parser(
+        "init", help=text("scaffold.help", lang), description=text("scaffold.description", lang)
+    )
+    init_cmd.add_argument("folder", metavar="FOLDER", help=text("scaffold.help.folder", lang))
+    init_cmd.add_argument(
+        "--nama",
+        default=default_name,
+        metavar="NAMA",
+        help=text("scaffold.help.name", lang, default=default_name),
+    )
+    _lang(init_cmd, say("lang"))
+
+    schema_cmd = commands.add_parser(
+        "skema", help=text("skema.help", lang), description=text("skema.description", lang)
+    )
+    schema_cmd.add_argument("folder", metavar="FOLDER", help=text("skema.help.folder", lang))
+    _lang(schema_cmd, say("lang"))
     return parser
 
 
@@ -182,6 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "audit": _audit,
             "talenta": _talenta,
             "impor": _impor,
+            "init": _init,
+            "skema": _skema,
         }
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
@@ -574,6 +596,64 @@ def _impor(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+# --- init, skema -----------------------------------------------------------------------------
+
+
+def _init(args: argparse.Namespace) -> int:
+    """A new agency repository in FOLDER: refused (exit 2, nothing written) when the name is
+    unfit or FOLDER is a file or holds anything but ``.git``; never overwrites a file."""
+    from pola_karir import scaffold
+
+    lang, folder = args.lang, Path(args.folder)
+    problem = scaffold.name_problem(args.nama)
+    if problem is not None:
+        print(text(problem, lang, name=shown(args.nama), most=scaffold.MAX_NAME), file=sys.stderr)
+        return EXIT_USAGE
+    if folder.exists() and not folder.is_dir():
+        print(text("scaffold.not_a_folder", lang, folder=shown(folder)), file=sys.stderr)
+        return EXIT_USAGE
+    entry = scaffold.blocking_entry(folder)
+    if entry is not None:
+        message = text("scaffold.not_empty", lang, folder=shown(folder), entry=shown(entry))
+        print(message, file=sys.stderr)
+        return EXIT_USAGE
+    name = " ".join(args.nama.split())  # as the agency writes it, without stray spaces
+    files = scaffold.repository(name, date.today().year)
+    try:
+        scaffold.write_new(folder, files)
+    except FileExistsError as error:
+        print(text("scaffold.exists", lang, path=shown(error.filename)), file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        message = text(
+            "scaffold.cannot_write", lang, path=shown(error.filename), error=error.strerror
+        )
+        print(message, file=sys.stderr)
+        return EXIT_USAGE
+    print(text("scaffold.done", lang, folder=shown(folder), count=len(files)))
+    return EXIT_OK
+
+
+def _skema(args: argparse.Namespace) -> int:
+    """Every schema of the installed release into FOLDER, replacing older copies of them."""
+    from pola_karir import scaffold
+
+    lang, folder = args.lang, Path(args.folder)
+    if folder.exists() and not folder.is_dir():
+        print(text("skema.not_a_folder", lang, folder=shown(folder)), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = scaffold.write_schemas(folder)
+    except OSError as error:
+        print(
+            text("skema.cannot_write", lang, folder=shown(folder), error=error.strerror),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    print(text("skema.done", lang, folder=shown(folder), count=len(written)))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,10 @@ from pola_karir.text.catalogue import text
 # tells a position apart from others of the same name); 2.2: kompetensi.indikator_perilaku
 FORMAT_VERSION = "2.2"
 SCHEMA_PATH = "schemas/ekspor.schema.json"
+"""Where the site publishes the schema of this export (beside the other schemas)."""
+SCHEMA_REF = "../schemas/ekspor.schema.json"
+"""The export's ``$schema``: :data:`SCHEMA_PATH` relative to the export itself, which the site
+publishes one folder down (``data/pola-karir.json``), so a reader of the file finds its schema."""
 
 
 def _refs(refs: Iterable[LegalRef]) -> list[str]:
@@ -121,7 +125,7 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
     agency = dataset.agency
     reg = agency.regulation
     return {
-        "$schema": SCHEMA_PATH,
+        "$schema": SCHEMA_REF,
         "versi": FORMAT_VERSION,
         "dibuat_oleh": f"pola-karir {__version__}",
         "instansi": {

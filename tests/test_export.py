@@ -24,7 +24,7 @@ def test_example_export_matches_its_schema() -> None:
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert errors == []
     assert data["versi"] == "2.2"
-    assert data["$schema"] == "schemas/ekspor.schema.json"
+    assert data["$schema"] == "../schemas/ekspor.schema.json"
     assert len(data["jabatan"]) == len(dataset.positions)
 
 

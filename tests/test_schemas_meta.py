@@ -17,7 +17,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from pola_karir.load.layout import FOLDERS, SINGLE_FILES
-from pola_karir.load.schema import KINDS
+from pola_karir.load.schema import BASE_URI, KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
@@ -76,6 +76,13 @@ def test_schema_is_valid_draft_2020_12(path: Path) -> None:
     Draft202012Validator.check_schema(schema)
     assert schema.get("title")
     assert schema.get("description")
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=[p.name for p in SCHEMA_FILES])
+def test_schema_names_itself(path: Path) -> None:
+    """Its $id is BASE_URI + its file name: one scheme for every schema, under which the
+    validators register it and its relative $refs resolve (see load.schema.BASE_URI)."""
+    assert load(path)["$id"] == BASE_URI + path.name
 
 
 @pytest.mark.parametrize("path", SCHEMA_FILES, ids=[p.name for p in SCHEMA_FILES])

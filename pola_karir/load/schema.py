@@ -24,7 +24,11 @@ from jsonschema.exceptions import ValidationError
 from pola_karir.diagnostics import NOTHING, Diagnostic, Term, diag, suggestion, term
 from pola_karir.load.yaml_loader import Document, JsonPath
 
-BASE_URI: Final = "https://pola-karir.invalid/schemas/"
+BASE_URI: Final = "https://pola-karir.github.io/schemas/"
+"""Where every schema's ``$id`` lives: ``BASE_URI + file name``. A name, never a download: the
+validators register each schema under its ``$id`` from the files shipped in the wheel, so the
+relative ``$ref`` between files (``common.schema.json#/$defs/id``) resolves offline; editors
+resolve the same ``$ref`` against the file they loaded."""
 KINDS: Final = (
     "instansi",
     "unit",
@@ -56,13 +60,13 @@ class SchemaSet:
 
 @cache
 def load_schemas() -> SchemaSet:
-    """Read every schema once; the $id is added in memory only, so editors resolve the files'
-    relative $refs from disk while the validators resolve them from this registry."""
+    """Read every schema once and register it under its own ``$id`` (see :data:`BASE_URI`)."""
     folder = schema_dir()
     documents: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
-        schema["$id"] = BASE_URI + path.name
+        if schema.get("$id") != BASE_URI + path.name:  # a packaging mistake, never user input
+            raise ValueError(f"{path.name}: $id must be {BASE_URI + path.name!r}")
         documents[path.name.removesuffix(".schema.json")] = schema
     fast_registry = jsonschema_rs.Registry(
         [(schema["$id"], schema) for schema in documents.values()]

@@ -236,7 +236,16 @@ def _file_description(name: str) -> str:
 
 def rules_page() -> Page:
     """Every validation code with its meaning and fix, so a code in a CI log can be looked up."""
-    page = urls.RULES
+    title = say("site.rules.title")
+    return Page(
+        urls.RULES, title, front(title) + say("site.rules.intro") + "\n\n" + rules_table() + "\n"
+    )
+
+
+def rules_table() -> str:
+    """Every validation code as a Markdown table: code, kind, meaning and fix (placeholders shown
+    as "…"). The site's list of codes and the contributors' guide ``pola-karir init`` writes
+    share it, so both say what the rule catalogue says."""
     rows = []
     for rule in CODES.values():
         kind = say(f"site.rules.severity.{rule.severity.value}")
@@ -248,11 +257,8 @@ def rules_page() -> Page:
                 md(_PLACEHOLDER.sub("…", template(rule.code, "hint"))),
             ]
         )
-    title = say("site.rules.title")
     headers = [say(f"site.col.{name}") for name in ("code", "kind", "meaning", "fix")]
-    return Page(
-        page, title, front(title) + say("site.rules.intro") + "\n\n" + table(headers, rows) + "\n"
-    )
+    return table(headers, rows)
 
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -1,0 +1,163 @@
+"""``pola-karir init`` and ``pola-karir skema``: a ready repository for an agency, and the schemas.
+
+An agency starts from an empty folder and should end with a repository that validates, builds
+with ``mkdocs build --strict``, checks every pull request and publishes its site. The files come
+from ``templates/`` (package data, so the wheel carries them), with a few values filled in; the
+schemas, the editor settings, the data guide and the list of validation codes come from the
+package itself, so they always match the installed version. Nothing here prints or exits: the
+CLI reports, and every file is created with ``open("x")``, so nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+from pola_karir import __version__
+from pola_karir.load.layout import EXTENSIONS, FOLDERS, SINGLE_FILES
+from pola_karir.load.schema import schema_dir
+from pola_karir.site.home import rules_table
+from pola_karir.site.text import md
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
+
+TEMPLATES: Final = Path(__file__).parent / "templates"
+SCHEMA_FOLDER: Final = "schemas"
+DATA_FOLDER: Final = "data"
+GUIDE: Final = "docs/panduan-data.md"
+"""The data guide: ``docs/panduan-data.md`` of the source checkout, which the wheel carries as
+``pola_karir/scaffold/guide/panduan-data.md`` (``pyproject.toml``, hatch ``force-include``)."""
+# The only entry a folder may already hold: a freshly cloned, empty repository.
+ALLOWED_ENTRIES: Final = frozenset({".git"})
+MAX_NAME: Final = 120
+# Punctuation an agency's name may hold besides letters, digits and spaces. Nothing that means
+# something in YAML flow, Markdown or HTML, where the name is written.
+_NAME_PUNCTUATION: Final = frozenset(" .,()/-")
+
+
+def tag() -> str:
+    """The git tag of the installed release, as ``requirements.txt`` and pre-commit pin it."""
+    return f"v{__version__}"
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an agency's name (a catalogue key), or ``None`` when it can."""
+    if not name.strip():
+        return "scaffold.name.empty"
+    if len(name) > MAX_NAME:
+        return "scaffold.name.too_long"
+    if not all(char.isalnum() or char in _NAME_PUNCTUATION for char in name):
+        return "scaffold.name.invalid"
+    return None
+
+
+def guide_path() -> Path:
+    """The data guide: packaged in a wheel, at the project root in a source checkout."""
+    packaged = Path(__file__).parent / "guide" / Path(GUIDE).name
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / GUIDE
+
+
+def schema_files() -> dict[str, str]:
+    """Every JSON Schema of the installed release by file name, those of HR reports included:
+    ``skema`` serves the agency itself, whose editors check profiles and reports too."""
+    return {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted(schema_dir().glob("*.schema.json"))
+    }
+
+
+def vscode_settings() -> str:
+    """``.vscode/settings.json``: each data file and folder mapped to its schema, for files
+    written without the ``yaml-language-server`` line (new files, files from other tools)."""
+    mapping: dict[str, list[str]] = {}
+    for name, kind in SINGLE_FILES.items():
+        stem = name.removesuffix(".yml")
+        globs = [f"{DATA_FOLDER}/{stem}{ext}" for ext in EXTENSIONS]
+        mapping.setdefault(f"./{SCHEMA_FOLDER}/{kind}.schema.json", []).extend(globs)
+    for folder, kind in FOLDERS.items():
+        globs = [f"{DATA_FOLDER}/{folder}/*{ext}" for ext in EXTENSIONS]
+        mapping.setdefault(f"./{SCHEMA_FOLDER}/{kind}.schema.json", []).extend(globs)
+    settings = {"yaml.schemas": mapping}
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def _values(name: str, year: int) -> dict[str, str]:
+    """What the templates' ``@@token@@`` stand for. YAML values are JSON strings (valid YAML
+    scalars whatever they hold); Markdown values are escaped. The generated repository is in
+    Indonesian whatever the command's language, like the sites it builds."""
+
+    def yaml(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def say(key: str) -> str:
+        return text(key, DEFAULT_LANGUAGE, agency=name)
+
+    return {
+        "nama_yaml": yaml(name),
+        "nama_md": md(name),
+        "situs_yaml": yaml(say("scaffold.site_name")),
+        "deskripsi_yaml": yaml(say("scaffold.site_description")),
+        "tentang_yaml": yaml(say("scaffold.regulation_title")),
+        "tahun": str(year),
+        "rev": tag(),
+        "versi": __version__,
+        "kode_pemeriksaan": rules_table(),
+    }
+
+
+def _render(template: str, values: Mapping[str, str], where: str) -> str:
+    for token, value in values.items():
+        template = template.replace(f"@@{token}@@", value)
+    if "@@" in template:  # a token nobody fills: a packaging mistake, never user input
+        raise ValueError(f"{where}: unfilled token in {template[template.index('@@') :][:40]!r}")
+    return template
+
+
+def repository(name: str, year: int) -> dict[str, str]:
+    """Every file ``pola-karir init`` writes by relative POSIX path, for an agency called
+    ``name`` (checked with :func:`name_problem` first); ``year`` dates the example regulation."""
+    values = _values(name, year)
+    files: dict[str, str] = {}
+    for path in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
+        relative = path.relative_to(TEMPLATES).as_posix()
+        if "__pycache__" in relative:
+            continue
+        files[relative] = _render(path.read_text(encoding="utf-8"), values, relative)
+    files[GUIDE] = guide_path().read_text(encoding="utf-8")
+    files[".vscode/settings.json"] = vscode_settings()
+    for file_name, content in schema_files().items():
+        files[f"{SCHEMA_FOLDER}/{file_name}"] = content
+    return files
+
+
+def blocking_entry(folder: Path) -> str | None:
+    """The first entry that makes ``folder`` unfit for a new repository, or ``None`` when it
+    does not exist or holds nothing but an empty clone's ``.git``."""
+    if not folder.is_dir():
+        return None
+    entries = sorted(entry.name for entry in folder.iterdir())
+    return next((entry for entry in entries if entry not in ALLOWED_ENTRIES), None)
+
+
+def write_new(folder: Path, files: Mapping[str, str]) -> None:
+    """Write ``files`` below ``folder``, each created anew: a file that appeared meanwhile
+    raises :class:`FileExistsError` and is left as it was."""
+    for relative, content in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+
+
+def write_schemas(folder: Path) -> list[str]:
+    """Write every schema into ``folder`` (made if missing), replacing older copies of the same
+    files only: ``skema`` is how an agency brings its schemas up to the installed release."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file_name, content in schema_files().items():
+        (folder / file_name).write_text(content, encoding="utf-8", newline="\n")
+        written.append(file_name)
+    return written
