@@ -237,6 +237,7 @@ def _file_description(name: str) -> str:
 def rules_page() -> Page:
     """Every validation code with its meaning and fix, so a code in a CI log can be looked up."""
     page = urls.RULES
+    lang = site_language()
     rows = []
     for rule in CODES.values():
         kind = say(f"site.rules.severity.{rule.severity.value}")
@@ -244,8 +245,8 @@ def rules_page() -> Page:
             [
                 f"`{rule.code}`",
                 kind,
-                md(_PLACEHOLDER.sub("…", template(rule.code, "message"))),
-                md(_PLACEHOLDER.sub("…", template(rule.code, "hint"))),
+                md(_PLACEHOLDER.sub("…", template(rule.code, "message", lang))),
+                md(_PLACEHOLDER.sub("…", template(rule.code, "hint", lang))),
             ]
         )
     title = say("site.rules.title")
