@@ -228,7 +228,8 @@ def test_explorer_results_are_worded_in_english(
     chromium: Browser, english_url: str, example_dataset: Dataset
 ) -> None:
     """Jelajah Karier opened with a profile in its address: the summary, the cards' gaps and
-    times read as the English catalogue words them, and no Indonesian label is on the page."""
+    times read as the English catalogue words them, the form shows English numbers, and no
+    Indonesian label is on the page."""
     context = chromium.new_context(locale="en-GB")
     local = urlsplit(english_url).netloc
 
@@ -260,6 +261,7 @@ def test_explorer_results_are_worded_in_english(
             }))""",
         )
         shown = page.inner_text("body")
+        years = page.input_value("#pk-j-masa-jabatan")
     finally:
         context.close()
     assert errors == []
@@ -295,6 +297,7 @@ def test_explorer_results_are_worded_in_english(
     )
     assert kabid["time"] == text("engine.time", "en", count=result["langkah"], time=when)
     assert labels_in(shown) == []
+    assert years == "3.5"  # the profile's 3.5 years, with the English decimal mark
 
 
 # --- the language of a build, and the theme's ----------------------------------------------------
