@@ -13,11 +13,10 @@ from typing import Any
 
 from pola_karir import __version__
 from pola_karir import reference as ref
-from pola_karir.career import matching
 from pola_karir.model import Dataset, LegalRef, Position, Requirements
 from pola_karir.spreadsheet import csv_table
 from pola_karir.text import names, phrases
-from pola_karir.text.catalogue import text
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 # 2.0: jabatan_fungsional.kategori is a list (a family may have both); 2.1: rumpun_pendidikan,
 # experience by family/kelas/unit, rujukan.jenjang, and jabatan.nama_tampilan (the name that
@@ -34,20 +33,20 @@ def _refs(refs: Iterable[LegalRef]) -> list[str]:
     return [str(r) for r in refs]
 
 
-def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
+def _requirements(dataset: Dataset, req: Requirements, lang: str) -> dict[str, Any]:
     result: dict[str, Any] = {}
     if req.education:
         result["pendidikan"] = {
             "minimal": req.education.minimum,
             "bidang": list(req.education.fields),
-            "teks": phrases.education(req.education),
+            "teks": phrases.education(req.education, lang),
             "dasar_hukum": _refs(req.education.legal_basis),
         }
     if req.rank:
         result["golongan"] = {
             "minimal": req.rank.minimum,
             "maksimal": req.rank.maximum,
-            "teks": phrases.rank_requirement(req.rank),
+            "teks": phrases.rank_requirement(req.rank, lang),
             "dasar_hukum": _refs(req.rank.legal_basis),
         }
     result["pengalaman"] = [
@@ -60,7 +59,7 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
             "kelas_minimal": item.min_class,
             "unit": item.unit,
             "keterangan": item.note,
-            "teks": phrases.experience(item, dataset),
+            "teks": phrases.experience(item, dataset, lang),
             "dasar_hukum": _refs(item.legal_basis),
         }
         for item in req.experience
@@ -71,26 +70,26 @@ def _requirements(dataset: Dataset, req: Requirements) -> dict[str, Any]:
         result["kinerja"] = {
             "predikat_minimal": req.performance.minimum_rating,
             "tahun": req.performance.years,
-            "teks": phrases.performance(req.performance),
+            "teks": phrases.performance(req.performance, lang),
             # The words the matching engine puts in a finding's "perlu" (Jelajah Karier shows
-            # them): taken from the engine itself so the browser port cannot drift from it.
-            "teks_syarat": matching.performance_finding(
-                matching.Profile(), req.performance.minimum_rating, req.performance.years
-            ).need,
+            # them): the engine's own phrase (matching.performance_finding), in ``lang``.
+            "teks_syarat": phrases.performance_need(
+                req.performance.minimum_rating, req.performance.years, lang
+            ),
             "dasar_hukum": _refs(req.performance.legal_basis),
         }
     result["kompetensi"] = req.competencies.all_levels()
     return result
 
 
-def _position(dataset: Dataset, position: Position) -> dict[str, Any]:
+def _position(dataset: Dataset, position: Position, lang: str) -> dict[str, Any]:
     level = ref.LEVELS[position.level_key]
     return {
         "id": position.id,
         "nama": position.name,
         # What every consumer should show (the site does): the name qualified by the unit when
         # another position has the same name, computed here so no consumer re-implements it.
-        "nama_tampilan": names.position_name(dataset, position.id),
+        "nama_tampilan": names.position_name(dataset, position.id, lang),
         "jenis": position.type,
         "jabatan_fungsional": position.family,
         "jenjang": position.grade,
@@ -109,19 +108,21 @@ def _position(dataset: Dataset, position: Position) -> dict[str, Any]:
         "tugas": list(position.duties),
         "tingkat": {
             "kunci": level.key,
-            "nama": phrases.level_name(level.key),
+            "nama": phrases.level_name(level.key, lang),
             "kelompok": level.group,
             "urutan": level.order,
             "setara": level.tier,
         },
-        "persyaratan": _requirements(dataset, position.requirements),
+        "persyaratan": _requirements(dataset, position.requirements, lang),
         "dasar_hukum": _refs(position.legal_basis),
         "berkas": position.source,
     }
 
 
-def open_data(dataset: Dataset) -> dict[str, Any]:
-    """Every entity of the dataset as plain JSON-ready data, in a stable order."""
+def open_data(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """Every entity of the dataset as plain JSON-ready data, in a stable order; the phrases it
+    adds to the data (``teks``, ``nama_tampilan``, ``…_nama``) in ``lang``, the site's language,
+    since the site's scripts show them. Keys and data values stay as they are."""
     agency = dataset.agency
     reg = agency.regulation
     return {
@@ -149,7 +150,8 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
             for u in sorted(dataset.units.values(), key=lambda u: u.id)
         ],
         "jabatan": [
-            _position(dataset, p) for p in sorted(dataset.positions.values(), key=lambda p: p.id)
+            _position(dataset, p, lang)
+            for p in sorted(dataset.positions.values(), key=lambda p: p.id)
         ],
         "jabatan_fungsional": [
             {
@@ -198,7 +200,7 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
                 "nama": t.name,
                 "jenis": t.kind,
                 "singkatan": t.short_name,
-                "teks": phrases.training(t.id, dataset),
+                "teks": phrases.training(t.id, dataset, lang),
             }
             for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
         ],
@@ -231,10 +233,10 @@ def open_data(dataset: Dataset) -> dict[str, Any]:
         ],
         "rujukan": {
             "pendidikan": dict(ref.EDUCATION_RANK),
-            "pendidikan_nama": {k: phrases.education_level(k) for k in ref.EDUCATION_RANK},
+            "pendidikan_nama": {k: phrases.education_level(k, lang) for k in ref.EDUCATION_RANK},
             "golongan": dict(ref.RANK_ORDER),
             "predikat": dict(ref.RATING_ORDER),
-            "predikat_nama": {k: phrases.rating(k) for k in ref.RATING_ORDER},
+            "predikat_nama": {k: phrases.rating(k, lang) for k in ref.RATING_ORDER},
             # What the browser engine needs to judge experience by family and jenjang: the
             # position types, and each jenjang's place on the one functional ladder.
             "jenis_jabatan": list(ref.POSITION_TYPES),
@@ -249,15 +251,16 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=True, indent=1, sort_keys=False) + "\n"
 
 
-def _csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def _csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], lang: str) -> str:
     """CSV a spreadsheet opens safely in either locale (:mod:`pola_karir.spreadsheet`); the
     open data keeps ``,`` as its separator, the usual one for open data, and writes booleans
-    in the catalogue's words (``ya``/``tidak``)."""
-    return csv_table(headers, rows, ",", (text("csv.yes"), text("csv.no")))
+    in the catalogue's words (``ya``/``tidak``, ``yes``/``no``)."""
+    return csv_table(headers, rows, ",", (text("csv.yes", lang), text("csv.no", lang)))
 
 
-def csv_tables(dataset: Dataset) -> dict[str, str]:
-    """One CSV per entity kind, named for the kind."""
+def csv_tables(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """One CSV per entity kind, named for the kind; columns named as in the JSON, the words
+    the export adds (``nama_tampilan``, booleans) in ``lang``."""
     positions = sorted(dataset.positions.values(), key=lambda p: p.id)
     tables = {
         "jabatan.csv": _csv(
@@ -282,7 +285,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 [
                     p.id,
                     p.name,
-                    names.position_name(dataset, p.id),
+                    names.position_name(dataset, p.id, lang),
                     p.type,
                     p.family,
                     p.grade,
@@ -298,6 +301,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 ]
                 for p in positions
             ],
+            lang,
         ),
         "penempatan.csv": _csv(
             ["jabatan", "unit", "kebutuhan", "bezetting", "terbuka"],
@@ -306,6 +310,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 for p in positions
                 for placement in p.placements
             ],
+            lang,
         ),
         "standar-kompetensi.csv": _csv(
             ["jabatan", "kompetensi", "level"],
@@ -314,6 +319,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 for p in positions
                 for comp, level in p.requirements.competencies.all_levels().items()
             ],
+            lang,
         ),
         "jalur.csv": _csv(
             ["jalur", "dari", "ke", "jenis", "tahun_minimal", "syarat"],
@@ -322,6 +328,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 for path in sorted(dataset.paths.values(), key=lambda p: p.id)
                 for m in path.moves
             ],
+            lang,
         ),
         "unit.csv": _csv(
             ["id", "nama", "jenis", "induk"],
@@ -329,6 +336,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 [u.id, u.name, u.kind, u.parent]
                 for u in sorted(dataset.units.values(), key=lambda u: u.id)
             ],
+            lang,
         ),
         "kompetensi.csv": _csv(
             ["id", "nama", "kelompok", "definisi"],
@@ -336,6 +344,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 [c.id, c.name, c.group, c.definition]
                 for c in sorted(dataset.competencies.values(), key=lambda c: c.id)
             ],
+            lang,
         ),
         "pelatihan.csv": _csv(
             ["id", "nama", "jenis", "singkatan"],
@@ -343,6 +352,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 [t.id, t.name, t.kind, t.short_name]
                 for t in sorted(dataset.trainings.values(), key=lambda t: t.id)
             ],
+            lang,
         ),
         "rumpun-pendidikan.csv": _csv(
             ["rumpun", "nama", "bidang"],
@@ -351,6 +361,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 for group in sorted(dataset.field_groups.values(), key=lambda g: g.id)
                 for member in group.fields
             ],
+            lang,
         ),
         "dasar-hukum.csv": _csv(
             ["id", "jenis", "nomor", "tahun", "tentang", "nasional", "fiktif"],
@@ -358,6 +369,7 @@ def csv_tables(dataset: Dataset) -> dict[str, str]:
                 [r.id, r.kind, r.number, r.year, r.title, r.national, r.fictional]
                 for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
             ],
+            lang,
         ),
     }
     return tables

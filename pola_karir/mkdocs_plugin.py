@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import MutableMapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -45,7 +46,7 @@ from pola_karir.site.build import (
     site_content,
     stack_tables,
 )
-from pola_karir.site.page import say
+from pola_karir.site.page import in_language, say
 from pola_karir.site.render import (
     CacheError,
     GraphvizError,
@@ -67,13 +68,16 @@ log = get_plugin_logger(__name__)
 ASSETS = ("pola-karir.css", "vendor/svg-pan-zoom.min.js", "pola-karir.js")
 # Published beside the vendored library, whose licence asks for its notice to go with it.
 LICENCES = ("vendor/svg-pan-zoom.LICENSE.txt",)
+# Material's theme.language when mkdocs.yml does not set it (its mkdocs_theme.yml).
+THEME_DEFAULT_LANGUAGE = "en"
 
 
 class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
     """Folder with the agency's YAML data, relative to mkdocs.yml."""
     lang = c.Choice(("id", "en"), default="id")
-    """Language of validation messages."""
+    """Language of the site (every generated word; the data stays as written) and of the
+    validation messages. The theme's ``language`` follows it when left at its default."""
     cache = c.Type(bool, default=True)
     """Keep rendered SVG diagrams between builds."""
     cache_dir = c.Type(str, default=".cache/pola-karir")
@@ -148,11 +152,15 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             dot_version()
         except GraphvizError as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
-        self.content = site_content(result.dataset)
+        theme_note = match_theme_language(config.theme, self.config.lang)
+        if theme_note is not None:
+            log.info(theme_note)
+        self.content = site_content(result.dataset, self.config.lang)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
         if config.nav is None:
-            config.nav = self.content.nav + _extra_docs(config, self.content)
+            with in_language(self.config.lang):
+                config.nav = self.content.nav + _extra_docs(config, self.content)
         for asset in ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"assets/{asset}" not in [str(x) for x in target]:
@@ -244,7 +252,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         def links(svg: str) -> str:
             return self._resolve(svg, page, files, config)
 
-        return embed_diagrams(output, self.svgs, links)
+        with in_language(self.config.lang):  # the zoom tools' words
+            return embed_diagrams(output, self.svgs, links)
 
     def _resolve(self, html: str, page: Page, files: Files, config: MkDocsConfig) -> str:
         """Replace the core's :func:`urls.ref` tokens in HTML that MkDocs does not process
@@ -358,6 +367,24 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self.root))
         return server
+
+
+def match_theme_language(theme: MutableMapping[str, Any], lang: str) -> str | None:
+    """Make the theme speak the site's language, and say what was done (None: nothing to say).
+
+    Material words its own parts (search, navigation, ``<html lang>``) in ``theme.language``:
+    left at the theme's default it becomes the plugin's ``lang``, so the site speaks one
+    language; set to another language it is kept (the user asked for it) and the mismatch is
+    told, at info level, which ``--strict`` does not turn into a failure. MkDocs gives the
+    resulting value, not what mkdocs.yml wrote: the theme's default (``en``) counts as left
+    alone. Themes without ``language`` (MkDocs' own use ``locale``) are left alone."""
+    current = theme.get("language")
+    if current is None or current == lang:
+        return None
+    if current == THEME_DEFAULT_LANGUAGE:
+        theme["language"] = lang
+        return catalogue.text("plugin.theme_language.set", lang, theme=current, lang=lang)
+    return catalogue.text("plugin.theme_language.kept", lang, theme=current, lang=lang)
 
 
 def _extra_docs(config: MkDocsConfig, content: SiteContent) -> list[Any]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pola_karir.model import Dataset, LegalRef, Requirements
 from pola_karir.site import urls
 from pola_karir.site.diagrams import Diagram
-from pola_karir.site.page import COMPETENCY_GROUPS, SITE_LANGUAGE, emphasis, say
+from pola_karir.site.page import COMPETENCY_GROUPS, emphasis, say, site_language
 from pola_karir.site.text import attr, link, md, table
 from pola_karir.text import names, phrases
 
@@ -46,7 +46,7 @@ def citations(dataset: Dataset, page: str, refs: Iterable[LegalRef]) -> str:
 def position_name(dataset: Dataset, position_id: str) -> str:
     """A position as a reader sees it named: with the unit that tells it apart from any other
     position of the same name (:mod:`pola_karir.text.names`); plain text, escape it."""
-    return names.position_name(dataset, position_id, SITE_LANGUAGE)
+    return names.position_name(dataset, position_id, site_language())
 
 
 def position_link(dataset: Dataset, page: str, position_id: str) -> str:
@@ -54,12 +54,12 @@ def position_link(dataset: Dataset, page: str, position_id: str) -> str:
 
 
 def _aspect(aspect: str) -> str:
-    return phrases.label("aspek", aspect, SITE_LANGUAGE)
+    return phrases.label("aspek", aspect, site_language())
 
 
 def requirement_rows(dataset: Dataset, page: str, req: Requirements) -> list[list[str]]:
     """One row per requirement: what kind, the requirement in words, and its legal basis."""
-    lang = SITE_LANGUAGE
+    lang = site_language()
     rows: list[list[str]] = []
     if req.education:
         basis = citations(dataset, page, req.education.legal_basis)
@@ -101,7 +101,7 @@ def level_bar(level: int) -> str:
 
 
 def competency_group(group: str) -> str:
-    return phrases.label("kelompok", group, SITE_LANGUAGE)
+    return phrases.label("kelompok", group, site_language())
 
 
 def competency_table(dataset: Dataset, page: str, req: Requirements) -> str:

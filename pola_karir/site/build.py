@@ -20,8 +20,9 @@ from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
 from pola_karir.site import catalog, compare, explorer, formasi, home, pages, plan, talent, urls
 from pola_karir.site.diagrams import Diagram
-from pola_karir.site.page import Page, say
+from pola_karir.site.page import Page, in_language, say, site_language
 from pola_karir.site.text import attr
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE
 
 # Schemas of reports for HR (personal data), not of the data or the open data: not published.
 HR_ONLY_SCHEMAS = frozenset({"talenta.schema.json"})
@@ -38,7 +39,14 @@ class SiteContent:
         return tuple(d for page in self.pages for d in page.diagrams)
 
 
-def site_content(dataset: Dataset) -> SiteContent:
+def site_content(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> SiteContent:
+    """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``); the
+    data (names, descriptions) stays as written."""
+    with in_language(lang):
+        return _site_content(dataset)
+
+
+def _site_content(dataset: Dataset) -> SiteContent:
     citers = catalog.citers(dataset)
     generated = [
         home.home_page(dataset),
@@ -86,11 +94,13 @@ def site_content(dataset: Dataset) -> SiteContent:
 
 def published_files(dataset: Dataset) -> dict[str, str]:
     """Open data published with every build: the JSON export, CSV per entity kind, the schemas,
-    and the same JSON as a script for pages that must work from file:// (no fetch there)."""
-    data = export.open_data(dataset)
+    and the same JSON as a script for pages that must work from file:// (no fetch there). The
+    phrases the export adds are in the site's language: the pages' scripts show them."""
+    lang = site_language()
+    data = export.open_data(dataset, lang)
     text = export.to_json(data)
     files = {f"{urls.OPEN_DATA_DIR}pola-karir.json": text}
-    for name, table in export.csv_tables(dataset).items():
+    for name, table in export.csv_tables(dataset, lang).items():
         files[f"{urls.OPEN_DATA_DIR}{name}"] = table
     for path in sorted(schema_dir().glob("*.schema.json")):
         if path.name not in HR_ONLY_SCHEMAS:

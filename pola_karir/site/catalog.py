@@ -11,13 +11,13 @@ from pola_karir.model import Competency, Dataset, JobFamily, LegalRef, Position,
 from pola_karir.site import blocks, formasi, urls
 from pola_karir.site.page import (
     COMPETENCY_GROUPS,
-    SITE_LANGUAGE,
     Page,
     admonition,
     emphasis,
     facts,
     front,
     say,
+    site_language,
 )
 from pola_karir.site.text import attr, external_link, link, md, table
 from pola_karir.text import phrases
@@ -238,7 +238,7 @@ def family_page(dataset: Dataset, family: JobFamily) -> Page:
         grade = family.grades.get(grade_key)
         if grade is None:
             continue
-        parts.append(f"\n## {phrases.level_name(grade_key, SITE_LANGUAGE)} {{#{grade_key}}}\n")
+        parts.append(f"\n## {phrases.level_name(grade_key, site_language())} {{#{grade_key}}}\n")
         if grade.summary:
             parts.append(md(grade.summary) + "\n")
         holders = _by_name(
@@ -262,7 +262,7 @@ def family_index(dataset: Dataset) -> Page:
         [
             link(f.name, urls.md_link(page, urls.family(f.id))),
             _categories(f),
-            ", ".join(phrases.level_name(g, SITE_LANGUAGE) for g in _ladder(f) if g in f.grades),
+            ", ".join(phrases.level_name(g, site_language()) for g in _ladder(f) if g in f.grades),
         ]
         for f in sorted(dataset.families.values(), key=lambda f: f.name)
     ]
@@ -272,7 +272,7 @@ def family_index(dataset: Dataset) -> Page:
 
 
 def _categories(family: JobFamily) -> str:
-    return ", ".join(phrases.label("kategori", c, SITE_LANGUAGE) for c in family.categories)
+    return ", ".join(phrases.label("kategori", c, site_language()) for c in family.categories)
 
 
 def _ladder(family: JobFamily) -> tuple[str, ...]:
@@ -301,7 +301,7 @@ def position_index(dataset: Dataset) -> Page:
         href = urls.ref(urls.position(position.id))
         name = blocks.position_name(dataset, position.id)
         education = position.requirements.education
-        edu = phrases.education_level(education.minimum, SITE_LANGUAGE) if education else "–"
+        edu = phrases.education_level(education.minimum, site_language()) if education else "–"
         edu_rank = ref.EDUCATION_RANK[education.minimum] if education else 0
         tops = position.tops
         unit_names = ", ".join(_top_name(dataset, top) for top in tops)
@@ -311,7 +311,7 @@ def position_index(dataset: Dataset) -> Page:
             f'data-kelas="{position.job_class}" data-pendidikan="{attr(edu)}" '
             f'data-terbuka="{open_now}">'
             f'<td><a href="{attr(href)}">{html.escape(name)}</a></td>'
-            f"<td>{html.escape(phrases.position_level(position, dataset, SITE_LANGUAGE))}</td>"
+            f"<td>{html.escape(phrases.position_level(position, dataset, site_language()))}</td>"
             f"<td>{html.escape(unit_names)}</td>"
             f'<td data-pk-sort="{position.job_class}">{position.job_class}</td>'
             f'<td data-pk-sort="{edu_rank}">{html.escape(edu)}</td>'
@@ -358,7 +358,7 @@ def _filters(dataset: Dataset) -> str:
     types = sorted({p.type for p in dataset.positions.values()}, key=ref.POSITION_TYPES.index)
     type_options = "".join(
         f'<option value="{attr(t)}">'
-        f"{html.escape(phrases.label('jenis', t, SITE_LANGUAGE))}</option>"
+        f"{html.escape(phrases.label('jenis', t, site_language()))}</option>"
         for t in types
     )
     units = sorted({top for p in dataset.positions.values() for top in p.tops})
@@ -377,7 +377,7 @@ def _filters(dataset: Dataset) -> str:
         },
         key=lambda e: ref.EDUCATION_RANK[e],
     )
-    labels = dict.fromkeys(phrases.education_level(e, SITE_LANGUAGE) for e in levels)
+    labels = dict.fromkeys(phrases.education_level(e, site_language()) for e in levels)
     edu_options = "".join(
         f'<option value="{attr(label)}">{html.escape(label)}</option>' for label in labels
     )
@@ -433,14 +433,14 @@ def annex_page(dataset: Dataset) -> Page:
                 for cell in (
                     number,
                     blocks.position_name(dataset, position.id),
-                    phrases.position_level(position, dataset, SITE_LANGUAGE),
+                    phrases.position_level(position, dataset, site_language()),
                     ", ".join(_top_name(dataset, top) for top in position.tops),
                     position.job_class,
-                    phrases.education_level(req.education.minimum, SITE_LANGUAGE)
+                    phrases.education_level(req.education.minimum, site_language())
                     if req.education
                     else "–",
                     req.rank.minimum if req.rank else "–",
-                    ", ".join(phrases.training(t, dataset, SITE_LANGUAGE) for t in req.trainings)
+                    ", ".join(phrases.training(t, dataset, site_language()) for t in req.trainings)
                     or "–",
                     formasi.number(position.needed),
                     formasi.number(position.filled),
@@ -464,8 +464,8 @@ def annex_page(dataset: Dataset) -> Page:
                         path.name,
                         blocks.position_name(dataset, move.source),
                         blocks.position_name(dataset, move.target),
-                        phrases.label("perpindahan", move.kind, SITE_LANGUAGE),
-                        phrases.years(move.min_years, SITE_LANGUAGE) if move.min_years else "–",
+                        phrases.label("perpindahan", move.kind, site_language()),
+                        phrases.years(move.min_years, site_language()) if move.min_years else "–",
                     )
                 )
                 + "</tr>"

@@ -19,7 +19,7 @@ from importlib import resources
 from pola_karir import reference as ref
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, explorer, urls
-from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, front, say
+from pola_karir.site.page import Page, admonition, front, say, site_language
 from pola_karir.site.text import attr, link
 from pola_karir.text import phrases
 
@@ -104,10 +104,12 @@ def script_words(prefix: str, names: dict[str, tuple[str, ...]]) -> dict[str, st
 def phrase_words(dataset: Dataset) -> dict[str, str]:
     """The phrases :func:`pola_karir.career.compare.changes` writes that the open data does not
     hold, so that the script's changes read exactly like the position pages'."""
-    words = {f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE) for a in ASPECTS}
-    words.update({f"rank.{code}": phrases.rank(code, SITE_LANGUAGE) for code in ref.RANKS})
-    words.update({f"level.{n}": phrases.competency_level(n, SITE_LANGUAGE) for n in range(1, 6)})
-    words.update({f"kind.{k}": phrases.label("perpindahan", k, SITE_LANGUAGE) for k in MOVE_KINDS})
+    words = {f"aspect.{a}": phrases.label("aspek", a, site_language()) for a in ASPECTS}
+    words.update({f"rank.{code}": phrases.rank(code, site_language()) for code in ref.RANKS})
+    words.update({f"level.{n}": phrases.competency_level(n, site_language()) for n in range(1, 6)})
+    words.update(
+        {f"kind.{k}": phrases.label("perpindahan", k, site_language()) for k in MOVE_KINDS}
+    )
     words["not_required_yet"] = say("phrase.not_required_yet")
     words["all_fields"] = say("phrase.all_fields")
     words["fields_dropped"] = say("phrase.fields_dropped", fields="{fields}")

@@ -20,7 +20,7 @@ import graphviz
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Move, Placement, Position
 from pola_karir.site import formasi, urls
-from pola_karir.site.page import SITE_LANGUAGE, say
+from pola_karir.site.page import say, site_language
 from pola_karir.text import names, phrases
 
 FONT = "DejaVu Sans,Arial,sans-serif"
@@ -143,7 +143,7 @@ class _Builder:
         node_id = f"n{len(self.ids)}"
         self.ids[key] = node_id
         style = STYLES[style_key(position, self.dataset)]
-        level = phrases.level_name(position.level_key, SITE_LANGUAGE)
+        level = phrases.level_name(position.level_key, site_language())
         name = _name(self.dataset, position)
         lines = [name, say("site.diagram.node", level=level, job_class=position.job_class)]
         if placement is not None and formasi.has_numbers((placement,)):
@@ -174,7 +174,7 @@ class _Builder:
     def line(self, source: str, target: str, move: Move, constraint: bool = True) -> None:
         """The edge of ``move`` between two nodes already drawn."""
         style = EDGE_STYLES[move.kind]
-        label = phrases.years_short(move.min_years, SITE_LANGUAGE) if move.min_years else ""
+        label = phrases.years_short(move.min_years, site_language()) if move.min_years else ""
         extra = {} if constraint else {"weight": "0"}
         self.graph.edge(
             source,
@@ -191,7 +191,7 @@ class _Builder:
 def _name(dataset: Dataset, position: Position) -> str:
     """The name that tells a position apart from others of the same name: two nodes of one
     name would read as one position (:mod:`pola_karir.text.names`)."""
-    return names.position_name(dataset, position.id, SITE_LANGUAGE)
+    return names.position_name(dataset, position.id, site_language())
 
 
 def _moves_among(moves: Iterable[Move], ids: set[str]) -> list[Move]:

@@ -23,11 +23,11 @@ from pola_karir.model import Dataset, Position
 from pola_karir.site import blocks, engine, urls
 from pola_karir.site.page import (
     COMPETENCY_GROUPS,
-    SITE_LANGUAGE,
     Page,
     admonition,
     front,
     say,
+    site_language,
 )
 from pola_karir.site.text import attr, link, md
 from pola_karir.text import phrases, waktu
@@ -137,7 +137,9 @@ def script_words() -> dict[str, str]:
     words.update(
         {f"error.{key}": say(f"jelajah.error.{key}", value="{value}") for key in ERROR_KEYS}
     )
-    words.update({f"aspect.{a}": phrases.label("aspek", a, SITE_LANGUAGE).lower() for a in ASPECTS})
+    words.update(
+        {f"aspect.{a}": phrases.label("aspek", a, site_language()).lower() for a in ASPECTS}
+    )
     words.update(engine_words())
     words["plan"] = say("rencana.card_link")  # the link from each result to its plan
     return words
@@ -217,7 +219,7 @@ def engine_words() -> dict[str, str]:
     words.update({f"phrase.{n}": say(f"phrase.{n}", **value_keep) for n in VALUE_PHRASES})
     words["phrase.total_service"] = say("phrase.total_service", years="{years}")
     words.update(timeline_words())
-    words.update({f"subject.{a}": phrases.label("aspek", a, SITE_LANGUAGE) for a in ASPECTS})
+    words.update({f"subject.{a}": phrases.label("aspek", a, site_language()) for a in ASPECTS})
     return words
 
 
@@ -230,7 +232,7 @@ def timeline_words() -> dict[str, str]:
     words.update({f"waktu.dasar.{key}": say(f"waktu.dasar.{key}") for key in timeline.CONSTRAINTS})
     words.update({f"waktu.tidak.{key}": say(f"waktu.tidak.{key}") for key in TIMELINE_UNKNOWN})
     words.update(
-        {f"waktu.asumsi.{key}": waktu.assumption(key, "", SITE_LANGUAGE) for key in ASSUMPTIONS}
+        {f"waktu.asumsi.{key}": waktu.assumption(key, "", site_language()) for key in ASSUMPTIONS}
     )
     # The one assumption that names the profile's own predikat: left for the script to fill in.
     kept = timeline.ASSUME_RATING_KEPT
@@ -345,7 +347,7 @@ def _training_kind_order(kind: str) -> tuple[int, str]:
 def _trainings(dataset: Dataset) -> str:
     by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for training in dataset.trainings.values():
-        name = phrases.training(training.id, dataset, SITE_LANGUAGE)
+        name = phrases.training(training.id, dataset, site_language())
         by_kind[training.kind].append((name, training.id))
     groups = []
     for kind in sorted(by_kind, key=_training_kind_order):
@@ -354,7 +356,7 @@ def _trainings(dataset: Dataset) -> str:
             f'value="{attr(tid)}"> {html.escape(name)}</label>'
             for name, tid in sorted(by_kind[kind], key=lambda item: (item[0].casefold(), item[1]))
         )
-        legend = phrases.label("pelatihan", kind, SITE_LANGUAGE)
+        legend = phrases.label("pelatihan", kind, site_language())
         legend = legend if kind in _TRAINING_KINDS else kind.capitalize()
         groups.append(
             f'<fieldset class="pk-jelajah__group"><legend>{html.escape(legend)}</legend>'
@@ -374,7 +376,9 @@ def _experience(dataset: Dataset) -> str:
     """Years per position type, per jenjang and per job family (all its jenjang: what an
     experience requirement naming the family asks), each field keyed by its profile key."""
     short_hint = say("site.explorer.form.years_short_hint")
-    level_fields = [(key, phrases.level_name(key, SITE_LANGUAGE), short_hint) for key in ref.LEVELS]
+    level_fields = [
+        (key, phrases.level_name(key, site_language()), short_hint) for key in ref.LEVELS
+    ]
     family_hint = say("pengalaman.form.family_hint")
     families = [
         (family.id, family.name, family_hint)
@@ -412,7 +416,7 @@ def _structural(level_key: str) -> bool:
 
 def _competencies(dataset: Dataset) -> str:
     levels = _options(
-        [(str(n), phrases.competency_level(n, SITE_LANGUAGE)) for n in range(1, 6)],
+        [(str(n), phrases.competency_level(n, site_language())) for n in range(1, 6)],
         say("site.explorer.form.not_assessed"),
     )
     groups = []
@@ -476,13 +480,13 @@ def _section(legend_key: str, content: str) -> str:
 def _form(dataset: Dataset) -> str:
     empty = say("site.explorer.form.not_filled")
     education = _options(
-        [(code, phrases.label("pendidikan", code, SITE_LANGUAGE)) for code in ref.EDUCATION_RANK],
+        [(code, phrases.label("pendidikan", code, site_language())) for code in ref.EDUCATION_RANK],
         empty,
     )
     ranks = _options(
-        [(code, phrases.rank_choice(code, SITE_LANGUAGE)) for code in ref.RANKS], empty
+        [(code, phrases.rank_choice(code, site_language())) for code in ref.RANKS], empty
     )
-    ratings = _options([(r, phrases.rating(r, SITE_LANGUAGE)) for r in _RATINGS], empty)
+    ratings = _options([(r, phrases.rating(r, site_language())) for r in _RATINGS], empty)
     years_back = [say(f"site.explorer.form.rating_year_{i}") for i in range(3)]
     moves = "".join(
         f'<option value="{n}"{" selected" if n == DEFAULT_MOVES else ""}>'

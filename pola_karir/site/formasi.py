@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from pola_karir.model import Dataset, Placement, Position
 from pola_karir.site import urls
-from pola_karir.site.page import SITE_LANGUAGE, Page, emphasis, front, say
+from pola_karir.site.page import Page, emphasis, front, say, site_language
 from pola_karir.site.text import link, md, table
 from pola_karir.text import names, phrases
 
@@ -93,7 +93,7 @@ def open_positions(dataset: Dataset) -> list[tuple[Position, Placement]]:
         found,
         key=lambda pair: (
             pair[1].unit,
-            names.position_name(dataset, pair[0].id, SITE_LANGUAGE),
+            names.position_name(dataset, pair[0].id, site_language()),
             pair[0].id,
         ),
     )
@@ -136,13 +136,13 @@ def open_positions_page(dataset: Dataset) -> Page:
         rows = [
             [
                 link(
-                    names.position_name(dataset, position.id, SITE_LANGUAGE),
+                    names.position_name(dataset, position.id, site_language()),
                     urls.md_link(page, urls.position(position.id)),
                 )
                 + " "
                 + say(
                     "site.unit.member",
-                    level=md(phrases.position_level(position, dataset, SITE_LANGUAGE)),
+                    level=md(phrases.position_level(position, dataset, site_language())),
                     job_class=position.job_class,
                 ),
                 unit_link(dataset, page, placement.unit),

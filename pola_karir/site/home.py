@@ -7,7 +7,7 @@ import re
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, compare, diagrams, explorer, urls
-from pola_karir.site.page import SITE_LANGUAGE, Page, fictional_notice, front, say
+from pola_karir.site.page import Page, fictional_notice, front, say, site_language
 from pola_karir.site.text import external_link, link, md, table
 from pola_karir.text import phrases
 from pola_karir.text.catalogue import has
@@ -124,7 +124,7 @@ def overview_page(dataset: Dataset) -> Page:
         [
             blocks.position_link(dataset, page, m.source),
             blocks.position_link(dataset, page, m.target),
-            phrases.label("perpindahan", m.kind, SITE_LANGUAGE),
+            phrases.label("perpindahan", m.kind, site_language()),
         ]
         for m in moves
     ]
@@ -231,7 +231,7 @@ def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
 def _file_description(name: str) -> str:
     """What a published file holds ('' for a file the catalogue does not describe)."""
     key = f"site.open_data.file.{name}"
-    return say(key) if has(key, SITE_LANGUAGE) else ""
+    return say(key) if has(key, site_language()) else ""
 
 
 def rules_page() -> Page:
@@ -246,6 +246,7 @@ def rules_table() -> str:
     """Every validation code as a Markdown table: code, kind, meaning and fix (placeholders shown
     as "…"). The site's list of codes and the contributors' guide ``pola-karir init`` writes
     share it, so both say what the rule catalogue says."""
+    lang = site_language()
     rows = []
     for rule in CODES.values():
         kind = say(f"site.rules.severity.{rule.severity.value}")
@@ -253,8 +254,8 @@ def rules_table() -> str:
             [
                 f"`{rule.code}`",
                 kind,
-                md(_PLACEHOLDER.sub("…", template(rule.code, "message"))),
-                md(_PLACEHOLDER.sub("…", template(rule.code, "hint"))),
+                md(_PLACEHOLDER.sub("…", template(rule.code, "message", lang))),
+                md(_PLACEHOLDER.sub("…", template(rule.code, "hint", lang))),
             ]
         )
     headers = [say(f"site.col.{name}") for name in ("code", "kind", "meaning", "fix")]

@@ -1,5 +1,5 @@
 """What every generated page shares: the page record, its front matter, the key-facts list,
-the fictional-data notice, and the language its words are taken from.
+the fictional-data notice, and the language its words are taken from (set once per build).
 
 Kept apart from the page builders so that each of them (positions, catalogue, home, the
 explorer) imports these public pieces instead of another builder's private helpers.
@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -19,17 +22,38 @@ from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 if TYPE_CHECKING:  # diagrams take their words from here too
     from pola_karir.site.diagrams import Diagram
 
-# The site is built in Indonesian; an English site is a later step (pass a language through
-# then). Every word still comes from the catalogue, so only this constant has to change.
-SITE_LANGUAGE: Final = DEFAULT_LANGUAGE
+# The language of the site being built. A build speaks one language from its first page to its
+# last SVG, so the language is set once around the build (:func:`in_language`) rather than
+# passed as a parameter through the forty-odd page, block and diagram builders (and to every
+# ``say()``, which other modules call with a key alone). A context variable, not a module
+# global: two builds in one process (tests, ``mkdocs serve`` rebuilding) cannot leak their
+# language into each other, and outside any build the site speaks Indonesian, as before.
+_LANGUAGE: ContextVar[str] = ContextVar("pola_karir_site_language", default=DEFAULT_LANGUAGE)
 
 # Competency groups in the order the dictionary and the requirement tables list them.
 COMPETENCY_GROUPS: Final = ("manajerial", "sosial-kultural", "teknis")
 
 
+def site_language() -> str:
+    """The language of the site being built (``id`` outside :func:`in_language`)."""
+    return _LANGUAGE.get()
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[None]:
+    """Build the site in ``lang`` within this block: every :func:`say` and every phrase given
+    :func:`site_language` speaks it (an unknown language fails at the first word, with the
+    catalogue's error). Nested blocks restore the outer language on leaving."""
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
 def say(key: str, **values: object) -> str:
     """A message of the site's language from the catalogue (``site.po``, ``labels.po``)."""
-    return text(key, SITE_LANGUAGE, **values)
+    return text(key, site_language(), **values)
 
 
 @dataclass(frozen=True)

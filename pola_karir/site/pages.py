@@ -14,7 +14,7 @@ from pola_karir.career.routes import shortest_climb
 from pola_karir.model import CareerPath, Dataset, Move, Placement, Position
 from pola_karir.site import blocks, diagrams, formasi, talent, urls
 from pola_karir.site import compare as comparison
-from pola_karir.site.page import SITE_LANGUAGE, Page, admonition, emphasis, facts, front, say
+from pola_karir.site.page import Page, admonition, emphasis, facts, front, say, site_language
 from pola_karir.site.text import bullets, link, md, table
 from pola_karir.text import phrases
 
@@ -86,8 +86,9 @@ def _heading(level: int, key: str) -> str:
 
 
 def _position_facts(dataset: Dataset, page: str, position: Position) -> list[list[str]]:
+    level = phrases.position_level(position, dataset, site_language())
     rows = [
-        [say("site.fact.position_type"), md(phrases.position_level(position, dataset))],
+        [say("site.fact.position_type"), md(level)],
         [say("site.fact.unit"), _units(dataset, page, position)],
         *_unit_short_names(dataset, position),
         [say("site.fact.job_class"), str(position.job_class)],
@@ -176,11 +177,11 @@ def _openings(dataset: Dataset, page: str, position: Position) -> list[str]:
 
 
 def _kind(move: Move) -> str:
-    return phrases.label("perpindahan", move.kind, SITE_LANGUAGE)
+    return phrases.label("perpindahan", move.kind, site_language())
 
 
 def _min_years(move: Move) -> str:
-    return md(phrases.years(move.min_years, SITE_LANGUAGE)) if move.min_years else "–"
+    return md(phrases.years(move.min_years, site_language())) if move.min_years else "–"
 
 
 def _conditions(move: Move) -> str:
@@ -214,7 +215,7 @@ def _next_steps(dataset: Dataset, page: str, position: Position) -> str:
         to = say("site.position.next_to", position=blocks.position_link(dataset, page, target.id))
         parts.append(f"\n#### {to}\n")
         parts.append(_move_facts(dataset, page, move) + "\n")
-        changes = compare.changes(dataset, position, target, SITE_LANGUAGE)
+        changes = compare.changes(dataset, position, target, site_language())
         if changes:
             parts.append(f"**{say('site.position.to_prepare')}**\n")
             parts.append(
@@ -284,7 +285,7 @@ def _minimum_total(dataset: Dataset, page: str, path: CareerPath) -> str:
             *(blocks.position_link(dataset, page, m.target) for m in chain),
         ]
     )
-    years = md(phrases.years(total, SITE_LANGUAGE))
+    years = md(phrases.years(total, site_language()))
     # A step without a written tahun_minimal counts as 0 years in the sum; say so instead of
     # presenting the sum as the whole time (a JF grade step depends on credit points, not years).
     unwritten = sum(1 for m in chain if not m.min_years_written)
@@ -347,7 +348,7 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
 def _member(dataset: Dataset, page: str, position: Position) -> str:
     return f"{blocks.position_link(dataset, page, position.id)} " + say(
         "site.unit.member",
-        level=md(phrases.position_level(position, dataset, SITE_LANGUAGE)),
+        level=md(phrases.position_level(position, dataset, site_language())),
         job_class=position.job_class,
     )
 

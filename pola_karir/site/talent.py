@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pola_karir.model import Dataset, Position
 from pola_karir.site import urls
-from pola_karir.site.page import SITE_LANGUAGE, Page, front, say
+from pola_karir.site.page import Page, front, say, site_language
 from pola_karir.site.text import link, md, table
 from pola_karir.text import names, phrases
 
@@ -65,10 +65,10 @@ def target_page(dataset: Dataset) -> Page:
     rows = [
         [
             link(
-                names.position_name(dataset, pid, SITE_LANGUAGE),
+                names.position_name(dataset, pid, site_language()),
                 urls.md_link(page, urls.position(pid)),
             ),
-            md(phrases.position_level(dataset.positions[pid], dataset, SITE_LANGUAGE)),
+            md(phrases.position_level(dataset.positions[pid], dataset, site_language())),
             str(dataset.positions[pid].job_class),
             str(wanted),
         ]
@@ -76,7 +76,7 @@ def target_page(dataset: Dataset) -> Page:
             targets.items(),
             key=lambda item: (
                 -dataset.positions[item[0]].job_class,
-                names.position_name(dataset, item[0], SITE_LANGUAGE),
+                names.position_name(dataset, item[0], site_language()),
             ),
         )
     ]

@@ -26,7 +26,7 @@ from pola_karir.career import compare, matching, routes
 from pola_karir.model import Dataset
 from pola_karir.site import compare as compare_page
 from pola_karir.site import plan as plan_page
-from pola_karir.site.page import SITE_LANGUAGE, say
+from pola_karir.site.page import say, site_language
 from pola_karir.text import names, phrases
 
 KASI_JALAN = "kepala-seksi-pembangunan-jalan-dan-jembatan"
@@ -199,16 +199,16 @@ def test_compare_table_and_gaps_with_three_profiles(
         rows = _rows(screen.page, ".pk-bandingkan__diff")
         assert rows["kelas"][1:3] == [str(a.job_class), str(b.job_class)]
         assert rows["tingkat"][1:3] == [
-            phrases.level_name(a.level_key, SITE_LANGUAGE),
-            phrases.level_name(b.level_key, SITE_LANGUAGE),
+            phrases.level_name(a.level_key, site_language()),
+            phrases.level_name(b.level_key, site_language()),
         ]
         assert a.requirements.rank and b.requirements.rank
         assert rows["golongan"][1:3] == [
-            phrases.rank_requirement(a.requirements.rank, SITE_LANGUAGE),
-            phrases.rank_requirement(b.requirements.rank, SITE_LANGUAGE),
+            phrases.rank_requirement(a.requirements.rank, site_language()),
+            phrases.rank_requirement(b.requirements.rank, site_language()),
         ]
         assert b.requirements.education
-        assert rows["pendidikan"][2] == phrases.education(b.requirements.education, SITE_LANGUAGE)
+        assert rows["pendidikan"][2] == phrases.education(b.requirements.education, site_language())
         wanted = b.requirements.competencies.all_levels()
         held = a.requirements.competencies.all_levels()
         assert {k.removeprefix("kompetensi:") for k in rows if k.startswith("kompetensi:")} == (
@@ -217,7 +217,7 @@ def test_compare_table_and_gaps_with_three_profiles(
         for comp_id, level in wanted.items():
             assert rows[f"kompetensi:{comp_id}"][2] == phrases.competency_level(level)
         # The change column: every change the Python side finds, and none where it finds none.
-        changes = compare.changes(dataset, a, b, SITE_LANGUAGE)
+        changes = compare.changes(dataset, a, b, site_language())
         for aspect in ("pendidikan", "golongan", "kinerja", "bidang_pendidikan", "sertifikasi"):
             expected = [c.required for c in changes if c.aspect == aspect]
             shown = rows[aspect][3]
@@ -275,7 +275,7 @@ def test_compare_shows_routes_with_their_move_kinds(
     for text, kind, (source, target) in zip(
         texts, kinds, zip(reach.route, reach.route[1:], strict=False), strict=True
     ):
-        assert text.startswith(phrases.label("perpindahan", kind, SITE_LANGUAGE) + ":")
+        assert text.startswith(phrases.label("perpindahan", kind, site_language()) + ":")
         assert names.position_name(dataset, target) in text
         # a change of kelas jabatan is spelled out, so a step up is never read as lateral
         a, b = dataset.positions[source].job_class, dataset.positions[target].job_class
@@ -332,7 +332,7 @@ def test_compare_changes_match_python_on_every_career_move(
         [
             dataclasses.asdict(c)
             for c in compare.changes(
-                dataset, dataset.positions[a], dataset.positions[b], SITE_LANGUAGE
+                dataset, dataset.positions[a], dataset.positions[b], site_language()
             )
         ]
         for a, b in pairs

@@ -158,7 +158,8 @@
     }
 
     function setYears(input, value) {
-      input.value = value === undefined ? "" : String(value).replace(".", ","); // exact, not rounded
+      // Exact, not rounded, with the decimal mark of the site's language ("2,5" or "2.5").
+      input.value = value === undefined ? "" : String(value).split(".").join(word("phrase.decimal_mark") || ".");
       markValidity(input, true);
     }
 
