@@ -20,12 +20,21 @@ import pytest
 import yaml
 from factory import DataFolder
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from playwright.sync_api import Browser
 from sitetools import Build, ParsedPage, check_links, files_of, mkdocs_build, parse_site
 
-from pola_karir.mkdocs_standalone import NEEDED_EXTENSIONS, EditPaths, edit_paths
+from pola_karir.mkdocs_standalone import (
+    NEEDED_EXTENSIONS,
+    EditPaths,
+    Privacy,
+    edit_paths,
+    hide_repository_facts,
+    keep_requests_home,
+    missing_extensions,
+)
 from pola_karir.text.catalogue import text
 
 REPO_URL = "https://github.com/contoh/pola-karir-uji"
@@ -316,3 +325,70 @@ def test_an_absolute_data_dir_gives_a_repository_path(tmp_path: Path) -> None:
     paths = edit_paths(data_root.resolve(), docs_dir, config_dir, "edit/main/docs/")
     assert paths.of("jabatan/x.yml") == "../data/jabatan/x.yml"
     assert str(tmp_path) not in (paths.of("jabatan/x.yml") or "")
+
+
+# --- what the plugin turns off, read from a loaded mkdocs.yml (no build) -----------------------
+
+
+def _config(tmp_path: Path, settings: dict[str, object]) -> MkDocsConfig:
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        yaml.safe_dump({"site_name": "x", **settings}), encoding="utf-8"
+    )
+    return load_config(str(tmp_path / "mkdocs.yml"))
+
+
+def test_material_defaults_are_kept_off_other_sites(tmp_path: Path) -> None:
+    config = _config(
+        tmp_path,
+        {"theme": "material", "repo_url": REPO_URL, "markdown_extensions": ["pymdownx.emoji"]},
+    )
+    assert config.theme["font"] not in (False, None)  # Material's default: Google Fonts
+    privacy = keep_requests_home(config)
+    assert privacy == Privacy(fonts_off=True, repository_facts=True, remote_emoji=True)
+    assert config.theme["font"] is False
+
+
+def test_fonts_served_by_materials_privacy_plugin_stay(tmp_path: Path) -> None:
+    emoji = {
+        "pymdownx.emoji": {
+            "emoji_index": "!!python/name:material.extensions.emoji.twemoji",
+            "emoji_generator": "!!python/name:material.extensions.emoji.to_svg",
+        }
+    }
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ntheme: material\nplugins: [privacy]\nmarkdown_extensions:\n"
+        + yaml.safe_dump([emoji]).replace("'", ""),
+        encoding="utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    assert keep_requests_home(config) == Privacy()
+    assert config.theme["font"] not in (False, None)
+
+
+def test_the_mkdocs_theme_loads_no_highlight_js_from_a_cdn(tmp_path: Path) -> None:
+    config = _config(tmp_path, {"theme": "mkdocs"})
+    assert config.theme["highlightjs"] is True
+    assert keep_requests_home(config) == Privacy(highlight_off=True)
+    assert config.theme["highlightjs"] is False
+
+
+def test_repository_facts_are_the_only_attribute_removed() -> None:
+    header = f'<a href="{REPO_URL}" class="md-source" data-md-component="source">x</a>'
+    assert hide_repository_facts(header) == f'<a href="{REPO_URL}" class="md-source">x</a>'
+
+
+@pytest.mark.parametrize(
+    ("configured", "missing"),
+    [
+        (["toc", "tables", "fenced_code"], ["attr_list", "admonition", "pymdownx.details"]),
+        (["markdown.extensions.attr_list", "admonition"], ["tables", "pymdownx.details"]),
+        (["extra", "admonition", "pymdownx.details"], []),
+        (["markdown.extensions.extra"], ["admonition", "pymdownx.details"]),
+    ],
+)
+def test_missing_extensions_count_full_names_and_extra(
+    configured: list[str], missing: list[str]
+) -> None:
+    assert missing_extensions(configured) == missing
