@@ -305,6 +305,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
         return embed_diagrams(output, self.svgs, links)
 
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The theme's own pages (404.html) carry the same header as every page."""
+        if self.privacy.repository_facts:
+            return standalone.hide_repository_facts(output_content)
+        return output_content
+
     def _resolve(self, html: str, page: Page, files: Files, config: MkDocsConfig) -> str:
         """Replace the core's :func:`urls.ref` tokens in HTML that MkDocs does not process
         (ready-made blocks, SVG) by the URL MkDocs gives each file, relative to ``page``; only

@@ -42,6 +42,7 @@ def _pages(dataset: Dataset) -> list[tuple[str, Callable[[Page], object] | None]
         ("data-terbuka/", None),
         ("kode-pemeriksaan/", None),
         ("panduan-data/", None),  # a hand-written guide from docs/
+        ("404.html", None),  # the theme's own page, which a server shows for a missing one
     ]
     for section, entity in first.items():
         pages += [(f"{section}/", None), (f"{section}/{entity}/", None)]

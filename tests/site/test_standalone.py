@@ -193,9 +193,14 @@ def test_edit_links_open_the_yaml_file_in_the_repository(project: Project) -> No
 
 def test_no_page_asks_another_site_for_fonts_or_repository_facts(project: Project) -> None:
     home = (project.build.site / "index.html").read_text(encoding="utf-8")
-    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
     assert REPO_URL in home  # the repository link stays
-    assert 'data-md-component="source"' not in home
+    asking = [
+        f"{page.relative_to(project.build.site)}: {needle}"
+        for page in files_of(project.build.site, ".html")  # the theme's 404.html included
+        for needle in ("fonts.googleapis.com", "fonts.gstatic.com", 'data-md-component="source"')
+        if needle in page.read_text(encoding="utf-8")
+    ]
+    assert asking == []
     for key in ("plugin.privacy.fonts_off", "plugin.privacy.repository_facts"):
         assert text(key, "id") in project.build.output
     assert text("plugin.privacy.remote_emoji", "id") in project.build.output
