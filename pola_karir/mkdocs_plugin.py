@@ -18,6 +18,10 @@ This is the only place that knows URLs. The core names every page and file by it
 its links that MkDocs does not resolve itself (raw HTML, SVG) are :func:`urls.ref` tokens, and
 :meth:`PolaKarirPlugin._resolve` replaces them with the URL of MkDocs' own ``File`` for that
 path, relative to the page shown, so ``use_directory_urls`` is honoured everywhere.
+
+What makes the plugin work in any ``mkdocs.yml`` (the Markdown extensions its pages need, edit
+links for a data folder anywhere, no request to a third party, pages mkdocs-macros leaves
+alone) is in :mod:`pola_karir.mkdocs_standalone`; the handlers here call it and log what changed.
 """
 
 from __future__ import annotations
