@@ -18,6 +18,10 @@ This is the only place that knows URLs. The core names every page and file by it
 its links that MkDocs does not resolve itself (raw HTML, SVG) are :func:`urls.ref` tokens, and
 :meth:`PolaKarirPlugin._resolve` replaces them with the URL of MkDocs' own ``File`` for that
 path, relative to the page shown, so ``use_directory_urls`` is honoured everywhere.
+
+What makes the plugin work in any ``mkdocs.yml`` (the Markdown extensions its pages need, edit
+links for a data folder anywhere, no request to a third party, pages mkdocs-macros leaves
+alone) is in :mod:`pola_karir.mkdocs_standalone`; the handlers here call it and log what changed.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from collections.abc import MutableMapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -35,6 +40,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from pola_karir import mkdocs_standalone as standalone
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
 from pola_karir.rules.validate import validate_project
@@ -85,7 +91,12 @@ class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
     concurrency = c.Type(int, default=2)
     """How many Graphviz processes render diagrams at once."""
     edit_uri = c.Optional(c.Type(str))
-    """Path under repo_url to edit data files (default: edit_uri with its docs folder removed)."""
+    """Path under repo_url to the data folder for "edit this page" (e.g. ``edit/main/data``).
+    Default: worked out from MkDocs' own ``edit_uri`` (see mkdocs_standalone.edit_paths)."""
+    external_requests = c.Type(bool, default=False)
+    """Let pages make requests to other sites: Material's Google Fonts and its repository facts
+    from the host's API, the other themes' highlight.js from a CDN. Off: visitors' privacy,
+    and the site works offline."""
 
 
 class _WarningCount(logging.Handler):
@@ -107,11 +118,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.epoch_set = False
         self.content: SiteContent | None = None
         self.sources: dict[str, str] = {}
+        self.generated: frozenset[str] = frozenset()
         self.blocks: dict[str, dict[str, str]] = {}
         self.root = Path()
         self.svgs: dict[str, str] = {}
         self.files: Files | None = None
         self.last_stats: RenderStats | None = None
+        self.edit = standalone.EditPaths(None)
+        self.privacy = standalone.Privacy()
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -157,10 +171,12 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             log.info(theme_note)
         self.content = site_content(result.dataset, self.config.lang)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
+        self.generated = frozenset(p.src for p in self.content.pages)
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
         if config.nav is None:
             with in_language(self.config.lang):
-                config.nav = self.content.nav + _extra_docs(config, self.content)
+                config.nav = self.content.nav + _extra_docs(config, self.content, self.root)
+        self._stand_alone(config)
         for asset in ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"assets/{asset}" not in [str(x) for x in target]:
@@ -169,6 +185,33 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.command != "serve":
             self._stage(config)
         return config
+
+    def _stand_alone(self, config: MkDocsConfig) -> None:
+        """What the generated pages need from any mkdocs.yml (see :mod:`mkdocs_standalone`):
+        their Markdown extensions, edit links to the data files, no third-party request."""
+        lang = self.config.lang
+        added = standalone.add_extensions(config)
+        if added:
+            log.info(catalogue.text("plugin.extensions.added", lang, names=", ".join(added)))
+        if self.config.edit_uri is None:
+            base = Path(config.config_file_path).parent if config.config_file_path else Path()
+            self.edit = standalone.edit_paths(
+                self.root, Path(config.docs_dir), base, config.edit_uri, config.edit_uri_template
+            )
+            if self.edit.reason and (config.repo_url or config.edit_uri):
+                log.info(catalogue.text(self.edit.reason, lang, docs_dir=config.docs_dir))
+        if self.config.external_requests:
+            self.privacy = standalone.Privacy()
+            return
+        self.privacy = standalone.keep_requests_home(config)
+        for done, key in (
+            (self.privacy.fonts_off, "plugin.privacy.fonts_off"),
+            (self.privacy.highlight_off, "plugin.privacy.highlight_off"),
+            (self.privacy.repository_facts, "plugin.privacy.repository_facts"),
+            (self.privacy.remote_emoji, "plugin.privacy.remote_emoji"),
+        ):
+            if done:
+                log.info(catalogue.text(key, lang))
 
     def _date_from_git(self, config: MkDocsConfig) -> None:
         """Date the build (the sitemap's ``lastmod``, MkDocs' ``build_date_utc``) by the last
@@ -198,15 +241,22 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.content is not None
+        # The YAML is the plugin's input, published as open data: when the data folder lies in
+        # docs_dir (or is docs_dir, for a project without hand-written pages) its files are
+        # not also copied into the site as they are.
+        for file in [f for f in files if standalone.under(f.abs_src_path, self.root)]:
+            files.remove(file)
         for page in self.content.pages:
             if files.get_file_from_path(page.src) is None:
                 # Position pages are reached from indexes, diagrams and search, not the nav:
                 # marked so MkDocs does not list hundreds of them as "not in nav".
-                files.append(
-                    File.generated(
-                        config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
-                    )
+                generated = File.generated(
+                    config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
                 )
+                # MkDocs makes the page's edit link from this path, as for a hand-written page.
+                source = self.sources.get(page.src)
+                generated.edit_uri = self.edit.of(source) if source else None
+                files.append(generated)
         for path, published in self.content.files.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=published))
@@ -236,6 +286,17 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.files = files
         return env
 
+    @event_priority(100)  # before mkdocs-macros, which reads the flag in its own handler
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Mark the generated pages so mkdocs-macros leaves them as they are (see
+        :data:`mkdocs_standalone.NO_MACROS`)."""
+        assert self.content is not None
+        if page.file.generated_by and page.file.src_uri in self.generated:
+            page.meta.update(standalone.NO_MACROS)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.blocks.get(page.file.src_uri)
         if blocks:
@@ -245,6 +306,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Embed SVG into the finished page: after search indexing and Markdown, both of which
         would otherwise parse every SVG element."""
+        if self.privacy.repository_facts:
+            output = standalone.hide_repository_facts(output)
         files = self.files
         if 'data-pk-diagram="' not in output or files is None:
             return output
@@ -254,6 +317,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
         with in_language(self.config.lang):  # the zoom tools' words
             return embed_diagrams(output, self.svgs, links)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The theme's own pages (404.html) carry the same header as every page."""
+        if self.privacy.repository_facts:
+            return standalone.hide_repository_facts(output_content)
+        return output_content
 
     def _resolve(self, html: str, page: Page, files: Files, config: MkDocsConfig) -> str:
         """Replace the core's :func:`urls.ref` tokens in HTML that MkDocs does not process
@@ -278,21 +349,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         return urls.resolve_refs(html, url_for)
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """The plugin's own ``edit_uri`` (the data folder's path under repo_url), when set,
+        replaces the edit link MkDocs made from the file's edit path (see on_files)."""
         source = self.sources.get(page.file.src_uri)
-        if source and page.file.generated_by and config.repo_url:
-            page.edit_url = self._edit_url(config, source)
-        elif page.file.generated_by:
-            page.edit_url = None
-        return context
-
-    def _edit_url(self, config: MkDocsConfig, source: str) -> str:
         edit_uri = self.config.edit_uri
-        if edit_uri is None:
-            edit_uri = (config.edit_uri or "edit/main/docs/").rstrip("/")
-            edit_uri = edit_uri.removesuffix(config.docs_dir.rsplit("/", 1)[-1]).rstrip("/")
-            edit_uri = f"{edit_uri}/{self.config.data_dir.strip('/')}"
-        repo = (config.repo_url or "").rstrip("/")
-        return f"{repo}/{edit_uri.strip('/')}/{source}"
+        if source and page.file.generated_by and edit_uri is not None:
+            base = (config.repo_url or "").rstrip("/") + "/"
+            page.edit_url = urljoin(base, f"{edit_uri.strip('/')}/{source}")
+        return context
 
     @event_priority(-100)  # last, after every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -387,12 +451,17 @@ def match_theme_language(theme: MutableMapping[str, Any], lang: str) -> str | No
     return catalogue.text("plugin.theme_language.kept", lang, theme=current, lang=lang)
 
 
-def _extra_docs(config: MkDocsConfig, content: SiteContent) -> list[Any]:
+def _extra_docs(config: MkDocsConfig, content: SiteContent, data_root: Path) -> list[Any]:
     """Hand-written pages in docs/ (guides for HR staff) and the list of validation codes form
-    the last section, for the people who maintain the data."""
+    the last section, for the people who maintain the data. Files of the data folder are never
+    pages, should it lie in docs_dir (or be it: then there are no guides)."""
     generated = {page.src for page in content.pages}
     docs = Path(config.docs_dir)
-    extra = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    extra = sorted(
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if not standalone.under(str(p), data_root)
+    )
     guides: list[Any] = [page for page in extra if page not in generated]
     maintainers = say("site.nav.maintainers")
     return [{maintainers: [*guides, {say("site.nav.rules"): urls.RULES}]}]
