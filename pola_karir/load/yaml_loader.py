@@ -23,6 +23,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pola_karir.diagnostics import Capped, Diagnostic, Term, diag, term
+from pola_karir.load import scalars
 from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -52,6 +53,8 @@ _ID_SHAPE = re.compile("[a-z0-9]+(?:[-/#_.][a-z0-9]+)*")
 # Line breaks as editors count them (libyaml's marks agree for files without NEL/LS/PS).
 _LINE_BREAK = re.compile("\r\n|\r|\n")
 _INT_TAG = _TAG + "int"
+# A node's properties as written before its value: an optional anchor, then a tag.
+_PROPERTIES = re.compile(r"(?:&\S+\s+)?!")
 _COLLECTION_TAGS = frozenset({_TAG + "map", _TAG + "seq"})
 
 
@@ -135,6 +138,7 @@ class _Converter:
                 self._seen.add(id(key_node))
             key = str(key_node.value)
             self._check_characters(key_node, key, is_key=True)
+            self._check_plain(key_node)
             if key in first_line:
                 if self.found.full:
                     self.found.skip("PK005", self.at(key_node))
@@ -187,9 +191,58 @@ class _Converter:
         line = bisect.bisect_right(starts, found) - 1
         return Location(self.display, line + 1, found - starts[line] + 1)
 
+    def _check_plain(self, node: Node) -> None:
+        """PK020 when YAML 1.1 and 1.2 read an unquoted scalar as different values; PK021 for
+        YAML 1.1's one-letter booleans. Keys too: another YAML 1.1 reader turns a key ``on:``
+        into ``True``. Quoted and block scalars, and scalars with an explicit tag, mean one
+        thing to every reader."""
+        if not isinstance(node, ScalarNode) or node.style or not isinstance(node.value, str):
+            return
+        written = node.value
+        if written in scalars.SHORT_BOOLEANS:
+            if not self._explicitly_tagged(node):
+                self.found.add(diag("PK021", self.at(node), written=written))
+            return
+        found = scalars.readings(written)
+        if found is None or self._explicitly_tagged(node):
+            return
+        yaml11, yaml12 = found
+        values: dict[str, object] = {
+            "written": written,
+            "yaml11": scalars.spelled(yaml11),
+            "yaml12": scalars.spelled(yaml12),
+        }
+        boolean = next((value for value in found if isinstance(value, bool)), None)
+        if boolean is not None:
+            values |= {"quoted": scalars.spelled(written), "boolean": scalars.spelled(boolean)}
+            values["fix"] = term("skalar.fix.yes_no")
+        else:
+            # The text as written, quoted, and each number it was read as: which is meant
+            # ("08" a code, 8 a number) only the author knows.
+            options = [written, *(value for value in found if not isinstance(value, str))]
+            values["options"] = ", ".join(dict.fromkeys(map(scalars.spelled, options)))
+            values["fix"] = term("skalar.fix.number")
+        self.found.add(diag("PK020", self.at(node), **values))
+
+    def _explicitly_tagged(self, node: ScalarNode) -> bool:
+        """Whether a tag was written before the scalar ('!!str 0o5' is text to every reader).
+
+        The node only holds the tag it ended with, so the source is read at the node's start
+        (after its anchor, if any)."""
+        if scalars.implicit_tag(node.value) != node.tag:
+            return True
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        start = node.start_mark
+        if start.line >= len(self._line_starts):
+            return False
+        begin = self._line_starts[start.line] + start.column
+        return _PROPERTIES.match(self.text, begin) is not None
+
     def _scalar(self, node: Node) -> Any:
         tag = node.tag or ""
         value = str(node.value)
+        self._check_plain(node)
         if tag == _STR_TAG:  # by far the most common case
             self._check_characters(node, value)
             return value
