@@ -35,6 +35,11 @@ _LONG_DIGITS: Final = 4000
 # Only text of these shapes can be read differently: the YAML 1.1 booleans that YAML 1.2 reads
 # as text, and anything that starts like a number. Everything else is skipped without parsing.
 _SUSPECT: Final = re.compile(r"[-+.0-9]|(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
+# The numbers and dates data is full of, which both read alike (a decimal without a leading
+# zero, a plain fraction, a date that the loader keeps as text): answered without resolving.
+_ALIKE: Final = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# What every scalar that can be flagged starts with (the two sets above).
+FIRST_CHARACTERS: Final = frozenset("-+.0123456789yYnNoO")
 # YAML 1.1's one-letter booleans, which PyYAML leaves out of its resolver.
 SHORT_BOOLEANS: Final = frozenset({"y", "Y", "n", "N"})
 
@@ -105,7 +110,7 @@ def _same(first: Any, second: Any) -> bool:
 
 def readings(written: str) -> tuple[Any, Any] | None:
     """(YAML 1.1 value, YAML 1.2 value) of a plain scalar when they differ, else None."""
-    if not _SUSPECT.match(written):
+    if not _SUSPECT.match(written) or _ALIKE.fullmatch(written):
         return None
     first, second = yaml11(written), yaml12(written)
     return None if _same(first, second) else (first, second)

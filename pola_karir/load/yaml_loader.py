@@ -191,14 +191,17 @@ class _Converter:
         line = bisect.bisect_right(starts, found) - 1
         return Location(self.display, line + 1, found - starts[line] + 1)
 
-    def _check_plain(self, node: Node) -> None:
+    def _check_plain(self, node: ScalarNode) -> None:
         """PK020 when YAML 1.1 and 1.2 read an unquoted scalar as different values; PK021 for
         YAML 1.1's one-letter booleans. Keys too: another YAML 1.1 reader turns a key ``on:``
         into ``True``. Quoted and block scalars, and scalars with an explicit tag, mean one
         thing to every reader."""
-        if not isinstance(node, ScalarNode) or node.style or not isinstance(node.value, str):
-            return
         written = node.value
+        # Most text starts with another character: skipped at the cost of one set lookup.
+        if node.style or not written or written[0] not in scalars.FIRST_CHARACTERS:
+            return
+        if not isinstance(written, str):
+            return
         if written in scalars.SHORT_BOOLEANS:
             if not self._explicitly_tagged(node):
                 self.found.add(diag("PK021", self.at(node), written=written))
@@ -242,7 +245,8 @@ class _Converter:
     def _scalar(self, node: Node) -> Any:
         tag = node.tag or ""
         value = str(node.value)
-        self._check_plain(node)
+        if isinstance(node, ScalarNode):
+            self._check_plain(node)
         if tag == _STR_TAG:  # by far the most common case
             self._check_characters(node, value)
             return value
