@@ -148,3 +148,12 @@ def test_impor_writes_names_that_look_like_numbers_quoted() -> None:
     text = impor_dump("unit/x.yml", document)
     assert found(text) == []
     assert "nama: '08'" in text and "kelas_jabatan: 9" in text
+
+
+def test_a_hostile_number_is_not_echoed_in_full() -> None:
+    """A 3,000-digit octal number is read two ways; the message quotes it cut short."""
+    ((code, _, _, params),) = found("a: 0" + "7" * 3000 + "\n")
+    assert code == "PK020"
+    assert all(len(params[name]) <= scalars.SHOWN for name in ("written", "yaml11", "yaml12"))
+    assert params["written"].endswith("…")
+    assert len(params["options"]) < 4 * scalars.SHOWN  # three forms, each cut short

@@ -118,10 +118,18 @@ def readings(written: str) -> tuple[Any, Any] | None:
 
 def spelled(value: Any) -> str:
     """A value written so that YAML 1.1 and 1.2 read it alike: text in double quotes,
-    ``true``/``false``, ``null``, a decimal number."""
-    if isinstance(value, float):
-        return repr(value)
-    return json.dumps(value, ensure_ascii=False)
+    ``true``/``false``, ``null``, a decimal number (cut short past :data:`SHOWN`: a hostile
+    file's 3,000-digit octal number is not echoed three times)."""
+    written = repr(value) if isinstance(value, float) else json.dumps(value, ensure_ascii=False)
+    return shortened(written)
+
+
+SHOWN: Final = 60
+
+
+def shortened(written: str) -> str:
+    """``written`` as quoted in a message: at most :data:`SHOWN` characters."""
+    return written if len(written) <= SHOWN else written[: SHOWN - 1] + "…"
 
 
 def ambiguous(written: str) -> bool:

@@ -211,7 +211,7 @@ class _Converter:
             return
         yaml11, yaml12 = found
         values: dict[str, object] = {
-            "written": written,
+            "written": scalars.shortened(written),
             "yaml11": scalars.spelled(yaml11),
             "yaml12": scalars.spelled(yaml12),
         }
