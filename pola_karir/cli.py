@@ -103,6 +103,8 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         version=f"%(prog)s {__version__}",
         help=text("argparse.version", lang),
     )
+    # Also before the command ("pola-karir --lang en validate"); the command's own wins.
+    parser.add_argument("--lang", choices=LANGS, dest="top_lang", help=say("lang"))
     commands = parser.add_subparsers(dest="command", required=True, metavar=say("command_metavar"))
 
     check_cmd = commands.add_parser(
@@ -175,7 +177,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
 
 
 def _lang(command: argparse.ArgumentParser, help_text: str) -> None:
-    command.add_argument("--lang", choices=LANGS, default=DEFAULT_LANGUAGE, help=help_text)
+    command.add_argument("--lang", choices=LANGS, default=None, help=help_text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -185,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with argparse_speaking(lang):
             args = _parser(lang).parse_args(words)
+        args.lang = args.lang or args.top_lang or DEFAULT_LANGUAGE
         handlers = {
             "validate": _validate,
             "cocokkan": _match,

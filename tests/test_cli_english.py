@@ -64,6 +64,12 @@ STAFF_ROWS = (
     "198001012000011002,Nama D,kepala-seksi-jalan,D3,III/b,2022-01-03,baik,tinggi\n"
     "198001012000011004,Nama E\n"
 )
+TALENT = (
+    "nip,nama,jabatan,pendidikan,golongan,tmt_jabatan,kinerja,potensial\n"
+    "198001012000011001,Nama A,kepala-seksi-jalan,D3,III/b,2022-01-03,di atas ekspektasi,tinggi\n"
+    "198001012000011002,Nama B,kepala-seksi-jalan,S1,III/c,2020-01-01,sesuai ekspektasi,tinggi\n"
+    "198001012000011003,Nama C,teknik-jalan-ahli-pertama,S1,III/a,2023-01-01,baik,rendah\n"
+)
 SHEET = [
     ["Perangkat Daerah", "Jabatan", "Jenis", "Kelas", "ABK", "Yang Ada"],
     ["Dinas Contoh", "Kepala Dinas", "JPT Pratama", 14, 1, 1],
@@ -77,7 +83,9 @@ SHEET = [
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Valid and invalid inputs of every command, written once."""
     root = tmp_path_factory.mktemp("english")
-    data = DataFolder(root / "data").write()
+    valid = DataFolder(root / "data")
+    valid.doc("jabatan/kepala-bidang-bina-marga.yml")["jabatan_target"] = True  # for talenta
+    data = valid.write()
     broken = DataFolder(root / "broken")
     broken.put("catatan.yml", "bebas: 1\n")
     broken.doc("jabatan/kepala-seksi-jalan.yml")["kelas_jabatan"] = "sembilan"
@@ -87,6 +95,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "profil.yml": dump(PROFILE),
         "profil-salah.yml": dump(BAD_PROFILE),
         "pegawai.csv": STAFF_HEADER + STAFF_ROWS,
+        "talenta.csv": TALENT,
         "kepala.csv": "nama,jabatan\nA,b\n",
     }.items():
         (root / name).write_text(content, encoding="utf-8")
@@ -99,6 +108,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     (root / "bukan.xlsx").write_text("bukan buku kerja", encoding="utf-8")
     paths["bukan.xlsx"] = str(root / "bukan.xlsx")
     paths["out"] = str(root / "keluaran")
+    paths["html"] = str(root / "talenta.html")
     paths["missing"] = str(root / "tidak-ada")
     return paths
 
@@ -130,8 +140,13 @@ def runs(p: dict[str, str]) -> list[list[str]]:
         ["audit", missing, "--data", data],
         ["audit", data, "--data", data],
         ["audit", staff, "--data", broken],
-        *(["talenta", staff, "--data", data, "--format", fmt] for fmt in ("text", "json", "csv")),
+        *(
+            ["talenta", csv, "--data", data, "--format", fmt]
+            for csv in (staff, p["talenta.csv"])
+            for fmt in ("text", "json", "csv")
+        ),
         ["talenta", staff, "--data", data, "--format", "html"],
+        ["talenta", p["talenta.csv"], "--data", data, "--format", "html", "--keluaran", p["html"]],
         ["talenta", p["kepala.csv"], "--data", data],
         ["talenta", missing, "--data", data],
         ["impor", p["peta.xlsx"], "--keluaran", p["out"]],
@@ -151,6 +166,8 @@ def run(words: list[str], lang: str, capsys: pytest.CaptureFixture[str]) -> str:
     with contextlib.suppress(SystemExit):  # argparse's --help and usage errors
         main([*words, "--lang", lang])
     out, err = capsys.readouterr()
+    if "--keluaran" in words and words[0] == "talenta":  # the report went to a file
+        out += Path(words[words.index("--keluaran") + 1]).read_text(encoding="utf-8")
     return out + err
 
 
@@ -187,3 +204,12 @@ def test_argparse_words_come_from_the_catalogue(
     bad_choice = run(["validate", "--format", "xml"], lang, capsys)
     assert error in bad_choice and "'xml'" in bad_choice
     assert argparse._ is gettext.gettext  # type: ignore[attr-defined]  # given back afterwards
+
+
+def test_the_language_may_come_before_the_command(
+    inputs: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--lang", "en", "validate", inputs["data"]])
+    assert capsys.readouterr().out == "11 files checked: 0 error(s), 0 warning(s); data is valid.\n"
+    main(["--lang", "en", "validate", inputs["data"], "--lang", "id"])  # the command's own wins
+    assert capsys.readouterr().out.endswith("data sah.\n")
