@@ -14,7 +14,7 @@ import errno
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -67,6 +67,9 @@ class Document:
     data: dict[str, Any]
     value_marks: Mapping[JsonPath, Position]
     key_marks: Mapping[JsonPath, Position]
+    # The text of each unquoted value YAML 1.1 and 1.2 read differently (PK020), as written:
+    # a hint to quote it quotes ``yes``, not the ``true`` it was loaded as.
+    written: Mapping[JsonPath, str] = field(default_factory=dict)
 
     def location(self, path: JsonPath = (), *, key: bool = False) -> Location:
         """Position of the node at ``path`` (or of its key), falling back to the nearest parent."""
@@ -95,6 +98,7 @@ class _Converter:
         self._line_starts: list[int] | None = None
         self.value_marks: dict[JsonPath, Position] = {}
         self.key_marks: dict[JsonPath, Position] = {}
+        self.written: dict[JsonPath, str] = {}
         self._seen: set[int] = set()
         self.aliased = False
 
@@ -122,7 +126,7 @@ class _Converter:
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: JsonPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -191,24 +195,24 @@ class _Converter:
         line = bisect.bisect_right(starts, found) - 1
         return Location(self.display, line + 1, found - starts[line] + 1)
 
-    def _check_plain(self, node: ScalarNode) -> None:
+    def _check_plain(self, node: ScalarNode) -> bool:
         """PK020 when YAML 1.1 and 1.2 read an unquoted scalar as different values; PK021 for
         YAML 1.1's one-letter booleans. Keys too: another YAML 1.1 reader turns a key ``on:``
         into ``True``. Quoted and block scalars, and scalars with an explicit tag, mean one
-        thing to every reader."""
+        thing to every reader. True when PK020 was reported."""
         written = node.value
         # Most text starts with another character: skipped at the cost of one set lookup.
         if node.style or not written or written[0] not in scalars.FIRST_CHARACTERS:
-            return
+            return False
         if not isinstance(written, str):
-            return
+            return False
         if written in scalars.SHORT_BOOLEANS:
             if not self._explicitly_tagged(node):
                 self.found.add(diag("PK021", self.at(node), written=written))
-            return
+            return False
         found = scalars.readings(written)
         if found is None or self._explicitly_tagged(node):
-            return
+            return False
         yaml11, yaml12 = found
         values: dict[str, object] = {
             "written": scalars.shortened(written),
@@ -226,6 +230,7 @@ class _Converter:
             values["options"] = ", ".join(dict.fromkeys(map(scalars.spelled, options)))
             values["fix"] = term("skalar.fix.number")
         self.found.add(diag("PK020", self.at(node), **values))
+        return True
 
     def _explicitly_tagged(self, node: ScalarNode) -> bool:
         """Whether a tag was written before the scalar ('!!str 0o5' is text to every reader).
@@ -242,11 +247,11 @@ class _Converter:
         begin = self._line_starts[start.line] + start.column
         return _PROPERTIES.match(self.text, begin) is not None
 
-    def _scalar(self, node: Node) -> Any:
+    def _scalar(self, node: Node, path: JsonPath) -> Any:
         tag = node.tag or ""
         value = str(node.value)
-        if isinstance(node, ScalarNode):
-            self._check_plain(node)
+        if isinstance(node, ScalarNode) and self._check_plain(node):
+            self.written[path] = value
         if tag == _STR_TAG:  # by far the most common case
             self._check_characters(node, value)
             return value
@@ -534,7 +539,9 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     diagnostics = converter.found.result()
     if converter.aliased:
         diagnostics = _alias_diagnostics(text, display) + diagnostics
-    document = Document(path, display, data, converter.value_marks, converter.key_marks)
+    document = Document(
+        path, display, data, converter.value_marks, converter.key_marks, converter.written
+    )
     return document, diagnostics
 
 
