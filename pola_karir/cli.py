@@ -26,6 +26,8 @@ from pola_karir import __version__
 from pola_karir import reference as ref
 from pola_karir.career.matching import (
     Eligibility,
+    Finding,
+    RouteResult,
     State,
     Status,
     check,
@@ -51,6 +53,7 @@ from pola_karir.model import Dataset, Location
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import ValidationResult, validate_project
 from pola_karir.text import names, phrases
+from pola_karir.text.argparse_words import argparse_speaking
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 from pola_karir.text.terminal import json_safe, shown
 
@@ -95,7 +98,14 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pola-karir", description=say("program"), epilog=text("cli.exit_codes", lang)
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=text("argparse.version", lang),
+    )
+    # Also before the command ("pola-karir --lang en validate"); the command's own wins.
+    parser.add_argument("--lang", choices=LANGS, dest="top_lang", help=say("lang"))
     commands = parser.add_subparsers(dest="command", required=True, metavar=say("command_metavar"))
 
     check_cmd = commands.add_parser(
@@ -187,7 +197,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
 
 
 def _lang(command: argparse.ArgumentParser, help_text: str) -> None:
-    command.add_argument("--lang", choices=LANGS, default=DEFAULT_LANGUAGE, help=help_text)
+    command.add_argument("--lang", choices=LANGS, default=None, help=help_text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -195,7 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     lang = _help_language(words)
     try:
-        args = _parser(lang).parse_args(words)
+        with argparse_speaking(lang):
+            args = _parser(lang).parse_args(words)
+        args.lang = args.lang or args.top_lang or DEFAULT_LANGUAGE
         handlers = {
             "validate": _validate,
             "cocokkan": _match,
@@ -359,13 +371,6 @@ def _unknown_ref(
 
 
 _MARK = {Status.MET: "✓", Status.UNMET: "✗", Status.UNKNOWN: "?"}
-# The cocokkan report is in Indonesian whatever --lang says, like the findings it prints (their
-# words come from the matching module, which the browser version mirrors).
-_REPORT_LANG = DEFAULT_LANGUAGE
-
-
-def _say(key: str, **values: object) -> str:
-    return text(key, _REPORT_LANG, **values)
 
 
 def _match(args: argparse.Namespace) -> int:
@@ -383,12 +388,13 @@ def _match(args: argparse.Namespace) -> int:
         sys.stdout.write(render(_report_format(args.format), problems, 1, args.lang))
         return 1
     profile = profile_from_data(data)
+    lang = args.lang
     if args.ke:
         if args.ke not in dataset.positions:
             message = text("cli.match.no_position", args.lang, position=shown(args.ke))
             print(message, file=sys.stderr)
             return 2
-        result = check(dataset, profile, dataset.positions[args.ke])
+        result = check(dataset, profile, dataset.positions[args.ke], lang)
         if args.format == "json":
             payload = {
                 "jabatan": args.ke,
@@ -398,9 +404,9 @@ def _match(args: argparse.Namespace) -> int:
             }
             print(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)))
         else:
-            _write(_eligibility_text(dataset, result, detailed=True))
+            _write(_eligibility_text(dataset, result, lang))
         return 0
-    results = explore(dataset, profile, args.langkah)
+    results = explore(dataset, profile, args.langkah, lang)
     counts = summary_counts(results)
     if args.format == "json":
         payload = {
@@ -412,17 +418,18 @@ def _match(args: argparse.Namespace) -> int:
         print(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)))
         return 0
     if profile.position is None:
-        _write(_say("cli.match.no_current_position") + "\n")
+        _write(text("cli.match.no_current_position", lang) + "\n")
         return 0
-    origin = names.position_name(dataset, profile.position, _REPORT_LANG)
-    _write(_say("cli.match.heading", origin=origin, count=len(results), moves=args.langkah) + "\n")
+    origin = names.position_name(dataset, profile.position, lang)
+    heading = text("cli.match.heading", lang, origin=origin, count=len(results), moves=args.langkah)
+    _write(heading + "\n")
     if results:
-        _write(_say("cli.match.summary", **counts) + "\n")
+        _write(text("cli.match.summary", lang, **counts) + "\n")
     _write("\n")
     for found in results:
-        when = worded(timeline_for(found, dataset, profile), _REPORT_LANG)
-        _write(_say("cli.match.reach", moves=found.reach.moves, when=when))
-        _write(_route_text(dataset, found.steps, found.state, found.to_fill))
+        when = worded(timeline_for(found, dataset, profile), lang)
+        _write(text("cli.match.reach", lang, moves=found.reach.moves, when=when))
+        _write(_route_text(dataset, found, lang))
     return 0
 
 
@@ -432,50 +439,50 @@ def _write(report: str) -> None:
     sys.stdout.write("\n".join(shown(line) for line in report.split("\n")))
 
 
-def _verdict(state: State, unmet: int, unknown: int, to_fill: tuple[str, ...]) -> str:
+def _verdict(state: State, unmet: int, unknown: int, to_fill: tuple[str, ...], lang: str) -> str:
     """A result's state in words: never "eligible" while a requirement is unassessed."""
     if state is State.MET:
-        return _say("cli.match.eligible")
+        return text("cli.match.eligible", lang)
     if state is State.UNMET:
-        return _say("cli.match.unmet", count=unmet)
-    fields = ", ".join(phrases.label("aspek", aspect, _REPORT_LANG).lower() for aspect in to_fill)
-    return _say("cli.match.not_assessed", count=unknown, fields=fields)
+        return text("cli.match.unmet", lang, count=unmet)
+    fields = ", ".join(phrases.label("aspek", aspect, lang).lower() for aspect in to_fill)
+    return text("cli.match.not_assessed", lang, count=unknown, fields=fields)
 
 
-def _route_text(
-    dataset: Dataset, steps: tuple[Eligibility, ...], state: State, to_fill: tuple[str, ...]
-) -> str:
+def _finding_line(finding: Finding, lang: str) -> str:
+    said = text(
+        "cli.match.finding", lang, subject=finding.subject, have=finding.have, need=finding.need
+    )
+    return f"{_MARK[finding.status]} {said}"
+
+
+def _route_text(dataset: Dataset, found: RouteResult, lang: str) -> str:
     """The destination with its verdict for the whole route, then the unmet requirements of each
     step on the way (named) and of the destination."""
+    steps = found.steps
     destination = steps[-1]
     unmet = sum(len(step.unmet) for step in steps)
     unknown = sum(len(step.unknown) for step in steps)
-    name = names.position_name(dataset, destination.position, _REPORT_LANG)
-    lines = [f"{name} [{destination.position}] — {_verdict(state, unmet, unknown, to_fill)}"]
+    name = names.position_name(dataset, destination.position, lang)
+    verdict = _verdict(found.state, unmet, unknown, found.to_fill, lang)
+    lines = [f"{name} [{destination.position}] — {verdict}"]
     for step in steps:
         if step is not destination and step.unmet:
-            step_name = names.position_name(dataset, step.position, _REPORT_LANG)
-            lines.append(f"    {_say('cli.match.via', position=step_name)}")
+            step_name = names.position_name(dataset, step.position, lang)
+            lines.append(f"    {text('cli.match.via', lang, position=step_name)}")
         for finding in step.unmet:
-            line = _say(
-                "cli.match.finding", subject=finding.subject, have=finding.have, need=finding.need
-            )
             indent = "      " if step is not destination else "    "
-            lines.append(f"{indent}{_MARK[finding.status]} {line}")
+            lines.append(indent + _finding_line(finding, lang))
     return "\n".join(lines) + "\n"
 
 
-def _eligibility_text(dataset: Dataset, result: Eligibility, detailed: bool) -> str:
+def _eligibility_text(dataset: Dataset, result: Eligibility, lang: str) -> str:
+    """One position checked: its verdict, then every requirement, met or not."""
     position = dataset.positions[result.position]
-    verdict = _verdict(result.state, len(result.unmet), len(result.unknown), _fill(result))
-    name = names.position_name(dataset, position.id, _REPORT_LANG)
+    verdict = _verdict(result.state, len(result.unmet), len(result.unknown), _fill(result), lang)
+    name = names.position_name(dataset, position.id, lang)
     lines = [f"{name} [{position.id}] — {verdict}"]
-    shown = result.findings if detailed else result.unmet
-    for finding in shown:
-        line = _say(
-            "cli.match.finding", subject=finding.subject, have=finding.have, need=finding.need
-        )
-        lines.append(f"    {_MARK[finding.status]} {line}")
+    lines += [f"    {_finding_line(finding, lang)}" for finding in result.findings]
     return "\n".join(lines) + "\n"
 
 
@@ -505,7 +512,7 @@ def _audit(args: argparse.Namespace) -> int:
         return code
     from pola_karir.audit.run import run_audit
 
-    run = run_audit(dataset, Path(args.csv), args.format, date.today(), args.pemisah)
+    run = run_audit(dataset, Path(args.csv), args.format, date.today(), args.pemisah, args.lang)
     sys.stderr.write(run.notes)
     sys.stdout.write(run.report)
     return run.exit_code

@@ -67,6 +67,8 @@ CODES: Final[dict[str, Code]] = {
         Code("PK017", W, "invisible-character"),
         Code("PK018", N, "diagnostics-left-out"),
         Code("PK019", E, "yml-and-yaml-twin"),
+        Code("PK020", E, "yaml-1.1-1.2-ambiguous"),
+        Code("PK021", W, "yaml-1.1-short-boolean"),
         # PK1xx: schema
         Code("PK101", E, "unknown-key"),
         Code("PK102", E, "missing-key"),

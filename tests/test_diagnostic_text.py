@@ -141,6 +141,7 @@ def _file_problems(folder: DataFolder) -> None:
         "bom-tengah": "nama: a\n\ufeffikhtisar: b\n",
         "tak-terlihat": "nama: Kepala\u200bSeksi\nunit: dinas\u2066-pupr\n",
         "terlalu-banyak": "nama: &n a\nikhtisar: [" + ", ".join(["*n"] * 60) + "]\n",
+        "yaml-1-1": "nama: yes\nikhtisar: 1:30\nkelas_jabatan: 010\ntugas: [y]\n",
     }.items():
         folder.put(f"jabatan/{name}.yml", content)
     folder.put("jabatan/Salah.yml", "nama: x\n")

@@ -295,7 +295,7 @@ def test_tab_inside_a_quoted_value_is_not_indentation() -> None:
     [
         ("a: |\n  baris\n  \tmenjorok\n", {"a": "baris\n\tmenjorok\n"}),
         ('a: "x\n\ty"\n', {"a": "x y"}),
-        ("a: [x,\n\ty]\n", {"a": ["x", "y"]}),
+        ("a: [x,\n\tz]\n", {"a": ["x", "z"]}),
         ("a: 1\n  \t  \nb: 2\n", {"a": 1, "b": 2}),
     ],
     ids=["block-scalar", "quoted-continuation", "flow-continuation", "blank-line"],

@@ -62,12 +62,6 @@ CSV_FIELDS: tuple[str, ...] = (
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ECHO_LIMIT = 60  # longest piece of a cell quoted back in a message
 _T = TypeVar("_T")
-# The report is in Indonesian for now; every word comes from the catalogue (audit.po).
-_LANG = DEFAULT_LANGUAGE
-
-
-def _say(key: str, **values: object) -> str:
-    return text(key, _LANG, **values)
 
 
 class AuditUsageError(Exception):
@@ -198,13 +192,13 @@ class Audit:
 # --- reading the file ----------------------------------------------------------------------------
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, lang: str = DEFAULT_LANGUAGE) -> str:
     """The file as text: UTF-8 with or without the BOM that Excel's "CSV UTF-8" writes."""
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise AuditUsageError(
-            _say("audit.file.not_utf8", path=path, byte=error.start + 1)
+            text("audit.file.not_utf8", lang, path=path, byte=error.start + 1)
         ) from None
 
 
@@ -229,7 +223,7 @@ class _Columns:
     extra: Mapping[str, int] = field(default_factory=dict)
 
 
-def _columns(header: Sequence[str], dataset: Dataset, extra: Sequence[str] = ()) -> _Columns:
+def _columns(header: Sequence[str], dataset: Dataset, extra: Sequence[str], lang: str) -> _Columns:
     """Read the header; a missing, doubled or unknown-competency column stops the audit, since
     every row would otherwise be misread the same way. ``extra`` columns are left to the
     caller, even one the audit would read itself."""
@@ -237,10 +231,10 @@ def _columns(header: Sequence[str], dataset: Dataset, extra: Sequence[str] = ())
     problems: list[str] = []
     doubled = sorted({n for n in names if n and names.count(n) > 1})
     if doubled:
-        problems.append(_say("audit.header.doubled", columns=", ".join(map(_quote, doubled))))
+        problems.append(text("audit.header.doubled", lang, columns=", ".join(map(_quote, doubled))))
     missing = [name for name in REQUIRED if name not in names]
     if missing:
-        problems.append(_say("audit.header.missing", columns=", ".join(missing)))
+        problems.append(text("audit.header.missing", lang, columns=", ".join(missing)))
     extras = {name: i for i, name in enumerate(names) if name in extra}
     index = {
         name: i
@@ -256,8 +250,8 @@ def _columns(header: Sequence[str], dataset: Dataset, extra: Sequence[str] = ())
                 competencies[comp_id] = i
             else:
                 problems.append(
-                    _say("audit.header.unknown_competency", column=_quote(name))
-                    + _suggest(comp_id, dataset.competencies)
+                    text("audit.header.unknown_competency", lang, column=_quote(name))
+                    + _suggest(comp_id, dataset.competencies, lang)
                 )
         elif name and name not in index and name not in extras:
             ignored.append(name)
@@ -278,65 +272,72 @@ def _quote(value: str) -> str:
     return f"'{shown}'"
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def _suggest(word: str, choices: Iterable[str], lang: str) -> str:
     close = closest(word, choices)
-    return _say("audit.did_you_mean", value=close) if close else ""
+    return text("audit.did_you_mean", lang, value=close) if close else ""
 
 
-def _position(value: str, dataset: Dataset) -> str:
+def _position(value: str, dataset: Dataset, lang: str) -> str:
     if value not in dataset.positions:
         raise _CellError(
-            _say("audit.cell.position", value=_quote(value)) + _suggest(value, dataset.positions)
+            text("audit.cell.position", lang, value=_quote(value))
+            + _suggest(value, dataset.positions, lang)
         )
     return value
 
 
-def _education(value: str) -> str:
+def _education(value: str, lang: str) -> str:
     code = value.upper()
     if code not in ref.EDUCATION_RANK:
         raise _CellError(
-            _say("audit.cell.education", value=_quote(value), codes=" ".join(ref.EDUCATION_RANK))
+            text(
+                "audit.cell.education",
+                lang,
+                value=_quote(value),
+                codes=" ".join(ref.EDUCATION_RANK),
+            )
         )
     return code
 
 
-def _rank(value: str) -> str:
+def _rank(value: str, lang: str) -> str:
     group, slash, room = value.replace(" ", "").partition("/")
     code = f"{group.upper()}/{room.lower()}"
     if not slash or code not in ref.RANK_ORDER:
-        raise _CellError(_say("audit.cell.rank", value=_quote(value)))
+        raise _CellError(text("audit.cell.rank", lang, value=_quote(value)))
     return code
 
 
-def _rating(value: str) -> str:
+def _rating(value: str, lang: str) -> str:
     code = value.casefold().replace(" ", "-")
     if code not in ref.RATING_ORDER:
         raise _CellError(
-            _say("audit.cell.rating", value=_quote(value), codes=", ".join(ref.RATING_ORDER))
+            text("audit.cell.rating", lang, value=_quote(value), codes=", ".join(ref.RATING_ORDER))
         )
     return code
 
 
-def _trainings(value: str, dataset: Dataset) -> frozenset[str]:
+def _trainings(value: str, dataset: Dataset, lang: str) -> frozenset[str]:
     ids = [part.strip() for part in value.split(";") if part.strip()]
     unknown = [i for i in ids if i not in dataset.trainings]
     if unknown:
         raise _CellError(
             *(
-                _say("audit.cell.training", value=_quote(i)) + _suggest(i, dataset.trainings)
+                text("audit.cell.training", lang, value=_quote(i))
+                + _suggest(i, dataset.trainings, lang)
                 for i in unknown
             )
         )
     return frozenset(ids)
 
 
-def _level(value: str, comp_id: str) -> int:
+def _level(value: str, comp_id: str, lang: str) -> int:
     if value not in {"1", "2", "3", "4", "5"}:
-        raise _CellError(_say("audit.cell.level", competency=comp_id, value=_quote(value)))
+        raise _CellError(text("audit.cell.level", lang, competency=comp_id, value=_quote(value)))
     return int(value)
 
 
-def _start_date(column: str, value: str, today: date) -> date:
+def _start_date(column: str, value: str, today: date, lang: str) -> date:
     """``YYYY-MM-DD`` only: ``date.fromisoformat`` alone would also take ``20240101`` or week
     dates, which an HR export never means."""
     try:
@@ -344,9 +345,11 @@ def _start_date(column: str, value: str, today: date) -> date:
             raise ValueError(value)
         start = date.fromisoformat(value)
     except ValueError:
-        raise _CellError(_say("audit.cell.date", column=column, value=_quote(value))) from None
+        raise _CellError(
+            text("audit.cell.date", lang, column=column, value=_quote(value))
+        ) from None
     if start > today:
-        raise _CellError(_say("audit.cell.future_date", column=column, value=value))
+        raise _CellError(text("audit.cell.future_date", lang, column=column, value=value))
     return start
 
 
@@ -376,25 +379,25 @@ class _Row:
 
 
 def _parse_row(
-    cells: Sequence[str], columns: _Columns, dataset: Dataset, today: date
+    cells: Sequence[str], columns: _Columns, dataset: Dataset, today: date, lang: str
 ) -> _Row | list[str]:
     """The profile a row describes, or the list of its problems (all of them, not the first)."""
     if len(cells) != columns.width:
-        return [_say("audit.row.width", cells=len(cells), header=columns.width)]
+        return [text("audit.row.width", lang, cells=len(cells), header=columns.width)]
     values = {name: cells[i].strip() for name, i in columns.index.items()}
-    problems = [_say("audit.row.empty", column=name) for name in REQUIRED if not values[name]]
-    position = _cell(problems, values["jabatan"], lambda v: _position(v, dataset))
-    education = _cell(problems, values["pendidikan"], _education)
-    rank = _cell(problems, values["golongan"], _rank)
-    rating = _cell(problems, values.get("kinerja"), _rating)
-    trainings = _cell(problems, values.get("pelatihan"), lambda v: _trainings(v, dataset))
+    problems = [text("audit.row.empty", lang, column=name) for name in REQUIRED if not values[name]]
+    position = _cell(problems, values["jabatan"], lambda v: _position(v, dataset, lang))
+    education = _cell(problems, values["pendidikan"], lambda v: _education(v, lang))
+    rank = _cell(problems, values["golongan"], lambda v: _rank(v, lang))
+    rating = _cell(problems, values.get("kinerja"), lambda v: _rating(v, lang))
+    trainings = _cell(problems, values.get("pelatihan"), lambda v: _trainings(v, dataset, lang))
     start = _cell(
-        problems, values.get("tmt_jabatan"), lambda v: _start_date("tmt_jabatan", v, today)
+        problems, values.get("tmt_jabatan"), lambda v: _start_date("tmt_jabatan", v, today, lang)
     )
     in_rank = _cell(
-        problems, values.get("tmt_golongan"), lambda v: _start_date("tmt_golongan", v, today)
+        problems, values.get("tmt_golongan"), lambda v: _start_date("tmt_golongan", v, today, lang)
     )
-    competencies = _competencies(problems, cells, columns)
+    competencies = _competencies(problems, cells, columns, lang)
     if problems or position is None or education is None or rank is None:
         return problems
     profile = Profile(
@@ -424,11 +427,13 @@ def _cell(problems: list[str], value: str | None, parse: Callable[[str], _T]) ->
         return None
 
 
-def _competencies(problems: list[str], cells: Sequence[str], columns: _Columns) -> dict[str, int]:
+def _competencies(
+    problems: list[str], cells: Sequence[str], columns: _Columns, lang: str
+) -> dict[str, int]:
     """Levels from the ``kompetensi.<id>`` columns; an empty cell leaves that one unknown."""
     levels: dict[str, int] = {}
     for comp_id, i in columns.competencies.items():
-        level = _cell(problems, cells[i].strip(), partial(_level, comp_id=comp_id))
+        level = _cell(problems, cells[i].strip(), partial(_level, comp_id=comp_id, lang=lang))
         if level is not None:
             levels[comp_id] = level
     return levels
@@ -443,6 +448,7 @@ def audit(
     today: date,
     keep: Callable[[Person], Person | None] = lambda person: person,
     extra_columns: Sequence[str] = (),
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Audit:
     """Audit a staff list against ``dataset``: ``source`` is the CSV text, or its lines as a
     file opened with ``newline=""`` yields them (read one record at a time); ``today`` dates
@@ -450,7 +456,7 @@ def audit(
     chooses what of each audited person to hold on to (:func:`with_gaps` for a report that
     only lists the gaps). ``extra_columns`` (lower case) are not read by the audit: their cells
     are handed back per person (:attr:`Person.extra`), for a caller such as the talent report
-    that reads the same staff list with more columns.
+    that reads the same staff list with more columns. Problems are worded in ``lang``.
 
     Raises :class:`AuditUsageError` when the header makes the whole file unusable."""
     lines = iter(io.StringIO(source, newline="") if isinstance(source, str) else source)
@@ -459,9 +465,9 @@ def audit(
     reading = records(itertools.chain([first], lines), delimiter)
     header = next(reading, None)
     if header is None or header.cells is None or header.blank:
-        raise AuditUsageError(_say("audit.file.no_header"))
-    columns = _columns(header.cells, dataset, extra_columns)
-    tally = _Tally(delimiter)
+        raise AuditUsageError(text("audit.file.no_header", lang))
+    columns = _columns(header.cells, dataset, extra_columns, lang)
+    tally = _Tally(delimiter, lang)
     for record in reading:
         tally.take(record, columns, dataset, today, keep)
     return Audit(
@@ -489,8 +495,9 @@ class _Tally:
     counts and line counts. Mutable, and private to :func:`audit`, which freezes it into an
     :class:`Audit` at the end."""
 
-    def __init__(self, delimiter: str) -> None:
+    def __init__(self, delimiter: str, lang: str) -> None:
         self.delimiter = delimiter
+        self.lang = lang
         self.people: list[Person] = []
         self.bad: list[BadRow] = []
         self.seen: dict[str, int] = {}  # NIP → line, to catch the same person twice
@@ -510,28 +517,29 @@ class _Tally:
         keep: Callable[[Person], Person | None],
     ) -> None:
         self.last_line = record.end
+        lang = self.lang
         if record.blank:
             self.lines["blank"] += record.span
             return
         if record.cells is None:
-            return self._reject(record, (_broken(record),), unreadable=True)
+            return self._reject(record, (_broken(record, lang),), unreadable=True)
         if len(record.cells) != columns.width:
-            width = _say("audit.row.width", cells=len(record.cells), header=columns.width)
+            width = text("audit.row.width", lang, cells=len(record.cells), header=columns.width)
             if record.span > 1:
-                return self._reject(record, (_swallowed(record), width), unreadable=True)
+                return self._reject(record, (_swallowed(record, lang), width), unreadable=True)
             return self._reject(record, (width,), unreadable=True)
         if record.span > 1 and record.holds_rows(self.delimiter, columns.width):
-            return self._reject(record, (_swallowed(record),), unreadable=True)
-        row = _parse_row(record.cells, columns, dataset, today)
+            return self._reject(record, (_swallowed(record, lang),), unreadable=True)
+        row = _parse_row(record.cells, columns, dataset, today, lang)
         if isinstance(row, list):
             if record.span > 1 and record.has_line_break:
-                return self._reject(record, (_swallowed(record), *row), unreadable=True)
+                return self._reject(record, (_swallowed(record, lang), *row), unreadable=True)
             return self._reject(record, tuple(row), unreadable=False)
         if row.nip in self.seen:
-            same = _say("audit.row.same_nip", line=self.seen[row.nip])
+            same = text("audit.row.same_nip", lang, line=self.seen[row.nip])
             return self._reject(record, (same,), unreadable=False)
         self.seen[row.nip] = record.start
-        person = _person(dataset, record.start, row)
+        person = _person(dataset, record.start, row, lang)
         self.lines["audited"] += record.span
         self._count(person)
         kept = keep(person)
@@ -587,20 +595,22 @@ def _added(group: Group, unmet: int, not_assessed: int) -> Group:
     )
 
 
-def _swallowed(record: Record) -> str:
+def _swallowed(record: Record, lang: str) -> str:
     """Why a record spans lines it should not: a quote opened on its first line."""
-    return _say("audit.rows.swallowed", start=record.start, end=record.end, more=record.span - 1)
+    return text(
+        "audit.rows.swallowed", lang, start=record.start, end=record.end, more=record.span - 1
+    )
 
 
-def _broken(record: Record) -> str:
+def _broken(record: Record, lang: str) -> str:
     if record.too_long:
-        return _say("audit.rows.too_long", start=record.start)
-    return _say("audit.rows.broken", start=record.start, error=record.error)
+        return text("audit.rows.too_long", lang, start=record.start)
+    return text("audit.rows.broken", lang, start=record.start, error=record.error)
 
 
-def _person(dataset: Dataset, line: int, row: _Row) -> Person:
+def _person(dataset: Dataset, line: int, row: _Row, lang: str) -> Person:
     position = dataset.positions[str(row.profile.position)]
-    eligibility = check(dataset, row.profile, position)
+    eligibility = check(dataset, row.profile, position, lang)
     return Person(line, row.nip, row.name, position, eligibility, row.profile, row.extra)
 
 
@@ -618,11 +628,11 @@ def summarize(people: Iterable[Person], key: Callable[[Person], str]) -> dict[st
     return groups
 
 
-def by_type(result: Audit) -> list[Group]:
+def by_type(result: Audit, lang: str = DEFAULT_LANGUAGE) -> list[Group]:
     """Per jenis jabatan, in the order of the hierarchy (JPT first, functional last)."""
     order = list(ref.POSITION_TYPES)
     groups = sorted(result.summary.by_type.values(), key=lambda g: (_rank_of(order, g.key), g.key))
-    return [_relabel(g, phrases.label("jenis", g.key, _LANG)) for g in groups]
+    return [_relabel(g, phrases.label("jenis", g.key, lang)) for g in groups]
 
 
 def by_unit(result: Audit, dataset: Dataset) -> list[Group]:
@@ -633,8 +643,8 @@ def by_unit(result: Audit, dataset: Dataset) -> list[Group]:
     ]
 
 
-def total(result: Audit) -> Group:
-    return _relabel(result.summary.total, _say("audit.report.total"))
+def total(result: Audit, lang: str = DEFAULT_LANGUAGE) -> Group:
+    return _relabel(result.summary.total, text("audit.report.total", lang))
 
 
 def _rank_of(order: list[str], key: str) -> int:
@@ -660,13 +670,13 @@ def not_assessed_by_aspect(result: Audit) -> dict[str, int]:
 # --- output ------------------------------------------------------------------------------------
 
 
-def to_data(result: Audit, dataset: Dataset) -> dict[str, object]:
+def to_data(result: Audit, dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> dict[str, object]:
     """The JSON form: ``ringkasan`` (summary), ``temuan`` (one entry per unmet requirement per
     person) and ``baris_bermasalah`` (rows left out)."""
     counts = result.counts
     return {
         "ringkasan": {
-            **_group_data(total(result)),
+            **_group_data(total(result, lang)),
             "baris_bermasalah": len(result.bad_rows),
             "baris": {
                 "data": counts.data_lines,
@@ -677,7 +687,7 @@ def to_data(result: Audit, dataset: Dataset) -> dict[str, object]:
                 "lengkap": counts.complete,
             },
             "tidak_dinilai_per_syarat": not_assessed_by_aspect(result),
-            "per_jenis": [{"jenis": g.key, **_group_data(g)} for g in by_type(result)],
+            "per_jenis": [{"jenis": g.key, **_group_data(g)} for g in by_type(result, lang)],
             "per_unit": [{"unit": g.key, **_group_data(g)} for g in by_unit(result, dataset)],
             "kolom_diabaikan": list(result.ignored_columns),
         },
@@ -716,15 +726,16 @@ def _finding_data(person: Person, finding: Finding) -> dict[str, str]:
     }
 
 
-def render_json(result: Audit, dataset: Dataset) -> str:
+def render_json(result: Audit, dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
     """JSON with control and bidi characters escaped even where the encoder leaves them."""
-    return json_safe(json.dumps(to_data(result, dataset), ensure_ascii=False, indent=2)) + "\n"
+    data = to_data(result, dataset, lang)
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
-def render_csv(result: Audit, separator: str = ",") -> str:
+def render_csv(result: Audit, separator: str = ",", lang: str = DEFAULT_LANGUAGE) -> str:
     """One row per unmet requirement, for filtering in a spreadsheet; ``separator`` is ``,`` or
     ``;`` (the list separator of an Indonesian-locale spreadsheet)."""
-    yes_no = (_say("csv.yes"), _say("csv.no"))
+    yes_no = (text("csv.yes", lang), text("csv.no", lang))
     lines = [csv_line(CSV_FIELDS, separator, yes_no)]
     for person, finding in findings(result):
         data = _finding_data(person, finding)
@@ -735,39 +746,41 @@ def render_csv(result: Audit, separator: str = ",") -> str:
 # A cell made safe for a terminal line (kept under its old name for callers of this module).
 
 
-def render_text(result: Audit, dataset: Dataset) -> str:
-    """The Indonesian report: where the file's lines went, people with gaps, the two summary
+def render_text(result: Audit, dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The report in ``lang``: where the file's lines went, people with gaps, the two summary
     tables, then the bad rows. Every line is shown terminal-safe, whatever it quotes."""
-    whole = total(result)
+    whole = total(result, lang)
     lines = [
-        _say(
+        text(
             "audit.report.heading",
+            lang,
             people=whole.people,
             unmet=whole.unmet_people,
-            percent=_percent(whole.percent),
+            percent=_percent(whole.percent, lang),
         ),
-        *accounting_text(result.counts),
+        *accounting_text(result.counts, lang),
         "",
     ]
-    lines += _people_text(result, dataset)
-    lines += _table("by_type", [*by_type(result), whole])
-    lines += _table("by_unit", by_unit(result, dataset))
-    lines += _not_assessed_text(result)
-    lines += _bad_rows_text(result.bad_rows)
+    lines += _people_text(result, dataset, lang)
+    lines += _table("by_type", [*by_type(result, lang), whole], lang)
+    lines += _table("by_unit", by_unit(result, dataset), lang)
+    lines += _not_assessed_text(result, lang)
+    lines += _bad_rows_text(result.bad_rows, lang)
     if result.ignored_columns:
         ignored = ", ".join(map(shown, result.ignored_columns))
-        lines.append(_say("audit.report.ignored_columns", columns=ignored))
+        lines.append(text("audit.report.ignored_columns", lang, columns=ignored))
     return "\n".join(map(shown, lines)).rstrip("\n") + "\n"
 
 
-def accounting_text(counts: Accounting) -> list[str]:
+def accounting_text(counts: Accounting, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """Where the data lines went, in words that add up: never fewer people than lines without
     the reason beside it."""
     if not counts.data_lines:
-        return [_say("audit.rows.no_data")]
+        return [text("audit.rows.no_data", lang)]
     lines = [
-        _say(
+        text(
             "audit.rows.accounting",
+            lang,
             data=counts.data_lines,
             audited=counts.audited_lines,
             rejected=counts.rejected_lines,
@@ -777,81 +790,83 @@ def accounting_text(counts: Accounting) -> list[str]:
     ]
     if counts.audited_lines != counts.audited:
         lines.append(
-            _say("audit.rows.multiline", people=counts.audited, lines=counts.audited_lines)
+            text("audit.rows.multiline", lang, people=counts.audited, lines=counts.audited_lines)
         )
     if counts.left_out:
-        lines.append(_say("audit.rows.left_out", count=counts.left_out))
+        lines.append(text("audit.rows.left_out", lang, count=counts.left_out))
     if not counts.complete:  # a bug, but one the reader must hear about
-        lines.append(_say("audit.rows.unaccounted", count=counts.data_lines - counts.accounted))
+        lines.append(
+            text("audit.rows.unaccounted", lang, count=counts.data_lines - counts.accounted)
+        )
     return lines
 
 
-def _people_text(result: Audit, dataset: Dataset) -> list[str]:
+def _people_text(result: Audit, dataset: Dataset, lang: str) -> list[str]:
     lines = []
     for person in result.people:
         unmet = person.eligibility.unmet
         if unmet:
-            gaps = "; ".join(_gap(f) for f in unmet)
-            position = names.position_name(dataset, person.position.id, _LANG)
+            gaps = "; ".join(_gap(f, lang) for f in unmet)
+            position = names.position_name(dataset, person.position.id, lang)
             lines.append(f"{shown(person.nip)} {shown(person.name)} — {position}: {gaps}")
     if not lines:
-        lines.append(_say("audit.report.nobody_unmet"))
+        lines.append(text("audit.report.nobody_unmet", lang))
     return [*lines, ""]
 
 
-def _gap(finding: Finding) -> str:
+def _gap(finding: Finding, lang: str) -> str:
     if finding.aspect in ("pelatihan", "sertifikasi"):
-        return _say(f"audit.gap.{finding.aspect}", name=finding.subject)
+        return text(f"audit.gap.{finding.aspect}", lang, name=finding.subject)
     subject = finding.subject
     if finding.aspect == "kompetensi":
-        subject = _say("audit.gap.competency", name=subject)
+        subject = text("audit.gap.competency", lang, name=subject)
     elif subject[:1].isupper() and subject[1:2].islower():
         subject = subject[0].lower() + subject[1:]
-    return _say("audit.gap", subject=subject, have=shown(finding.have), need=finding.need)
+    return text("audit.gap", lang, subject=subject, have=shown(finding.have), need=finding.need)
 
 
-def _table(name: str, groups: Sequence[Group]) -> list[str]:
+def _table(name: str, groups: Sequence[Group], lang: str) -> list[str]:
     """A summary table (``audit.report.<name>``), columns padded to line up in a terminal."""
-    title = _say(f"audit.report.{name}")
-    heading = _say(f"audit.report.{name}.column")
+    title = text(f"audit.report.{name}", lang)
+    heading = text(f"audit.report.{name}.column", lang)
     width = max([len(heading), *(len(g.label) for g in groups)])
     people, unmet, percent, not_assessed = (
-        _say(f"audit.report.col.{column}")
+        text(f"audit.report.col.{column}", lang)
         for column in ("people", "unmet", "percent", "not_assessed")
     )
     head = f"  {heading:<{width}}  {people:>7}  {unmet:>14}  {percent:>6}  {not_assessed:>20}"
     rows = [
         f"  {g.label:<{width}}  {g.people:>7}  {g.unmet_people:>14}  "
-        f"{_percent(g.percent):>6}  {g.not_assessed:>20}"
+        f"{_percent(g.percent, lang):>6}  {g.not_assessed:>20}"
         for g in groups
     ]
     return [f"{title}:", head, *rows, ""]
 
 
-def _percent(value: float) -> str:
-    return _say(
-        "audit.report.percent", value=f"{value:.1f}".replace(".", phrases.decimal_mark(_LANG))
+def _percent(value: float, lang: str) -> str:
+    return text(
+        "audit.report.percent", lang, value=f"{value:.1f}".replace(".", phrases.decimal_mark(lang))
     )
 
 
-def _not_assessed_text(result: Audit) -> list[str]:
+def _not_assessed_text(result: Audit, lang: str) -> list[str]:
     counts = not_assessed_by_aspect(result)
     if not counts:
         return []
     parts = ", ".join(f"{aspect} {count}" for aspect, count in counts.items())
-    return [_say("audit.report.not_assessed", counts=parts), ""]
+    return [text("audit.report.not_assessed", lang, counts=parts), ""]
 
 
-def _bad_rows_text(bad_rows: Sequence[BadRow]) -> list[str]:
+def _bad_rows_text(bad_rows: Sequence[BadRow], lang: str) -> list[str]:
     """One line per bad row, or the row's line followed by one line per problem."""
     if not bad_rows:
         return []
-    lines = [_say("audit.report.bad_rows", count=len(bad_rows))]
+    lines = [text("audit.report.bad_rows", lang, count=len(bad_rows))]
     for bad in bad_rows:
         row = (
-            _say("audit.report.row", line=bad.line)
+            text("audit.report.row", lang, line=bad.line)
             if bad.lines == 1
-            else _say("audit.rows.range", start=bad.line, end=bad.last)
+            else text("audit.rows.range", lang, start=bad.line, end=bad.last)
         )
         if len(bad.problems) == 1:
             lines.append(f"  {row}: {shown(bad.problems[0])}")
@@ -878,26 +893,34 @@ def run_audit(
     fmt: str,
     today: date | None = None,
     separator: str = ",",
+    lang: str = DEFAULT_LANGUAGE,
 ) -> AuditRun:
     """The ``audit`` command: exit code 0 fine, 1 bad rows (or nobody to audit), 2 unusable
     file. The file is read as a stream; ``separator`` is for ``--format csv``."""
     try:
-        result = _audit_file(dataset, csv_path, today or date.today(), keep=with_gaps)
+        result = _audit_file(dataset, csv_path, today or date.today(), with_gaps, lang)
     except AuditUsageError as error:
         return AuditRun("", f"pola-karir audit: {shown(csv_path)}: {shown(error)}\n", 2)
     if fmt == "json":
-        return AuditRun(render_json(result, dataset), "", result.exit_code)
+        return AuditRun(render_json(result, dataset, lang), "", result.exit_code)
     if fmt == "csv":
         notes = ""
         if result.bad_rows or not result.counts.audited:
-            shown_lines = [*accounting_text(result.counts), *_bad_rows_text(result.bad_rows)]
+            shown_lines = [
+                *accounting_text(result.counts, lang),
+                *_bad_rows_text(result.bad_rows, lang),
+            ]
             notes = "\n".join(map(shown, shown_lines)).rstrip("\n") + "\n"
-        return AuditRun(render_csv(result, separator), notes, result.exit_code)
-    return AuditRun(render_text(result, dataset), "", result.exit_code)
+        return AuditRun(render_csv(result, separator, lang), notes, result.exit_code)
+    return AuditRun(render_text(result, dataset, lang), "", result.exit_code)
 
 
 def _audit_file(
-    dataset: Dataset, path: Path, today: date, keep: Callable[[Person], Person | None]
+    dataset: Dataset,
+    path: Path,
+    today: date,
+    keep: Callable[[Person], Person | None],
+    lang: str,
 ) -> Audit:
     """:func:`audit` over a file, streamed; a file that cannot be read at all, or is not
     UTF-8, is a usage problem (nothing would be audited, or only part of it)."""
@@ -905,20 +928,21 @@ def _audit_file(
         problem = first_non_utf8(path)
         if problem is not None:
             raise AuditUsageError(
-                _say(
+                text(
                     "audit.rows.not_utf8",
+                    lang,
                     line=problem.line,
                     column=problem.column,
                     byte=f"{problem.byte:02X}",
                 )
             )
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return audit(dataset, handle, today, keep)
+            return audit(dataset, handle, today, keep, lang=lang)
     except IsADirectoryError:
-        raise AuditUsageError(_say("audit.rows.is_directory")) from None
+        raise AuditUsageError(text("audit.rows.is_directory", lang)) from None
     except FileNotFoundError:
-        raise AuditUsageError(_say("audit.rows.not_found")) from None
+        raise AuditUsageError(text("audit.rows.not_found", lang)) from None
     except PermissionError:
-        raise AuditUsageError(_say("audit.rows.no_permission")) from None
+        raise AuditUsageError(text("audit.rows.no_permission", lang)) from None
     except OSError as error:
-        raise AuditUsageError(_say("audit.rows.os_error", reason=error.strerror)) from None
+        raise AuditUsageError(text("audit.rows.os_error", lang, reason=error.strerror)) from None

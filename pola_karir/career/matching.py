@@ -24,7 +24,7 @@ from pola_karir.career import routes, timeline
 from pola_karir.career.routes import Reach
 from pola_karir.model import Dataset, ExperienceRequirement, Position, field_key
 from pola_karir.text import phrases
-from pola_karir.text.catalogue import text
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 
 class Status(StrEnum):
@@ -152,11 +152,12 @@ class RouteResult:
         return tuple(dict.fromkeys(f.aspect for f in self.findings if f.status is Status.UNKNOWN))
 
 
-UNKNOWN_TEXT = text("phrase.unknown")
+def _unknown(lang: str) -> str:
+    return text("phrase.unknown", lang)
 
 
-def _aspect(aspect: str) -> str:
-    return phrases.label("aspek", aspect)
+def _aspect(aspect: str, lang: str) -> str:
+    return phrases.label("aspek", aspect, lang)
 
 
 def _status(ok: bool | None) -> Status:
@@ -175,8 +176,11 @@ def experience_years(dataset: Dataset, profile: Profile) -> dict[str, float]:
     return years
 
 
-def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility:
-    """Every requirement of ``position`` against ``profile``."""
+def check(
+    dataset: Dataset, profile: Profile, position: Position, lang: str = DEFAULT_LANGUAGE
+) -> Eligibility:
+    """Every requirement of ``position`` against ``profile``, its words in ``lang``."""
+    unknown = _unknown(lang)
     req = position.requirements
     found: list[Finding] = []
     if req.education:
@@ -189,10 +193,10 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
         found.append(
             Finding(
                 "pendidikan",
-                phrases.label("aspek", "pendidikan"),
+                _aspect("pendidikan", lang),
                 _status(ok),
-                phrases.education_level(profile.education) if profile.education else UNKNOWN_TEXT,
-                phrases.education_level(need),
+                phrases.education_level(profile.education, lang) if profile.education else unknown,
+                phrases.education_level(need, lang),
                 held=profile.education,
                 required=need,
             )
@@ -206,23 +210,22 @@ def check(dataset: Dataset, profile: Profile, position: Position) -> Eligibility
             found.append(
                 Finding(
                     "bidang_pendidikan",
-                    phrases.label("aspek", "bidang_pendidikan"),
+                    _aspect("bidang_pendidikan", lang),
                     _status(field_ok),
-                    profile.education_field or UNKNOWN_TEXT,
+                    profile.education_field or unknown,
                     ", ".join(req.education.fields),
                     held=profile.education_field or None,
                     required=req.education.fields,
                 )
             )
     if req.rank:
-        found.append(_rank(profile, req.rank.minimum, req.rank.maximum))
-    found += _experience(dataset, profile, position)
-    found += _trainings(dataset, profile, position)
+        found.append(_rank(profile, req.rank.minimum, req.rank.maximum, lang))
+    found += _experience(dataset, profile, position, lang)
+    found += _trainings(dataset, profile, position, lang)
     if req.performance:
-        found.append(
-            performance_finding(profile, req.performance.minimum_rating, req.performance.years)
-        )
-    found += _competencies(dataset, profile, position)
+        minimum, years = req.performance.minimum_rating, req.performance.years
+        found.append(performance_finding(profile, minimum, years, lang))
+    found += _competencies(dataset, profile, position, lang)
     return Eligibility(position.id, tuple(found))
 
 
@@ -247,22 +250,21 @@ def field_accepted(dataset: Dataset, have: str, fields: tuple[str, ...]) -> bool
     return field_key(have) in accepted_fields(dataset, fields)
 
 
-def _rank(profile: Profile, minimum: str, maximum: str | None) -> Finding:
+def _rank(profile: Profile, minimum: str, maximum: str | None, lang: str) -> Finding:
     """Golongan within the position's range; a maximum (a functional grade's range, e.g.
     III/a-III/b for ahli pertama) is part of the requirement too."""
     need = f"{minimum}–{maximum}" if maximum else minimum
     required = (minimum, maximum)
     if profile.rank is None:
-        return Finding(
-            "golongan", _aspect("golongan"), Status.UNKNOWN, UNKNOWN_TEXT, need, required=required
-        )
+        aspect = _aspect("golongan", lang)
+        return Finding("golongan", aspect, Status.UNKNOWN, _unknown(lang), need, required=required)
     order = ref.RANK_ORDER[profile.rank]
     within = order >= ref.RANK_ORDER[minimum] and (
         maximum is None or order <= ref.RANK_ORDER[maximum]
     )
     return Finding(
         "golongan",
-        _aspect("golongan"),
+        _aspect("golongan", lang),
         _status(within),
         profile.rank,
         need,
@@ -271,33 +273,34 @@ def _rank(profile: Profile, minimum: str, maximum: str | None) -> Finding:
     )
 
 
-def _experience(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
+def _experience(dataset: Dataset, profile: Profile, position: Position, lang: str) -> list[Finding]:
     found = []
+    unknown = _unknown(lang)
     years = experience_years(dataset, profile)
     for index, item in enumerate(position.requirements.experience):
         options = (*item.levels, *item.positions)
         ok: bool | None
         if item.conditional:
             ok, held = conditional_experience(dataset, profile, item)
-            have = phrases.years(held) if ok is not None else UNKNOWN_TEXT
+            have = phrases.years(held, lang) if ok is not None else unknown
         elif options:
             held = max((years.get(option, 0.0) for option in options), default=0.0)
             told = profile.experience is not None
             ok = True if held >= item.years else (False if told else None)
-            have = phrases.years(held) if ok is not None else UNKNOWN_TEXT
+            have = phrases.years(held, lang) if ok is not None else unknown
         else:
             ok = None if profile.total_years is None else profile.total_years >= item.years
             held = profile.total_years or 0.0
             have = (
-                text("phrase.total_service", years=phrases.years(profile.total_years))
+                text("phrase.total_service", lang, years=phrases.years(profile.total_years, lang))
                 if profile.total_years is not None
-                else UNKNOWN_TEXT
+                else unknown
             )
-        need = phrases.experience(item, dataset)
+        need = phrases.experience(item, dataset, lang)
         found.append(
             Finding(
                 "pengalaman",
-                _aspect("pengalaman"),
+                _aspect("pengalaman", lang),
                 _status(ok),
                 have,
                 need,
@@ -436,41 +439,46 @@ def _within(unit: str, ancestor: str) -> bool:
     return unit == ancestor or unit.startswith(ancestor + "/")
 
 
-def _trainings(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
+def _trainings(dataset: Dataset, profile: Profile, position: Position, lang: str) -> list[Finding]:
     found = []
     req = position.requirements
     for aspect, ids in (("pelatihan", req.trainings), ("sertifikasi", req.certifications)):
         for training_id in ids:
             done = None if profile.trainings is None else training_id in profile.trainings
-            name = phrases.training(training_id, dataset)
+            name = phrases.training(training_id, dataset, lang)
             have = (
-                UNKNOWN_TEXT if done is None else text("phrase.done" if done else "phrase.not_done")
+                _unknown(lang)
+                if done is None
+                else text("phrase.done" if done else "phrase.not_done", lang)
             )
             finding = Finding(aspect, name, _status(done), have, name)
             found.append(replace(finding, key=training_id, held=done, required=True))
     return found
 
 
-def performance_finding(profile: Profile, minimum: str, years: int) -> Finding:
+def performance_finding(
+    profile: Profile, minimum: str, years: int, lang: str = DEFAULT_LANGUAGE
+) -> Finding:
     """The performance requirement against a profile; public because the open data carries its
     wording for the browser engine, which must say exactly what this engine says."""
-    need = phrases.performance_need(minimum, years)
+    need = phrases.performance_need(minimum, years, lang)
     required = (minimum, years)
     ratings = profile.ratings
     if not ratings:
-        return Finding(
-            "kinerja", _aspect("kinerja"), Status.UNKNOWN, UNKNOWN_TEXT, need, required=required
-        )
+        aspect = _aspect("kinerja", lang)
+        return Finding("kinerja", aspect, Status.UNKNOWN, _unknown(lang), need, required=required)
     considered = ratings[:years]
     below = [r for r in considered if ref.RATING_ORDER[r] < ref.RATING_ORDER[minimum]]
-    have = ", ".join(phrases.rating(r) for r in considered)
+    have = ", ".join(phrases.rating(r, lang) for r in considered)
     status = Status.UNMET if below else Status.UNKNOWN if len(considered) < years else Status.MET
     return Finding(
-        "kinerja", _aspect("kinerja"), status, have, need, held=considered, required=required
+        "kinerja", _aspect("kinerja", lang), status, have, need, held=considered, required=required
     )
 
 
-def _competencies(dataset: Dataset, profile: Profile, position: Position) -> list[Finding]:
+def _competencies(
+    dataset: Dataset, profile: Profile, position: Position, lang: str
+) -> list[Finding]:
     found = []
     for comp_id, level in position.requirements.competencies.all_levels().items():
         held = None if profile.competencies is None else profile.competencies.get(comp_id)
@@ -480,8 +488,8 @@ def _competencies(dataset: Dataset, profile: Profile, position: Position) -> lis
                 "kompetensi",
                 phrases.competency(comp_id, dataset),
                 _status(ok),
-                phrases.competency_level(held) if held is not None else UNKNOWN_TEXT,
-                phrases.competency_level(level),
+                phrases.competency_level(held, lang) if held is not None else _unknown(lang),
+                phrases.competency_level(level, lang),
                 key=comp_id,
                 held=held,
                 required=level,
@@ -503,7 +511,9 @@ def reachable(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[Re
     )
 
 
-def explore(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[RouteResult]:
+def explore(
+    dataset: Dataset, profile: Profile, max_moves: int = 3, lang: str = DEFAULT_LANGUAGE
+) -> list[RouteResult]:
     """Reachable positions judged along their routes, in the order the employee should read
     them: fewest moves first (next steps before what lies beyond them), then by state (all met,
     not yet assessable, unmet), fewest gaps, soonest, id; and never a position above a step on
@@ -512,7 +522,7 @@ def explore(dataset: Dataset, profile: Profile, max_moves: int = 3) -> list[Rout
 
     def judged(position_id: str) -> Eligibility:
         if position_id not in checked:
-            checked[position_id] = check(dataset, profile, dataset.positions[position_id])
+            checked[position_id] = check(dataset, profile, dataset.positions[position_id], lang)
         return checked[position_id]
 
     results = [

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from pola_karir.load import scalars
+
 # Header variants, compared case- and space-insensitively (spaces read as hyphens).
 HEADERS: Mapping[str, tuple[str, ...]] = {
     "unit": ("unit-kerja", "unit", "perangkat-daerah"),
@@ -211,7 +213,9 @@ def skeletons(sheet: Sheet, summary: str) -> tuple[dict[str, dict[str, Any]], li
 def dump(relative: str, document: Mapping[str, Any]) -> str:
     kind = relative.split("/")[0]
     head = f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
-    return head + yaml.safe_dump(dict(document), allow_unicode=True, sort_keys=False)
+    return head + yaml.dump(
+        dict(document), Dumper=scalars.Dumper, allow_unicode=True, sort_keys=False
+    )
 
 
 __all__ = [

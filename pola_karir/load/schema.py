@@ -473,7 +473,7 @@ def _type_error(
         field=_field(path),
         expected=Term(tuple(f"schema.type.{t}" for t in expected), "join.or"),
         found=term(f"schema.type.{found}"),
-        **_type_hint(expected, found, error.instance, path),
+        **_type_hint(expected, found, doc.written.get(path, error.instance), path),
     )
 
 

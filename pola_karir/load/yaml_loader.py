@@ -14,7 +14,7 @@ import errno
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -23,6 +23,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pola_karir.diagnostics import Capped, Diagnostic, Term, diag, term
+from pola_karir.load import scalars
 from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -52,6 +53,8 @@ _ID_SHAPE = re.compile("[a-z0-9]+(?:[-/#_.][a-z0-9]+)*")
 # Line breaks as editors count them (libyaml's marks agree for files without NEL/LS/PS).
 _LINE_BREAK = re.compile("\r\n|\r|\n")
 _INT_TAG = _TAG + "int"
+# A node's properties as written before its value: an optional anchor, then a tag.
+_PROPERTIES = re.compile(r"(?:&\S+\s+)?!")
 _COLLECTION_TAGS = frozenset({_TAG + "map", _TAG + "seq"})
 
 
@@ -64,6 +67,9 @@ class Document:
     data: dict[str, Any]
     value_marks: Mapping[JsonPath, Position]
     key_marks: Mapping[JsonPath, Position]
+    # The text of each unquoted value YAML 1.1 and 1.2 read differently (PK020), as written:
+    # a hint to quote it quotes ``yes``, not the ``true`` it was loaded as.
+    written: Mapping[JsonPath, str] = field(default_factory=dict)
 
     def location(self, path: JsonPath = (), *, key: bool = False) -> Location:
         """Position of the node at ``path`` (or of its key), falling back to the nearest parent."""
@@ -92,6 +98,7 @@ class _Converter:
         self._line_starts: list[int] | None = None
         self.value_marks: dict[JsonPath, Position] = {}
         self.key_marks: dict[JsonPath, Position] = {}
+        self.written: dict[JsonPath, str] = {}
         self._seen: set[int] = set()
         self.aliased = False
 
@@ -119,7 +126,7 @@ class _Converter:
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: JsonPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -135,6 +142,7 @@ class _Converter:
                 self._seen.add(id(key_node))
             key = str(key_node.value)
             self._check_characters(key_node, key, is_key=True)
+            self._check_plain(key_node)
             if key in first_line:
                 if self.found.full:
                     self.found.skip("PK005", self.at(key_node))
@@ -187,9 +195,63 @@ class _Converter:
         line = bisect.bisect_right(starts, found) - 1
         return Location(self.display, line + 1, found - starts[line] + 1)
 
-    def _scalar(self, node: Node) -> Any:
+    def _check_plain(self, node: ScalarNode) -> bool:
+        """PK020 when YAML 1.1 and 1.2 read an unquoted scalar as different values; PK021 for
+        YAML 1.1's one-letter booleans. Keys too: another YAML 1.1 reader turns a key ``on:``
+        into ``True``. Quoted and block scalars, and scalars with an explicit tag, mean one
+        thing to every reader. True when PK020 was reported."""
+        written = node.value
+        # Most text starts with another character: skipped at the cost of one set lookup.
+        if node.style or not written or written[0] not in scalars.FIRST_CHARACTERS:
+            return False
+        if not isinstance(written, str):
+            return False
+        if written in scalars.SHORT_BOOLEANS:
+            if not self._explicitly_tagged(node):
+                self.found.add(diag("PK021", self.at(node), written=written))
+            return False
+        found = scalars.readings(written)
+        if found is None or self._explicitly_tagged(node):
+            return False
+        yaml11, yaml12 = found
+        values: dict[str, object] = {
+            "written": scalars.shortened(written),
+            "yaml11": scalars.spelled(yaml11),
+            "yaml12": scalars.spelled(yaml12),
+        }
+        boolean = next((value for value in found if isinstance(value, bool)), None)
+        if boolean is not None:
+            values |= {"quoted": scalars.spelled(written), "boolean": scalars.spelled(boolean)}
+            values["fix"] = term("skalar.fix.yes_no")
+        else:
+            # The text as written, quoted, and each number it was read as: which is meant
+            # ("08" a code, 8 a number) only the author knows.
+            options = [written, *(value for value in found if not isinstance(value, str))]
+            values["options"] = ", ".join(dict.fromkeys(map(scalars.spelled, options)))
+            values["fix"] = term("skalar.fix.number")
+        self.found.add(diag("PK020", self.at(node), **values))
+        return True
+
+    def _explicitly_tagged(self, node: ScalarNode) -> bool:
+        """Whether a tag was written before the scalar ('!!str 0o5' is text to every reader).
+
+        The node only holds the tag it ended with, so the source is read at the node's start
+        (after its anchor, if any)."""
+        if scalars.implicit_tag(node.value) != node.tag:
+            return True
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        start = node.start_mark
+        if start.line >= len(self._line_starts):
+            return False
+        begin = self._line_starts[start.line] + start.column
+        return _PROPERTIES.match(self.text, begin) is not None
+
+    def _scalar(self, node: Node, path: JsonPath) -> Any:
         tag = node.tag or ""
         value = str(node.value)
+        if isinstance(node, ScalarNode) and self._check_plain(node):
+            self.written[path] = value
         if tag == _STR_TAG:  # by far the most common case
             self._check_characters(node, value)
             return value
@@ -477,7 +539,9 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     diagnostics = converter.found.result()
     if converter.aliased:
         diagnostics = _alias_diagnostics(text, display) + diagnostics
-    document = Document(path, display, data, converter.value_marks, converter.key_marks)
+    document = Document(
+        path, display, data, converter.value_marks, converter.key_marks, converter.written
+    )
     return document, diagnostics
 
 

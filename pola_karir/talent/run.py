@@ -31,7 +31,7 @@ def talent_report(
     dataset: Dataset, csv_text: str, today: date, lang: str, max_moves: int = DEFAULT_MAX_MOVES
 ) -> TalentReport:
     """The report as data (raises :class:`AuditUsageError` for an unusable file)."""
-    return plan(dataset, read_staff(dataset, csv_text, today, lang), max_moves)
+    return plan(dataset, read_staff(dataset, csv_text, today, lang), max_moves, lang)
 
 
 def run_talenta(
@@ -43,7 +43,9 @@ def run_talenta(
     max_moves: int = DEFAULT_MAX_MOVES,
 ) -> TalentRun:
     try:
-        report = talent_report(dataset, read_text(csv_path), today or date.today(), lang, max_moves)
+        report = talent_report(
+            dataset, read_text(csv_path, lang), today or date.today(), lang, max_moves
+        )
     except AuditUsageError as error:
         return TalentRun("", f"pola-karir talenta: {shown(str(error))}\n", 2)
     code = 1 if report.staff.bad_rows else 0

@@ -58,7 +58,7 @@ def read_staff(dataset: Dataset, csv_text: str, today: date, lang: str) -> Staff
     if BOX_COLUMN not in header and not set(AXIS_COLUMNS) <= header:
         raise AuditUsageError(text("talenta.header.no_box", lang))
     extra = (BOX_COLUMN,) if BOX_COLUMN in header else AXIS_COLUMNS
-    result = audit(dataset, csv_text, today, extra_columns=extra)
+    result = audit(dataset, csv_text, today, extra_columns=extra, lang=lang)
     people: list[TalentPerson] = []
     bad = list(result.bad_rows)
     for person in result.people:

@@ -20,6 +20,7 @@ from pola_karir.career.timeline import Timeline, timeline_for
 from pola_karir.model import Dataset
 from pola_karir.talent.grid import Box
 from pola_karir.talent.staff import Staff, TalentPerson
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE
 
 DEFAULT_MAX_MOVES = 3
 
@@ -116,15 +117,18 @@ def successor_key(successor: Successor) -> tuple[int, int, str]:
     return (successor.moves, successor.gaps, successor.person.nip)
 
 
-def plan(dataset: Dataset, staff: Staff, max_moves: int = DEFAULT_MAX_MOVES) -> TalentReport:
-    """Successors of every target position of ``dataset`` among ``staff``'s pool."""
+def plan(
+    dataset: Dataset, staff: Staff, max_moves: int = DEFAULT_MAX_MOVES, lang: str = DEFAULT_LANGUAGE
+) -> TalentReport:
+    """Successors of every target position of ``dataset`` among ``staff``'s pool; the gaps
+    are worded in ``lang``."""
     pool = tuple(Box(k, p) for k, p in dataset.agency.talent.succession_boxes)
     targets = dataset.targets
     found: dict[str, list[Successor]] = {target: [] for target in targets}
     for person in staff.people:
         if person.box not in pool:
             continue
-        for result in explore(dataset, person.profile, max_moves):
+        for result in explore(dataset, person.profile, max_moves, lang):
             destination = result.reach.position
             if destination in found and destination != person.position.id:
                 found[destination].append(
