@@ -642,7 +642,7 @@ def service(agency: Agency, index: int) -> None:
                 cabang.add(slug(school), school, "satuan-pendidikan")
     if short == "kesehatan":
         for n in range(agency.width):
-            place = agency.place(100 + n)
+            place = agency.place(n + 1)
             pkm = pd.add(f"puskesmas-{slug(place)}", f"UPTD Puskesmas {place}", "puskesmas")
             tu = pkm.add("subbagian-tata-usaha", "Subbagian Tata Usaha", "subbagian")
             head(agency, tu, "pengawas", f"Kepala Subbagian Tata Usaha Puskesmas {place}", 8)
@@ -672,7 +672,7 @@ def district(agency: Agency, index: int) -> None:
         seksi = pd.add(f"seksi-{slug(word)}", f"Seksi {word}", "seksi")
         head(agency, seksi, "pengawas", f"Kepala Seksi {word} Kecamatan {place}", 9)
     for n in range(agency.width):
-        village = agency.place(200 + index * 5 + n)
+        village = agency.place(index * agency.width + n + 3)
         kel = pd.add(f"kelurahan-{slug(village)}", f"Kelurahan {village}", "kelurahan")
         head(agency, kel, "pengawas", f"Lurah {village}", 9)
 
@@ -735,6 +735,7 @@ def ladders(agency: Agency, count: int) -> None:
     gets a ladder first, so every family and both categories are present at any N."""
     made = 0
     index = 0
+    used: dict[str, set[str]] = {}
     while made < count:
         family, name, categories, _, where = FAMILIES[index % len(FAMILIES)]
         index += 1
@@ -746,11 +747,42 @@ def ladders(agency: Agency, count: int) -> None:
         grades = grades[: count - made]
         if len(grades) < 2 and made + 2 <= count:
             grades = [g for c in categories for g in GRADES[c]][:2]
-        unit = agency.rng.choice(family_units(agency, where))
+        unit = ladder_unit(agency, used.setdefault(family, set()), where)
         rungs = [agency.functional(unit, family, name, grade) for grade in grades]
         made += len(rungs)
         for low, high in pairwise(rungs):
             agency.move(f"jf-{family}", low, high, "vertikal")
+
+
+def ladder_unit(agency: Agency, taken: set[str], where: str) -> Unit:
+    """A unit where the family has no ladder yet: one position per family, jenjang and unit, as
+    a real peta jabatan has (more people go into its kebutuhan). Schools, puskesmas and groups
+    of auditors are added when the family has used all of them."""
+    free = [u for u in family_units(agency, where) if u.path not in taken]
+    if not free:
+        free = [grow(agency, where)] if where != "any" else family_units(agency, where)
+    unit = agency.rng.choice(free)
+    taken.add(unit.path)
+    return unit
+
+
+def grow(agency: Agency, where: str) -> Unit:
+    pds = {pd.id: pd for pd in agency.pds}
+    if where == "school":
+        branches = [u for u in pds["pendidikan"].subs if u.kind == "cabang-dinas"]
+        branch = min(branches, key=lambda u: (len(u.subs), u.id))
+        number = sum(len(b.subs) for b in branches) + 1
+        name = f"Sekolah Menengah Negeri {number}"
+        return branch.add(slug(name), name, "satuan-pendidikan")
+    if where == "health":
+        number = sum(1 for u in pds["kesehatan"].subs if u.kind == "puskesmas") + 1
+        place = agency.place(number)
+        return pds["kesehatan"].add(
+            f"puskesmas-{slug(place)}", f"UPTD Puskesmas {place}", "puskesmas"
+        )
+    number = len(pds["inspektorat"].subs)
+    name = f"Kelompok Auditor Wilayah {number}"
+    return pds["inspektorat"].add(slug(name), name, "kelompok-jabatan-fungsional")
 
 
 def career_paths(agency: Agency) -> None:
