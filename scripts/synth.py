@@ -10,8 +10,9 @@ order), so two runs of a benchmark measure the same data.
 Why generate rather than copy the example: copies of the example repeat its 130 positions and
 their few paths, so a large copy has the example's shape N/130 times over. A real agency grows
 differently: more perangkat daerah, more bidang and seksi, more kecamatan, long ladders of
-functional positions. The generator builds that shape with realistic proportions (about 3% JPT,
-8% administrator, 20% pengawas, 35% pelaksana, 34% fungsional), every unit type a regional
+functional positions. The generator builds that shape with realistic proportions (at 1,000
+positions: 3% JPT, 10% administrator, 18% pengawas, 34% pelaksana, 34% fungsional; small
+agencies have relatively more heads, as real ones do), every unit type a regional
 government uses (the kabupaten types and the provincial ones: biro, cabang dinas, rumah sakit,
 all in one agency so one dataset covers them; the ministry-only types are left out), every
 position type, job families of one category and of both, formasi with vacancies, placements in
@@ -20,9 +21,9 @@ several units, and career paths with every kind of move.
 It cites only regulations the example cites (PP 11/2017, PP 17/2020, Keppres 87/1999,
 PermenPANRB 38/2017, 22/2021 and 1/2023, Peraturan BKN 3/2023, UU 20/2023, at the articles the
 example names) plus the agency's own regulation, which is fictional and marked so. Every figure
-it writes (kelas, golongan, education) follows the example's data. The dataset validates with no
-error and no warning; the notes that remain rest on unconfirmed tables (PK404: the keterampilan
-golongan ranges the example uses too).
+it writes (kelas, golongan, education) follows the example's data (tests/provinsi for the
+provincial sekretaris daerah, a JPT madya). The dataset validates with no error, no warning and
+no note: the keterampilan golongan ranges are the usual ones, which PK404 compares against.
 """
 
 from __future__ import annotations
@@ -186,7 +187,7 @@ GRADE_NAME = {
 }
 # Structural types: (competency level, training, golongan minimum, experience types, years)
 STRUCTURAL = {
-    "jpt-madya": (4, "pkn-ii", "IV/d", ("jpt-pratama",), 2),
+    "jpt-madya": (4, "pkn-ii", "IV/c", ("jpt-pratama",), 2),
     "jpt-pratama": (4, "pkn-ii", "IV/b", ("administrator", "ahli-madya"), 2),
     "administrator": (3, "pka", "III/d", ("pengawas", "ahli-muda"), 3),
     "pengawas": (
