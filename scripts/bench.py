@@ -219,21 +219,52 @@ def edit_preview(project: Path, position: str, log: Path) -> tuple[float, float]
     return first, seconds
 
 
+WIDTH = 40
+
+
+def row(label: str, value: str) -> None:
+    """One line of the table, printed (and flushed) as soon as its stage is measured, so a long
+    run shows its progress and a stopped one still leaves the stages it finished."""
+    print(f"  {label:<{WIDTH}}  {value}", flush=True)
+
+
 def measure(work: Path, positions: int, seed: int, repeat: int, serve: bool) -> int:
+    """Every stage, cheapest first: those that need no ``dot`` (parse, validate, content, the
+    baseline) come before the diagrams and the builds."""
+    cores = os.cpu_count()
+    print(f"pola-karir bench: {positions} positions, seed {seed}, repeat {repeat}, {cores} cores")
+    print(
+        "note: the baseline builds the same Markdown without the plugin: it renders no diagram "
+        "and embeds no ready-made HTML block (their placeholders stay)",
+        flush=True,
+    )
     project = work / "pola-karir"
     plugin_project(project, positions, seed)
     data = project / "data"
-    files = sum(1 for _ in data.rglob("*.yml"))
-
     result = validate_project(data)  # warm-up: compiled schemas, reference data
     if result.dataset is None or not result.ok:
         raise SystemExit("the synthetic data is not valid; the benchmark stops here")
     dataset = result.dataset
+    row("files (YAML) / positions", f"{sum(1 for _ in data.rglob('*.yml'))} / {positions}")
     parse_s = timed(lambda: parse_all(data), repeat)
+    row("parse, CSafeLoader, 1 core", f"{parse_s:.2f} s")
     validate_s = timed(lambda: validate_project(data), repeat)
+    row("load + validate", f"{validate_s:.2f} s ({validate_s / parse_s:.2f}x parse)")
     content_s = timed(lambda: site_content(dataset), repeat)
+    row("site content (pages, nav, files)", f"{content_s:.2f} s")
     content = site_content(dataset)
     diagrams = content.diagrams
+    pages = len(content.pages)
+    row("pages / diagrams", f"{pages} / {len(diagrams)}")
+
+    plain = work / "baseline"
+    baseline_project(plain, content)
+    base = [
+        run_build(plain, work / "baseline-site", work / f"baseline-{n}.log") for n in range(repeat)
+    ]
+    base_s = median([r.seconds for r in base])
+    row("baseline: MkDocs + Material, no plugin", f"{base_s:.1f} s (renders no diagram)")
+    row("peak RSS, baseline build", f"{max(r.rss_mb for r in base):.0f} MB")
 
     cold_d, warm_d = [], []
     for n in range(repeat):
@@ -246,54 +277,27 @@ def measure(work: Path, positions: int, seed: int, repeat: int, serve: bool) -> 
         render_all(diagrams, cache, CONCURRENCY)
         warm_d.append(time.perf_counter() - start)
         shutil.rmtree(cache)
+    row("diagrams cold (empty cache)", f"{median(cold_d):.2f} s")
+    row("diagrams warm (cache filled)", f"{median(warm_d):.2f} s")
 
     cold, warm = [], []
     for n in range(repeat):
         shutil.rmtree(project / ".cache", ignore_errors=True)
         cold.append(run_build(project, work / "site", work / f"build-cold-{n}.log"))
         warm.append(run_build(project, work / "site", work / f"build-warm-{n}.log"))
-    plain = work / "baseline"
-    baseline_project(plain, content)
-    base = [
-        run_build(plain, work / "baseline-site", work / f"baseline-{n}.log") for n in range(repeat)
-    ]
+    cold_s = median([r.seconds for r in cold])
+    warm_s = median([r.seconds for r in warm])
+    rss = max(r.rss_mb for r in [*cold, *warm])
+    row("mkdocs build, cold", f"{cold_s:.1f} s ({cold_s / base_s:.2f}x baseline)")
+    row("mkdocs build, warm", f"{warm_s:.1f} s ({warm_s / base_s:.2f}x baseline)")
+    row("peak RSS, pola-karir build", f"{rss:.0f} MB")
 
-    first_serve = preview = float("nan")
+    preview = float("nan")
     if serve:
         position = sorted(dataset.positions)[len(dataset.positions) // 2]
         first_serve, preview = edit_preview(project, position, work / "serve.log")
-
-    cold_s = median([r.seconds for r in cold])
-    warm_s = median([r.seconds for r in warm])
-    base_s = median([r.seconds for r in base])
-    rss = max(r.rss_mb for r in [*cold, *warm])
-    pages = len(content.pages)
-    rows = [
-        ("files (YAML)", f"{files}"),
-        ("positions", f"{len(dataset.positions)}"),
-        ("pages / diagrams", f"{pages} / {len(diagrams)}"),
-        ("parse, CSafeLoader, 1 core", f"{parse_s:.2f} s"),
-        ("load + validate", f"{validate_s:.2f} s ({validate_s / parse_s:.2f}x parse)"),
-        ("site content (pages, nav, files)", f"{content_s:.2f} s"),
-        ("diagrams cold (empty cache)", f"{median(cold_d):.2f} s"),
-        ("diagrams warm (cache filled)", f"{median(warm_d):.2f} s"),
-        ("mkdocs build, cold", f"{cold_s:.1f} s ({cold_s / base_s:.2f}x baseline)"),
-        ("mkdocs build, warm", f"{warm_s:.1f} s ({warm_s / base_s:.2f}x baseline)"),
-        ("baseline: MkDocs + Material, no plugin", f"{base_s:.1f} s (renders no diagram)"),
-        ("mkdocs serve, first page served", f"{first_serve:.1f} s"),
-        ("mkdocs serve, edit to page served", f"{preview:.1f} s"),
-        ("peak RSS, pola-karir build", f"{rss:.0f} MB"),
-        ("peak RSS, baseline build", f"{max(r.rss_mb for r in base):.0f} MB"),
-    ]
-    cores = os.cpu_count()
-    print(f"pola-karir bench: {positions} positions, seed {seed}, repeat {repeat}, {cores} cores")
-    print(
-        "note: the baseline builds the same Markdown without the plugin: it renders no diagram "
-        "and embeds no ready-made HTML block (their placeholders stay)"
-    )
-    width = max(len(label) for label, _ in rows)
-    for label, value in rows:
-        print(f"  {label:<{width}}  {value}")
+        row("mkdocs serve, first page served", f"{first_serve:.1f} s")
+        row("mkdocs serve, edit to page served", f"{preview:.1f} s")
     print(
         f"overhead_ratio={cold_s / base_s:.3f} warm_ratio={warm_s / base_s:.3f} "
         f"edit_preview_s={preview:.2f} validate_ratio={validate_s / parse_s:.3f} "
