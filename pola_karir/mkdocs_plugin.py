@@ -45,6 +45,7 @@ from pola_karir.site.build import (
     site_content,
     stack_tables,
 )
+from pola_karir.site.limits import LimitsError, from_environment
 from pola_karir.site.page import say
 from pola_karir.site.render import (
     CacheError,
@@ -148,7 +149,11 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             dot_version()
         except GraphvizError as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
-        self.content = site_content(result.dataset)
+        try:
+            limits = from_environment(os.environ)
+        except LimitsError as error:
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        self.content = site_content(result.dataset, limits)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
         if config.nav is None:
