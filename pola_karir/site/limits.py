@@ -22,16 +22,17 @@ OVERVIEW_DETAIL_LIMIT = 200
 """Most positions the overview draws one by one; above it, one node per perangkat daerah and
 per job family. Why 200: the example's 120 positions already give a 266 KB SVG that one
 reads only by zooming in; 360 give 0.9 MB and 2,400 give 6 MB (dot 8 s), which no one reads
-whole and every visit of the page downloads (``scripts/bench_overview.py``). A kabupaten
-(100-200 positions) keeps the detailed picture; a province or a ministry gets the summary."""
+whole and every visit of the page downloads (``scripts/bench_overview.py``). The example
+regency keeps its detailed picture; an agency with more positions gets the summary."""
 
 NAV_LIST_LIMIT = 20
 """Most entries the nav lists under "each path" and "each unit"; a longer list is left out
 and its index page (which lists every path or unit, with counts) stands for it. Why 20: the
 theme writes the whole nav into every page, even the parts it prunes, so every entry makes
-every page larger (about 160 bytes per page, mostly whitespace, at 3x the example); and a
-side menu of more than about 20 names no longer fits a laptop screen, where a sorted table
-reads better. The example (18 paths, 8 perangkat daerah) stays under it."""
+every page larger (about 70 bytes of whitespace per entry on every page, measured at 3x the
+example: 52 more entries, 3.7 KB more per position page); and a side menu of more than about
+20 names no longer fits a laptop screen, where a sorted table reads better. The example (18
+paths, 8 perangkat daerah) stays under it."""
 
 ENVIRONMENT = "POLA_KARIR_LIMITS"
 """The environment variable that overrides the thresholds (tests and measurements only)."""
