@@ -21,7 +21,7 @@ from pola_karir.text.terminal import shown
 OVERVIEW_DETAIL_LIMIT = 200
 """Most positions the overview draws one by one; above it, one node per perangkat daerah and
 per job family. Why 200: the example's 120 positions already give a 266 KB SVG that one
-reads only by zooming in; 360 give 0.9 MB and 2,400 give 6 MB (dot 8 s), which no one reads
+reads only by zooming in; 360 give 0.9 MB and 2,400 give 6 MB (8-35 s of dot), which no one reads
 whole and every visit of the page downloads (``scripts/bench_overview.py``). The example
 regency keeps its detailed picture; an agency with more positions gets the summary."""
 
