@@ -52,6 +52,7 @@ from pola_karir.site.build import (
     site_content,
     stack_tables,
 )
+from pola_karir.site.limits import LimitsError, from_environment
 from pola_karir.site.page import in_language, say
 from pola_karir.site.render import (
     CacheError,
@@ -166,10 +167,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             dot_version()
         except GraphvizError as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        try:
+            limits = from_environment(os.environ)
+        except LimitsError as error:
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
         theme_note = match_theme_language(config.theme, self.config.lang)
         if theme_note is not None:
             log.info(theme_note)
-        self.content = site_content(result.dataset, self.config.lang)
+        self.content = site_content(result.dataset, self.config.lang, limits)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.generated = frozenset(p.src for p in self.content.pages)
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}

@@ -2,7 +2,8 @@
 
 The nav lists sections and their index pages, not the hundreds of position pages (those are
 reached from indexes, diagrams and search): Material copies the nav into every page, so a flat
-nav makes each page grow with the dataset.
+nav makes each page grow with the dataset. For the same reason the per-path and per-unit lists
+give way to their index pages above :data:`~pola_karir.site.limits.NAV_LIST_LIMIT` entries.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
 from pola_karir.site import catalog, compare, explorer, formasi, home, pages, plan, talent, urls
 from pola_karir.site.diagrams import Diagram
+from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, in_language, say, site_language
 from pola_karir.site.text import attr
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE
@@ -39,18 +41,21 @@ class SiteContent:
         return tuple(d for page in self.pages for d in page.diagrams)
 
 
-def site_content(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> SiteContent:
-    """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``); the
-    data (names, descriptions) stays as written."""
+def site_content(
+    dataset: Dataset, lang: str = DEFAULT_LANGUAGE, limits: Limits = DEFAULT_LIMITS
+) -> SiteContent:
+    """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``; the
+    data, names and descriptions, stays as written); ``limits`` says where lists give way to
+    summaries (:mod:`pola_karir.site.limits`)."""
     with in_language(lang):
-        return _site_content(dataset)
+        return _site_content(dataset, limits)
 
 
-def _site_content(dataset: Dataset) -> SiteContent:
+def _site_content(dataset: Dataset, limits: Limits) -> SiteContent:
     citers = catalog.citers(dataset)
     generated = [
-        home.home_page(dataset),
-        home.overview_page(dataset),
+        home.home_page(dataset, limits),
+        home.overview_page(dataset, limits),
         explorer.explorer_page(dataset),
         compare.compare_page(dataset),
         plan.plan_page(dataset),
@@ -89,7 +94,7 @@ def _site_content(dataset: Dataset) -> SiteContent:
     generated.append(home.open_data_page(dataset, files))
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
-    return SiteContent(tuple(generated), _nav(dataset), files)
+    return SiteContent(tuple(generated), _nav(dataset, limits), files)
 
 
 def published_files(dataset: Dataset) -> dict[str, str]:
@@ -110,7 +115,10 @@ def published_files(dataset: Dataset) -> dict[str, str]:
     return files
 
 
-def _nav(dataset: Dataset) -> list[Any]:
+def _nav(dataset: Dataset, limits: Limits) -> list[Any]:
+    """The sections and their index pages; "each path" and "each unit" list their pages only
+    up to ``limits.nav`` entries, above it the index page (which lists them all) stands alone:
+    the theme writes the whole nav into every page (see the module docstring)."""
     # Nav titles are printed as HTML by the theme: escape the ones that come from data.
     paths = [
         {html.escape(p.name): urls.path(p.id)}
@@ -133,24 +141,27 @@ def _nav(dataset: Dataset) -> list[Any]:
                 {say("site.nav.families"): urls.FAMILIES},
             ]
         },
-        {
-            say("site.nav.paths"): [
-                {say("site.nav.all_paths"): urls.PATHS},
-                {say("site.nav.each_path"): paths},
-            ]
-        },
-        {
-            say("site.nav.units"): [
-                {say("site.nav.all_units"): urls.UNITS},
-                {say("site.nav.each_unit"): units},
-            ]
-        },
+        _section("paths", urls.PATHS, "each_path", paths, limits),
+        _section("units", urls.UNITS, "each_unit", units, limits),
         {say("site.nav.competencies"): urls.COMPETENCIES},
         {say("site.nav.regulations"): urls.REGULATIONS},
         {say("site.nav.open_data"): urls.OPEN_DATA},
         {say("site.nav.annex"): urls.ANNEX},
         {compare.title(): compare.PAGE},
     ]
+
+
+def _section(name: str, index: str, each: str, entries: list[Any], limits: Limits) -> Any:
+    """A section of the index page and a list of every entry (``site.nav.all_<name>``,
+    ``site.nav.<each>``); with more than ``limits.nav`` entries, the index page alone."""
+    if len(entries) > limits.nav:
+        return {say(f"site.nav.{name}"): index}
+    return {
+        say(f"site.nav.{name}"): [
+            {say(f"site.nav.all_{name}"): index},
+            {say(f"site.nav.{each}"): entries},
+        ]
+    }
 
 
 _PLACEHOLDER = re.compile(

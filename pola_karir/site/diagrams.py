@@ -5,6 +5,12 @@ and tooltip goes through :func:`graphviz.escape` and is wrapped as non-HTML. Lin
 position pages by source path (:func:`urls.ref`): the plugin turns them into URLs relative to the
 page that embeds the diagram, so the SVG (and its cache entry) is the same for any URL style.
 Ladders are drawn bottom-up (``rankdir=BT``): a vertical move goes up the page.
+
+No diagram grows with the whole dataset: a neighbourhood grows with the moves of its one
+position, a career path with its own moves, a peta jabatan with the positions of one perangkat
+daerah, and the overview draws every position only up to
+:data:`~pola_karir.site.limits.OVERVIEW_DETAIL_LIMIT` positions, one node per perangkat daerah
+and job family above it (:func:`overview_summary`).
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from pola_karir import reference as ref
 from pola_karir.model import Dataset, Move, Placement, Position
 from pola_karir.site import formasi, urls
 from pola_karir.site.page import say, site_language
+from pola_karir.site.summary import FAMILY, Summary
+from pola_karir.site.summary import group_key as summary_group_key
 from pola_karir.text import names, phrases
 
 FONT = "DejaVu Sans,Arial,sans-serif"
@@ -55,6 +63,10 @@ class EdgeStyle:
     style: str
     penwidth: str
 
+
+# A perangkat daerah in the summarised overview: a box like a structural position's, in a
+# colour no position has, since it stands for many positions of every kind.
+UNIT_STYLE = NodeStyle("#dbeafe", "#111827", "box")
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
     "vertikal": EdgeStyle("#1d4ed8", "solid", "2"),
@@ -362,6 +374,64 @@ def overview(dataset: Dataset) -> Diagram:
         return str(builder.graph.source)
 
     return Diagram("pola-karier", page, title, draw(False), draw(True))
+
+
+SUMMARY_QUICK_LAYOUT = 300
+"""Most edges the summarised overview lays out with dot's full effort. Above it, dot's network
+simplex and crossing reduction are capped (``nslimit``, ``mclimit``) and edges drawn straight:
+a summary of 169 groups and 1,362 edges (the example copied 20 times) took 52 s with the
+defaults (wall clock, loaded machine) and 0.9-1.1 s of CPU with the caps. The
+capped layout is plainer (edges wind more), so smaller summaries keep the defaults."""
+
+
+def overview_summary(dataset: Dataset, summary: Summary) -> Diagram:
+    """The whole agency for a dataset above :data:`limits.OVERVIEW_DETAIL_LIMIT`: one node per
+    perangkat daerah and per job family, with its number of positions (and of moves within it),
+    linked to its own page and diagram; one edge per kind of move between two groups, labelled
+    with the number of moves. At most G nodes and 3·G·(G-1) edges for G groups, whatever the
+    number of positions (:mod:`pola_karir.site.summary`)."""
+    page = urls.OVERVIEW
+    title = say("site.diagram.overview", agency=dataset.agency.name)
+    graph = _graph(title)
+    if len(summary.flows) > SUMMARY_QUICK_LAYOUT:
+        graph.attr(nslimit="1", mclimit="0.1", splines="line")
+    ids = {group.key: f"g{index}" for index, group in enumerate(summary.groups)}
+    head = _head(list(dataset.positions.values()))
+    start = summary_group_key(dataset, head) if head is not None else None
+    for group in summary.groups:
+        lines = [group.name, say("ringkasan.node.positions", count=group.positions)]
+        if group.moves_within:
+            lines.append(say("ringkasan.node.moves_within", count=group.moves_within))
+        if group.kind == FAMILY:
+            family = dataset.families[group.id]
+            style = STYLES["keahlian" if "keahlian" in family.categories else "keterampilan"]
+        else:
+            style = UNIT_STYLE
+        graph.node(
+            ids[group.key],
+            _label(*lines),
+            shape=style.shape,
+            fillcolor=style.fill,
+            fontcolor=style.font,
+            color=style.fill,
+            # The head of the agency's group: pola-karir.js opens the view on it.
+            **({"class": "pk-start"} if group.key == start else {}),
+            URL=urls.ref(group.page),
+            target="_top",
+            tooltip=_tooltip(group.name),
+        )
+    for flow in summary.flows:
+        line = EDGE_STYLES[flow.kind]
+        graph.edge(
+            ids[flow.source],
+            ids[flow.target],
+            color=line.color,
+            style=line.style,
+            penwidth=line.penwidth,
+            label=str(flow.count),
+            fontcolor=line.color,
+        )
+    return Diagram("pola-karier", page, title, graph.source)
 
 
 def _head(positions: Sequence[Position]) -> Position | None:

@@ -7,14 +7,16 @@ import re
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, compare, diagrams, explorer, urls
+from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, fictional_notice, front, say, site_language
+from pola_karir.site.summary import UNIT, summarise
 from pola_karir.site.text import external_link, link, md, table
 from pola_karir.text import phrases
 from pola_karir.text.catalogue import has
 from pola_karir.text.diagnostics import template
 
 
-def home_page(dataset: Dataset) -> Page:
+def home_page(dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> Page:
     agency = dataset.agency
     page = urls.HOME
     parts = [
@@ -31,7 +33,7 @@ def home_page(dataset: Dataset) -> Page:
         + "\n",
         say("site.home.merit") + "\n",
         f"## {say('site.home.start_heading')}\n",
-        _start_table(dataset),
+        _start_table(dataset, summarised=len(dataset.positions) > limits.overview),
         f"\n## {say('site.home.diagrams_heading')}\n",
         say("site.home.diagrams") + "\n",
         blocks.html_placeholder("legenda"),
@@ -71,8 +73,9 @@ _START = (
 )
 
 
-def _start_table(dataset: Dataset) -> str:
-    """Where to go from the home page, each page with what it holds."""
+def _start_table(dataset: Dataset, summarised: bool) -> str:
+    """Where to go from the home page, each page with what it holds (``summarised``: the
+    overview shows perangkat daerah and job families, not every position)."""
     counts = {
         "positions": len(dataset.positions),
         "paths": len(dataset.paths),
@@ -82,7 +85,12 @@ def _start_table(dataset: Dataset) -> str:
     rows = [
         [
             link(say(f"site.home.start.{name}"), urls.md_link(urls.HOME, target)),
-            say(f"site.home.start.{name}.about", **counts),
+            say(
+                "ringkasan.home.about"
+                if summarised and target == urls.OVERVIEW
+                else f"site.home.start.{name}.about",
+                **counts,
+            ),
         ]
         for name, target in _START
     ]
@@ -112,7 +120,11 @@ def _regulation_sentence(dataset: Dataset) -> str:
     return say("site.home.accompanies", regulation=regulation)
 
 
-def overview_page(dataset: Dataset) -> Page:
+def overview_page(dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> Page:
+    """The whole pattern: every position and move up to ``limits.overview`` positions, a
+    summary by perangkat daerah and job family above it (see :mod:`pola_karir.site.limits`)."""
+    if len(dataset.positions) > limits.overview:
+        return _overview_summary_page(dataset)
     page = urls.OVERVIEW
     diagram = diagrams.overview(dataset)
     rows = []
@@ -148,6 +160,69 @@ def overview_page(dataset: Dataset) -> Page:
         # The same moves as the diagram: on screen only (the printable annex lists them by path).
         f'\n??? info pk-screen-only "{say("site.overview.moves_table")}"\n',
         "\n".join("    " + line for line in move_table.splitlines()),
+    ]
+    return Page(
+        page,
+        title,
+        "\n".join(parts) + "\n",
+        None,
+        (diagram,),
+        html_blocks=(("legenda", diagrams.legend_html()),),
+    )
+
+
+def _overview_summary_page(dataset: Dataset) -> Page:
+    """The overview of a large agency: the summary diagram, and beside it a table of the same
+    groups and one of the same flows. Each move is listed on its career path's page."""
+    page = urls.OVERVIEW
+    summary = summarise(dataset)
+    diagram = diagrams.overview_summary(dataset, summary)
+    names = {g.key: link(g.name, urls.md_link(page, g.page)) for g in summary.groups}
+    group_rows = [
+        [
+            names[g.key],
+            say(f"ringkasan.kind.{g.kind}"),
+            str(g.positions),
+            str(g.moves_within),
+        ]
+        for g in summary.groups
+    ]
+    flow_rows = [
+        [
+            names[f.source],
+            names[f.target],
+            phrases.label("perpindahan", f.kind, site_language()),
+            str(f.count),
+        ]
+        for f in summary.flows
+    ]
+    title = say("site.overview.title")
+    group_headers = [say(f"ringkasan.col.{name}") for name in ("group", "kind", "positions")]
+    flow_headers = [say("site.col.from"), say("site.col.to"), say("site.col.kind")]
+    parts = [
+        front(title),
+        say(
+            "ringkasan.intro",
+            positions=len(dataset.positions),
+            agency=md(dataset.agency.name),
+            moves=summary.moves,
+            units=sum(1 for g in summary.groups if g.kind == UNIT),
+            families=sum(1 for g in summary.groups if g.kind != UNIT),
+        )
+        + "\n",
+        '<div class="pk-zoom" data-pk-zoom>',
+        blocks.diagram_placeholder(diagram, say("ringkasan.diagram_caption")),
+        "</div>\n",
+        blocks.html_placeholder("legenda"),
+        f"\n## {say('ringkasan.groups_heading')}\n",
+        table([*group_headers, say("ringkasan.col.moves_within")], group_rows),
+        f"\n## {say('ringkasan.flows_heading')}\n",
+        say(
+            "ringkasan.flows_intro",
+            paths=link(say("site.paths.title"), urls.md_link(page, urls.PATHS)),
+        )
+        + "\n",
+        table([*flow_headers, say("ringkasan.col.moves")], flow_rows),
     ]
     return Page(
         page,
