@@ -148,7 +148,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             dot_version()
         except GraphvizError as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
-        self.content = site_content(result.dataset)
+        self.content = site_content(result.dataset, self.root)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
         if config.nav is None:

@@ -13,12 +13,25 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from pola_karir import export
+from pola_karir.history import timeline
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, compare, explorer, formasi, home, pages, plan, talent, urls
+from pola_karir.site import (
+    catalog,
+    compare,
+    explorer,
+    formasi,
+    history,
+    home,
+    pages,
+    plan,
+    talent,
+    urls,
+)
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.page import Page, say
 from pola_karir.site.text import attr
@@ -38,7 +51,11 @@ class SiteContent:
         return tuple(d for page in self.pages for d in page.diagrams)
 
 
-def site_content(dataset: Dataset) -> SiteContent:
+def site_content(dataset: Dataset, data_dir: Path | None = None) -> SiteContent:
+    """Every page, the nav and the published files. With ``data_dir`` (the data folder, in a
+    git work tree) the *Riwayat perubahan* page lists its versions and every page drawn from the
+    data says when that data last changed; without it the page says there is no history."""
+    data_history = timeline.data_history(data_dir) if data_dir is not None else None
     citers = catalog.citers(dataset)
     generated = [
         home.home_page(dataset),
@@ -79,6 +96,10 @@ def site_content(dataset: Dataset) -> SiteContent:
     ]
     files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
     generated.append(home.open_data_page(dataset, files))
+    generated.append(history.history_page(data_history))
+    # The list of validation codes comes from the tool, not the data; the annex is printed as a
+    # regulation's attachment, where a build date does not belong: neither is dated.
+    generated = history.dated(generated, data_history)
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
     return SiteContent(tuple(generated), _nav(dataset), files)
@@ -138,6 +159,7 @@ def _nav(dataset: Dataset) -> list[Any]:
         {say("site.nav.competencies"): urls.COMPETENCIES},
         {say("site.nav.regulations"): urls.REGULATIONS},
         {say("site.nav.open_data"): urls.OPEN_DATA},
+        {history.title(): history.PAGE},
         {say("site.nav.annex"): urls.ANNEX},
         {compare.title(): compare.PAGE},
     ]
