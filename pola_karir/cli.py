@@ -2,7 +2,8 @@
 
 Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
 positions), ``audit`` (check a whole staff list against the requirements), ``talenta`` (the
-nine-box and the successors of the target positions, for HR).
+nine-box and the successors of the target positions, for HR), ``impor`` (YAML skeletons from a
+peta jabatan workbook), ``diff`` (what changed in the data between two git revisions).
 Exit codes (also in ``--help`` and the README): 0 fine (warnings allowed), 1 problems found in
 the input (invalid data, rows of a staff list left out), 2 wrong usage (a bad option, a missing
 file, a folder where a file belongs, a file that cannot be read), 3 an internal error (a bug: a
@@ -163,6 +164,22 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         "--keluaran", required=True, metavar="FOLDER", help=text("impor.help.output", lang)
     )
     _lang(import_cmd, say("lang"))
+
+    diff_cmd = commands.add_parser(
+        "diff",
+        help=text("riwayat.cli.help", lang),
+        description=text("riwayat.cli.description", lang),
+    )
+    diff_cmd.add_argument("revision_a", metavar="REV_A", help=text("riwayat.cli.help.a", lang))
+    diff_cmd.add_argument("revision_b", metavar="REV_B", help=text("riwayat.cli.help.b", lang))
+    diff_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
+    diff_cmd.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help=text("riwayat.cli.help.format", lang),
+    )
+    _lang(diff_cmd, say("lang"))
     return parser
 
 
@@ -182,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "audit": _audit,
             "talenta": _talenta,
             "impor": _impor,
+            "diff": _diff,
         }
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
@@ -574,6 +592,42 @@ def _impor(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+# --- diff ------------------------------------------------------------------------------------
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """What changed in the data between two git revisions. Exit 0 whether or not anything
+    changed (a report, not a check); 1 when the data at either revision is not valid (its
+    problems are printed, as ``validate`` prints them); 2 for a revision git does not know, a
+    folder outside a git work tree or no git."""
+    from pola_karir.history import diff as history
+    from pola_karir.history.git import GitError
+    from pola_karir.site.history import diff_markdown, invalid_markdown
+
+    lang = args.lang
+    try:
+        result = history.diff_revisions(Path(args.data), args.revision_a, args.revision_b)
+    except GitError as error:
+        print(shown(error.message(lang)), file=sys.stderr)
+        return EXIT_USAGE
+    if not result.usable:
+        for side in result.invalid():
+            print(shown(text("riwayat.cli.invalid", lang, revision=side.revision)), file=sys.stderr)
+        if args.format == "markdown":
+            sys.stdout.write(invalid_markdown(result, lang))
+        else:
+            report = _report_format(args.format)
+            sys.stdout.write(render(report, result.diagnostics, result.file_count, lang))
+        return EXIT_FINDINGS
+    if args.format == "json":
+        sys.stdout.write(history.as_json(result, lang))
+    elif args.format == "markdown":
+        sys.stdout.write(diff_markdown(result, lang))
+    else:
+        sys.stdout.write(history.as_text(result, lang))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
