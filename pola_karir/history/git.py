@@ -141,12 +141,12 @@ def data_trees(repo: Repository, commits: Iterable[str]) -> dict[str, str | None
     return found
 
 
-def read_tree(repo: Repository, tree: str) -> dict[PurePosixPath, bytes]:
-    """Every regular file below ``tree`` by its path in it: one ``ls-tree`` and one
-    ``cat-file --batch`` for all the contents. Paths that could leave a folder they are written
-    into (``..``, absolute, empty parts) are left out; git never stores them."""
+def list_tree(repo: Repository, tree: str) -> dict[PurePosixPath, str]:
+    """Every regular file below ``tree``: its path in the tree and its blob id, in one
+    ``ls-tree``. Paths that could leave a folder they are written into (``..``, absolute,
+    empty parts) are left out; git never stores them."""
     listing = _run(repo.git, repo.top, ["ls-tree", "-r", "-z", "--full-tree", tree])
-    blobs: list[tuple[PurePosixPath, str]] = []
+    blobs: dict[PurePosixPath, str] = {}
     for entry in listing.split(b"\0"):
         meta, _, raw_path = entry.partition(b"\t")
         fields = meta.split()
@@ -155,18 +155,24 @@ def read_tree(repo: Repository, tree: str) -> dict[PurePosixPath, bytes]:
         path = PurePosixPath(os.fsdecode(raw_path))
         if path.is_absolute() or any(part in (b"", b".", b"..") for part in raw_path.split(b"/")):
             continue
-        blobs.append((path, fields[2].decode("ascii")))
-    if not blobs:
+        blobs[path] = fields[2].decode("ascii")
+    return blobs
+
+
+def read_blobs(repo: Repository, blobs: Iterable[str]) -> dict[str, bytes]:
+    """The contents of blobs by id, in one ``cat-file --batch``."""
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
         return {}
-    request = "".join(f"{oid}\n" for _, oid in blobs).encode("ascii")
+    request = "".join(f"{oid}\n" for oid in wanted).encode("ascii")
     output = _run(repo.git, repo.top, ["cat-file", "--batch"], request)
-    contents: dict[PurePosixPath, bytes] = {}
+    contents: dict[str, bytes] = {}
     offset = 0
-    for path, _ in blobs:
+    for oid in wanted:
         header_end = output.index(b"\n", offset)
         size = int(output[offset:header_end].split()[2])
         start = header_end + 1
-        contents[path] = output[start : start + size]
+        contents[oid] = output[start : start + size]
         offset = start + size + 1
     return contents
 

@@ -24,7 +24,7 @@ from typing import Final
 
 from pola_karir.history import git
 from pola_karir.history.compare import Change, compare
-from pola_karir.history.snapshot import load_tree
+from pola_karir.history.snapshot import TreeReader
 from pola_karir.model import Dataset
 
 LIMIT: Final = 20  # versions listed on the page; older ones stay in git
@@ -50,6 +50,7 @@ class Entry:
     after: Dataset | None = field(default=None, compare=False)
     subject: str = ""
     pending: bool = False
+    same: bool = False  # the data tree is the one of the version before: nothing changed
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,12 @@ def data_history(folder: Path, limit: int = LIMIT) -> History:
             dates.pop(name, None)
         latest = None if changed else max(commit.date for commit in log)
         tags = git.tags(repo)
-        entries = _by_tags(repo, tags, log, limit) if tags else _by_commits(repo, log, limit)
+        with TreeReader(repo, repo.prefix or ".") as reader:
+            models = _Models(reader)
+            if tags:
+                entries = _by_tags(repo, models, tags, log, limit)
+            else:
+                entries = _by_commits(repo, models, log, limit)
     except git.GitError:
         return UNAVAILABLE
     return History(True, dates, latest, entries, bool(tags), len(tags) or len(log))
@@ -99,15 +105,15 @@ def data_history(folder: Path, limit: int = LIMIT) -> History:
 class _Models:
     """Each data tree read once; None for a folder that did not exist, or data not valid."""
 
-    def __init__(self, repo: git.Repository) -> None:
-        self.repo = repo
+    def __init__(self, reader: TreeReader) -> None:
+        self.reader = reader
         self.cache: dict[str | None, tuple[Dataset | None, bool]] = {None: (None, True)}
 
     def get(self, tree: str | None) -> tuple[Dataset | None, bool]:
         """The model of ``tree`` and whether it is usable (absent counts as empty, usable)."""
         if tree not in self.cache:
             assert tree is not None
-            dataset, _, _ = load_tree(self.repo, tree, self.repo.prefix or ".")
+            dataset = self.reader.load(tree).dataset
             self.cache[tree] = (dataset, dataset is not None)
         return self.cache[tree]
 
@@ -126,19 +132,23 @@ def _entry(
     before, before_ok = models.get(trees.get(previous))
     if not (before_ok and after_ok):
         return replace(head, status=Status.INVALID)
-    changes = compare(before, after) if trees.get(previous) != trees.get(commit) else ()
-    return replace(head, changes=changes, before=before, after=after)
+    if trees.get(previous) == trees.get(commit):
+        return replace(head, before=before, after=after, same=True)
+    return replace(head, changes=compare(before, after), before=before, after=after)
 
 
 def _by_tags(
-    repo: git.Repository, tags: list[git.Tag], log: list[git.LoggedCommit], limit: int
+    repo: git.Repository,
+    models: _Models,
+    tags: list[git.Tag],
+    log: list[git.LoggedCommit],
+    limit: int,
 ) -> tuple[Entry, ...]:
     """Newest tag first, each against the tag before it; first, the commits since the newest
     tag when they changed the data."""
     shown = tags[: limit + 1]
     head = git.commit_of(repo, "HEAD")
     trees = git.data_trees(repo, [head, *(t.commit for t in shown)])
-    models = _Models(repo)
     entries: list[Entry] = []
     if trees.get(head) != trees.get(shown[0].commit):
         pending = Entry(shown[0].name, head, log[0].date, Status.CHANGED, pending=True)
@@ -150,13 +160,14 @@ def _by_tags(
     return tuple(entries)
 
 
-def _by_commits(repo: git.Repository, log: list[git.LoggedCommit], limit: int) -> tuple[Entry, ...]:
+def _by_commits(
+    repo: git.Repository, models: _Models, log: list[git.LoggedCommit], limit: int
+) -> tuple[Entry, ...]:
     """The newest commits touching the data, each against its first parent."""
     shown = log[:limit]
     parents = [c.parents[0] for c in shown if c.parents]
     trees = git.data_trees(repo, [*(c.commit for c in shown), *parents])
     subjects = git.subjects(repo, [c.commit for c in shown])
-    models = _Models(repo)
     return tuple(
         _entry(
             models,
