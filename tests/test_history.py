@@ -18,6 +18,7 @@ from pola_karir.history.compare import Kind, compare
 from pola_karir.history.timeline import UNAVAILABLE, Status, data_history
 from pola_karir.history.wording import sentence
 from pola_karir.model import Dataset
+from pola_karir.site.history import history_page
 
 
 @pytest.fixture(scope="module")
@@ -331,3 +332,40 @@ def test_no_history_outside_git_or_in_a_shallow_clone(
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{data.parent}", str(clone))
     assert data_history(clone / "data") == UNAVAILABLE
+
+
+def test_versions_with_the_same_data_or_only_unlisted_changes(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A comment added to a data file changes the files but nothing the diff lists, and says
+    so; a tag on a commit that left the data alone is "the same as the version before"."""
+    repo = tmp_path / "repo"
+    shutil.copytree(data.parent, repo)
+    git(repo, "tag", "v1.2")
+    path = repo / "data" / SEKSI
+    path.write_text("# catatan\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Komentar", date="2026-05-01T09:00:00+07:00")
+    code, out, _ = run(capsys, "v1.2", "HEAD", "--data", str(repo / "data"))
+    assert code == 0
+    assert out.startswith("Tidak ada perubahan pada jabatan, jalur karier, unit organisasi atau ")
+    assert "yang berubah hanya bagian data yang tidak dirinci perintah ini" in out
+    (repo / "README.md").write_text("Pola karier\n", encoding="utf-8")
+    git(repo, "add", "README.md")
+    git(repo, "commit", "-q", "-m", "README", date="2026-05-02T09:00:00+07:00")
+    git(repo, "tag", "v1.3")
+    entries = data_history(repo / "data").entries
+    assert [(e.label, e.same, len(e.changes)) for e in entries] == [
+        ("v1.3", False, 0),  # the comment: files changed, nothing listed
+        ("v1.2", False, 1),
+        ("v1.1", False, 5),
+        ("v1.0", False, 0),
+    ]
+    git(repo, "tag", "v1.4")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Kosong", date="2026-05-03T09:00:00+07:00")
+    git(repo, "tag", "-f", "v1.4")
+    versions = data_history(repo / "data")
+    first = versions.entries[0]
+    assert (first.label, first.same, first.changes) == ("v1.4", True, ())
+    markdown = history_page(versions).markdown
+    assert "## v1.4 · 3 Mei 2026\n\nData sama dengan versi sebelumnya.\n" in markdown
+    assert "## v1.3 · 2 Mei 2026\n\nTidak ada perubahan pada jabatan" in markdown

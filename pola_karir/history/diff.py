@@ -71,7 +71,12 @@ def diff_revisions(folder: Path, revision_a: str, revision_b: str) -> Diff:
 
 def heading(diff: Diff, lang: str = DEFAULT_LANGUAGE) -> str:
     """The line that opens each report: the two revisions, and how many changes."""
-    key = "riwayat.cli.heading" if diff.changes else "riwayat.cli.no_changes"
+    if diff.changes:
+        key = "riwayat.cli.heading"
+    elif diff.before.tree == diff.after.tree:
+        key = "riwayat.cli.no_changes"
+    else:  # files changed, but nothing this command lists (a regulation, a training)
+        key = "riwayat.cli.no_listed_changes"
     return text(
         key,
         lang,

@@ -133,6 +133,8 @@ def _entry(entry: Entry) -> str:
         parts.append(_first(entry.after) + "\n")
     elif entry.status is Status.INVALID:
         parts.append(say("riwayat.page.invalid") + "\n")
+    elif entry.same:
+        parts.append(say("riwayat.page.same") + "\n")
     elif not entry.changes:
         parts.append(say("riwayat.page.no_changes") + "\n")
     else:
