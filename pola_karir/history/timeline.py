@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -90,16 +91,30 @@ def data_history(folder: Path, limit: int = LIMIT) -> History:
         for name in changed:
             dates.pop(name, None)
         latest = None if changed else max(commit.date for commit in log)
-        tags = git.tags(repo)
-        with TreeReader(repo, repo.prefix or ".") as reader:
-            models = _Models(reader)
-            if tags:
-                entries = _by_tags(repo, models, tags, log, limit)
-            else:
-                entries = _by_commits(repo, models, log, limit)
+        tags = tuple(git.tags(repo))
+        head = git.commit_of(repo, "HEAD")
+        entries = _versions(repo, tags, tuple(log), head, limit)
     except git.GitError:
         return UNAVAILABLE
     return History(True, dates, latest, entries, bool(tags), len(tags) or len(log))
+
+
+@lru_cache(maxsize=1)
+def _versions(
+    repo: git.Repository,
+    tags: tuple[git.Tag, ...],
+    log: tuple[git.LoggedCommit, ...],
+    head: str,
+    limit: int,
+) -> tuple[Entry, ...]:
+    """The versions listed; kept for the next call while the commits, tags and HEAD are the
+    same (``mkdocs serve`` rebuilds on every edit: the past does not change meanwhile).
+    Committed files only, so an edit in the work tree never makes it stale."""
+    with TreeReader(repo, repo.prefix or ".") as reader:
+        models = _Models(reader)
+        if tags:
+            return _by_tags(repo, models, list(tags), head, list(log), limit)
+        return _by_commits(repo, models, list(log), limit)
 
 
 class _Models:
@@ -141,13 +156,13 @@ def _by_tags(
     repo: git.Repository,
     models: _Models,
     tags: list[git.Tag],
+    head: str,
     log: list[git.LoggedCommit],
     limit: int,
 ) -> tuple[Entry, ...]:
     """Newest tag first, each against the tag before it; first, the commits since the newest
     tag when they changed the data."""
     shown = tags[: limit + 1]
-    head = git.commit_of(repo, "HEAD")
     trees = git.data_trees(repo, [head, *(t.commit for t in shown)])
     entries: list[Entry] = []
     if trees.get(head) != trees.get(shown[0].commit):
