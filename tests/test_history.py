@@ -371,3 +371,21 @@ def test_versions_with_the_same_data_or_only_unlisted_changes(
     markdown = history_page(versions).markdown
     assert "## v1.4 · 3 Mei 2026\n\nData sama dengan versi sebelumnya.\n" in markdown
     assert "## v1.3 · 2 Mei 2026\n\nTidak ada perubahan pada jabatan" in markdown
+
+
+def test_moves_are_matched_by_their_two_positions(tmp_path: Path) -> None:
+    before = _dataset(DataFolder(tmp_path / "a"))
+    changed = DataFolder(tmp_path / "b")
+    moves = changed.doc("jalur/bina-marga.yml")["langkah"]
+    moves[1]["tahun_minimal"] = 3
+    moves[1]["syarat"] = ["Angka kredit terpenuhi"]
+    moves[2]["tahun_minimal"] = 1
+    after = _dataset(changed)
+    assert [sentence(c, before, after) for c in compare(before, after)] == [
+        "Jalur Karier Bidang Bina Marga: masa minimal (dari Teknik Jalan dan Jembatan Ahli "
+        "Pertama ke Teknik Jalan dan Jembatan Ahli Muda) 2 tahun → 3 tahun",
+        "Jalur Karier Bidang Bina Marga: syarat (dari Teknik Jalan dan Jembatan Ahli Pertama ke "
+        "Teknik Jalan dan Jembatan Ahli Muda) – → Angka kredit terpenuhi",
+        "Jalur Karier Bidang Bina Marga: masa minimal (dari Teknik Jalan dan Jembatan Ahli Muda "
+        "ke Kepala Bidang Bina Marga) – → 1 tahun",
+    ]

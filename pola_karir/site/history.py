@@ -49,7 +49,8 @@ def date_words(date: str, lang: str = SITE_LANGUAGE) -> str:
 
 def last_changed(date: str) -> str:
     """The closing line of a page: when its data last changed."""
-    return "\n" + emphasis(say("riwayat.last_changed", date=md(date_words(date)))) + "\n"
+    # A blank line first: a page may end in a raw HTML block, which only a blank line closes.
+    return "\n\n" + emphasis(say("riwayat.last_changed", date=md(date_words(date)))) + "\n"
 
 
 def dated(pages: Iterable[Page], history: History | None) -> list[Page]:
