@@ -389,3 +389,17 @@ def test_moves_are_matched_by_their_two_positions(tmp_path: Path) -> None:
         "Jalur Karier Bidang Bina Marga: masa minimal (dari Teknik Jalan dan Jembatan Ahli Muda "
         "ke Kepala Bidang Bina Marga) – → 1 tahun",
     ]
+
+
+def test_a_repository_git_refuses_for_its_owner_says_how_to_allow_it(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI container checking out as another user: git's own refusal, and the fix. (git's
+    test switch makes it treat the repository as another user's.)"""
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
+    code, out, err = run(capsys, "v1.0", "HEAD", "--data", str(data))
+    assert (code, out) == (2, "")
+    assert err.startswith("git menolak membaca repositori yang memuat ")
+    assert "(fatal: detected dubious ownership in repository at " in err
+    assert "git config --global --add safe.directory" in err
+    assert data_history(data) == UNAVAILABLE

@@ -80,9 +80,16 @@ def _run(repo_git: str, cwd: Path, args: Sequence[str], stdin: bytes | None = No
     except (OSError, subprocess.SubprocessError) as error:
         raise GitError("riwayat.git.failed", error=str(error)) from error
     if result.returncode != 0:
-        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError("riwayat.git.failed", error=reason[-1] if reason else result.returncode)
+        raise GitError("riwayat.git.failed", error=_reason(result.stderr, result.returncode))
     return result.stdout
+
+
+def _reason(stderr: bytes, code: int) -> str:
+    """git's own words for a failure: its ``fatal:`` line (hints follow it), else its last."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
+    lines = [line for line in lines if line]
+    fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    return (fatal or lines or [str(code)])[0 if fatal else -1]
 
 
 def repository(folder: Path) -> Repository:
@@ -95,7 +102,12 @@ def repository(folder: Path) -> Repository:
     start = next((p for p in (target, *target.parents) if p.is_dir()), Path("/"))
     try:
         lines = _run(git, start, ["rev-parse", "--show-toplevel", "--is-shallow-repository"])
-    except GitError:
+    except GitError as error:
+        # A repository owned by another user (a CI container) is refused by git itself.
+        if "safe.directory" in str(error) or "dubious ownership" in str(error):
+            raise GitError(
+                "riwayat.git.unsafe", folder=str(folder), reason=str(error.values["error"])
+            ) from None
         raise GitError("riwayat.git.not_a_repo", folder=str(folder)) from None
     top_line, _, shallow = lines.decode("utf-8", "surrogateescape").partition("\n")
     top = Path(top_line).resolve()
