@@ -104,7 +104,7 @@ def repository(folder: Path) -> Repository:
         lines = _run(git, start, ["rev-parse", "--show-toplevel", "--is-shallow-repository"])
     except GitError as error:
         # A repository owned by another user (a CI container) is refused by git itself.
-        if "safe.directory" in str(error) or "dubious ownership" in str(error):
+        if "dubious" in str(error):  # git: "detected dubious ownership in repository"
             raise GitError(
                 "riwayat.git.unsafe", folder=str(folder), reason=str(error.values["error"])
             ) from None
