@@ -311,6 +311,10 @@ def test_history_per_commit_without_tags_is_capped(data: Path, tmp_path: Path) -
         ("Perbup 2026: persyaratan baru", "2026-03-12", Status.CHANGED),
     ]
     assert history.entries[0].label == short(repo / "data", "HEAD")
+    markdown = history_page(history).markdown
+    assert "\nBelum ada versi yang ditandai (tag git), sehingga perubahan data" in markdown
+    assert "\nDitampilkan 2 versi terakhir dari 3 versi; yang lebih lama tetap tercatat" in markdown
+    assert "\n_Bezetting April_\n" in markdown  # the commit's subject under its heading
     git(repo, "checkout", "-q", "rusak")
     assert data_history(repo / "data").entries[0].status is Status.INVALID
 
