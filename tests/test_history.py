@@ -407,3 +407,15 @@ def test_a_repository_git_refuses_for_its_owner_says_how_to_allow_it(
     assert "(fatal: detected dubious ownership in repository at " in err
     assert "git config --global --add safe.directory" in err
     assert data_history(data) == UNAVAILABLE
+
+
+def test_a_repository_with_lost_objects_is_said_not_a_crash(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(data.parent, repo)
+    blob = git(repo, "rev-parse", f"v1.0:data/{BIDANG}").strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    code, out, err = run(capsys, "v1.0", "HEAD", "--data", str(repo / "data"))
+    assert (code, out, err) == (2, "", f"git gagal: {blob} missing\n")
+    assert data_history(repo / "data") == UNAVAILABLE  # the build goes on, undated

@@ -181,11 +181,14 @@ def read_blobs(repo: Repository, blobs: Iterable[str]) -> dict[str, bytes]:
     contents: dict[str, bytes] = {}
     offset = 0
     for oid in wanted:
-        header_end = output.index(b"\n", offset)
-        size = int(output[offset:header_end].split()[2])
+        header_end = output.find(b"\n", offset)
+        header = output[offset:header_end].split()
+        if header_end < 0 or len(header) != 3 or not header[2].isdigit():
+            # "<oid> missing": a repository with objects lost (a broken or partial clone)
+            raise GitError("riwayat.git.failed", error=b" ".join(header).decode("ascii", "replace"))
         start = header_end + 1
-        contents[oid] = output[start : start + size]
-        offset = start + size + 1
+        contents[oid] = output[start : start + int(header[2])]
+        offset = start + int(header[2]) + 1
     return contents
 
 
