@@ -3,7 +3,8 @@
 Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
 positions), ``audit`` (check a whole staff list against the requirements), ``talenta`` (the
 nine-box and the successors of the target positions, for HR), ``impor`` (YAML skeletons from a
-peta jabatan workbook), ``init`` (a new agency repository) and ``skema`` (the JSON Schemas).
+peta jabatan workbook), ``init`` (a new agency repository), ``skema`` (the JSON Schemas)
+and ``diff`` (what changed in the data between two git revisions).
 Exit codes (also in ``--help`` and the README): 0 fine (warnings allowed), 1 problems found in
 the input (invalid data, rows of a staff list left out), 2 wrong usage (a bad option, a missing
 file, a folder where a file belongs, a file that cannot be read), 3 an internal error (a bug: a
@@ -193,6 +194,22 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     )
     schema_cmd.add_argument("folder", metavar="FOLDER", help=text("skema.help.folder", lang))
     _lang(schema_cmd, say("lang"))
+
+    diff_cmd = commands.add_parser(
+        "diff",
+        help=text("riwayat.cli.help", lang),
+        description=text("riwayat.cli.description", lang),
+    )
+    diff_cmd.add_argument("revision_a", metavar="REV_A", help=text("riwayat.cli.help.a", lang))
+    diff_cmd.add_argument("revision_b", metavar="REV_B", help=text("riwayat.cli.help.b", lang))
+    diff_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
+    diff_cmd.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help=text("riwayat.cli.help.format", lang),
+    )
+    _lang(diff_cmd, say("lang"))
     return parser
 
 
@@ -216,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "impor": _impor,
             "init": _init,
             "skema": _skema,
+            "diff": _diff,
         }
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
@@ -660,6 +678,42 @@ def _skema(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     print(text("skema.done", lang, folder=shown(folder), count=len(written)))
+    return EXIT_OK
+
+
+# --- diff ------------------------------------------------------------------------------------
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """What changed in the data between two git revisions. Exit 0 whether or not anything
+    changed (a report, not a check); 1 when the data at either revision is not valid (its
+    problems are printed, as ``validate`` prints them); 2 for a revision git does not know, a
+    folder outside a git work tree or no git."""
+    from pola_karir.history import diff as history
+    from pola_karir.history.git import GitError
+    from pola_karir.site.history import diff_markdown, invalid_markdown
+
+    lang = args.lang
+    try:
+        result = history.diff_revisions(Path(args.data), args.revision_a, args.revision_b)
+    except GitError as error:
+        print(shown(error.message(lang)), file=sys.stderr)
+        return EXIT_USAGE
+    if not result.usable:
+        for side in result.invalid():
+            print(shown(text("riwayat.cli.invalid", lang, revision=side.revision)), file=sys.stderr)
+        if args.format == "markdown":
+            sys.stdout.write(invalid_markdown(result, lang))
+        else:
+            report = _report_format(args.format)
+            sys.stdout.write(render(report, result.diagnostics, result.file_count, lang))
+        return EXIT_FINDINGS
+    if args.format == "json":
+        sys.stdout.write(history.as_json(result, lang))
+    elif args.format == "markdown":
+        sys.stdout.write(diff_markdown(result, lang))
+    else:
+        sys.stdout.write(history.as_text(result, lang))
     return EXIT_OK
 
 

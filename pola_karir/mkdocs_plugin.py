@@ -174,7 +174,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         theme_note = match_theme_language(config.theme, self.config.lang)
         if theme_note is not None:
             log.info(theme_note)
-        self.content = site_content(result.dataset, self.config.lang, limits)
+        self.content = site_content(result.dataset, self.config.lang, limits, self.root)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.generated = frozenset(p.src for p in self.content.pages)
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}

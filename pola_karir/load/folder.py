@@ -15,7 +15,7 @@ entry that reuses a national id (PK204: the national one is kept).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,16 +84,31 @@ class _Loading:
         )
 
 
-def load_workspace(root: Path, shown_root: str | None = None) -> Workspace:
-    """Discover, parse and schema-check every file; assemble the entities of the valid ones."""
+Reader = Callable[[SourceFile], tuple[Document | None, list[Diagnostic]]]
+
+
+def read_source(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse and schema-check one file: the document (None when it could not be parsed) and
+    what is wrong with it."""
+    document, found = load_document(source.path, source.display)
+    if document is not None:
+        found += validate_document(document, source.kind)
+    return document, found
+
+
+def load_workspace(
+    root: Path, shown_root: str | None = None, read: Reader = read_source
+) -> Workspace:
+    """Discover, parse and schema-check every file; assemble the entities of the valid ones.
+
+    ``read`` parses one file; the history (:mod:`pola_karir.history`) passes one that reuses
+    the documents of files unchanged since the previous revision it read."""
     space = _Loading(root)
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
     for source in files:
         space.sources[(source.kind, source.id)] = source
-        document, found = load_document(source.path, source.display)
-        if document is not None:
-            found += validate_document(document, source.kind)
+        document, found = read(source)
         space.diagnostics.extend(found)
         if document is None or has_errors(found):
             space.broken[source.kind].add(source.id)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic, cap_per_file, has_errors
-from pola_karir.load.folder import load_workspace
+from pola_karir.load.folder import Reader, load_workspace, read_source
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Dataset
 from pola_karir.rules import formasi, national, paths, references, talent
@@ -65,16 +65,19 @@ def _without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def validate_project(root: Path, shown_root: str | None = None) -> ValidationResult:
+def validate_project(
+    root: Path, shown_root: str | None = None, read: Reader = read_source
+) -> ValidationResult:
     """Read, check and assemble the data folder ``root``: the one entry point of the core.
 
     Every problem is collected (never raised) so HR sees all of them in one run (up to
     :data:`~pola_karir.diagnostics.MAX_PER_FILE` per file, the rest counted); the model is
     returned only when there is no error. ``shown_root`` is how the folder is named in the
-    diagnostics' file names (``data/jabatan/x.yml``).
+    diagnostics' file names (``data/jabatan/x.yml``). ``read`` parses one file (see
+    :func:`~pola_karir.load.folder.load_workspace`).
     """
     with _without_cyclic_gc():
-        space = load_workspace(root, shown_root)
+        space = load_workspace(root, shown_root, read)
     # At most MAX_PER_FILE diagnostics per file, and a PK018 counting the rest.
     found = cap_per_file([*space.diagnostics, *run_checks(space)])
     diagnostics = sorted(found, key=Diagnostic.sort_key)

@@ -14,12 +14,25 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from pola_karir import export
+from pola_karir.history import timeline
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
-from pola_karir.site import catalog, compare, explorer, formasi, home, pages, plan, talent, urls
+from pola_karir.site import (
+    catalog,
+    compare,
+    explorer,
+    formasi,
+    history,
+    home,
+    pages,
+    plan,
+    talent,
+    urls,
+)
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, in_language, say, site_language
@@ -42,16 +55,22 @@ class SiteContent:
 
 
 def site_content(
-    dataset: Dataset, lang: str = DEFAULT_LANGUAGE, limits: Limits = DEFAULT_LIMITS
+    dataset: Dataset,
+    lang: str = DEFAULT_LANGUAGE,
+    limits: Limits = DEFAULT_LIMITS,
+    data_dir: Path | None = None,
 ) -> SiteContent:
     """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``; the
     data, names and descriptions, stays as written); ``limits`` says where lists give way to
-    summaries (:mod:`pola_karir.site.limits`)."""
+    summaries (:mod:`pola_karir.site.limits`). With ``data_dir`` (the data folder, in a git work
+    tree) the *Riwayat perubahan* page lists its versions and every page drawn from the data
+    says when that data last changed; without it the page says there is no history."""
     with in_language(lang):
-        return _site_content(dataset, limits)
+        return _site_content(dataset, limits, data_dir)
 
 
-def _site_content(dataset: Dataset, limits: Limits) -> SiteContent:
+def _site_content(dataset: Dataset, limits: Limits, data_dir: Path | None) -> SiteContent:
+    data_history = timeline.data_history(data_dir) if data_dir is not None else None
     citers = catalog.citers(dataset)
     generated = [
         home.home_page(dataset, limits),
@@ -92,6 +111,10 @@ def _site_content(dataset: Dataset, limits: Limits) -> SiteContent:
     ]
     files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
     generated.append(home.open_data_page(dataset, files))
+    generated.append(history.history_page(data_history))
+    # The list of validation codes comes from the tool, not the data; the annex is printed as a
+    # regulation's attachment, where a build date does not belong: neither is dated.
+    generated = history.dated(generated, data_history)
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
     return SiteContent(tuple(generated), _nav(dataset, limits), files)
@@ -146,6 +169,7 @@ def _nav(dataset: Dataset, limits: Limits) -> list[Any]:
         {say("site.nav.competencies"): urls.COMPETENCIES},
         {say("site.nav.regulations"): urls.REGULATIONS},
         {say("site.nav.open_data"): urls.OPEN_DATA},
+        {history.title(): history.PAGE},
         {say("site.nav.annex"): urls.ANNEX},
         {compare.title(): compare.PAGE},
     ]
