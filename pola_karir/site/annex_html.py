@@ -1,0 +1,276 @@
+"""The annex (:mod:`pola_karir.site.annex`) as one self-contained, printable HTML document.
+
+Print layout is CSS Paged Media, which WeasyPrint lays out (``pola-karir lampiran --pdf``) and
+a browser follows when printing the HTML: A4 pages with the regulation in a running header
+from page 2 on, "Halaman X dari Y" at the foot, and named ``landscape`` pages for the parts
+whose diagram is drawn larger across the paper or whose table has many columns. Chapters
+start on a new page; the closing block follows the last table on its page.
+
+Nothing is fetched: the style sheet is inline, the diagrams are inline SVG (their links to
+the site's pages are removed: a printed annex has no site), and a Content-Security-Policy
+forbids any other source to a browser that opens the file. Every string from the data is
+HTML-escaped here, and text put into CSS (the running header) is CSS-escaped character by
+character, so no value can end its string.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from pola_karir.site.annex import Annex, Block, Chapter, Closing, Figure, Paragraph, Table
+from pola_karir.site.page import SITE_LANGUAGE, say
+
+# A4 in millimetres, the margins, and the room a diagram may take on a page (its heading and
+# caption share the page).
+PAGE: Final = (210.0, 297.0)
+MARGIN: Final = (22.0, 18.0)  # top/bottom, left/right
+FIGURE_ROOM: Final = {"portrait": (174.0, 205.0), "landscape": (261.0, 128.0)}
+MM_PER_PT: Final = 25.4 / 72
+
+_VIEWBOX = re.compile(r'viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_SIZE_ATTRS = re.compile(r'\s(?:style|width|height)="[^"]*"')
+# Links of the site's diagrams (pk-src: tokens to pages): a printed annex links nowhere.
+_LINK_ATTRS = re.compile(r'\s(?:xlink:href|href|target|xlink:title)="[^"]*"')
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Headings and the blocks under them, laid out on pages of one orientation."""
+
+    headings: tuple[str, ...]  # HTML
+    blocks: tuple[Block, ...]
+    chapter_start: bool
+
+
+def css_string(value: str) -> str:
+    """A CSS string literal for any text: every character but letters, digits and spaces is
+    written as a hex escape, so no quote, backslash or newline can end it."""
+    escaped = "".join(
+        char if (char.isascii() and char.isalnum()) or char == " " else f"\\{ord(char):x} "
+        for char in value
+    )
+    return f'"{escaped}"'
+
+
+def _page_number_css() -> str:
+    """``content`` for the page-number box from the catalogue's "Halaman {page} dari {pages}"."""
+    marker = "\x00"
+    template = say("lampiran.page_number", page=f"{marker}p{marker}", pages=f"{marker}n{marker}")
+    parts = []
+    for index, piece in enumerate(template.split(marker)):
+        if index % 2:
+            parts.append("counter(page)" if piece == "p" else "counter(pages)")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts)
+
+
+def stylesheet(running_header: str) -> str:
+    top, side = MARGIN
+    return f"""
+@page {{ size: A4 portrait; margin: {top}mm {side}mm;
+  @top-center {{ content: {css_string(running_header)}; font-size: 7.5pt; color: #333;
+    width: 100%; vertical-align: bottom; padding-bottom: 2mm; border-bottom: .4pt solid #666; }}
+  @bottom-right {{ content: {_page_number_css()}; font-size: 8pt; }} }}
+@page :first {{ @top-center {{ content: none; border: 0; }} }}
+@page landscape {{ size: A4 landscape; }}
+html {{ font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #000;
+  line-height: 1.35; }}
+body {{ margin: 0; }}
+.portrait {{ page: portrait; }}
+.landscape {{ page: landscape; }}
+.chapter-start {{ break-before: page; }}
+.annex-head {{ margin: 0 0 8mm 50%; font-size: 9.5pt; }}
+.annex-head p {{ margin: 0; }}
+.notice {{ border: 1pt solid #000; padding: 2mm 3mm; font-weight: bold; margin: 0 0 6mm; }}
+h1 {{ text-align: center; font-size: 11.5pt; margin: 0 0 5mm; break-after: avoid; }}
+h2 {{ font-size: 10.5pt; margin: 6mm 0 2mm; break-after: avoid; }}
+h3 {{ font-size: 10pt; margin: 5mm 0 2mm; break-after: avoid; }}
+p {{ margin: 0 0 2mm; text-align: justify; }}
+table {{ border-collapse: collapse; width: 100%; margin: 2mm 0 5mm; font-size: 8pt; }}
+th, td {{ border: .6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }}
+th {{ background: #e5e5e5; font-weight: bold; }}
+thead {{ display: table-header-group; }}
+tr {{ break-inside: avoid; }}
+td.num, th.num {{ text-align: right; }}
+tfoot td {{ font-weight: bold; }}
+figure {{ margin: 2mm 0 4mm; break-inside: avoid; text-align: center; }}
+figure svg {{ display: block; margin: 0 auto; }}
+figcaption {{ font-size: 8.5pt; font-style: italic; margin-top: 1mm; }}
+.closing {{ break-inside: avoid; margin: 10mm 0 0 55%; }}
+.closing p {{ margin: 0; text-align: left; }}
+.closing .title {{ margin-top: 3mm; font-weight: bold; }}
+.closing .name {{ margin-top: 24mm; font-weight: bold; }}
+.blank {{ display: inline-block; min-width: 45mm; border-bottom: .6pt dotted #000; }}
+"""
+
+
+def _svg_size(svg: str) -> tuple[float, float] | None:
+    """The diagram's natural size in millimetres, from its viewBox (Graphviz points)."""
+    box = _VIEWBOX.search(svg)
+    if box is None:
+        return None
+    return float(box.group(1)) * MM_PER_PT, float(box.group(2)) * MM_PER_PT
+
+
+def _scale(size: tuple[float, float], orientation: str) -> float:
+    room_w, room_h = FIGURE_ROOM[orientation]
+    return min(1.0, room_w / size[0], room_h / size[1])
+
+
+def orientation_of(svg: str) -> str:
+    """The page orientation on which the diagram is drawn larger (portrait when equal)."""
+    size = _svg_size(svg)
+    if size is None:
+        return "portrait"
+    return "landscape" if _scale(size, "landscape") > _scale(size, "portrait") else "portrait"
+
+
+def printable_svg(svg: str, orientation: str) -> str:
+    """The SVG sized for its page (as large as fits, never above its natural size), without
+    the site's links."""
+    size = _svg_size(svg)
+    opening = _SVG_OPEN.search(svg)
+    if size is None or opening is None:
+        return _LINK_ATTRS.sub("", svg)
+    scale = _scale(size, orientation)
+    width, height = size[0] * scale, size[1] * scale
+    tag = _SIZE_ATTRS.sub("", opening.group(0))
+    tag = tag.replace("<svg", f'<svg style="width:{width:.1f}mm;height:{height:.1f}mm"', 1)
+    body = svg[: opening.start()] + tag + svg[opening.end() :]
+    return _LINK_ATTRS.sub("", body)
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def table_html(table: Table) -> str:
+    def cells(values: Sequence[str], tag: str) -> str:
+        return "".join(
+            f"<{tag}{' class=num' if index in table.numeric else ''}>{_esc(value)}</{tag}>"
+            for index, value in enumerate(values)
+        )
+
+    foot = f"<tfoot><tr>{cells(table.footer, 'td')}</tr></tfoot>" if table.footer else ""
+    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.rows)
+    return (
+        f"<table><thead><tr>{cells(table.columns, 'th')}</tr></thead>"
+        f"<tbody>{body}</tbody>{foot}</table>"
+    )
+
+
+def _block(block: Block, svgs: Mapping[str, str], orientation: str) -> str:
+    if isinstance(block, Paragraph):
+        return f"<p>{_esc(block.text)}</p>"
+    if isinstance(block, Table):
+        return table_html(block)
+    svg = svgs.get(block.diagram.name, "")
+    caption = f"<figcaption>{_esc(block.caption)}</figcaption>"
+    return f"<figure>{printable_svg(svg, orientation)}{caption}</figure>"
+
+
+def _orientation(blocks: Iterable[Block], svgs: Mapping[str, str]) -> str:
+    for block in blocks:
+        if isinstance(block, Table) and block.wide:
+            return "landscape"
+        if isinstance(block, Figure) and orientation_of(svgs.get(block.diagram.name, "")) == (
+            "landscape"
+        ):
+            return "landscape"
+    return "portrait"
+
+
+def _groups(chapter: Chapter) -> list[_Group]:
+    """The chapter as groups of pages of one orientation. Headings with only paragraphs under
+    them join the next group, so a heading never stands alone on a page of its own."""
+    raw = [
+        _Group(
+            (
+                f"<h1>{_esc(say('lampiran.chapter', number=chapter.number))}<br>"
+                f"{_esc(chapter.title)}</h1>",
+            ),
+            chapter.blocks,
+            True,
+        ),
+        *(
+            _Group((f"<h{s.level}>{_esc(s.heading)}</h{s.level}>",), s.blocks, False)
+            for s in chapter.sections
+        ),
+    ]
+    merged: list[_Group] = []
+    pending: _Group | None = None
+    for group in raw:
+        if pending is not None:
+            group = _Group(
+                (*pending.headings, *_paragraphs_html(pending.blocks), *group.headings),
+                group.blocks,
+                pending.chapter_start,
+            )
+            pending = None
+        if all(isinstance(b, Paragraph) for b in group.blocks):
+            pending = group
+        else:
+            merged.append(group)
+    if pending is not None:
+        merged.append(pending)
+    return merged
+
+
+def _paragraphs_html(blocks: Iterable[Block]) -> tuple[str, ...]:
+    return tuple(f"<p>{_esc(b.text)}</p>" for b in blocks if isinstance(b, Paragraph))
+
+
+def _blank_or(value: str) -> str:
+    return _esc(value) if value else '<span class="blank"></span>'
+
+
+def closing_html(closing: Closing) -> str:
+    marker = "\x00"
+
+    def line(key: str, name: str, value: str) -> str:
+        words = _esc(say(key, **{name: marker}))
+        return words.replace(marker, _blank_or(value))
+
+    return (
+        '<div class="closing">'
+        f"<p>{line('lampiran.closing.place', 'place', closing.place)}</p>"
+        f"<p>{line('lampiran.closing.date', 'date', closing.date)}</p>"
+        f'<p class="title">{_blank_or(closing.title)},</p>'
+        f'<p class="name">{_blank_or(closing.name)}</p>'
+        "</div>"
+    )
+
+
+def document(annex: Annex, svgs: Mapping[str, str]) -> str:
+    """The whole annex as one HTML document; ``svgs`` are the rendered diagrams by name."""
+    head = "".join(f"<p>{_esc(line)}</p>" for line in annex.heading)
+    notice = f'<p class="notice">{_esc(annex.notice)}</p>' if annex.notice else ""
+    parts: list[str] = []
+    groups = [group for chapter in annex.chapters for group in _groups(chapter)]
+    for index, group in enumerate(groups):
+        orientation = _orientation(group.blocks, svgs)
+        classes = orientation + (" chapter-start" if group.chapter_start and index else "")
+        body = "".join(
+            (
+                *group.headings,
+                *(_block(block, svgs, orientation) for block in group.blocks),
+            )
+        )
+        if index == 0:
+            body = f'<div class="annex-head">{head}</div>{notice}{body}'
+        if index == len(groups) - 1:
+            body += closing_html(annex.closing)
+        parts.append(f'<div class="{classes}">{body}</div>')
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{SITE_LANGUAGE}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        f"<title>{_esc(annex.title)}</title><style>{stylesheet(annex.running_header)}</style>"
+        f"</head><body>{''.join(parts)}</body></html>\n"
+    )
