@@ -93,8 +93,12 @@ def test_the_index_and_the_annex_carry_the_numbers(dataset: Dataset) -> None:
     maps = [html for _, html in catalog.annex_page(dataset).html_blocks if heading in html]
     assert maps, "no peta jabatan table in the annex"
     annex = "".join(maps)
-    row = next(r for r in annex.split("<tr>") if "Teknik Jalan dan Jembatan Ahli Pertama" in r)
-    assert "<td class=num>4</td><td class=num>2</td><td class=num>2</td></tr>" in row
+    rows = [r for r in annex.split("<tr>") if "<td>Teknik Jalan dan Jembatan Ahli Pertama</td>" in r]
+    # One row per placement, each with that unit's numbers (the index above shows the totals).
+    assert len(rows) == 2
+    assert "<td>Bidang Bina Marga</td>" in rows[0]
+    assert rows[0].endswith("<td class=num>3</td><td class=num>1</td><td class=num>2</td></tr>")
+    assert "<td class=num>1</td><td class=num>1</td><td class=num>0</td></tr>" in rows[1]
 
 
 def test_open_data_carries_every_placement(dataset: Dataset) -> None:
