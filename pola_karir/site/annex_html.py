@@ -35,7 +35,9 @@ _VIEWBOX = re.compile(r'viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 _SIZE_ATTRS = re.compile(r'\s(?:style|width|height)="[^"]*"')
 # Links of the site's diagrams (pk-src: tokens to pages): a printed annex links nowhere.
-_LINK_ATTRS = re.compile(r'\s(?:xlink:href|href|target|xlink:title)="[^"]*"')
+# Ids too: Graphviz numbers the nodes of every diagram alike (node1, edge1), and one document
+# holds many diagrams; nothing in its SVG refers to them.
+_LINK_ATTRS = re.compile(r'\s(?:xlink:href|href|target|xlink:title|id)="[^"]*"')
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ whatever was at the target before.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,12 +79,30 @@ def _fetcher(weasyprint: Any) -> Any:
     return Refusing()
 
 
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """WeasyPrint logs what it skips (an address refused, a CSS property it does not know) on
+    its logger; Python would print those records on standard error when the program set up
+    no logging. They concern our own self-contained document, never the user's data: dropped."""
+    logger = logging.getLogger(name)
+    handler = logging.NullHandler()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 def pdf(html: str) -> Pdf:
     """Lay out the HTML as PDF in memory (nothing is written)."""
     weasyprint = _weasyprint()
     try:
-        document = weasyprint.HTML(string=html, url_fetcher=_fetcher(weasyprint)).render()
-        data = document.write_pdf()
+        with _quiet("weasyprint"):
+            document = weasyprint.HTML(string=html, url_fetcher=_fetcher(weasyprint)).render()
+            data = document.write_pdf()
     except Exception as error:  # WeasyPrint raises many kinds; each ends as one message
         raise PdfFailed(
             "lampiran.cli.pdf_failed", error=f"{type(error).__name__}: {error}"

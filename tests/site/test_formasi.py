@@ -93,7 +93,9 @@ def test_the_index_and_the_annex_carry_the_numbers(dataset: Dataset) -> None:
     maps = [html for _, html in catalog.annex_page(dataset).html_blocks if heading in html]
     assert maps, "no peta jabatan table in the annex"
     annex = "".join(maps)
-    rows = [r for r in annex.split("<tr>") if "<td>Teknik Jalan dan Jembatan Ahli Pertama</td>" in r]
+    rows = [
+        r for r in annex.split("<tr>") if "<td>Teknik Jalan dan Jembatan Ahli Pertama</td>" in r
+    ]
     # One row per placement, each with that unit's numbers (the index above shows the totals).
     assert len(rows) == 2
     assert "<td>Bidang Bina Marga</td>" in rows[0]
