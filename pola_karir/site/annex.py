@@ -40,7 +40,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """Plain-text cells; ``numeric`` columns are right-aligned, ``footer`` is a totals row."""
+    """Plain-text cells (a line break starts a new line in the cell); ``numeric`` columns are
+    right-aligned, ``footer`` is a totals row."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -62,7 +63,13 @@ class Figure:
     page: str
 
 
-Block = Paragraph | Table | Figure
+@dataclass(frozen=True)
+class Legend:
+    """The key to the diagrams: one colour and shape per kind of position, one line per kind
+    of move (the site's own legend, drawn from the diagrams' style tables)."""
+
+
+Block = Paragraph | Table | Figure | Legend
 
 
 @dataclass(frozen=True)
@@ -236,6 +243,7 @@ def _basic_pattern(dataset: Dataset) -> Chapter:
             Section(
                 _say("basic.figure"),
                 (
+                    Legend(),
                     Figure(
                         overview, _say("figure.overview", agency=dataset.agency.name), overview.page
                     ),
@@ -304,7 +312,7 @@ def _path_section(dataset: Dataset, path: CareerPath, number: int) -> Section:
             _name(dataset, move.target),
             phrases.label("perpindahan", move.kind, SITE_LANGUAGE),
             phrases.years(move.min_years, SITE_LANGUAGE) if move.min_years_written else "–",
-            "; ".join(move.conditions) or "–",
+            "\n".join(move.conditions) or "–",
         )
         for index, move in enumerate(path.moves, start=1)
     )

@@ -19,16 +19,25 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Final
 
-from pola_karir.site.annex import Annex, Block, Chapter, Closing, Figure, Paragraph, Table
+from pola_karir.site import diagrams
+from pola_karir.site.annex import (
+    Annex,
+    Block,
+    Chapter,
+    Closing,
+    Figure,
+    Legend,
+    Paragraph,
+    Table,
+)
 from pola_karir.site.page import SITE_LANGUAGE, say
 
-# A4 in millimetres, the margins, and the room a diagram may take on a page (its heading and
-# caption share the page).
-PAGE: Final = (210.0, 297.0)
-MARGIN: Final = (22.0, 18.0)  # top/bottom, left/right
-FIGURE_ROOM: Final = {"portrait": (174.0, 205.0), "landscape": (261.0, 128.0)}
+# The room a diagram may take: A4 less the page margins of assets/lampiran.css (22 mm top and
+# bottom, 18 mm left and right), less its heading and caption.
+FIGURE_ROOM: Final = {"portrait": (174.0, 200.0), "landscape": (261.0, 112.0)}
 MM_PER_PT: Final = 25.4 / 72
 
 _VIEWBOX = re.compile(r'viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
@@ -73,43 +82,16 @@ def _page_number_css() -> str:
 
 
 def stylesheet(running_header: str) -> str:
-    top, side = MARGIN
-    return f"""
-@page {{ size: A4 portrait; margin: {top}mm {side}mm;
-  @top-center {{ content: {css_string(running_header)}; font-size: 7.5pt; color: #333;
-    width: 100%; vertical-align: bottom; padding-bottom: 2mm; border-bottom: .4pt solid #666; }}
-  @bottom-right {{ content: {_page_number_css()}; font-size: 8pt; }} }}
-@page :first {{ @top-center {{ content: none; border: 0; }} }}
-@page landscape {{ size: A4 landscape; }}
-html {{ font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #000;
-  line-height: 1.35; }}
-body {{ margin: 0; }}
-.portrait {{ page: portrait; }}
-.landscape {{ page: landscape; }}
-.chapter-start {{ break-before: page; }}
-.annex-head {{ margin: 0 0 8mm 50%; font-size: 9.5pt; }}
-.annex-head p {{ margin: 0; }}
-.notice {{ border: 1pt solid #000; padding: 2mm 3mm; font-weight: bold; margin: 0 0 6mm; }}
-h1 {{ text-align: center; font-size: 11.5pt; margin: 0 0 5mm; break-after: avoid; }}
-h2 {{ font-size: 10.5pt; margin: 6mm 0 2mm; break-after: avoid; }}
-h3 {{ font-size: 10pt; margin: 5mm 0 2mm; break-after: avoid; }}
-p {{ margin: 0 0 2mm; text-align: justify; }}
-table {{ border-collapse: collapse; width: 100%; margin: 2mm 0 5mm; font-size: 8pt; }}
-th, td {{ border: .6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }}
-th {{ background: #e5e5e5; font-weight: bold; }}
-thead {{ display: table-header-group; }}
-tr {{ break-inside: avoid; }}
-td.num, th.num {{ text-align: right; }}
-tfoot td {{ font-weight: bold; }}
-figure {{ margin: 2mm 0 4mm; break-inside: avoid; text-align: center; }}
-figure svg {{ display: block; margin: 0 auto; }}
-figcaption {{ font-size: 8.5pt; font-style: italic; margin-top: 1mm; }}
-.closing {{ break-inside: avoid; margin: 10mm 0 0 55%; }}
-.closing p {{ margin: 0; text-align: left; }}
-.closing .title {{ margin-top: 3mm; font-weight: bold; }}
-.closing .name {{ margin-top: 24mm; font-weight: bold; }}
-.blank {{ display: inline-block; min-width: 45mm; border-bottom: .6pt dotted #000; }}
-"""
+    """The print style sheet (``assets/lampiran.css``) and the page's margin boxes, whose
+    contents come from the data and the catalogue."""
+    sheet = (resources.files("pola_karir.site") / "assets" / "lampiran.css").read_text(
+        encoding="utf-8"
+    )
+    boxes = (
+        f"@page {{ @top-center {{ content: {css_string(running_header)}; }} "
+        f"@bottom-right {{ content: {_page_number_css()}; }} }}"
+    )
+    return f"{sheet}\n{boxes}\n"
 
 
 def _svg_size(svg: str) -> tuple[float, float] | None:
@@ -155,7 +137,8 @@ def _esc(value: object) -> str:
 def table_html(table: Table) -> str:
     def cells(values: Sequence[str], tag: str) -> str:
         return "".join(
-            f"<{tag}{' class=num' if index in table.numeric else ''}>{_esc(value)}</{tag}>"
+            f"<{tag}{' class=num' if index in table.numeric else ''}>"
+            f"{'<br>'.join(_esc(line) for line in value.split(chr(10)))}</{tag}>"
             for index, value in enumerate(values)
         )
 
@@ -172,6 +155,8 @@ def _block(block: Block, svgs: Mapping[str, str], orientation: str) -> str:
         return f"<p>{_esc(block.text)}</p>"
     if isinstance(block, Table):
         return table_html(block)
+    if isinstance(block, Legend):
+        return diagrams.legend_html()
     svg = svgs.get(block.diagram.name, "")
     caption = f"<figcaption>{_esc(block.caption)}</figcaption>"
     return f"<figure>{printable_svg(svg, orientation)}{caption}</figure>"
@@ -225,7 +210,8 @@ def _groups(chapter: Chapter) -> list[_Group]:
 
 
 def _paragraphs_html(blocks: Iterable[Block]) -> tuple[str, ...]:
-    return tuple(f"<p>{_esc(b.text)}</p>" for b in blocks if isinstance(b, Paragraph))
+    """Paragraphs that lead into the next heading's content: kept on its page."""
+    return tuple(f'<p class="lead">{_esc(b.text)}</p>' for b in blocks if isinstance(b, Paragraph))
 
 
 def _blank_or(value: str) -> str:

@@ -421,6 +421,8 @@ def annex_page(dataset: Dataset) -> Page:
         for block in items:
             if isinstance(block, annex.Paragraph):
                 parts.append(md(block.text) + "\n")
+            elif isinstance(block, annex.Legend):
+                continue  # the key to the diagrams is on the home and overview pages
             elif isinstance(block, annex.Table):
                 name = f"tabel-{len(blocks_html) + 1}"
                 blocks_html.append((name, annex_html.table_html(block)))
