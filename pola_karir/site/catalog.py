@@ -436,6 +436,6 @@ def annex_page(dataset: Dataset) -> Page:
         parts.append(f"\n## {md(heading)}\n")
         add(chapter.blocks)
         for section in chapter.sections:
-            parts.append(f"\n{'#' * section.level} {md(section.heading)}\n")
+            parts.append(f"\n{'#' * (section.level + 1)} {md(section.heading)}\n")
             add(section.blocks)
     return Page(page, model.title, "\n".join(parts) + "\n", html_blocks=tuple(blocks_html))
