@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import re
 import resource
 import signal
@@ -287,6 +288,23 @@ def test_a_write_that_fails_midway_leaves_the_previous_file(tmp_path: Path) -> N
     assert "Traceback" not in run.stderr
     assert target.read_text(encoding="utf-8") == "versi lama\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lampiran.html"]
+
+
+def test_a_written_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """A new file is readable as any file the user makes (the umask decides), not only by its
+    owner as the temporary file was; a replaced file keeps its permissions."""
+    umask = os.umask(0o022)
+    try:
+        new = tmp_path / "baru.html"
+        annex_pdf.write_atomic(new, b"isi")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "lama.html"
+        kept.write_bytes(b"lama")
+        kept.chmod(0o640)
+        annex_pdf.write_atomic(kept, b"baru")
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_bytes() == b"baru"
+    finally:
+        os.umask(umask)
 
 
 def test_a_missing_or_unusable_target_is_said_and_nothing_is_written(tmp_path: Path) -> None:

@@ -110,14 +110,27 @@ def pdf(html: str) -> Pdf:
     return Pdf(bytes(data), len(document.pages))
 
 
+def _mode(target: Path) -> int:
+    """The permissions the file gets: those of the file it replaces, else what the umask gives
+    a new file (a temporary file is created readable by its owner only)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` whole or not at all (temporary file, then rename)."""
+    mode = _mode(target)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        Path(temp).chmod(mode)
         Path(temp).replace(target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
