@@ -12,8 +12,6 @@ import html
 import io
 import os
 import re
-import resource
-import signal
 import subprocess
 import sys
 import threading
@@ -262,26 +260,19 @@ def test_the_pdf_engine_fetches_nothing() -> None:
 # --- writing whole files or none ------------------------------------------------------------
 
 
-def _limit_file_size() -> None:
-    """In the child: a file may not grow past 64 KiB (a disk filling up mid-write)."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
-
-
 def test_a_write_that_fails_midway_leaves_the_previous_file(tmp_path: Path) -> None:
     target = tmp_path / "lampiran.html"
     target.write_text("versi lama\n", encoding="utf-8")
+    # The child may not grow a file past 64 KiB (a disk filling up mid-write); the document
+    # is about 1 MB. Without the signal ignored, the kernel would kill it at the limit.
     code = (
-        "import sys; from pola_karir.cli import main; "
+        "import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536)); "
+        "from pola_karir.cli import main; "
         f"sys.exit(main(['lampiran', '--data', {str(DATA)!r}, '--html', {str(target)!r}]))"
     )
     run = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        preexec_fn=_limit_file_size,
-        cwd=tmp_path,
-        check=False,
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
     )
     assert run.returncode == 2, run.stderr
     assert str(target) in run.stderr and "tidak ada berkas yang ditulis" in run.stderr
@@ -323,6 +314,8 @@ def test_a_missing_or_unusable_target_is_said_and_nothing_is_written(tmp_path: P
 def test_usage_and_invalid_data(tmp_path: Path, folder: DataFolder) -> None:
     code, out, err = _run("lampiran", "--data", str(DATA))
     assert code == 2 and "--pdf" in err and out == ""
+    code, out, err = _run("lampiran", "--data", str(DATA), "--lang", "en")
+    assert code == 2 and err.startswith("Name an output file") and out == ""
     folder.doc("instansi.yml")["regulasi"]["penandatangan"] = {"jabtan": "BUPATI"}
     root = folder.write()
     target = tmp_path / "x.html"
