@@ -354,4 +354,4 @@ def test_signatory_and_place_come_from_instansi(made: Made) -> None:
     assert closing == annex.Closing(
         "Contoh", "17 Maret 2025", "BUPATI CONTOH", "Nama Bupati Fiktif"
     )
-    assert annex.indonesian_date("2025-13-01") == "2025-13-01"
+    assert annex.long_date("2025-13-01") == "2025-13-01"

@@ -162,7 +162,7 @@ def annex(dataset: Dataset) -> Annex:
         chapters=chapters,
         closing=Closing(
             place=reg.place,
-            date=indonesian_date(reg.enacted),
+            date=long_date(reg.enacted),
             title=reg.signatory.title,
             name=reg.signatory.name,
         ),
@@ -170,9 +170,9 @@ def annex(dataset: Dataset) -> Annex:
     )
 
 
-def indonesian_date(iso: str) -> str:
-    """``2025-03-17`` → ``17 Maret 2025`` (month names from the catalogue); "" stays "" and a
-    value that is not such a date is shown as written."""
+def long_date(iso: str) -> str:
+    """``2025-03-17`` → ``17 Maret 2025`` (the month's name from the catalogue); "" stays ""
+    and a value that is not such a date is shown as written."""
     year, _, rest = iso.partition("-")
     month, _, day = rest.partition("-")
     if not (year.isdigit() and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
@@ -195,7 +195,13 @@ def _level_key(position: Position) -> tuple[int, int, int]:
 
 def _basic_pattern(dataset: Dataset) -> Chapter:
     kinds = tuple(
-        Paragraph(f"{phrases.label('perpindahan', kind, SITE_LANGUAGE)}: {_say(f'move.{kind}')}")
+        Paragraph(
+            _say(
+                "move",
+                kind=phrases.label("perpindahan", kind, SITE_LANGUAGE),
+                meaning=_say(f"move.{kind}"),
+            )
+        )
         for kind in ("vertikal", "horizontal", "diagonal")
     )
     rows = []
