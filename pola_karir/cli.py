@@ -210,6 +210,16 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         help=text("riwayat.cli.help.format", lang),
     )
     _lang(diff_cmd, say("lang"))
+
+    annex_cmd = commands.add_parser(
+        "lampiran",
+        help=text("lampiran.cli.help", lang),
+        description=text("lampiran.cli.description", lang),
+    )
+    annex_cmd.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help=say("data_dir"))
+    annex_cmd.add_argument("--pdf", metavar="LAMPIRAN.pdf", help=text("lampiran.cli.pdf", lang))
+    annex_cmd.add_argument("--html", metavar="LAMPIRAN.html", help=text("lampiran.cli.html", lang))
+    _lang(annex_cmd, say("lang"))
     return parser
 
 
@@ -234,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "init": _init,
             "skema": _skema,
             "diff": _diff,
+            "lampiran": _lampiran,
         }
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
@@ -714,6 +725,55 @@ def _diff(args: argparse.Namespace) -> int:
         sys.stdout.write(diff_markdown(result, lang))
     else:
         sys.stdout.write(history.as_text(result, lang))
+    return EXIT_OK
+
+
+# --- lampiran --------------------------------------------------------------------------------
+
+
+def _lampiran(args: argparse.Namespace) -> int:
+    """The regulation's annex as PDF and/or printable HTML. Everything is made in memory first;
+    each file is then written whole or not at all (a failure leaves no half-written file)."""
+    from pola_karir.site import annex_pdf
+    from pola_karir.site.render import GraphvizError
+
+    lang = args.lang
+    if not args.pdf and not args.html:
+        print(text("lampiran.cli.needs_output", lang), file=sys.stderr)
+        return EXIT_USAGE
+    loaded, code = _load_data(args.data, lang)
+    if loaded is None:
+        return code
+    assert loaded.dataset is not None
+    try:
+        _, document = annex_pdf.annex_document(loaded.dataset)
+    except GraphvizError as error:
+        print(text("lampiran.cli.diagram_failed", lang, error=error.message(lang)), file=sys.stderr)
+        return EXIT_USAGE
+    outputs: list[tuple[Path, bytes, str]] = []
+    if args.pdf:
+        try:
+            made = annex_pdf.pdf(document)
+        except annex_pdf.PdfUnavailable as error:
+            print(shown(error.message(lang)), file=sys.stderr)
+            return EXIT_USAGE
+        except annex_pdf.PdfFailed as error:
+            print(shown(error.message(lang)), file=sys.stderr)
+            return EXIT_INTERNAL
+        written = text("lampiran.cli.written_pdf", lang, path=shown(args.pdf), pages=made.pages)
+        outputs.append((Path(args.pdf), made.data, written))
+    if args.html:
+        written = text("lampiran.cli.written_html", lang, path=shown(args.html))
+        outputs.append((Path(args.html), document.encode("utf-8"), written))
+    for path, data, written in outputs:
+        try:
+            annex_pdf.write_atomic(path, data)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            message = text("lampiran.cli.cannot_write", lang, path=shown(path), error=reason)
+            print(message, file=sys.stderr)
+            return EXIT_USAGE
+        print(written)
     return EXIT_OK
 
 

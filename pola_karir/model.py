@@ -98,6 +98,16 @@ class Marks:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """The official who enacts the regulation (``penandatangan``), as the annex's closing block
+    shows them: the title above the signature (``BUPATI CONTOH``) and the name below it. An
+    empty value leaves a line to fill in by hand."""
+
+    title: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class AgencyRegulation:
     """The agency's own pola karier regulation that the published site accompanies."""
 
@@ -110,6 +120,8 @@ class AgencyRegulation:
     url: str = ""
     fictional: bool = False
     regulation_id: str = ""
+    place: str = ""  # ditetapkan_di: where it was enacted ("" until known)
+    signatory: Signatory = Signatory()
 
 
 # Manajemen talenta (PermenPANRB 3/2020 as amended by 20/2025): the two axes of the nine-box,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything pola-karir needs on a fresh Debian/Ubuntu machine, idempotently:
-# Graphviz (dot) and Chromium from apt when missing, and a virtual environment in .venv with
+# Graphviz (dot), Chromium, Pango (for the annex PDF) and poppler-utils (its tests) from apt
+# when missing, and a virtual environment in .venv with
 # the package (editable) and its test tools. Safe to run again; it only installs what is absent.
 #
 # POLA_KARIR_DEPS chooses the dependency releases (CI runs the suite with both):
@@ -12,6 +13,12 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+# WeasyPrint (`pola-karir lampiran --pdf`) lays text out with Pango; the tests read the PDF with
+# poppler's pdftotext and pdfinfo.
+if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0\.so\.0'; then
+  need_apt+=(libpango-1.0-0 libpangoft2-1.0-0)
+fi
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ "${POLA_KARIR_BROWSER:-1}" = "1" ] && ! command -v chromium >/dev/null 2>&1; then
   need_apt+=(chromium)
 fi

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from pola_karir import reference as ref
 from pola_karir.model import Competency, Dataset, JobFamily, LegalRef, Position, Regulation
-from pola_karir.site import blocks, formasi, urls
+from pola_karir.site import annex, annex_html, blocks, formasi, urls
 from pola_karir.site.page import (
     COMPETENCY_GROUPS,
     Page,
@@ -403,95 +403,39 @@ def _filters(dataset: Dataset) -> str:
 
 
 def annex_page(dataset: Dataset) -> Page:
-    """The pola karier as a regulation annex: every position with its key requirements and
-    every career-path step, in plain tables meant for printing (or saving as PDF)."""
+    """The Lampiran on the site: the same document model as the printable annex
+    (:mod:`pola_karir.site.annex`), its tables as HTML blocks and each diagram as a link to
+    the page that shows it. How to get the PDF ready to sign is said on screen only."""
     page = urls.ANNEX
-    reg = dataset.agency.regulation
-    heading = say(
-        "site.annex.heading",
-        kind=reg.kind.upper(),
-        number=reg.number,
-        year=reg.year,
-        title=reg.title.upper(),
-    )
-    positions = sorted(
-        dataset.positions.values(),
-        key=lambda p: (
-            p.unit.split("/")[0],
-            -ref.LEVELS[p.level_key].tier,
-            -ref.LEVELS[p.level_key].order,
-            blocks.position_name(dataset, p.id),
-        ),
-    )
-    rows = []
-    for number, position in enumerate(positions, start=1):
-        req = position.requirements
-        rows.append(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(cell))}</td>"
-                for cell in (
-                    number,
-                    blocks.position_name(dataset, position.id),
-                    phrases.position_level(position, dataset, site_language()),
-                    ", ".join(_top_name(dataset, top) for top in position.tops),
-                    position.job_class,
-                    phrases.education_level(req.education.minimum, site_language())
-                    if req.education
-                    else "–",
-                    req.rank.minimum if req.rank else "–",
-                    ", ".join(phrases.training(t, dataset, site_language()) for t in req.trainings)
-                    or "–",
-                    formasi.number(position.needed),
-                    formasi.number(position.filled),
-                )
-            )
-            + "</tr>"
-        )
-    columns = ("number", "position", "kind", "agency_unit", "class", "min_education_short")
-    positions_table = _annex_table(
-        (*columns, "min_rank_short", "trainings", "formasi.col.needed", "formasi.col.filled"),
-        rows,
-    )
-    steps = []
-    for path in sorted(dataset.paths.values(), key=lambda p: p.name):
-        for move in path.moves:
-            steps.append(
-                "<tr>"
-                + "".join(
-                    f"<td>{html.escape(str(cell))}</td>"
-                    for cell in (
-                        path.name,
-                        blocks.position_name(dataset, move.source),
-                        blocks.position_name(dataset, move.target),
-                        phrases.label("perpindahan", move.kind, site_language()),
-                        phrases.years(move.min_years, site_language()) if move.min_years else "–",
-                    )
-                )
-                + "</tr>"
-            )
-    steps_table = _annex_table(("path", "from", "to", "kind", "min_time"), steps)
-    title = say("site.annex.title")
+    model = annex.annex(dataset)
+    blocks_html: list[tuple[str, str]] = []
     parts = [
-        front(title),
-        f"**{md(heading)}**\n",
-        say("site.annex.intro") + "\n",
-        f"## {say('site.annex.positions_heading')}\n",
-        blocks.html_placeholder("jabatan"),
-        f"\n## {say('site.annex.paths_heading')}\n",
-        blocks.html_placeholder("jalur"),
+        front(model.title),
+        f"**{md(' '.join(model.heading))}**\n",
+        say("lampiran.site.note") + "\n{: .pk-screen-only }\n",
     ]
-    return Page(
-        page,
-        title,
-        "\n".join(parts) + "\n",
-        html_blocks=(("jabatan", positions_table), ("jalur", steps_table)),
-    )
+    if model.notice:
+        parts.append(emphasis(md(model.notice)) + "\n")
 
+    def add(items: Iterable[annex.Block]) -> None:
+        for block in items:
+            if isinstance(block, annex.Paragraph):
+                parts.append(md(block.text) + "\n")
+            elif isinstance(block, annex.Legend):
+                continue  # the key to the diagrams is on the home and overview pages
+            elif isinstance(block, annex.Table):
+                name = f"tabel-{len(blocks_html) + 1}"
+                blocks_html.append((name, annex_html.table_html(block)))
+                parts.append(blocks.html_placeholder(name) + "\n")
+            else:
+                target = link(block.caption, urls.md_link(page, block.page))
+                parts.append(say("lampiran.site.figure", link=target) + "\n")
 
-def _annex_table(columns: tuple[str, ...], rows: list[str]) -> str:
-    head = "".join(_th(column) for column in columns)
-    return (
-        f'<table class="pk-annex"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    for chapter in model.chapters:
+        heading = f"{say('lampiran.chapter', number=chapter.number)} {chapter.title}"
+        parts.append(f"\n## {md(heading)}\n")
+        add(chapter.blocks)
+        for section in chapter.sections:
+            parts.append(f"\n{'#' * (section.level + 1)} {md(section.heading)}\n")
+            add(section.blocks)
+    return Page(page, model.title, "\n".join(parts) + "\n", html_blocks=tuple(blocks_html))

@@ -88,10 +88,19 @@ def test_the_index_and_the_annex_carry_the_numbers(dataset: Dataset) -> None:
     assert numbers + "</tr>" in row
     kabid = next(r for r in index.split("<tr") if "kepala-bidang-bina-marga.md" in r)
     assert 'data-terbuka=""' in kabid and '<td data-pk-sort="-1">–</td>' in kabid
-    annex = dict(catalog.annex_page(dataset).html_blocks)["jabatan"]
-    assert "<th>Kebutuhan</th><th>Bezetting</th>" in annex
-    row = next(r for r in annex.split("<tr>") if "Teknik Jalan dan Jembatan Ahli Pertama" in r)
-    assert "<td>4</td><td>2</td></tr>" in row
+    # The annex's peta jabatan (BAB III): kebutuhan, bezetting and open posts per placement.
+    heading = "<th class=num>Kebutuhan</th><th class=num>Bezetting</th><th class=num>Terbuka</th>"
+    maps = [html for _, html in catalog.annex_page(dataset).html_blocks if heading in html]
+    assert maps, "no peta jabatan table in the annex"
+    annex = "".join(maps)
+    rows = [
+        r for r in annex.split("<tr>") if "<td>Teknik Jalan dan Jembatan Ahli Pertama</td>" in r
+    ]
+    # One row per placement, each with that unit's numbers (the index above shows the totals).
+    assert len(rows) == 2
+    assert "<td>Bidang Bina Marga</td>" in rows[0]
+    assert rows[0].endswith("<td class=num>3</td><td class=num>1</td><td class=num>2</td></tr>")
+    assert "<td class=num>1</td><td class=num>1</td><td class=num>0</td></tr>" in rows[1]
 
 
 def test_open_data_carries_every_placement(dataset: Dataset) -> None:
