@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from pola_karir import reference
 from pola_karir.diagnostics import CODES, Diagnostic, Severity
+from pola_karir.load.scalars import SHORT_BOOLEANS, readings
 from pola_karir.load.yaml_loader import Document, load_document, parse_text
 from pola_karir.report import FORMATS, render
 from pola_karir.rules.validate import validate_project
@@ -243,9 +244,27 @@ def test_plain_mappings_round_trip(value: dict[str, Any]) -> None:
     assume(not YAML_BREAKS.search(json.dumps(value, ensure_ascii=False)))
     text = yaml.safe_dump(value, allow_unicode=True)
     document, found = parse(text)
+
+    def texts(v: Any) -> list[str]:
+        if isinstance(v, str):
+            return [v]
+        if isinstance(v, list):
+            return [t for x in v for t in texts(x)]
+        if isinstance(v, dict):
+            return [t for k, x in v.items() for t in (*texts(k), *texts(x))]
+        return []
+
+    # Text that YAML 1.1 and 1.2 read differently ("y", "0o5") may be written unquoted by
+    # PyYAML, which resolves by 1.1: then it is reported, and only as that.
+    ambiguous = any(t in SHORT_BOOLEANS or readings(t) is not None for t in texts(value))
+    allowed = {"PK020", "PK021"} if ambiguous else set()
     if has_control(value):  # invisible characters are reported, and only they
-        assert found and {d.code for d in found} <= {"PK016", "PK017"}
+        assert found and {d.code for d in found} <= {"PK016", "PK017"} | allowed
         return
+    if ambiguous:
+        assert {d.code for d in found} <= allowed
+        return
+
     if finite(value):
         assert found == []
         assert document is not None

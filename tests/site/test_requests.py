@@ -41,6 +41,7 @@ def _pages(dataset: Dataset) -> list[tuple[str, Callable[[Page], object] | None]
         ("lampiran/", None),
         ("data-terbuka/", None),
         ("kode-pemeriksaan/", None),
+        ("riwayat/", None),
         ("panduan-data/", None),  # a hand-written guide from docs/
         ("404.html", None),  # the theme's own page, which a server shows for a missing one
     ]
