@@ -565,6 +565,31 @@ class Dataset:
         return found
 
     @cached_property
+    def placements_by_unit(self) -> Mapping[str, tuple[tuple[Position, Placement], ...]]:
+        """Every placement by the unit it is in, positions in their order: the unit and annex
+        pages ask for each perangkat daerah, and scanning every position for each of them
+        grows with units × positions."""
+        found: dict[str, list[tuple[Position, Placement]]] = {}
+        for position in self.positions.values():
+            for placement in position.placements:
+                found.setdefault(placement.unit, []).append((position, placement))
+        return {unit: tuple(pairs) for unit, pairs in found.items()}
+
+    def placements_in(self, top_unit: str) -> list[tuple[Position, Placement]]:
+        """Every placement inside the perangkat daerah ``top_unit`` (in it or in a unit below
+        it), in the order a scan of every position would give them."""
+        return list(self._placements_by_top.get(top_unit, ()))
+
+    @cached_property
+    def _placements_by_top(self) -> Mapping[str, tuple[tuple[Position, Placement], ...]]:
+        found: dict[str, list[tuple[Position, Placement]]] = {}
+        for position in self.positions.values():
+            for placement in position.placements:
+                top = placement.unit.split("/")[0]
+                found.setdefault(top, []).append((position, placement))
+        return {top: tuple(pairs) for top, pairs in found.items()}
+
+    @cached_property
     def _moves(self) -> tuple[Move, ...]:
         return tuple(move for path in self.paths.values() for move in path.moves)
 

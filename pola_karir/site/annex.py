@@ -358,17 +358,14 @@ def _tops(dataset: Dataset) -> list[str]:
 def _placed(dataset: Dataset, top: str) -> list[tuple[Position, Placement]]:
     """Every placement inside one perangkat daerah: unit by unit (the tree's order), highest
     position first."""
-    order = {unit_id: index for index, unit_id in enumerate(sorted(dataset.units))}
-    placed = [
-        (position, placement)
-        for position in dataset.positions.values()
-        for placement in position.placements
-        if placement.unit.split("/")[0] == top
-    ]
+    # A unit's place in the sorted ids is the order of the ids themselves: no list of every
+    # unit is sorted for each perangkat daerah.
+    placed = dataset.placements_in(top)
     return sorted(
         placed,
         key=lambda pair: (
-            order.get(pair[1].unit, len(order)),
+            pair[1].unit not in dataset.units,
+            pair[1].unit if pair[1].unit in dataset.units else "",
             _level_key(pair[0]),
             _name(dataset, pair[0].id),
         ),

@@ -284,12 +284,7 @@ def unit_map(dataset: Dataset, top_unit: str) -> Diagram:
     page = urls.unit(top_unit)
     unit = dataset.units[top_unit]
     title = say("site.diagram.unit_map", unit=unit.name)
-    placed = [
-        (position, placement)
-        for position in dataset.positions.values()
-        for placement in position.placements
-        if placement.unit.split("/")[0] == top_unit
-    ]
+    placed = dataset.placements_in(top_unit)
     by_position: dict[str, list[str]] = {}
     for position, placement in placed:
         by_position.setdefault(position.id, []).append(placement.unit)

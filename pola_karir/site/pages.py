@@ -5,7 +5,6 @@ Pages are plain data (:class:`Page`), so they can be tested and golden-checked w
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from pola_karir import reference as ref
@@ -302,10 +301,7 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
     page = urls.unit(top_id)
     unit = dataset.units[top_id]
     diagram = diagrams.unit_map(dataset, top_id)
-    by_unit: dict[str, list[tuple[Position, Placement]]] = defaultdict(list)
-    for position in dataset.positions.values():
-        for placement in position.placements:
-            by_unit[placement.unit].append((position, placement))
+    by_unit = dataset.placements_by_unit
     units = list(_walk_units(dataset, top_id))
     placed = [placement for unit_id in units for _, placement in by_unit.get(unit_id, [])]
     with_numbers = formasi.has_numbers(placed)

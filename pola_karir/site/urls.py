@@ -65,8 +65,23 @@ Ids never contain '_', so the marker cannot clash with a real page."""
 
 def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """Relative link between two source pages, for Markdown (MkDocs rewrites it)."""
-    rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    rel = relative(to_src, posixpath.dirname(from_src) or ".")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+def relative(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for the site's own relative source paths, without its
+    two ``getcwd`` calls: pages link to each other hundreds of thousands of times in a large
+    agency's site (5,000 positions: 270,000 links, 5 s of ``abspath``). A path that climbs
+    (``..``) or is absolute is left to ``relpath``."""
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    target = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
 # A token is only ever the whole value of a double-quoted URL attribute, because that is a

@@ -4,8 +4,11 @@ replacement the plugin makes with URLs from MkDocs' File objects."""
 from __future__ import annotations
 
 import html
+import posixpath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pola_karir.site import urls
 from pola_karir.site.text import attr, external_link, link, md
@@ -82,3 +85,13 @@ def test_a_token_outside_a_url_attribute_is_left_alone() -> None:
         f'<p title="{TOKEN}">{TOKEN}</p><a data-x="{TOKEN}" href="x{TOKEN}"><a xhref="{TOKEN}"></a>'
     )
     assert urls.resolve_refs(page, _fake_url) == page
+
+
+_SEGMENT = st.sampled_from(["jabatan", "unit", "a", "b", "x.md", "index.md", ".", "", "data"])
+
+
+@given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
+def test_relative_agrees_with_relpath(path: list[str], start: list[str]) -> None:
+    """The fast relative path is relpath's answer for every relative path without '..'."""
+    to, base = "/".join(path) or ".", "/".join(start) or "."
+    assert urls.relative(to, base) == posixpath.relpath(to, base)
