@@ -187,6 +187,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         metavar="NAMA",
         help=text("scaffold.help.name", lang, default=default_name),
     )
+    init_cmd.add_argument("--jenis-regulasi", metavar="JENIS", help=text("regulasi.help", lang))
     _lang(init_cmd, say("lang"))
 
     schema_cmd = commands.add_parser(
@@ -656,7 +657,19 @@ def _init(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return EXIT_USAGE
     name = " ".join(args.nama.split())  # as the agency writes it, without stray spaces
-    files = scaffold.repository(name, date.today().year)
+    if args.jenis_regulasi is not None:
+        problem = scaffold.kind_problem(args.jenis_regulasi)
+        if problem is not None:
+            kind_shown = shown(args.jenis_regulasi)
+            print(text(problem, lang, kind=kind_shown, most=scaffold.MAX_NAME), file=sys.stderr)
+            return EXIT_USAGE
+        kind: str | None = " ".join(args.jenis_regulasi.split())
+    else:
+        kind = scaffold.regulation_kind(name)
+    if kind is None:
+        print(text("regulasi.unknown", lang, name=shown(name)), file=sys.stderr)
+        return EXIT_USAGE
+    files = scaffold.repository(name, date.today().year, kind)
     try:
         scaffold.write_new(folder, files)
     except FileExistsError as error:
