@@ -603,6 +603,9 @@ def _impor(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, repeated = impor.skeletons(sheet, text("impor.summary_placeholder", DEFAULT_LANGUAGE))
     out = Path(args.keluaran)
+    if out.exists() and not out.is_dir():
+        print(text("impor.output_not_folder", lang, path=shown(out)), file=sys.stderr)
+        return EXIT_USAGE
     existing = [name for name in files if (out / name).exists()]
     if existing:
         print(
@@ -610,11 +613,13 @@ def _impor(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    for name, document in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as handle:  # never overwrite, even in a race
-            handle.write(impor.dump(name, document))
+    failed = _write_skeletons(out, {name: impor.dump(name, doc) for name, doc in files.items()})
+    if failed is not None:
+        print(
+            text("impor.cannot_write", lang, path=shown(failed[0]), error=failed[1]),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     skipped = sorted([*sheet.skipped, *repeated], key=lambda s: s.row)
     for row in skipped:
         reason = text(row.reason, lang, value=shown(row.value))
@@ -633,6 +638,26 @@ def _impor(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+def _write_skeletons(out: Path, contents: dict[str, str]) -> tuple[str, str] | None:
+    """Write every file below ``out``, each created anew (never overwriting, even in a race),
+    or none: on the first failure (a file or folder in the way, no permission, a full disk) the
+    files this run created are removed, and the path and the system's reason are returned."""
+    created: list[Path] = []
+    target = out
+    try:
+        for name, content in contents.items():
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("x", encoding="utf-8") as handle:
+                created.append(target)
+                handle.write(content)
+    except OSError as error:
+        for path in created:
+            path.unlink(missing_ok=True)
+        return str(error.filename or target), error.strerror or type(error).__name__
+    return None
 
 
 # --- init, skema -----------------------------------------------------------------------------
