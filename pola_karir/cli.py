@@ -779,6 +779,9 @@ def _lampiran(args: argparse.Namespace) -> int:
     if not args.pdf and not args.html:
         print(text("lampiran.cli.needs_output", lang), file=sys.stderr)
         return EXIT_USAGE
+    if args.pdf and args.html and Path(args.pdf).resolve() == Path(args.html).resolve():
+        print(text("lampiran.cli.same_output", lang, path=shown(args.pdf)), file=sys.stderr)
+        return EXIT_USAGE
     loaded, code = _load_data(args.data, lang)
     if loaded is None:
         return code
