@@ -55,27 +55,27 @@ def tag() -> str:
     return f"v{__version__}"
 
 
+def _problem(value: str, keys: str) -> str | None:
+    """Why ``value`` cannot be written into the new repository (the catalogue key under
+    ``keys``: ``.empty``, ``.too_long``, ``.invalid``), or ``None`` when it can. It goes into
+    YAML, Markdown and HTML, so only letters, digits, spaces and plain punctuation pass."""
+    if not value.strip():
+        return f"{keys}.empty"
+    if len(value) > MAX_NAME:
+        return f"{keys}.too_long"
+    if not all(char.isalnum() or char in _NAME_PUNCTUATION for char in value):
+        return f"{keys}.invalid"
+    return None
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be an agency's name (a catalogue key), or ``None`` when it can."""
-    if not name.strip():
-        return "scaffold.name.empty"
-    if len(name) > MAX_NAME:
-        return "scaffold.name.too_long"
-    if not all(char.isalnum() or char in _NAME_PUNCTUATION for char in name):
-        return "scaffold.name.invalid"
-    return None
+    return _problem(name, "scaffold.name")
 
 
 def kind_problem(kind: str) -> str | None:
-    """Why ``kind`` cannot be a regulation kind (a catalogue key), or ``None`` when it can: the
-    same characters as a name, since it is written into YAML and Markdown the same way."""
-    if not kind.strip():
-        return "regulasi.empty"
-    if len(kind) > MAX_NAME:
-        return "regulasi.too_long"
-    if not all(char.isalnum() or char in _NAME_PUNCTUATION for char in kind):
-        return "regulasi.invalid"
-    return None
+    """Why ``kind`` cannot be a regulation kind (a catalogue key), or ``None`` when it can."""
+    return _problem(kind, "regulasi")
 
 
 def regulation_kind(name: str) -> str | None:
