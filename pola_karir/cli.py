@@ -16,6 +16,7 @@ echoed terminal-safe (:mod:`pola_karir.text.terminal`).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -640,6 +641,16 @@ def _impor(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if skipped else EXIT_OK
 
 
+def _unwritable(target: Path) -> str | None:
+    """Why a file cannot be written at ``target`` (the system's words), seen without writing:
+    it is a folder, or its folder is missing or not a folder; ``None`` otherwise."""
+    if target.is_dir():
+        return os.strerror(errno.EISDIR)
+    if not target.parent.is_dir():
+        return os.strerror(errno.ENOENT if not target.parent.exists() else errno.ENOTDIR)
+    return None
+
+
 def _write_skeletons(out: Path, contents: dict[str, str]) -> tuple[str, str] | None:
     """Write every file below ``out``, each created anew (never overwriting, even in a race),
     or none: on the first failure (a file or folder in the way, no permission, a full disk) the
@@ -782,6 +793,14 @@ def _lampiran(args: argparse.Namespace) -> int:
     if args.pdf and args.html and Path(args.pdf).resolve() == Path(args.html).resolve():
         print(text("lampiran.cli.same_output", lang, path=shown(args.pdf)), file=sys.stderr)
         return EXIT_USAGE
+    for target in (Path(name) for name in (args.pdf, args.html) if name):
+        # Said before anything is made or written: with two outputs, the first must not be
+        # written when the second cannot be (the message says no file was written).
+        unusable = _unwritable(target)
+        if unusable is not None:
+            message = text("lampiran.cli.cannot_write", lang, path=shown(target), error=unusable)
+            print(message, file=sys.stderr)
+            return EXIT_USAGE
     loaded, code = _load_data(args.data, lang)
     if loaded is None:
         return code
