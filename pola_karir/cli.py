@@ -16,6 +16,7 @@ echoed terminal-safe (:mod:`pola_karir.text.terminal`).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -187,6 +188,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         metavar="NAMA",
         help=text("scaffold.help.name", lang, default=default_name),
     )
+    init_cmd.add_argument("--jenis-regulasi", metavar="JENIS", help=text("regulasi.help", lang))
     _lang(init_cmd, say("lang"))
 
     schema_cmd = commands.add_parser(
@@ -602,6 +604,9 @@ def _impor(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, repeated = impor.skeletons(sheet, text("impor.summary_placeholder", DEFAULT_LANGUAGE))
     out = Path(args.keluaran)
+    if out.exists() and not out.is_dir():
+        print(text("impor.output_not_folder", lang, path=shown(out)), file=sys.stderr)
+        return EXIT_USAGE
     existing = [name for name in files if (out / name).exists()]
     if existing:
         print(
@@ -609,11 +614,13 @@ def _impor(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    for name, document in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as handle:  # never overwrite, even in a race
-            handle.write(impor.dump(name, document))
+    failed = _write_skeletons(out, {name: impor.dump(name, doc) for name, doc in files.items()})
+    if failed is not None:
+        print(
+            text("impor.cannot_write", lang, path=shown(failed[0]), error=failed[1]),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     skipped = sorted([*sheet.skipped, *repeated], key=lambda s: s.row)
     for row in skipped:
         reason = text(row.reason, lang, value=shown(row.value))
@@ -632,6 +639,36 @@ def _impor(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+def _unwritable(target: Path) -> str | None:
+    """Why a file cannot be written at ``target`` (the system's words), seen without writing:
+    it is a folder, or its folder is missing or not a folder; ``None`` otherwise."""
+    if target.is_dir():
+        return os.strerror(errno.EISDIR)
+    if not target.parent.is_dir():
+        return os.strerror(errno.ENOENT if not target.parent.exists() else errno.ENOTDIR)
+    return None
+
+
+def _write_skeletons(out: Path, contents: dict[str, str]) -> tuple[str, str] | None:
+    """Write every file below ``out``, each created anew (never overwriting, even in a race),
+    or none: on the first failure (a file or folder in the way, no permission, a full disk) the
+    files this run created are removed, and the path and the system's reason are returned."""
+    created: list[Path] = []
+    target = out
+    try:
+        for name, content in contents.items():
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("x", encoding="utf-8") as handle:
+                created.append(target)
+                handle.write(content)
+    except OSError as error:
+        for path in created:
+            path.unlink(missing_ok=True)
+        return str(error.filename or target), error.strerror or type(error).__name__
+    return None
 
 
 # --- init, skema -----------------------------------------------------------------------------
@@ -656,7 +693,19 @@ def _init(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return EXIT_USAGE
     name = " ".join(args.nama.split())  # as the agency writes it, without stray spaces
-    files = scaffold.repository(name, date.today().year)
+    if args.jenis_regulasi is not None:
+        problem = scaffold.kind_problem(args.jenis_regulasi)
+        if problem is not None:
+            kind_shown = shown(args.jenis_regulasi)
+            print(text(problem, lang, kind=kind_shown, most=scaffold.MAX_NAME), file=sys.stderr)
+            return EXIT_USAGE
+        kind: str | None = " ".join(args.jenis_regulasi.split())
+    else:
+        kind = scaffold.regulation_kind(name)
+    if kind is None:
+        print(text("regulasi.unknown", lang, name=shown(name)), file=sys.stderr)
+        return EXIT_USAGE
+    files = scaffold.repository(name, date.today().year, kind)
     try:
         scaffold.write_new(folder, files)
     except FileExistsError as error:
@@ -741,6 +790,17 @@ def _lampiran(args: argparse.Namespace) -> int:
     if not args.pdf and not args.html:
         print(text("lampiran.cli.needs_output", lang), file=sys.stderr)
         return EXIT_USAGE
+    if args.pdf and args.html and Path(args.pdf).resolve() == Path(args.html).resolve():
+        print(text("lampiran.cli.same_output", lang, path=shown(args.pdf)), file=sys.stderr)
+        return EXIT_USAGE
+    for target in (Path(name) for name in (args.pdf, args.html) if name):
+        # Said before anything is made or written: with two outputs, the first must not be
+        # written when the second cannot be (the message says no file was written).
+        unusable = _unwritable(target)
+        if unusable is not None:
+            message = text("lampiran.cli.cannot_write", lang, path=shown(target), error=unusable)
+            print(message, file=sys.stderr)
+            return EXIT_USAGE
     loaded, code = _load_data(args.data, lang)
     if loaded is None:
         return code

@@ -44,7 +44,7 @@ from pola_karir import mkdocs_standalone as standalone
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
 from pola_karir.rules.validate import validate_project
-from pola_karir.site import publish, urls
+from pola_karir.site import guides, publish, urls
 from pola_karir.site.build import (
     SiteContent,
     embed_blocks,
@@ -53,7 +53,7 @@ from pola_karir.site.build import (
     stack_tables,
 )
 from pola_karir.site.limits import LimitsError, from_environment
-from pola_karir.site.page import in_language, say
+from pola_karir.site.page import in_language
 from pola_karir.site.render import (
     CacheError,
     GraphvizError,
@@ -64,6 +64,7 @@ from pola_karir.site.render import (
 )
 from pola_karir.text import catalogue
 from pola_karir.text.diagnostics import message
+from pola_karir.text.terminal import shown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -180,7 +181,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
         if config.nav is None:
             with in_language(self.config.lang):
-                config.nav = self.content.nav + _extra_docs(config, self.content, self.root)
+                config.nav = _nav_with_guides(config, self.content, self.root, self.config.lang)
         self._stand_alone(config)
         for asset in ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
@@ -456,17 +457,38 @@ def match_theme_language(theme: MutableMapping[str, Any], lang: str) -> str | No
     return catalogue.text("plugin.theme_language.kept", lang, theme=current, lang=lang)
 
 
-def _extra_docs(config: MkDocsConfig, content: SiteContent, data_root: Path) -> list[Any]:
-    """Hand-written pages in docs/ (guides for HR staff) and the list of validation codes form
-    the last section, for the people who maintain the data. Files of the data folder are never
-    pages, should it lie in docs_dir (or be it: then there are no guides)."""
+def _nav_with_guides(
+    config: MkDocsConfig, content: SiteContent, data_root: Path, lang: str
+) -> list[Any]:
+    """The generated nav with the hand-written pages of docs/ (the guides) placed by their
+    reader (:mod:`pola_karir.site.guides`): employees' guides beside Jelajah Karier, the rest
+    with the list of validation codes for the people who maintain the data. Files of the data
+    folder are never pages, should it lie in docs_dir (or be it: then there are no guides)."""
     generated = {page.src for page in content.pages}
     docs = Path(config.docs_dir)
-    extra = sorted(
-        p.relative_to(docs).as_posix()
-        for p in docs.rglob("*.md")
-        if not standalone.under(str(p), data_root)
-    )
-    guides: list[Any] = [page for page in extra if page not in generated]
-    maintainers = say("site.nav.maintainers")
-    return [{maintainers: [*guides, {say("site.nav.rules"): urls.RULES}]}]
+    pages = {
+        p.relative_to(docs).as_posix(): p
+        for p in sorted(docs.rglob("*.md"))
+        if p.is_file() and not standalone.under(str(p), data_root)
+    }
+    # Read as MkDocs will (a page it cannot decode is its error to report, with the file).
+    texts = {
+        src: path.read_text(encoding="utf-8-sig", errors="replace")
+        for src, path in pages.items()
+        if src not in generated
+    }
+    placement = guides.place(texts)
+    base = Path(config.config_file_path).parent if config.config_file_path else Path()
+    for unknown in placement.unknown:
+        where = os.path.relpath(pages[unknown.src], base)
+        log.warning(
+            catalogue.text(
+                "panduan.pembaca.unknown",
+                lang,
+                file=shown(where),
+                line=unknown.line,
+                column=unknown.column,
+                value=shown(unknown.value),
+            )
+        )
+    return guides.with_guides(content.nav, placement)

@@ -59,10 +59,15 @@ class Diff:
 
 def diff_revisions(folder: Path, revision_a: str, revision_b: str) -> Diff:
     """Compare the data folder ``folder`` at two revisions; :class:`git.GitError` when either
-    names no commit or ``folder`` is not in a git work tree."""
+    names no commit, ``folder`` is not in a git work tree, or it is a folder at neither
+    revision: a mistyped ``--data`` (or a file named) would otherwise report "no changes"."""
     repo = git.repository(folder)
     before = snapshot(repo, revision_a)
     after = snapshot(repo, revision_b)
+    if before.absent and after.absent:
+        raise git.GitError(
+            "riwayat.git.no_data_folder", folder=str(folder), before=revision_a, after=revision_b
+        )
     if not (before.usable and after.usable):
         return Diff(before, after, ())
     same = before.tree == after.tree and not before.absent

@@ -34,6 +34,20 @@ MAX_NAME: Final = 120
 # Punctuation an agency's name may hold besides letters, digits and spaces. Nothing that means
 # something in YAML flow, Markdown or HTML, where the name is written.
 _NAME_PUNCTUATION: Final = frozenset(" .,()/-")
+# The pola karier of an agency is set by its PPK (PP 11/2017 Pasal 188 ayat (5)), in the kind of
+# regulation that official issues. The first word of the agency's name, after "Pemerintah"
+# ("Daerah"), says which official that is; each such word has a catalogue key. Any other name
+# (a lembaga, a badan, ...) is ambiguous: the kind is asked for with --jenis-regulasi.
+_KIND_BY_WORD: Final = {
+    "kabupaten": "regulasi.jenis.kabupaten",
+    "pemkab": "regulasi.jenis.kabupaten",
+    "kota": "regulasi.jenis.kota",
+    "pemkot": "regulasi.jenis.kota",
+    "provinsi": "regulasi.jenis.provinsi",
+    "pemprov": "regulasi.jenis.provinsi",
+    "kementerian": "regulasi.jenis.kementerian",
+}
+_LEADING_WORDS: Final = frozenset({"pemerintah", "daerah"})
 
 
 def tag() -> str:
@@ -41,15 +55,37 @@ def tag() -> str:
     return f"v{__version__}"
 
 
+def _problem(value: str, keys: str) -> str | None:
+    """Why ``value`` cannot be written into the new repository (the catalogue key under
+    ``keys``: ``.empty``, ``.too_long``, ``.invalid``), or ``None`` when it can. It goes into
+    YAML, Markdown and HTML, so only letters, digits, spaces and plain punctuation pass."""
+    if not value.strip():
+        return f"{keys}.empty"
+    if len(value) > MAX_NAME:
+        return f"{keys}.too_long"
+    if not all(char.isalnum() or char in _NAME_PUNCTUATION for char in value):
+        return f"{keys}.invalid"
+    return None
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be an agency's name (a catalogue key), or ``None`` when it can."""
-    if not name.strip():
-        return "scaffold.name.empty"
-    if len(name) > MAX_NAME:
-        return "scaffold.name.too_long"
-    if not all(char.isalnum() or char in _NAME_PUNCTUATION for char in name):
-        return "scaffold.name.invalid"
-    return None
+    return _problem(name, "scaffold.name")
+
+
+def kind_problem(kind: str) -> str | None:
+    """Why ``kind`` cannot be a regulation kind (a catalogue key), or ``None`` when it can."""
+    return _problem(kind, "regulasi")
+
+
+def regulation_kind(name: str) -> str | None:
+    """The kind of regulation that sets the pola karier of the agency called ``name``
+    ("Pemerintah Kota Baru": Peraturan Wali Kota), or ``None`` when the name does not say."""
+    words = [word.casefold() for word in name.split()]
+    while words and words[0] in _LEADING_WORDS:
+        words.pop(0)
+    key = _KIND_BY_WORD.get(words[0]) if words else None
+    return None if key is None else text(key, DEFAULT_LANGUAGE)
 
 
 def guide_path() -> Path:
@@ -84,7 +120,7 @@ def vscode_settings() -> str:
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
 
 
-def _values(name: str, year: int) -> dict[str, str]:
+def _values(name: str, kind: str, year: int) -> dict[str, str]:
     """What the templates' ``@@token@@`` stand for. YAML values are JSON strings (valid YAML
     scalars whatever they hold); Markdown values are escaped. The generated repository is in
     Indonesian whatever the command's language, like the sites it builds."""
@@ -98,6 +134,7 @@ def _values(name: str, year: int) -> dict[str, str]:
     return {
         "nama_yaml": yaml(name),
         "nama_md": md(name),
+        "jenis_regulasi_yaml": yaml(kind),
         "situs_yaml": yaml(say("scaffold.site_name")),
         "deskripsi_yaml": yaml(say("scaffold.site_description")),
         "tentang_yaml": yaml(say("scaffold.regulation_title")),
@@ -116,10 +153,12 @@ def _render(template: str, values: Mapping[str, str], where: str) -> str:
     return template
 
 
-def repository(name: str, year: int) -> dict[str, str]:
+def repository(name: str, year: int, kind: str) -> dict[str, str]:
     """Every file ``pola-karir init`` writes by relative POSIX path, for an agency called
-    ``name`` (checked with :func:`name_problem` first); ``year`` dates the example regulation."""
-    values = _values(name, year)
+    ``name`` (checked with :func:`name_problem` first) whose pola karier is set by a regulation
+    of ``kind`` (:func:`regulation_kind`, or the user's, checked with :func:`kind_problem`);
+    ``year`` dates the example regulation."""
+    values = _values(name, kind, year)
     files: dict[str, str] = {}
     for path in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
         relative = path.relative_to(TEMPLATES).as_posix()
