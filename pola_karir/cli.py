@@ -964,6 +964,7 @@ def _national_build(
 ) -> bool:
     """Build each agency's site with MkDocs, one process after another, its output passed on
     line by line (terminal-safe); ``True`` when every build succeeded."""
+    import secrets
     import subprocess
 
     from pola_karir.site import national
@@ -998,12 +999,19 @@ def _national_build(
             print(shown(said), file=sys.stderr)
             return False
         assert process.stdout is not None
+        # On GitHub Actions, a line of MkDocs' output (which may quote the data) must not be
+        # read as a workflow command: commands are paused for it with an unguessable token.
+        resume = secrets.token_hex(16) if args.format == "github" else None
+        if resume is not None:
+            print(f"::stop-commands::{resume}", file=stream)
         with process:
             for line in process.stdout:
                 # MkDocs and the theme colour some lines: the colours are dropped, anything
                 # else a terminal would obey is shown escaped (a log line may quote the data).
                 stream.write(shown(_SGR.sub("", line.rstrip("\n"))) + "\n")
                 stream.flush()
+        if resume is not None:
+            print(f"::{resume}::", file=stream)
         if process.returncode != 0:
             failed += 1
             said = text("nasional.build.failed", lang, folder=agency.shown, code=process.returncode)
