@@ -3,8 +3,9 @@
 Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
 positions), ``audit`` (check a whole staff list against the requirements), ``talenta`` (the
 nine-box and the successors of the target positions, for HR), ``impor`` (YAML skeletons from a
-peta jabatan workbook), ``init`` (a new agency repository), ``skema`` (the JSON Schemas)
-and ``diff`` (what changed in the data between two git revisions).
+peta jabatan workbook), ``init`` (a new agency repository), ``skema`` (the JSON Schemas),
+``diff`` (what changed in the data between two git revisions), ``lampiran`` (the regulation's
+annex) and ``nasional`` (many agencies in one repository: list, CI matrix, builds, index).
 Exit codes (also in ``--help`` and the README): 0 fine (warnings allowed), 1 problems found in
 the input (invalid data, rows of a staff list left out), 2 wrong usage (a bad option, a missing
 file, a folder where a file belongs, a file that cannot be read), 3 an internal error (a bug: a
