@@ -336,7 +336,7 @@ def test_an_invalid_agency_is_reported_with_its_location_and_stops_everything(
         f"::error file={root}/kota-rusak/jabatan/sekretaris-bkpsdm.yml,line={row + 1},col=16,"
     )
     assert annotation in out
-    assert f"agency '{root}/kota-rusak' is not valid (1 errors, 0 warnings)" in out
+    assert f"agency '{root}/kota-rusak' is not valid (1 error(s), 0 warning(s))" in out
 
 
 def test_a_folder_that_cannot_be_an_address_is_reported(
@@ -391,6 +391,7 @@ def test_an_agency_name_with_markup_stays_text(
         ("Pemerintah Kabupaten Kotawaringin Barat", "Peraturan Bupati", "kabupaten"),
         ("Pemerintah Kota Contoh", "Peraturan Bupati", "kota"),  # the name says it first
         ("Pemerintah Provinsi Contoh", "Peraturan Gubernur", "provinsi"),
+        ("Pemerintah Daerah Provinsi Contoh", "Peraturan Gubernur", "provinsi"),
         ("Kementerian Contoh", "Peraturan Menteri", "kementerian"),
         ("Pemkot Contoh", "Peraturan Wali Kota", "kota"),
         ("Pemkab Contoh", "Peraturan Bupati", "kabupaten"),

@@ -47,7 +47,8 @@ _NAME_WORDS: Final = {
     "kota": "kota",
     "kementerian": "kementerian",
 }
-_GOVERNMENT: Final = "pemerintah"
+# Words before the kind in a government's name: "Pemerintah (Daerah) Kabupaten X".
+_GOVERNMENT: Final = ("pemerintah", "daerah")
 # Words of the regulation's kind (``regulasi.jenis``) that say whose regulation it is: a
 # Peraturan Bupati is a kabupaten's, a Peraturan Wali Kota a kota's, and so on.
 _REGULATION_WORDS: Final = {
@@ -172,11 +173,11 @@ def _words(value: str) -> list[str]:
 
 def agency_kind(agency: Agency) -> str:
     """kabupaten, kota, provinsi or kementerian as the data says it: by the agency's name
-    ("Pemerintah Kota X"), else by its regulation's kind ("Peraturan Wali Kota"); ``lainnya``
+    ("Pemerintah Kota X", "Pemerintah Daerah Provinsi X"), else by its regulation's kind ("Peraturan Wali Kota"); ``lainnya``
     when neither says (a lembaga, or a name without its kind). No field holds the kind, so it
     is read from the words HR already wrote."""
     words = _words(agency.name)
-    if words and words[0] == _GOVERNMENT:
+    while words and words[0] in _GOVERNMENT:
         words = words[1:]
     if words and words[0] in _NAME_WORDS:
         return _NAME_WORDS[words[0]]
