@@ -276,6 +276,9 @@ def test_each_agency_gets_its_own_site_and_the_index_links_them_all(
     assert sorted(p.name for p in national_site.iterdir()) == ["index.html", *SLUGS]
     index = links_of(national_site / "index.html")
     assert index.hrefs == [f"./{slug}/" for slug in SLUGS]
+    page = (national_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "<script" not in page and "<link" not in page  # self-contained: loads nothing
     words = " ".join(" ".join(index.text).split())
     assert "Kabupaten Pemerintah Kabupaten Contoh 2 jabatan · data contoh" in words
     assert "Kota Pemerintah Kota Contoh 2 jabatan · data contoh" in words

@@ -173,9 +173,9 @@ def _words(value: str) -> list[str]:
 
 def agency_kind(agency: Agency) -> str:
     """kabupaten, kota, provinsi or kementerian as the data says it: by the agency's name
-    ("Pemerintah Kota X", "Pemerintah Daerah Provinsi X"), else by its regulation's kind ("Peraturan Wali Kota"); ``lainnya``
-    when neither says (a lembaga, or a name without its kind). No field holds the kind, so it
-    is read from the words HR already wrote."""
+    ("Pemerintah Kota X", "Pemerintah Daerah Provinsi X"), else by its regulation's kind
+    ("Peraturan Wali Kota"); ``lainnya`` when neither says (a lembaga, or a name without its
+    kind). No field holds the kind, so it is read from the words HR already wrote."""
     words = _words(agency.name)
     while words and words[0] in _GOVERNMENT:
         words = words[1:]
