@@ -86,6 +86,16 @@ def test_init_nasional_writes_two_valid_agencies_of_their_own_kind(
     assert "data_dir: !ENV [POLA_KARIR_DATA, " in config
     assert "site_name: !ENV [POLA_KARIR_SITE_NAME, " in config
     assert not (repo / "data").exists()
+    # The guides that name data files say where an agency's data is here; the employees' does not.
+    note = "setiap instansi mempunyai folder datanya sendiri di `instansi/`"
+    for guide, noted in [
+        ("panduan-data", True),
+        ("panduan-kontributor", True),
+        ("panduan-pegawai", False),
+    ]:
+        content = (repo / "docs" / f"{guide}.md").read_text(encoding="utf-8")
+        assert (note in content) is noted, guide
+        assert content.startswith("# Panduan ")
     settings = json.loads((repo / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     globs = [g for found in settings["yaml.schemas"].values() for g in found]
     assert "instansi/*/jabatan/*.yml" in globs

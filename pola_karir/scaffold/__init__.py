@@ -211,6 +211,12 @@ def _agency_data(files: Mapping[str, str], slug: str, regulation_kind: str) -> d
     return moved
 
 
+def _names_data_folder(relative: str, content: str) -> bool:
+    """A guide that tells where data files are (``data/…``): it gets the note of
+    :func:`_shared_docs`. The employees' guide names no file and is left as it is."""
+    return relative.startswith("docs/") and f"`{DATA_FOLDER}/" in content
+
+
 def _shared_docs(content: str) -> str:
     """A guide shared by every agency: after its title, a note that ``data/`` in it is the
     agency's own folder under ``instansi/``."""
@@ -227,7 +233,7 @@ def national_repository(year: int) -> dict[str, str]:
     shared_name = text("nasional.scaffold.shared_name", DEFAULT_LANGUAGE)
     shared = repository(shared_name, year)
     files = {
-        relative: _shared_docs(content) if relative.startswith("docs/") else content
+        relative: _shared_docs(content) if _names_data_folder(relative, content) else content
         for relative, content in shared.items()
         if relative not in _SINGLE_ONLY and not relative.startswith(f"{DATA_FOLDER}/")
     }
