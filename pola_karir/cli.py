@@ -950,14 +950,12 @@ def _gitlab_matrix(survey: national.Survey, pipeline: Path, args: argparse.Names
     lang = args.lang
     if _not_a_file(pipeline, lang, "nasional.gitlab.no_file") is not None:
         return False
-    problems, diagnostics = national.gitlab_matrix_problems(pipeline, args.gitlab_ci, survey)
-    if diagnostics:
-        sys.stderr.write(render("text", diagnostics, 1, lang))
+    problems = national.gitlab_matrix_problems(pipeline, args.gitlab_ci, survey)
     for problem in problems:
         loc = problem.location
         said = text(problem.key, lang, **problem.values)
         print(shown(f"{loc.file}:{loc.line}:{loc.column}: error: {said}"), file=sys.stderr)
-    return not problems and not has_errors(diagnostics)
+    return not problems
 
 
 def _national_build(

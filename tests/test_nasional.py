@@ -182,6 +182,28 @@ def test_the_gitlab_matrix_lists_the_folders_and_disagreement_fails(
     assert f"{stale}:{line}:38: error: job 'bangun' membangun instansi 'kota-lama', " in err
     assert "tidak ada folder 'instansi/kota-lama'" in err
     assert f"{stale}:{line}:19: error: folder 'instansi/kota-contoh' tidak ada di daftar" in err
+    # GitLab's own YAML is read as GitLab reads it: anchors, merges and !reference are fine, and
+    # a matrix a job merges in is checked at the line where the list is written.
+    shared = tmp_path / "bersama.yml"
+    shared.write_text(
+        ".matriks: &matriks\n"
+        "  parallel:\n"
+        "    matrix:\n"
+        "      - INSTANSI: [kabupaten-contoh]\n"
+        "bangun:\n"
+        "  <<: *matriks\n"
+        "  script:\n"
+        "    - !reference [.lain, script]\n",
+        encoding="utf-8",
+    )
+    assert main(["nasional", "instansi", "--gitlab-ci", str(shared), "--lang", "en"]) == 1
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{shared}:4:19: error: folder 'instansi/kota-contoh' is missing from the INSTANSI list "
+        "of job 'bangun', so its site would not be built: add 'kota-contoh' to this list\n"
+    )
+    shared.write_text(shared.read_text().replace("[kabupaten-contoh]", f"[{', '.join(SLUGS)}]"))
+    assert main(["nasional", "instansi", "--gitlab-ci", str(shared)]) == 0
 
 
 def test_the_matrix_is_json_on_standard_output_only(

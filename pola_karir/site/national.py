@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from pola_karir.diagnostics import Diagnostic, Severity, count_by_severity
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pola_karir.diagnostics import Severity, count_by_severity
 from pola_karir.load.layout import ID_PATTERN
-from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Agency, Location
 from pola_karir.rules.validate import ValidationResult, validate_project
 from pola_karir.text.catalogue import text
@@ -222,74 +224,102 @@ class MatrixProblem:
     values: dict[str, str]
 
 
-def gitlab_matrix_problems(
-    pipeline: Path, shown: str, survey_: Survey
-) -> tuple[list[MatrixProblem], list[Diagnostic]]:
+def gitlab_matrix_problems(pipeline: Path, shown: str, survey_: Survey) -> list[MatrixProblem]:
     """Check that every job of ``pipeline`` with ``parallel: matrix:`` over
     :data:`MATRIX_VARIABLE` lists exactly the agencies' folders: GitLab's matrix cannot come
     from a previous job, so the file lists them, and a folder added without its entry (or an
-    entry left behind) would silently not be built. The YAML problems of the file itself come
-    back as diagnostics (the project's loader: positions, no aliases or custom tags)."""
-    document, problems = load_document(pipeline, shown)
-    if document is None:
-        return [], problems
+    entry left behind) would silently not be built.
+
+    The file is GitLab's, not HR data: it is read as GitLab reads it, anchors, ``<<`` merges
+    and tags such as ``!reference`` included (composed, never constructed: nothing in it runs),
+    keeping the position of every list and entry."""
+    try:
+        root = yaml.compose(pipeline.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        reason = getattr(error, "problem", None) or getattr(error, "strerror", None) or error
+        return [
+            MatrixProblem(
+                "nasional.gitlab.unreadable", Location(shown, line, column), {"error": str(reason)}
+            )
+        ]
     folders = [c.slug for c in survey_.checked] + [
         name.rsplit("/", 1)[-1] for name in survey_.misnamed
     ]
     found: list[MatrixProblem] = []
-    jobs = 0
-    for job, body in document.data.items():
-        entries = _matrix_entries(body)
-        for index, entry in entries:
-            listed = entry.get(MATRIX_VARIABLE)
-            if listed is None:
-                continue
-            jobs += 1
-            where = ("parallel", "matrix", index, MATRIX_VARIABLE)
-            names = listed if isinstance(listed, list) else [listed]
-            for position, name in enumerate(names):
-                if str(name) not in folders:
-                    location = document.location((job, *where, position))
-                    found.append(
-                        MatrixProblem(
-                            "nasional.gitlab.no_folder",
-                            location,
-                            {"job": str(job), "slug": str(name), "root": survey_.shown_root},
-                        )
+    lists = 0
+    for job, listed in _matrix_lists(root):
+        lists += 1
+        names = list(listed.value) if isinstance(listed, SequenceNode) else [listed]
+        values = [str(item.value) if isinstance(item, ScalarNode) else "" for item in names]
+        for item, value in zip(names, values, strict=True):
+            if value not in folders:
+                found.append(
+                    MatrixProblem(
+                        "nasional.gitlab.no_folder",
+                        _location(shown, item),
+                        {"job": job, "slug": value, "root": survey_.shown_root},
                     )
-            for folder in folders:
-                if folder not in [str(name) for name in names]:
-                    location = document.location((job, *where))
-                    found.append(
-                        MatrixProblem(
-                            "nasional.gitlab.not_listed",
-                            location,
-                            {
-                                "job": str(job),
-                                "slug": folder,
-                                "folder": shown_path(survey_.shown_root, folder),
-                                "variable": MATRIX_VARIABLE,
-                            },
-                        )
+                )
+        for folder in folders:
+            if folder not in values:
+                found.append(
+                    MatrixProblem(
+                        "nasional.gitlab.not_listed",
+                        _location(shown, listed),
+                        {
+                            "job": job,
+                            "slug": folder,
+                            "folder": shown_path(survey_.shown_root, folder),
+                            "variable": MATRIX_VARIABLE,
+                        },
                     )
-    if not jobs:
+                )
+    if not lists:
         found.append(
             MatrixProblem(
-                "nasional.gitlab.no_matrix",
-                Location(shown, 1, 1),
-                {"variable": MATRIX_VARIABLE},
+                "nasional.gitlab.no_matrix", Location(shown, 1, 1), {"variable": MATRIX_VARIABLE}
             )
         )
-    return found, problems
+    return found
 
 
-def _matrix_entries(body: object) -> list[tuple[int, dict[str, Any]]]:
-    if not isinstance(body, dict):
-        return []
-    parallel = body.get("parallel")
-    if not isinstance(parallel, dict) or not isinstance(parallel.get("matrix"), list):
-        return []
-    return [(i, entry) for i, entry in enumerate(parallel["matrix"]) if isinstance(entry, dict)]
+def _location(shown: str, node: Node) -> Location:
+    return Location(shown, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _entries(node: Node) -> dict[str, Node]:
+    """A mapping's keys and values, those it merges with ``<<`` included (its own win)."""
+    if not isinstance(node, MappingNode):
+        return {}
+    merged: dict[str, Node] = {}
+    own: dict[str, Node] = {}
+    for key, value in node.value:
+        if key.value == "<<":
+            sources = value.value if isinstance(value, SequenceNode) else [value]
+            for source in sources:
+                merged = {**_entries(source), **merged}
+        elif isinstance(key, ScalarNode):
+            own[str(key.value)] = value
+    return {**merged, **own}
+
+
+def _matrix_lists(root: Node | None) -> list[tuple[str, Node]]:
+    """Each job's list of :data:`MATRIX_VARIABLE` values in its ``parallel: matrix:``, with the
+    job's name. Hidden jobs (``.name``, templates for others) are not run, so not checked."""
+    found = []
+    for job, body in _entries(root).items() if root is not None else []:
+        if job.startswith("."):
+            continue
+        matrix_node = _entries(_entries(body).get("parallel", ScalarNode("", ""))).get("matrix")
+        if not isinstance(matrix_node, SequenceNode):
+            continue
+        for entry in matrix_node.value:
+            listed = _entries(entry).get(MATRIX_VARIABLE)
+            if listed is not None:
+                found.append((job, listed))
+    return found
 
 
 # --- building --------------------------------------------------------------------------------
