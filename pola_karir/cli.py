@@ -3,8 +3,9 @@
 Commands: ``validate`` (check the data), ``cocokkan`` (match one employee's profile with the
 positions), ``audit`` (check a whole staff list against the requirements), ``talenta`` (the
 nine-box and the successors of the target positions, for HR), ``impor`` (YAML skeletons from a
-peta jabatan workbook), ``init`` (a new agency repository), ``skema`` (the JSON Schemas)
-and ``diff`` (what changed in the data between two git revisions).
+peta jabatan workbook), ``init`` (a new agency repository), ``skema`` (the JSON Schemas),
+``diff`` (what changed in the data between two git revisions), ``lampiran`` (the regulation's
+annex) and ``nasional`` (many agencies in one repository: list, CI matrix, builds, index).
 Exit codes (also in ``--help`` and the README): 0 fine (warnings allowed), 1 problems found in
 the input (invalid data, rows of a staff list left out), 2 wrong usage (a bad option, a missing
 file, a folder where a file belongs, a file that cannot be read), 3 an internal error (a bug: a
@@ -19,10 +20,12 @@ import argparse
 import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from pola_karir import __version__
 from pola_karir import reference as ref
@@ -59,13 +62,19 @@ from pola_karir.text.argparse_words import argparse_speaking
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 from pola_karir.text.terminal import json_safe, shown
 
+if TYPE_CHECKING:
+    from pola_karir.site import national
+
 DEFAULT_DATA = "data"
+NATIONAL_ROOT = "instansi"  # the folder of agencies' data folders (pola-karir init --nasional)
+NATIONAL_OUTPUT = "site"  # where --bangun builds the sites, as `mkdocs build` does
 LANGS = ("id", "en")
 # Longest route `cocokkan` explores: past a handful of moves the answer is a whole career, and
 # the search grows with every move allowed.
 MAX_MOVES = 10
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
+_SGR = re.compile(r"\x1b\[[0-9;]*m")  # a terminal colour code in another program's output
 
 
 def _help_language(argv: Sequence[str]) -> str:
@@ -184,12 +193,53 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     init_cmd.add_argument("folder", metavar="FOLDER", help=text("scaffold.help.folder", lang))
     init_cmd.add_argument(
         "--nama",
-        default=default_name,
+        default=None,
         metavar="NAMA",
         help=text("scaffold.help.name", lang, default=default_name),
     )
     init_cmd.add_argument("--jenis-regulasi", metavar="JENIS", help=text("regulasi.help", lang))
+    init_cmd.add_argument(
+        "--nasional", action="store_true", help=text("nasional.scaffold.help", lang)
+    )
     _lang(init_cmd, say("lang"))
+
+    national_cmd = commands.add_parser(
+        "nasional",
+        help=text("nasional.help", lang),
+        description=text("nasional.description", lang),
+    )
+    national_cmd.add_argument(
+        "root",
+        nargs="?",
+        default=NATIONAL_ROOT,
+        metavar="ROOT",
+        help=text("nasional.help.root", lang, default=NATIONAL_ROOT),
+    )
+    national_cmd.add_argument(
+        "--format", choices=FORMATS, default="text", help=text("nasional.help.format", lang)
+    )
+    national_cmd.add_argument("--strict", action="store_true", help=text("cli.help.strict", lang))
+    national_cmd.add_argument(
+        "--keluaran",
+        metavar="KELUARAN",
+        help=text("nasional.help.output", lang, default=NATIONAL_OUTPUT),
+    )
+    national_cmd.add_argument(
+        "--bangun", action="store_true", help=text("nasional.help.build", lang)
+    )
+    national_cmd.add_argument("--instansi", metavar="FOLDER", help=text("nasional.help.only", lang))
+    national_cmd.add_argument(
+        "--gitlab-ci",
+        metavar=".gitlab-ci.yml",
+        help=text("nasional.help.gitlab", lang, variable="INSTANSI"),
+    )
+    national_cmd.add_argument(
+        "--mkdocs",
+        default="mkdocs.yml",
+        metavar="mkdocs.yml",
+        help=text("nasional.help.config", lang, default="mkdocs.yml"),
+    )
+    _lang(national_cmd, say("lang"))
 
     schema_cmd = commands.add_parser(
         "skema", help=text("skema.help", lang), description=text("skema.description", lang)
@@ -247,6 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "skema": _skema,
             "diff": _diff,
             "lampiran": _lampiran,
+            "nasional": _nasional,
         }
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe must show here, not at interpreter exit
@@ -680,9 +731,13 @@ def _init(args: argparse.Namespace) -> int:
     from pola_karir import scaffold
 
     lang, folder = args.lang, Path(args.folder)
-    problem = scaffold.name_problem(args.nama)
+    if args.nasional and args.nama is not None:
+        print(text("nasional.scaffold.name_unused", lang), file=sys.stderr)
+        return EXIT_USAGE
+    nama = text("scaffold.default_name", DEFAULT_LANGUAGE) if args.nama is None else args.nama
+    problem = scaffold.name_problem(nama)
     if problem is not None:
-        print(text(problem, lang, name=shown(args.nama), most=scaffold.MAX_NAME), file=sys.stderr)
+        print(text(problem, lang, name=shown(nama), most=scaffold.MAX_NAME), file=sys.stderr)
         return EXIT_USAGE
     if folder.exists() and not folder.is_dir():
         print(text("scaffold.not_a_folder", lang, folder=shown(folder)), file=sys.stderr)
@@ -692,20 +747,23 @@ def _init(args: argparse.Namespace) -> int:
         message = text("scaffold.not_empty", lang, folder=shown(folder), entry=shown(entry))
         print(message, file=sys.stderr)
         return EXIT_USAGE
-    name = " ".join(args.nama.split())  # as the agency writes it, without stray spaces
-    if args.jenis_regulasi is not None:
-        problem = scaffold.kind_problem(args.jenis_regulasi)
-        if problem is not None:
-            kind_shown = shown(args.jenis_regulasi)
-            print(text(problem, lang, kind=kind_shown, most=scaffold.MAX_NAME), file=sys.stderr)
-            return EXIT_USAGE
-        kind: str | None = " ".join(args.jenis_regulasi.split())
+    name = " ".join(nama.split())  # as the agency writes it, without stray spaces
+    if args.nasional:
+        files = scaffold.national_repository(date.today().year)
     else:
-        kind = scaffold.regulation_kind(name)
-    if kind is None:
-        print(text("regulasi.unknown", lang, name=shown(name)), file=sys.stderr)
-        return EXIT_USAGE
-    files = scaffold.repository(name, date.today().year, kind)
+        if args.jenis_regulasi is not None:
+            problem = scaffold.kind_problem(args.jenis_regulasi)
+            if problem is not None:
+                kind_shown = shown(args.jenis_regulasi)
+                print(text(problem, lang, kind=kind_shown, most=scaffold.MAX_NAME), file=sys.stderr)
+                return EXIT_USAGE
+            kind: str | None = " ".join(args.jenis_regulasi.split())
+        else:
+            kind = scaffold.regulation_kind(name)
+        if kind is None:
+            print(text("regulasi.unknown", lang, name=shown(name)), file=sys.stderr)
+            return EXIT_USAGE
+        files = scaffold.repository(name, date.today().year, kind)
     try:
         scaffold.write_new(folder, files)
     except FileExistsError as error:
@@ -717,7 +775,8 @@ def _init(args: argparse.Namespace) -> int:
         )
         print(message, file=sys.stderr)
         return EXIT_USAGE
-    print(text("scaffold.done", lang, folder=shown(folder), count=len(files)))
+    done = "nasional.scaffold.done" if args.nasional else "scaffold.done"
+    print(text(done, lang, folder=shown(folder), count=len(files)))
     return EXIT_OK
 
 
@@ -834,6 +893,224 @@ def _lampiran(args: argparse.Namespace) -> int:
             print(message, file=sys.stderr)
             return EXIT_USAGE
         print(written)
+    return EXIT_OK
+
+
+# --- nasional --------------------------------------------------------------------------------
+
+
+def _nasional(args: argparse.Namespace) -> int:
+    """Many agencies in one repository (:mod:`pola_karir.site.national`): find and validate
+    every agency under ROOT (an invalid one is reported by file, line and column: exit 1), check
+    GitLab's static matrix, print the list (``--format json``: the CI matrix, and nothing else
+    on standard output), build the sites one after another (``--bangun``) and write the
+    national index page. Nothing is built or written unless every agency is valid."""
+    from pola_karir.site import national
+
+    lang = args.lang
+    root = Path(args.root)
+    usage = _national_usage(args)
+    if usage is not None:
+        print(text(usage, lang), file=sys.stderr)
+        return EXIT_USAGE
+    if not root.is_dir():
+        return _missing_dir(root, lang)
+    if args.bangun:
+        refused = _not_a_file(Path(args.mkdocs), lang, "nasional.no_config")
+        if refused is not None:
+            return refused
+    survey = national.survey(root, args.root, args.instansi)
+    # With --format json, standard output holds the matrix only: the rest goes to stderr.
+    report = sys.stderr if args.format == "json" else sys.stdout
+    if args.instansi is not None and not survey.checked:
+        message = text("nasional.only.missing", lang, slug=shown(args.instansi), root=shown(root))
+        print(message, file=sys.stderr)
+        return EXIT_USAGE
+    if not survey.checked and not survey.misnamed:
+        print(text("nasional.none", lang, root=shown(args.root)), file=sys.stderr)
+        return EXIT_FINDINGS
+    if not _national_report(survey, args.format, args.strict, lang, report):
+        return EXIT_FINDINGS
+    if args.gitlab_ci is not None and not _gitlab_matrix(survey, Path(args.gitlab_ci), args):
+        return EXIT_FINDINGS
+    if args.format == "json":
+        print(json_safe(national.matrix_json(survey.agencies, lang)))
+    else:
+        for agency in survey.agencies:
+            kind = text(f"nasional.kind.{agency.kind}", lang)
+            line = text(
+                "nasional.listed",
+                lang,
+                folder=agency.shown,
+                name=agency.name,
+                kind=kind,
+                positions=agency.positions,
+            )
+            print(shown(line))
+        print(text("nasional.total", lang, count=len(survey.agencies)))
+    output = Path(args.keluaran or NATIONAL_OUTPUT)
+    if args.bangun and not _national_build(survey, output, args, report):
+        return EXIT_FINDINGS
+    if (args.keluaran or args.bangun) and args.instansi is None:
+        return _national_index(survey, output, lang, report)
+    return EXIT_OK
+
+
+def _national_usage(args: argparse.Namespace) -> str | None:
+    """The catalogue key of a combination of options that cannot work, or ``None``."""
+    if args.instansi is not None and args.keluaran and not args.bangun:
+        return "nasional.only.needs_build"
+    if args.instansi is not None and args.gitlab_ci is not None:
+        return "nasional.only.no_gitlab"
+    return None
+
+
+def _national_report(
+    survey: national.Survey, fmt: str, strict: bool, lang: str, stream: TextIO
+) -> bool:
+    """Every agency's problems as ``validate`` words them (``--format github``: annotations),
+    each failing agency named, and the misnamed folders; ``True`` when all are fine."""
+    report_format = "text" if fmt == "json" else fmt
+    failed = 0
+    for checked in survey.checked:
+        result = checked.result
+        if result.diagnostics:
+            stream.write(render(report_format, result.diagnostics, result.file_count, lang))
+        if not checked.failed(strict):
+            continue
+        failed += 1
+        counts = count_by_severity(result.diagnostics)
+        key = "nasional.invalid" if not result.ok else "nasional.strict_failed"
+        said = text(
+            key,
+            lang,
+            folder=checked.shown,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+        )
+        print(shown(said), file=stream)
+    for folder in survey.misnamed:
+        print(
+            shown(text("nasional.misnamed", lang, folder=folder, root=survey.shown_root)),
+            file=stream,
+        )
+    failed += len(survey.misnamed)
+    if failed:
+        total = len(survey.checked) + len(survey.misnamed)
+        print(text("nasional.failed_total", lang, failed=failed, count=total), file=stream)
+    stream.flush()
+    return failed == 0
+
+
+def _gitlab_matrix(survey: national.Survey, pipeline: Path, args: argparse.Namespace) -> bool:
+    """GitLab's ``parallel:matrix`` lists exactly the agencies' folders (or each difference is
+    said at its line in the pipeline file, with how to fix it)."""
+    from pola_karir.site import national
+
+    lang = args.lang
+    if _not_a_file(pipeline, lang, "nasional.gitlab.no_file") is not None:
+        return False
+    problems = national.gitlab_matrix_problems(pipeline, args.gitlab_ci, survey)
+    for problem in problems:
+        loc = problem.location
+        said = text(problem.key, lang, **problem.values)
+        print(shown(f"{loc.file}:{loc.line}:{loc.column}: error: {said}"), file=sys.stderr)
+    return not problems
+
+
+def _national_build(
+    survey: national.Survey, output: Path, args: argparse.Namespace, stream: TextIO
+) -> bool:
+    """Build each agency's site with MkDocs, one process after another, its output passed on
+    line by line (terminal-safe); ``True`` when every build succeeded."""
+    import secrets
+    import subprocess
+
+    from pola_karir.site import national
+
+    lang = args.lang
+    failed = 0
+    for agency in survey.agencies:
+        command = national.build_command(
+            agency, Path(args.mkdocs), output, args.strict, sys.executable, lang
+        )
+        start = text(
+            "nasional.build.start",
+            lang,
+            folder=agency.shown,
+            site=command.site,
+            command=command.as_shell(),
+        )
+        print(shown(start), file=stream)
+        stream.flush()
+        try:
+            process = subprocess.Popen(
+                command.argv,
+                env=command.environment,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+            )
+        except OSError as error:
+            said = text("nasional.build.cannot_start", lang, error=error.strerror or error)
+            print(shown(said), file=sys.stderr)
+            return False
+        assert process.stdout is not None
+        # On GitHub Actions, a line of MkDocs' output (which may quote the data) must not be
+        # read as a workflow command: commands are paused for it with an unguessable token.
+        resume = secrets.token_hex(16) if args.format == "github" else None
+        if resume is not None:
+            print(f"::stop-commands::{resume}", file=stream)
+        with process:
+            for line in process.stdout:
+                # MkDocs and the theme colour some lines: the colours are dropped, anything
+                # else a terminal would obey is shown escaped (a log line may quote the data).
+                stream.write(shown(_SGR.sub("", line.rstrip("\n"))) + "\n")
+                stream.flush()
+        if resume is not None:
+            print(f"::{resume}::", file=stream)
+        if process.returncode != 0:
+            failed += 1
+            said = text("nasional.build.failed", lang, folder=agency.shown, code=process.returncode)
+            print(shown(said), file=stream)
+    if failed:
+        count = len(survey.agencies)
+        print(text("nasional.build.some_failed", lang, failed=failed, count=count), file=stream)
+    return failed == 0
+
+
+def _national_index(survey: national.Survey, output: Path, lang: str, stream: TextIO) -> int:
+    """``OUTPUT/index.html``, once every agency's site is in OUTPUT: the page never links to a
+    site that is not there. Written whole or not at all."""
+    from pola_karir.site import national
+    from pola_karir.site.annex_pdf import write_atomic
+    from pola_karir.site.national_index import index_html
+
+    missing = national.missing_sites(survey.agencies, output)
+    for agency in missing:
+        said = text(
+            "nasional.index.missing_site",
+            lang,
+            folder=agency.shown,
+            path=output / agency.slug / national.INDEX,
+            root=survey.shown_root,
+            output=output,
+        )
+        print(shown(said), file=sys.stderr)
+    if missing:
+        return EXIT_FINDINGS
+    target = output / national.INDEX
+    try:
+        write_atomic(target, index_html(survey.agencies, lang).encode("utf-8"))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        said = text("nasional.index.cannot_write", lang, path=target, error=reason)
+        print(shown(said), file=sys.stderr)
+        return EXIT_USAGE
+    said = text("nasional.index.written", lang, path=target, count=len(survey.agencies))
+    print(shown(said), file=stream)
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ CLI reports, and every file is created with ``open("x")``, so nothing is ever ov
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -105,16 +106,17 @@ def schema_files() -> dict[str, str]:
     }
 
 
-def vscode_settings() -> str:
+def vscode_settings(data: str = DATA_FOLDER) -> str:
     """``.vscode/settings.json``: each data file and folder mapped to its schema, for files
-    written without the ``yaml-language-server`` line (new files, files from other tools)."""
+    written without the ``yaml-language-server`` line (new files, files from other tools).
+    ``data`` is the data folder's glob (``instansi/*`` in a repository of many agencies)."""
     mapping: dict[str, list[str]] = {}
     for name, kind in SINGLE_FILES.items():
         stem = name.removesuffix(".yml")
-        globs = [f"{DATA_FOLDER}/{stem}{ext}" for ext in EXTENSIONS]
+        globs = [f"{data}/{stem}{ext}" for ext in EXTENSIONS]
         mapping.setdefault(f"./{SCHEMA_FOLDER}/{kind}.schema.json", []).extend(globs)
     for folder, kind in FOLDERS.items():
-        globs = [f"{DATA_FOLDER}/{folder}/*{ext}" for ext in EXTENSIONS]
+        globs = [f"{data}/{folder}/*{ext}" for ext in EXTENSIONS]
         mapping.setdefault(f"./{SCHEMA_FOLDER}/{kind}.schema.json", []).extend(globs)
     settings = {"yaml.schemas": mapping}
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
@@ -200,3 +202,103 @@ def write_schemas(folder: Path) -> list[str]:
         (folder / file_name).write_text(content, encoding="utf-8", newline="\n")
         written.append(file_name)
     return written
+
+
+# --- many agencies: `pola-karir init --nasional` ----------------------------------------------
+
+NATIONAL_TEMPLATES: Final = Path(__file__).parent / "nasional"
+NATIONAL_ROOT: Final = "instansi"
+# The two example agencies: folder, the catalogue key of the name and of the regulation's kind
+# (a kabupaten's pola karier is set by a Peraturan Bupati, a kota's by a Peraturan Wali Kota).
+NATIONAL_EXAMPLES: Final = (
+    ("kabupaten-contoh", "scaffold.default_name", "nasional.scaffold.regulation.kabupaten"),
+    ("kota-contoh", "nasional.scaffold.city_name", "nasional.scaffold.regulation.kota"),
+)
+# Files of the one-agency repository the national one does not take: its own versions are in
+# nasional/ (mkdocs.yml, CI, README, pre-commit), and the data moves under instansi/.
+_SINGLE_ONLY: Final = frozenset(
+    {
+        "mkdocs.yml",
+        "README.md",
+        ".pre-commit-config.yaml",
+        ".gitlab-ci.yml",
+        ".github/workflows/pola-karir.yml",
+        ".vscode/settings.json",
+    }
+)
+_REGULATION_KIND: Final = re.compile(r"^(  jenis: ).*$", re.MULTILINE)
+
+
+def _agency_data(files: Mapping[str, str], slug: str, regulation_kind: str) -> dict[str, str]:
+    """One agency's example data from the one-agency repository, moved to ``instansi/<slug>/``:
+    one folder deeper, so each modeline reaches ``schemas/`` with one more ``../``; and the
+    regulation named for the agency's kind."""
+    moved: dict[str, str] = {}
+    for relative, content in files.items():
+        if not relative.startswith(f"{DATA_FOLDER}/"):
+            continue
+        content = content.replace("$schema=../", "$schema=../../", 1)
+        if relative == f"{DATA_FOLDER}/instansi.yml":
+            content, count = _REGULATION_KIND.subn(
+                lambda match: match.group(1) + json.dumps(regulation_kind, ensure_ascii=False),
+                content,
+                count=1,
+            )
+            if count != 1:  # the template lost its regulation kind: a packaging mistake
+                raise ValueError("instansi.yml template: no '  jenis:' line under regulasi")
+        moved[f"{NATIONAL_ROOT}/{slug}/{relative.removeprefix(DATA_FOLDER + '/')}"] = content
+    return moved
+
+
+def _names_data_folder(relative: str, content: str) -> bool:
+    """A guide that tells where data files are (``data/…``): it gets the note of
+    :func:`_shared_docs`. The employees' guide names no file and is left as it is."""
+    return relative.startswith("docs/") and f"`{DATA_FOLDER}/" in content
+
+
+def _shared_docs(content: str) -> str:
+    """A guide shared by every agency: after its title, a note that ``data/`` in it is the
+    agency's own folder under ``instansi/``."""
+    meta = ""
+    if content.startswith("---\n"):  # front matter (``pembaca``) stays first
+        end = content.index("\n---\n", 3) + len("\n---\n")
+        meta, content = content[:end], content[end:].lstrip("\n")
+        meta += "\n"
+    title, _, rest = content.partition("\n")
+    note = (NATIONAL_TEMPLATES / "catatan-folder.md").read_text(encoding="utf-8")
+    return f"{meta}{title}\n\n{note}{rest}"
+
+
+def national_repository(year: int) -> dict[str, str]:
+    """Every file ``pola-karir init --nasional`` writes: the two example agencies under
+    ``instansi/``, one ``mkdocs.yml`` for all (data folder and site name from the environment),
+    the guides shared by all, and CI that builds the agencies as parallel jobs and publishes
+    them with the national index page (see :mod:`pola_karir.site.national`)."""
+    shared_name = text("nasional.scaffold.shared_name", DEFAULT_LANGUAGE)
+    # The shared files name no regulation of their own: the first example agency's kind.
+    shared_kind = text(NATIONAL_EXAMPLES[0][2], DEFAULT_LANGUAGE)
+    shared = repository(shared_name, year, shared_kind)
+    files = {
+        relative: _shared_docs(content) if _names_data_folder(relative, content) else content
+        for relative, content in shared.items()
+        if relative not in _SINGLE_ONLY and not relative.startswith(f"{DATA_FOLDER}/")
+    }
+    slugs = []
+    for slug, name_key, regulation_key in NATIONAL_EXAMPLES:
+        name = text(name_key, DEFAULT_LANGUAGE)
+        regulation_kind = text(regulation_key, DEFAULT_LANGUAGE)
+        files.update(_agency_data(repository(name, year, regulation_kind), slug, regulation_kind))
+        slugs.append(slug)
+    values = {
+        **_values(shared_name, shared_kind, year),
+        "situs_yaml": json.dumps(text("nasional.scaffold.site_name", DEFAULT_LANGUAGE)),
+        "instansi_pertama": slugs[0],
+        "matriks_gitlab": ", ".join(slugs),
+    }
+    for path in sorted(p for p in NATIONAL_TEMPLATES.rglob("*") if p.is_file()):
+        relative = path.relative_to(NATIONAL_TEMPLATES).as_posix()
+        if "__pycache__" in relative or relative == "catatan-folder.md":
+            continue
+        files[relative] = _render(path.read_text(encoding="utf-8"), values, relative)
+    files[".vscode/settings.json"] = vscode_settings(f"{NATIONAL_ROOT}/*")
+    return dict(sorted(files.items()))
