@@ -1,9 +1,13 @@
-"""The Lampiran as a document to sign: ``pola-karir lampiran --pdf`` on the example data, read
-back with poppler's ``pdftotext`` and ``pdfinfo``.
+"""The Lampiran as a document to sign: ``pola-karir lampiran --pdf`` read back with poppler's
+``pdftotext`` and ``pdfinfo``.
 
-One PDF of the example data is made per module (WeasyPrint lays out ~70 pages: the expensive
-part) and every check reads it. Failures are checked on the cheap HTML output, which goes
-through the same atomic write as the PDF.
+One PDF is made per module and every check reads it. It is made from the fictional province's
+data (tests/provinsi: 17 positions, 3 career paths, 3 perangkat daerah, a full closing block),
+not from the example: its 14 pages have every chapter, the running header, page numbers, wide
+tables on landscape pages and the closing block, so they prove what the example's ~75 pages
+would, at a fifth of WeasyPrint's layout time. The example's own annex model (not its PDF) is
+checked where only the example holds the value (its signatory). Failures are checked on the
+cheap HTML output, which goes through the same atomic write as the PDF.
 """
 
 from __future__ import annotations
@@ -31,9 +35,10 @@ from pola_karir.site import annex, annex_html, annex_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+PROVINSI = REPO / "tests" / "provinsi"  # the data the module's PDF is made of
 HEADER = (
-    "Lampiran Peraturan Bupati Nomor 12 Tahun 2025 tentang Pola Karier Pegawai Negeri "
-    "Sipil di Lingkungan Pemerintah Kabupaten Contoh"
+    "Lampiran Peraturan Gubernur Nomor 7 Tahun 2026 tentang Pola Karier Pegawai Negeri "
+    "Sipil di Lingkungan Pemerintah Provinsi Contoh"
 )
 
 
@@ -71,7 +76,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
     folder = tmp_path_factory.mktemp("lampiran")
     pdf, page = folder / "lampiran.pdf", folder / "lampiran.html"
     code, stdout, stderr = _run(
-        "lampiran", "--data", str(DATA), "--pdf", str(pdf), "--html", str(page)
+        "lampiran", "--data", str(PROVINSI), "--pdf", str(pdf), "--html", str(page)
     )
     assert code == 0, stderr
     text = subprocess.run(
@@ -80,7 +85,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
     pages = text.split("\f")
     if pages and not pages[-1].strip():
         pages.pop()
-    result = validate_project(DATA)
+    result = validate_project(PROVINSI)
     assert result.dataset is not None
     return Made(
         pdf,
@@ -129,8 +134,8 @@ def test_chapters_come_in_order_each_on_a_new_page(made: Made) -> None:
 def test_running_header_and_page_numbers(made: Made) -> None:
     total = len(made.pages)
     header = HEADER
-    assert "Nomor 12 Tahun 2025 tentang" not in made.pages[0]  # page 1 has the full heading
-    assert "LAMPIRAN" in made.pages[0] and "NOMOR 12 TAHUN 2025" in made.pages[0]
+    assert "Nomor 7 Tahun 2026 tentang" not in made.pages[0]  # page 1 has the full heading
+    assert "LAMPIRAN" in made.pages[0] and "NOMOR 7 TAHUN 2026" in made.pages[0]
     for number, page in enumerate(made.pages, start=1):
         assert f"Halaman {number} dari {total}" in page, number
         if number > 1:
@@ -140,7 +145,9 @@ def test_running_header_and_page_numbers(made: Made) -> None:
 
 def test_closing_block_ends_the_last_page(made: Made) -> None:
     last = _flat(made.pages[-1])
-    closing = "Ditetapkan di Contoh pada tanggal 17 Maret 2025 BUPATI CONTOH, Nama Bupati Fiktif"
+    closing = (
+        "Ditetapkan di Kota Contoh pada tanggal 10 Februari 2026 GUBERNUR CONTOH, Nama Gubernur"
+    )
     assert closing in last
     assert all("Ditetapkan di" not in page for page in made.pages[:-1])
 
@@ -264,12 +271,12 @@ def test_a_write_that_fails_midway_leaves_the_previous_file(tmp_path: Path) -> N
     target = tmp_path / "lampiran.html"
     target.write_text("versi lama\n", encoding="utf-8")
     # The child may not grow a file past 64 KiB (a disk filling up mid-write); the document
-    # is about 1 MB. Without the signal ignored, the kernel would kill it at the limit.
+    # is about 100 KB. Without the signal ignored, the kernel would kill it at the limit.
     code = (
         "import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
         "resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536)); "
         "from pola_karir.cli import main; "
-        f"sys.exit(main(['lampiran', '--data', {str(DATA)!r}, '--html', {str(target)!r}]))"
+        f"sys.exit(main(['lampiran', '--data', {str(PROVINSI)!r}, '--html', {str(target)!r}]))"
     )
     run = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
@@ -300,21 +307,21 @@ def test_a_written_file_gets_the_usual_permissions(tmp_path: Path) -> None:
 
 def test_a_missing_or_unusable_target_is_said_and_nothing_is_written(tmp_path: Path) -> None:
     missing = tmp_path / "tidak-ada" / "lampiran.html"
-    code, _, err = _run("lampiran", "--data", str(DATA), "--html", str(missing))
+    code, _, err = _run("lampiran", "--data", str(PROVINSI), "--html", str(missing))
     assert code == 2 and str(missing) in err and "Traceback" not in err
     assert not missing.parent.exists()
     folder = tmp_path / "lampiran.html"
     folder.mkdir()
-    code, _, err = _run("lampiran", "--data", str(DATA), "--html", str(folder))
+    code, _, err = _run("lampiran", "--data", str(PROVINSI), "--html", str(folder))
     assert code == 2 and str(folder) in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lampiran.html"]
     assert list(folder.iterdir()) == []
 
 
 def test_usage_and_invalid_data(tmp_path: Path, folder: DataFolder) -> None:
-    code, out, err = _run("lampiran", "--data", str(DATA))
+    code, out, err = _run("lampiran", "--data", str(PROVINSI))
     assert code == 2 and "--pdf" in err and out == ""
-    code, out, err = _run("lampiran", "--data", str(DATA), "--lang", "en")
+    code, out, err = _run("lampiran", "--data", str(PROVINSI), "--lang", "en")
     assert code == 2 and err.startswith("Name an output file") and out == ""
     folder.doc("instansi.yml")["regulasi"]["penandatangan"] = {"jabtan": "BUPATI"}
     root = folder.write()
@@ -328,7 +335,7 @@ def test_without_weasyprint_the_command_says_how_to_install_it(tmp_path: Path) -
     target = tmp_path / "lampiran.pdf"
     code = (
         "import sys; sys.modules['weasyprint'] = None; from pola_karir.cli import main; "
-        f"sys.exit(main(['lampiran', '--data', {str(DATA)!r}, '--pdf', {str(target)!r}]))"
+        f"sys.exit(main(['lampiran', '--data', {str(PROVINSI)!r}, '--pdf', {str(target)!r}]))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.returncode == 2
@@ -350,8 +357,12 @@ def test_closing_block_leaves_lines_to_fill_when_the_data_does_not_say(folder: D
 
 
 def test_signatory_and_place_come_from_instansi(made: Made) -> None:
-    closing = made.model.closing
-    assert closing == annex.Closing(
+    assert made.model.closing == annex.Closing(
+        "Kota Contoh", "10 Februari 2026", "GUBERNUR CONTOH", "Nama Gubernur"
+    )
+    example = validate_project(DATA).dataset
+    assert example is not None
+    assert annex.annex(example).closing == annex.Closing(
         "Contoh", "17 Maret 2025", "BUPATI CONTOH", "Nama Bupati Fiktif"
     )
     assert annex.long_date("2025-13-01") == "2025-13-01"

@@ -6,21 +6,27 @@ so the repository's ``site/`` and ``.cache/`` are never touched.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import os
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Route
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -302,3 +308,31 @@ def site_prefix(config: Mapping[str, Any]) -> str:
     """The URL path the site is served under (from site_url), with a trailing slash."""
     path = urlsplit(str(config.get("site_url") or "/")).path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+# --- browser contexts ---------------------------------------------------------------------------
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+@functools.cache
+def _light_search_index(site_url: str) -> str:
+    """The site's search index with its configuration (languages, separator) and no document."""
+    with urllib.request.urlopen(site_url + SEARCH_INDEX, timeout=60) as response:
+        index = json.loads(response.read().decode("utf-8"))
+    return json.dumps({"config": index["config"], "docs": []})
+
+
+def light_search(context: BrowserContext, site_url: str) -> None:
+    """Serve ``context`` an empty search index. Material's search worker indexes the whole
+    index (over a megabyte, lunr) on every page load: a few tenths of a CPU second per page,
+    paid by every browser test though only the search tests look at it. Those tests
+    (test_browser.py's search, test_requests.py) get the real index; every other page still
+    starts Material's search worker, now on the same configuration and no document, so a
+    script error there still shows. Registered last, this route is asked first."""
+    body = _light_search_index(site_url)
+
+    def route(route: Route) -> None:
+        route.fulfill(status=200, body=body, content_type="application/json")
+
+    context.route(site_url + SEARCH_INDEX, route)

@@ -20,7 +20,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route
-from sitetools import ParsedPage
+from sitetools import ParsedPage, light_search
 
 from pola_karir.career import compare, matching, routes
 from pola_karir.model import Dataset
@@ -158,6 +158,7 @@ def screen(
         tab.requests.append(req.url)
 
     context.route("**/*", route)
+    light_search(context, site_url)
     context.on("request", record)
     page.on("pageerror", lambda error: tab.errors.append(str(error)))
     try:

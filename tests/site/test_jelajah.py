@@ -28,6 +28,7 @@ from jelajah_cases import (
     synthetic_dataset,
 )
 from playwright.sync_api import Browser, BrowserContext, Page, Route
+from sitetools import light_search
 
 from pola_karir.career import timeline
 from pola_karir.career.matching import (
@@ -95,6 +96,7 @@ def _context(browser: Browser, site_url: str, **options: Any) -> tuple[BrowserCo
             route.continue_()
 
     context.route("**/*", route)
+    light_search(context, site_url)
     context.on(
         "console",
         lambda message: watch.errors.append(message.text) if message.type == "error" else None,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
+from sitetools import light_search
 
 from pola_karir.model import Dataset
 
@@ -36,6 +37,7 @@ def test_a_chosen_level_shows_its_description_and_indicators(
             else route.fulfill(status=200, body="")
         ),
     )
+    light_search(context, site_url)
     errors: list[str] = []
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
