@@ -38,6 +38,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -386,9 +387,12 @@ def convert(srcs: list[str], job: _Job, processes: int) -> dict[str, Prepared]:
         chunks = _chunks(srcs, processes * _CHUNKS_PER_WORKER)
         context = multiprocessing.get_context("fork")
         done: dict[str, Prepared] = {}
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            for results in pool.map(_convert_many, chunks):
-                done.update((s, p) for s, p in results if p is not None)
+        try:
+            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+                for results in pool.map(_convert_many, chunks):
+                    done.update((s, p) for s, p in results if p is not None)
+        except (OSError, BrokenProcessPool):
+            pass  # no process to be had, or one died: MkDocs converts the rest itself
         return done
     finally:
         _JOB = None
