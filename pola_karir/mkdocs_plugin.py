@@ -40,6 +40,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from pola_karir import mkdocs_fastpath as fastpath
 from pola_karir import mkdocs_standalone as standalone
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
@@ -69,6 +70,7 @@ from pola_karir.text.terminal import shown
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
@@ -95,6 +97,11 @@ class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
     edit_uri = c.Optional(c.Type(str))
     """Path under repo_url to the data folder for "edit this page" (e.g. ``edit/main/data``).
     Default: worked out from MkDocs' own ``edit_uri`` (see mkdocs_standalone.edit_paths)."""
+    fast_paths = c.Type(bool, default=True)
+    """Convert the generated pages ahead, on every core, and keep them in the cache
+    (``cache_dir``, when ``cache`` is on) between builds; the site is the same either way.
+    ``false``: MkDocs converts every page itself, one after the other (see
+    :mod:`pola_karir.mkdocs_fastpath`)."""
     external_requests = c.Type(bool, default=False)
     """Let pages make requests to other sites: Material's Google Fonts and its repository facts
     from the host's API, the other themes' highlight.js from a CDN. Off: visitors' privacy,
@@ -128,6 +135,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.last_stats: RenderStats | None = None
         self.edit = standalone.EditPaths(None)
         self.privacy = standalone.Privacy()
+        self.prepared: dict[str, fastpath.Prepared] = {}
+        self.originals: dict[str, str] = {}
+        self.last_pages: fastpath.Stats | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -139,6 +149,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     @event_priority(100)  # first, so every other plugin sees the staging folder as site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._end_build()  # a previous build of this plugin object (mkdocs serve) is over
+        self.prepared, self.originals, self.last_pages = {}, {}, None
         self.warnings = _WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
@@ -292,18 +303,60 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.files = files
         return env
 
+    @event_priority(-100)  # last: the files and the nav are final
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """The fast paths (:mod:`pola_karir.mkdocs_fastpath`): every generated page converted
+        ahead, on every core, or taken from the cache."""
+        assert self.content is not None
+        lang = self.config.lang
+        if not self.config.fast_paths:
+            return nav
+        others = fastpath.other_page_handlers(config, self)
+        if others:
+            log.info(catalogue.text("fastpath.off.plugins", lang, names=", ".join(others)))
+            return nav
+        cache_dir = None
+        if self.config.cache:
+            impure = fastpath.impure_extensions(config)
+            if impure:
+                log.info(catalogue.text("fastpath.cache.off", lang, names=", ".join(impure)))
+            else:
+                cache_dir = self._path(config, self.config.cache_dir) / "pages"
+        if not fastpath.fork_available():
+            log.info(catalogue.text("fastpath.one_process", lang))
+        pages = {p.src: self.blocks.get(p.src, {}) for p in self.content.pages}
+        result = fastpath.prepare(
+            pages, config, files, self._page_content, lang=lang, cache_dir=cache_dir
+        )
+        self.prepared = result.pages
+        self.last_pages = result.stats
+        return nav
+
     @event_priority(100)  # before mkdocs-macros, which reads the flag in its own handler
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Mark the generated pages so mkdocs-macros leaves them as they are (see
-        :data:`mkdocs_standalone.NO_MACROS`)."""
+        :data:`mkdocs_standalone.NO_MACROS`). A page prepared ahead gives MkDocs nothing to
+        convert; on_page_content hands over the prepared page."""
         assert self.content is not None
-        if page.file.generated_by and page.file.src_uri in self.generated:
+        src = page.file.src_uri
+        if page.file.generated_by and src in self.generated:
             page.meta.update(standalone.NO_MACROS)
+            if src in self.prepared:
+                self.originals[src] = markdown
+                return ""
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        src = page.file.src_uri
+        prepared = self.prepared.pop(src, None)
+        if prepared is not None and src in self.originals:
+            return fastpath.apply(prepared, page, files, self.originals.pop(src))
+        return self._page_content(html, page, files, config)
+
+    def _page_content(self, html: str, page: Page, files: Files, config: MkDocsConfig) -> str:
+        """The plugin's work on a page's HTML: the ready-made blocks in, the tables stacked."""
         blocks = self.blocks.get(page.file.src_uri)
         if blocks:
             html = self._resolve(embed_blocks(html, blocks), page, files, config)
@@ -380,6 +433,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 log.info(
                     catalogue.text("publish.cache.rejected", self.config.lang, count=stats.rejected)
                 )
+        if self.last_pages is not None:
+            pages = self.last_pages
+            log.info(
+                catalogue.text(
+                    "fastpath.stats",
+                    self.config.lang,
+                    converted=pages.converted,
+                    workers=pages.workers,
+                    cached=pages.cached,
+                )
+            )
+            if pages.rejected:
+                rejected = pages.rejected
+                log.info(catalogue.text("fastpath.rejected", self.config.lang, count=rejected))
         publication = self.publication
         if publication is None:
             self._end_build()

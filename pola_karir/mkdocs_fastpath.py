@@ -1,0 +1,457 @@
+"""Fast paths for the generated pages: part of the MkDocs adapter.
+
+MkDocs turns each page's Markdown into HTML one page after the other, in one process, on every
+build. The pages the plugin generates are known in full once the nav is built, so this module
+converts them ahead, in forked processes on every core, with **MkDocs' own** machinery:
+:meth:`mkdocs.structure.pages.Page.render` on a page of the same file, with the same
+``markdown_extensions``, ``mdx_configs`` and ``Files`` (so MkDocs resolves every link itself),
+followed by the plugin's own page-content step. Each result carries what ``render`` leaves on
+the page (HTML, table of contents, title, anchors, links to anchors) and the log records it
+wrote; :func:`apply` puts them on MkDocs' page and replays the records, so warnings and
+``--strict`` behave as on the plain path.
+
+Results are cached under the plugin's ``cache_dir`` (``pages/``), keyed by a hash of every
+input: the page's Markdown and ready-made blocks, its path, every file's path and URL (links
+resolve against them), the Markdown configuration, the link-validation settings, the site's
+language, the versions of MkDocs, Python-Markdown, PyMdown Extensions and Material, and the
+plugin's own source code. A warm build or a ``mkdocs serve`` rebuild converts only the pages
+whose inputs changed. An entry is trusted only if its first line names its key and the sha256
+of what follows; anything else is converted again and overwritten (atomically).
+
+Nothing here may change a page: ``tests/site/test_fast_paths.py`` builds the example with and
+without the fast paths and finds every file identical. Where that cannot be known, the plain
+path runs: another plugin that handles ``on_pre_page``, ``on_page_read_source``,
+``on_page_markdown`` or ``on_page_content`` (it would see the pages in a state MkDocs never
+shows it), or no ``fork`` on this system (then one process does the work, still cached).
+Markdown extensions that may read other files (``pymdownx.snippets``, anything not known to be
+pure) turn the cache off, not the parallel conversion.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, cast
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+import pola_karir
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import Files
+
+# The page events MkDocs runs around the conversion this module does ahead.
+PAGE_EVENTS: Final = ("pre_page", "page_read_source", "page_markdown", "page_content")
+# Bumped whenever an entry's layout or meaning changes.
+FORMAT: Final = "1"
+_DISTRIBUTIONS: Final = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+# Python-Markdown's own extensions (short names, as MkDocs accepts them).
+_BUILTIN: Final = frozenset(
+    {
+        "abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code",
+        "footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists",
+        "smarty", "tables", "toc", "wikilinks",
+    }
+)  # fmt: skip
+# PyMdown Extensions that read files beside the page: their output is not a function of it.
+_READS_FILES: Final = frozenset({"pymdownx.snippets"})
+_ENTRY_HEAD: Final = "pola-karir-page"
+# Chunks per worker: enough to even out pages of different sizes, few enough to stay cheap.
+_CHUNKS_PER_WORKER: Final = 4
+
+Finish = Callable[[str, Page, "Files", "MkDocsConfig"], str]
+Record = tuple[str, int, str]  # logger name, level, message
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What MkDocs' ``render`` and the plugin's page-content step leave on one page."""
+
+    content: str
+    toc: list[Any]  # [name, id, level, children] per entry: Python-Markdown's toc tokens
+    title: str | None
+    anchors: list[str]
+    links: list[list[str]] | None  # [to file, anchor, link as written]; None: not collected
+    records: list[Record]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            [self.content, self.toc, self.title, self.anchors, self.links, self.records],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Prepared:
+        content, toc, title, anchors, links, records = json.loads(text)
+        return cls(content, toc, title, anchors, links, [tuple(r) for r in records])
+
+
+@dataclass(frozen=True)
+class Stats:
+    converted: int
+    cached: int
+    rejected: int
+    workers: int
+
+
+@dataclass(frozen=True)
+class Result:
+    pages: dict[str, Prepared]
+    stats: Stats
+
+
+# --- when the fast paths may run -------------------------------------------------------------
+
+
+def other_page_handlers(config: MkDocsConfig, plugin: BasePlugin[Any]) -> list[str]:
+    """The plugins other than ``plugin`` that handle one of :data:`PAGE_EVENTS` (their names
+    as in mkdocs.yml, sorted): with any of them, the plain path runs."""
+    plugins = config.plugins
+    names = set()
+    for event in PAGE_EVENTS:
+        for method in plugins.events.get(event, []):
+            if getattr(method, "__self__", None) is not plugin:
+                names.add(plugins._event_origins.get(method, "?"))
+    return sorted(names)
+
+
+def fork_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def impure_extensions(config: MkDocsConfig) -> list[str]:
+    """Markdown extensions whose output may depend on more than the page (they may read other
+    files, or are objects given from Python): with any of them, nothing is cached."""
+    found = []
+    for extension in config.markdown_extensions:
+        if not isinstance(extension, str):
+            found.append(type(extension).__name__)
+            continue
+        short = extension.removeprefix("markdown.extensions.")
+        if short in _BUILTIN:
+            continue
+        if extension.startswith("pymdownx.") and extension not in _READS_FILES:
+            continue
+        found.append(extension)
+    return found
+
+
+def workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# --- the cache key ---------------------------------------------------------------------------
+
+
+def _describe(value: Any) -> Any:
+    """A JSON stand-in for what is not JSON in the Markdown configuration. Callables are named
+    by module and name; anything else by its repr (which may hold an address: a miss, never a
+    wrong hit)."""
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(map(repr, value)) if isinstance(value, set | frozenset) else list(value)
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__qualname__}.{value.name}"
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+    return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"
+
+
+@cache
+def _code_digest() -> str:
+    """The plugin's own source and wording: a change to how pages are made misses every
+    entry."""
+    digest = hashlib.sha256()
+    root = Path(pola_karir.__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".po")):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def context_key(config: MkDocsConfig, files: Files, lang: str) -> str:
+    """The part of every page's key that is the same for the whole build."""
+    table = hashlib.sha256()
+    for file in sorted(files, key=lambda f: f.src_uri):
+        line = f"{file.src_uri}\t{file.url}\t{file.inclusion.name}\n"
+        table.update(line.encode("utf-8"))
+    parts = {
+        "format": FORMAT,
+        "code": _code_digest(),
+        "versions": {name: _version(name) for name in _DISTRIBUTIONS},
+        "extensions": list(config.markdown_extensions),
+        "mdx_configs": config.mdx_configs,
+        "use_directory_urls": config.use_directory_urls,
+        "validation": config.validation,
+        "lang": lang,
+        "files": table.hexdigest(),
+    }
+    text = json.dumps(parts, sort_keys=True, default=_describe, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def page_key(context: str, src: str, markdown: str, blocks: Mapping[str, str]) -> str:
+    digest = hashlib.sha256()
+    block_text = json.dumps(blocks, sort_keys=True, ensure_ascii=False)
+    for part in (context, src, markdown, block_text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+# --- cache entries ---------------------------------------------------------------------------
+
+
+def _entry_path(folder: Path, key: str) -> Path:
+    return folder / f"{key}.json"
+
+
+def read_entry(folder: Path, key: str) -> tuple[Prepared | None, bool]:
+    """(the entry stored for ``key`` if it verifies, whether a bad entry was there)."""
+    try:
+        text = _entry_path(folder, key).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, False
+    except (OSError, UnicodeDecodeError):
+        return None, True
+    head, newline, payload = text.partition("\n")
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    if not newline or head != f"{_ENTRY_HEAD} {key} {digest}":
+        return None, True
+    try:
+        return Prepared.from_json(payload), False
+    except (ValueError, TypeError):
+        return None, True
+
+
+def write_entry(folder: Path, key: str, prepared: Prepared) -> None:
+    """Write one entry atomically (a temporary file renamed into place); a cache that cannot
+    be written costs speed, never the build."""
+    payload = prepared.to_json()
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    text = f"{_ENTRY_HEAD} {key} {digest}\n{payload}"
+    temp: str | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        Path(temp).replace(_entry_path(folder, key))
+    except OSError:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+
+
+# --- converting pages ------------------------------------------------------------------------
+
+
+class _Capture(logging.Handler):
+    """Holds the records of the page being converted, in place of the usual handlers."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.current: list[Record] | None = None
+        self._last: int | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.current is None or id(record) == self._last:
+            return  # outside a page, or the same record seen again through another logger
+        self._last = id(record)
+        self.current.append((record.name, record.levelno, record.getMessage()))
+
+
+@contextmanager
+def _captured() -> Iterator[_Capture]:
+    """Every record goes to one :class:`_Capture` for the duration (nothing is printed); the
+    handlers are given back afterwards."""
+    capture = _Capture()
+    loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
+    saved = [list(logger.handlers) for logger in loggers]
+    for logger in loggers:
+        logger.handlers = [capture]
+    try:
+        yield capture
+    finally:
+        for logger, handlers in zip(loggers, saved, strict=True):
+            logger.handlers = handlers
+
+
+def _toc_tokens(items: Any) -> list[Any]:
+    return [[i.title, i.id, i.level, _toc_tokens(i.children)] for i in items]
+
+
+def _toc(tokens: list[Any]) -> Any:
+    def token(entry: list[Any]) -> dict[str, Any]:
+        name, anchor, level, children = entry
+        return {"name": name, "id": anchor, "level": level, "children": list(map(token, children))}
+
+    return get_toc(cast(Any, [token(entry) for entry in tokens]))
+
+
+@dataclass(frozen=True)
+class _Job:
+    config: MkDocsConfig
+    files: Files
+    finish: Finish
+
+
+# Set in the parent before the workers fork, so they inherit it instead of receiving a pickle.
+_JOB: _Job | None = None
+
+
+def _convert(job: _Job, src: str, capture: _Capture) -> Prepared | None:
+    """One page, as MkDocs' ``_populate_page`` does it, on a page object of its own (the
+    file's own page is put back after). None if it fails: the plain path then runs and
+    reports the failure the way MkDocs does."""
+    file = job.files.get_file_from_path(src)
+    if file is None:
+        return None
+    own_page = file.page
+    config = job.config
+    try:
+        page = Page(None, file, config)
+        records: list[Record] = []
+        capture.current = records
+        config._current_page = page
+        page.read_source(config)
+        assert page.markdown is not None
+        page.render(config, job.files)
+        assert page.content is not None
+        content = job.finish(page.content, page, job.files, config)
+        links = page.links_to_anchors
+        return Prepared(
+            content=content,
+            toc=_toc_tokens(page.toc),
+            title=page._title_from_render,
+            anchors=sorted(page.present_anchor_ids or ()),
+            links=None
+            if links is None
+            else [[f.src_uri, a, o] for f, m in links.items() for a, o in m.items()],
+            records=records,
+        )
+    except Exception:  # the plain path reports it, see the docstring
+        return None
+    finally:
+        capture.current = None
+        config._current_page = None
+        file.page = own_page
+
+
+def _convert_many(srcs: Sequence[str]) -> list[tuple[str, Prepared | None]]:
+    job = _JOB
+    assert job is not None
+    with _captured() as capture:
+        return [(src, _convert(job, src, capture)) for src in srcs]
+
+
+def _chunks(items: list[str], count: int) -> list[list[str]]:
+    size = max(1, -(-len(items) // count))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def convert(srcs: list[str], job: _Job, processes: int) -> dict[str, Prepared]:
+    """Convert ``srcs`` in ``processes`` forked workers (in this process if 1)."""
+    global _JOB
+    _JOB = job
+    try:
+        if processes <= 1 or len(srcs) < 2:
+            return {s: p for s, p in _convert_many(srcs) if p is not None}
+        chunks = _chunks(srcs, processes * _CHUNKS_PER_WORKER)
+        context = multiprocessing.get_context("fork")
+        done: dict[str, Prepared] = {}
+        try:
+            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+                for results in pool.map(_convert_many, chunks):
+                    done.update((s, p) for s, p in results if p is not None)
+        except (OSError, BrokenProcessPool):
+            pass  # no process to be had, or one died: MkDocs converts the rest itself
+        return done
+    finally:
+        _JOB = None
+
+
+def prepare(
+    pages: Mapping[str, Mapping[str, str]],
+    config: MkDocsConfig,
+    files: Files,
+    finish: Finish,
+    *,
+    lang: str,
+    cache_dir: Path | None,
+) -> Result:
+    """Prepare the generated pages ``pages`` (source path → its ready-made blocks): from the
+    cache where an entry verifies, converted (and stored) otherwise."""
+    context = context_key(config, files, lang) if cache_dir is not None else ""
+    done: dict[str, Prepared] = {}
+    keys: dict[str, str] = {}
+    rejected = 0
+    for src, blocks in pages.items():
+        file = files.get_file_from_path(src)
+        if file is None or not file.generated_by:
+            continue
+        if cache_dir is None:
+            keys[src] = ""
+            continue
+        key = page_key(context, src, file.content_string, blocks)
+        entry, bad = read_entry(cache_dir, key)
+        rejected += bad
+        if entry is not None:
+            done[src] = entry
+        else:
+            keys[src] = key
+    missing = sorted(keys)
+    processes = min(workers(), max(1, len(missing))) if fork_available() else 1
+    converted = convert(missing, _Job(config, files, finish), processes)
+    if cache_dir is not None:
+        for src, prepared in converted.items():
+            write_entry(cache_dir, keys[src], prepared)
+    stats = Stats(len(converted), len(done), rejected, processes)
+    done.update(converted)
+    return Result(done, stats)
+
+
+def apply(prepared: Prepared, page: Page, files: Files, markdown: str) -> str:
+    """Leave on MkDocs' ``page`` what its ``render`` and the plugin's page-content step would
+    have left (its original Markdown too), replay their log records, and return the HTML."""
+    page.markdown = markdown
+    page.toc = _toc(prepared.toc)
+    page._title_from_render = prepared.title
+    page.present_anchor_ids = set(prepared.anchors)
+    if prepared.links is not None:
+        links: dict[Any, dict[str, str]] = {}
+        for target, anchor, original in prepared.links:
+            to_file = files.get_file_from_path(target)
+            if to_file is not None:
+                links.setdefault(to_file, {})[anchor] = original
+        page.links_to_anchors = links
+    for name, level, message in prepared.records:
+        logging.getLogger(name).log(level, message)
+    return prepared.content

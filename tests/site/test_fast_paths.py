@@ -1,0 +1,232 @@
+"""The fast paths (pola_karir/mkdocs_fastpath.py) change nothing of the site.
+
+The session's example builds (``example_build``, ``flat_build``) run with the fast paths on, the
+default, from an empty cache: their generated pages were converted ahead in forked processes.
+Each is compared, file by file, with the same project built with ``fast_paths: false`` (MkDocs
+converting every page itself); every HTML page, ``search/search_index.json`` and the sitemap
+must be byte-identical. A warm build then takes the pages from the cache, except two entries
+spoilt on purpose, and must still give the same bytes. One small page, converted in process and
+in a forked worker, shows that the table of contents, title, anchors and the warnings MkDocs
+logs while converting come back as MkDocs leaves them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from sitetools import Build, copy_example, mkdocs_build, tree_hashes
+
+from pola_karir import mkdocs_fastpath as fastpath
+from pola_karir.text.catalogue import text
+
+_STATS = re.compile(r"halaman: (\d+) dikonversi dalam (\d+) proses, (\d+) dari cache")
+
+
+def _stats(build: Build) -> tuple[int, int, int]:
+    """(converted, processes, from cache) as the plugin logged them."""
+    found = _STATS.findall(build.output)
+    assert len(found) == 1, build.output
+    converted, processes, cached = found[0]
+    return int(converted), int(processes), int(cached)
+
+
+def _plain(project: Path, **settings: object) -> Build:
+    """The example project (with ``settings``) built with the fast paths off."""
+    copy_example(project, **settings)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "pola-karir" in entry:
+            entry["pola-karir"]["fast_paths"] = False
+    text_ = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (project / "mkdocs.yml").write_text(text_, encoding="utf-8")
+    build = mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output, build.output
+    assert not _STATS.search(build.output), build.output
+    return build
+
+
+def _same_site(fast: Path, plain: Path) -> None:
+    fast_files, plain_files = tree_hashes(fast), tree_hashes(plain)
+    assert sorted(fast_files) == sorted(plain_files)
+    changed = sorted(name for name in fast_files if fast_files[name] != plain_files[name])
+    assert changed == []
+    assert sum(name.endswith(".html") for name in fast_files) > 200
+    assert "search/search_index.json" in fast_files
+
+
+@pytest.mark.parametrize("layout", ["directory urls", "flat"])
+def test_the_fast_paths_build_the_same_bytes(
+    layout: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    if layout == "flat":
+        fast: Build = request.getfixturevalue("flat_build")
+        plain = _plain(tmp_path / "plain", use_directory_urls=False)
+    else:
+        fast = request.getfixturevalue("example_build")
+        plain = _plain(tmp_path / "plain")
+    converted, processes, cached = _stats(fast)
+    assert converted > 200 and cached == 0  # the fast path did the work, from an empty cache
+    assert processes >= 1
+    _same_site(fast.site, plain.site)
+
+
+def test_a_warm_build_takes_pages_from_the_cache_and_rebuilds_spoilt_entries(
+    example_build: Build, tmp_path: Path
+) -> None:
+    project = Path(shutil.copytree(example_build.site.parent, tmp_path / "project"))
+    shutil.rmtree(project / "site")
+    entries = sorted((project / ".cache" / "pola-karir" / "pages").glob("*.json"))
+    converted_cold = _stats(example_build)[0]
+    assert len(entries) == converted_cold
+    # One entry truncated, one replaced by a page that was never built (its head line is
+    # missing): neither may reach the site.
+    truncated = entries[0].read_text(encoding="utf-8")
+    entries[0].write_text(truncated[: len(truncated) // 2], encoding="utf-8")
+    entries[1].write_text('["<script>alert(1)</script>",[],null,[],null,[]]', encoding="utf-8")
+
+    warm = mkdocs_build(project, project / "site")
+    assert warm.returncode == 0, warm.output
+    assert "WARNING" not in warm.output, warm.output
+    converted, _, cached = _stats(warm)
+    assert (converted, cached) == (2, converted_cold - 2)
+    assert text("fastpath.rejected", "id", count=2) in warm.output
+    _same_site(project / "site", example_build.site)
+    for entry in entries[:2]:
+        assert entry.read_text(encoding="utf-8").startswith("pola-karir-page ")
+        assert "alert(1)" not in entry.read_text(encoding="utf-8")
+
+
+# --- one page, converted ahead, is what MkDocs would have left --------------------------------
+
+_PAGE = """# Judul *halaman*
+
+Tautan ke [halaman yang tidak ada](tidak-ada.md) dan ke [bagian](lain.md#tidak-ada).
+
+## Bagian satu {#satu}
+
+### Rincian
+
+## Bagian dua
+"""
+
+
+def _config(docs: Path) -> MkDocsConfig:
+    config = MkDocsConfig()
+    config.load_dict(
+        {
+            "site_name": "x",
+            "docs_dir": str(docs),
+            "markdown_extensions": ["attr_list", "toc"],
+            "validation": {"links": {"anchors": "warn"}},
+        }
+    )
+    errors, warnings = config.validate()
+    assert not errors and not warnings
+    config.plugins._current_plugin = "pola-karir"  # File.generated names the plugin it runs in
+    return config
+
+
+def _files(config: MkDocsConfig) -> Files:
+    return Files(
+        [
+            File.generated(config, "halaman.md", content=_PAGE),
+            File.generated(config, "lain.md", content="# Lain\n"),
+        ]
+    )
+
+
+def _plain_page(config: MkDocsConfig, caplog: pytest.LogCaptureFixture) -> Page:
+    files = _files(config)
+    page = Page(None, files.get_file_from_path("halaman.md"), config)  # type: ignore[arg-type]
+    page.read_source(config)
+    with caplog.at_level(logging.INFO):
+        page.render(config, files)
+    return page
+
+
+def _toc(page: Page) -> list[tuple[str, str, int, int]]:
+    out = []
+    for item in page.toc:
+        out.append((item.title, item.url, item.level, len(item.children)))
+        out.extend((c.title, c.url, c.level, len(c.children)) for c in item.children)
+    return out
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_prepared_page_is_what_mkdocs_leaves_with_its_warnings(
+    processes: int, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = _config(tmp_path)
+    plain = _plain_page(config, caplog)
+    plain_records = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert any("tidak-ada.md" in message for _, _, message in plain_records)
+    caplog.clear()
+
+    files = _files(config)
+
+    def finish(html: str, page: Page, files: Files, config: MkDocsConfig) -> str:
+        return html + "<!-- selesai -->"
+
+    job = fastpath._Job(config, files, finish)
+    with caplog.at_level(logging.INFO):
+        prepared = fastpath.convert(["halaman.md"], job, processes)["halaman.md"]
+    assert caplog.records == []  # held, not printed, until MkDocs reaches the page
+    assert prepared.content == f"{plain.content}<!-- selesai -->"
+
+    page = Page(None, files.get_file_from_path("halaman.md"), config)  # type: ignore[arg-type]
+    page.read_source(config)
+    source = page.markdown
+    assert source is not None
+    page.markdown = ""
+    page.render(config, files)  # what MkDocs does with the nothing on_page_markdown hands it
+    with caplog.at_level(logging.INFO):
+        html = fastpath.apply(prepared, page, files, source)
+    assert html == prepared.content
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == plain_records
+    assert page.markdown == plain.markdown
+    assert page.title == plain.title == "Judul halaman"
+    assert _toc(page) == _toc(plain)
+    assert page.toc.items[0].active  # type: ignore[attr-defined]
+    assert page.present_anchor_ids == plain.present_anchor_ids
+    # Keyed by the File of ``files`` (MkDocs checks them after the build): the plain page's
+    # files are other objects of the same paths.
+    assert page.links_to_anchors is not None and plain.links_to_anchors is not None
+    assert all(files.get_file_from_path(f.src_uri) is f for f in page.links_to_anchors)
+    links = {f.src_uri: v for f, v in page.links_to_anchors.items()}
+    assert links == {f.src_uri: v for f, v in plain.links_to_anchors.items()}
+    assert links == {"lain.md": {"tidak-ada": "lain.md#tidak-ada"}}
+
+
+def test_plugins_that_handle_page_events_turn_the_fast_paths_off(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+
+    class Other:
+        def on_page_markdown(self, markdown: str, **kwargs: object) -> str:
+            return markdown
+
+    class Ours:
+        def on_page_markdown(self, markdown: str, **kwargs: object) -> str:
+            return markdown
+
+    ours, other = Ours(), Other()
+    config.plugins["pola-karir"] = ours  # type: ignore[assignment]
+    assert fastpath.other_page_handlers(config, ours) == []  # type: ignore[arg-type]
+    config.plugins["macros"] = other  # type: ignore[assignment]
+    assert fastpath.other_page_handlers(config, ours) == ["macros"]  # type: ignore[arg-type]
+
+
+def test_extensions_that_read_other_files_turn_the_cache_off(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    assert fastpath.impure_extensions(config) == []
+    config.markdown_extensions.append("pymdownx.snippets")
+    config.markdown_extensions.append("some_package.reads_files")
+    assert fastpath.impure_extensions(config) == ["pymdownx.snippets", "some_package.reads_files"]
