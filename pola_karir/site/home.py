@@ -7,6 +7,7 @@ import re
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
 from pola_karir.site import blocks, compare, diagrams, explorer, urls
+from pola_karir.site.diagrams import Diagram
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, fictional_notice, front, say, site_language
 from pola_karir.site.summary import UNIT, summarise
@@ -161,6 +162,11 @@ def overview_page(dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> Page:
         f'\n??? info pk-screen-only "{say("site.overview.moves_table")}"\n',
         "\n".join("    " + line for line in move_table.splitlines()),
     ]
+    return _overview(page, title, parts, diagram)
+
+
+def _overview(page: str, title: str, parts: list[str], diagram: Diagram) -> Page:
+    """The overview page, detailed or summarised: its diagram and the legend beside it."""
     return Page(
         page,
         title,
@@ -224,14 +230,7 @@ def _overview_summary_page(dataset: Dataset) -> Page:
         + "\n",
         table([*flow_headers, say("ringkasan.col.moves")], flow_rows),
     ]
-    return Page(
-        page,
-        title,
-        "\n".join(parts) + "\n",
-        None,
-        (diagram,),
-        html_blocks=(("legenda", diagrams.legend_html()),),
-    )
+    return _overview(page, title, parts, diagram)
 
 
 def path_index(dataset: Dataset) -> Page:
