@@ -63,44 +63,26 @@ class Change:
 
 def compare(before: Dataset | None, after: Dataset | None) -> tuple[Change, ...]:
     """Every difference from ``before`` to ``after``; None stands for no data at all."""
-    found: list[Change] = []
-    found += _entities(
-        "jabatan",
-        before.positions if before else {},
-        after.positions if after else {},
-        lambda ds, p: position_name(ds, p.id),
-        _position_fields,
-        before,
-        after,
+    return (
+        *_entities(
+            "jabatan",
+            lambda ds: ds.positions,
+            lambda ds, p: position_name(ds, p.id),
+            _position_fields,
+            before,
+            after,
+        ),
+        *_entities("jalur", lambda ds: ds.paths, lambda _, p: p.name, _path_fields, before, after),
+        *_entities("unit", lambda ds: ds.units, lambda _, u: u.name, _unit_fields, before, after),
+        *_entities(
+            "jabatan-fungsional",
+            lambda ds: ds.families,
+            lambda _, f: f.name,
+            _family_fields,
+            before,
+            after,
+        ),
     )
-    found += _entities(
-        "jalur",
-        before.paths if before else {},
-        after.paths if after else {},
-        lambda _, p: p.name,
-        _path_fields,
-        before,
-        after,
-    )
-    found += _entities(
-        "unit",
-        before.units if before else {},
-        after.units if after else {},
-        lambda _, u: u.name,
-        _unit_fields,
-        before,
-        after,
-    )
-    found += _entities(
-        "jabatan-fungsional",
-        before.families if before else {},
-        after.families if after else {},
-        lambda _, f: f.name,
-        _family_fields,
-        before,
-        after,
-    )
-    return tuple(found)
 
 
 E = TypeVar("E")
@@ -109,13 +91,16 @@ FieldDiff = Iterator[tuple[str, tuple[str, ...], Value, Value]]
 
 def _entities(
     entity: str,
-    old: Mapping[str, E],
-    new: Mapping[str, E],
+    members: Callable[[Dataset], Mapping[str, E]],
     name: Callable[[Dataset, E], str],
     fields: Callable[[E, E], FieldDiff],
     before: Dataset | None,
     after: Dataset | None,
 ) -> list[Change]:
+    """The additions, removals and field changes of one kind of entity (``members`` of a
+    dataset, keyed by id)."""
+    old = members(before) if before else {}
+    new = members(after) if after else {}
     found: list[Change] = []
     for key in sorted(old.keys() | new.keys()):
         if key not in new:
