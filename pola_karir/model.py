@@ -403,9 +403,21 @@ class JobFamily:
     source: str = ""  # the data file it was written in, relative to the data folder
 
 
-def _total(values: Iterable[int | None]) -> int | None:
-    known = [value for value in values if value is not None]
-    return sum(known) if known else None
+@dataclass(frozen=True)
+class Total:
+    """A sum over figures some of which may be unknown (a placement that does not state its
+    kebutuhan, say). ``known`` adds the figures that are known (None when none is); when
+    ``complete`` is False the true sum is *at least* ``known``, and must never be shown as if
+    it were the whole: a "Jumlah" of 12 over a row reading "–" would be a false figure."""
+
+    known: int | None
+    complete: bool
+
+    @classmethod
+    def of(cls, values: Iterable[int | None]) -> Total:
+        items = list(values)
+        known = [value for value in items if value is not None]
+        return cls(sum(known) if known else None, len(known) == len(items))
 
 
 @dataclass(frozen=True)
@@ -470,19 +482,20 @@ class Position:
         return tuple(dict.fromkeys(p.unit.split("/", 1)[0] for p in self.placements))
 
     @property
-    def needed(self) -> int | None:
-        """Kebutuhan over all placements that state it; None when none does."""
-        return _total(p.needed for p in self.placements)
+    def needed(self) -> Total:
+        """Kebutuhan over all placements (at least its ``known`` when some do not state it)."""
+        return Total.of(p.needed for p in self.placements)
 
     @property
-    def filled(self) -> int | None:
-        """Bezetting over all placements that state it; None when none does."""
-        return _total(p.filled for p in self.placements)
+    def filled(self) -> Total:
+        """Bezetting over all placements (at least its ``known`` when some do not state it)."""
+        return Total.of(p.filled for p in self.placements)
 
     @property
-    def vacancies(self) -> int | None:
-        """Open places over the placements that state both numbers; None when none does."""
-        return _total(p.vacancies for p in self.placements)
+    def vacancies(self) -> Total:
+        """Open places over all placements (at least its ``known`` when some placement does
+        not state both numbers)."""
+        return Total.of(p.vacancies for p in self.placements)
 
     def placement_mark(self, index: int, key: str) -> Location | None:
         """Where ``key`` (``unit``, ``kebutuhan``, ``bezetting``) of placement ``index`` was

@@ -6,7 +6,7 @@ import re
 
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
-from pola_karir.site import blocks, compare, diagrams, explorer, urls
+from pola_karir.site import blocks, compare, diagrams, explorer, formasi, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, fictional_notice, front, say, site_language
@@ -80,8 +80,8 @@ def _start_table(dataset: Dataset, summarised: bool) -> str:
     counts = {
         "positions": len(dataset.positions),
         "paths": len(dataset.paths),
-        "vacancies": sum(p.vacancies or 0 for p in dataset.positions.values()),
-        "open_positions": sum(1 for p in dataset.positions.values() if p.vacancies),
+        "vacancies": formasi.total(formasi.open_places(dataset)),
+        "open_positions": sum(1 for p in dataset.positions.values() if p.vacancies.known),
     }
     rows = [
         [
