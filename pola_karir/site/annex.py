@@ -24,7 +24,7 @@ from pola_karir import reference as ref
 from pola_karir.model import CareerPath, Dataset, Placement, Position
 from pola_karir.site import diagrams, formasi
 from pola_karir.site.diagrams import Diagram
-from pola_karir.site.page import COMPETENCY_GROUPS, say, site_language
+from pola_karir.site.page import COMPETENCY_GROUPS, say, say_units, site_language
 from pola_karir.text import names, phrases
 
 # A table with more columns than this is printed on a landscape page: on portrait A4 its
@@ -303,7 +303,7 @@ def _paths(dataset: Dataset) -> Chapter:
         for f in family_ids
     ]
     if None in groups:
-        ordered.append((_say("paths.other"), groups[None]))
+        ordered.append((say_units(dataset, "lampiran.paths.other"), groups[None]))
     sections: list[Section] = []
     for index, (heading, paths) in enumerate(ordered):
         sections.append(Section(f"{_letter(index)}. {heading}"))
@@ -431,7 +431,7 @@ def _position_maps(dataset: Dataset) -> Chapter:
     return Chapter(
         CHAPTER_NUMBERS[2],
         _say("chapter.3"),
-        blocks=(Paragraph(_say("maps.intro")),),
+        blocks=(Paragraph(say_units(dataset, "lampiran.maps.intro")),),
         sections=tuple(sections),
     )
 
