@@ -52,6 +52,7 @@ from pola_karir.diagnostics import (
     suggestion,
     term,
 )
+from pola_karir.load.layout import EXTENSIONS, REQUIRED_FILES
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
@@ -691,7 +692,20 @@ def _impor(args: argparse.Namespace) -> int:
             folder=shown(out),
         )
     )
+    _instansi_needed(out, lang)
     return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+def _instansi_needed(folder: Path, lang: str) -> None:
+    """After ``impor``: say so when ``folder`` holds no instansi.yml, without which the data is
+    not valid (PK015), and how to add one. The skeletons are written all the same: they are
+    the work of the import, and instansi.yml is a few lines HR writes (or init makes)."""
+    for name in REQUIRED_FILES:
+        stem = folder / Path(name).stem
+        if not any(stem.with_suffix(ext).is_file() for ext in EXTENSIONS):
+            path = shown(folder / name)
+            message = text("impor.no_instansi", lang, folder=shown(folder), name=name, path=path)
+            print(message, file=sys.stderr)
 
 
 def _complain(message: str) -> None:
