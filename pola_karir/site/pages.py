@@ -147,12 +147,18 @@ def _placements(dataset: Dataset, page: str, position: Position) -> str:
     return heading + _with_total(formasi.headers(), rows, position.placements)
 
 
-def _with_total(headers: list[str], rows: list[list[str]], placements: Iterable[Placement]) -> str:
-    """A formasi table with its "Jumlah" row, and the note on "≥ N" when a total is partial."""
+def _with_total(
+    headers: list[str],
+    rows: list[list[str]],
+    placements: Iterable[Placement],
+    note: bool = True,
+) -> str:
+    """A formasi table with its "Jumlah" row, and the note on "≥ N" when a total is partial
+    (``note`` False: the page says it once above its tables)."""
     sums = formasi.totals(placements)
     total = [f"**{say('formasi.col.total')}**", *map(formasi.total, sums)]
     body = table(headers, [*rows, total])
-    if formasi.partial(sums):
+    if note and formasi.partial(sums):
         body += "\n" + emphasis(formasi.partial_note()) + "\n"
     return body
 
@@ -370,7 +376,9 @@ def _unit_table(dataset: Dataset, page: str, members: list[tuple[Position, Place
         for position, placement in members
     ]
     placements = [placement for _, placement in members]
-    return _with_total(formasi.headers("formasi.col.position"), rows, placements)
+    # The unit page says what "≥ N" means once, under its own total (every sub-unit's partial
+    # total makes that one partial too).
+    return _with_total(formasi.headers("formasi.col.position"), rows, placements, note=False)
 
 
 def _walk_units(dataset: Dataset, unit_id: str) -> Iterable[str]:
