@@ -52,6 +52,7 @@ from pola_karir.diagnostics import (
     suggestion,
     term,
 )
+from pola_karir.load.layout import EXTENSIONS, REQUIRED_FILES
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import load_document
 from pola_karir.model import Dataset, Location
@@ -73,6 +74,8 @@ LANGS = ("id", "en")
 # the search grows with every move allowed.
 MAX_MOVES = 10
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+# The name every message on standard error starts with (argparse says it too).
+PROGRAM = "pola-karir"
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
 _SGR = re.compile(r"\x1b\[[0-9;]*m")  # a terminal colour code in another program's output
 
@@ -107,7 +110,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         return number
 
     parser = argparse.ArgumentParser(
-        prog="pola-karir", description=say("program"), epilog=text("cli.exit_codes", lang)
+        prog=PROGRAM, description=say("program"), epilog=text("cli.exit_codes", lang)
     )
     parser.add_argument(
         "--version",
@@ -689,7 +692,28 @@ def _impor(args: argparse.Namespace) -> int:
             folder=shown(out),
         )
     )
+    _instansi_needed(out, lang)
     return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+def _instansi_needed(folder: Path, lang: str) -> None:
+    """After ``impor``: say so when ``folder`` holds no instansi.yml, without which the data is
+    not valid (PK015), and how to add one. The skeletons are written all the same: they are
+    the work of the import, and instansi.yml is a few lines HR writes (or init makes)."""
+    for name in REQUIRED_FILES:
+        stem = folder / Path(name).stem
+        if not any(stem.with_suffix(ext).is_file() for ext in EXTENSIONS):
+            path = shown(folder / name)
+            message = text("impor.no_instansi", lang, folder=shown(folder), name=name, path=path)
+            print(message, file=sys.stderr)
+
+
+def _complain(message: str) -> None:
+    """A message on standard error under the program's name, as every other one says it
+    (``pola-karir: …``), so a user reading a CI log or a terminal knows who speaks; a message
+    whose catalogue text already names the program is printed as it is."""
+    named = message.startswith(f"{PROGRAM}:") or message.startswith(f"{PROGRAM} ")
+    print(message if named else f"{PROGRAM}: {message}", file=sys.stderr)
 
 
 def _unwritable(target: Path) -> str | None:
@@ -816,11 +840,11 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         result = history.diff_revisions(Path(args.data), args.revision_a, args.revision_b)
     except GitError as error:
-        print(shown(error.message(lang)), file=sys.stderr)
+        _complain(shown(error.message(lang)))
         return EXIT_USAGE
     if not result.usable:
         for side in result.invalid():
-            print(shown(text("riwayat.cli.invalid", lang, revision=side.revision)), file=sys.stderr)
+            _complain(shown(text("riwayat.cli.invalid", lang, revision=side.revision)))
         if args.format == "markdown":
             sys.stdout.write(invalid_markdown(result, lang))
         else:
@@ -847,18 +871,17 @@ def _lampiran(args: argparse.Namespace) -> int:
 
     lang = args.lang
     if not args.pdf and not args.html:
-        print(text("lampiran.cli.needs_output", lang), file=sys.stderr)
+        _complain(text("lampiran.cli.needs_output", lang))
         return EXIT_USAGE
     if args.pdf and args.html and Path(args.pdf).resolve() == Path(args.html).resolve():
-        print(text("lampiran.cli.same_output", lang, path=shown(args.pdf)), file=sys.stderr)
+        _complain(text("lampiran.cli.same_output", lang, path=shown(args.pdf)))
         return EXIT_USAGE
     for target in (Path(name) for name in (args.pdf, args.html) if name):
         # Said before anything is made or written: with two outputs, the first must not be
         # written when the second cannot be (the message says no file was written).
         unusable = _unwritable(target)
         if unusable is not None:
-            message = text("lampiran.cli.cannot_write", lang, path=shown(target), error=unusable)
-            print(message, file=sys.stderr)
+            _complain(text("lampiran.cli.cannot_write", lang, path=shown(target), error=unusable))
             return EXIT_USAGE
     loaded, code = _load_data(args.data, lang)
     if loaded is None:
@@ -867,17 +890,17 @@ def _lampiran(args: argparse.Namespace) -> int:
     try:
         _, document = annex_pdf.annex_document(loaded.dataset)
     except GraphvizError as error:
-        print(text("lampiran.cli.diagram_failed", lang, error=error.message(lang)), file=sys.stderr)
+        _complain(text("lampiran.cli.diagram_failed", lang, error=error.message(lang)))
         return EXIT_USAGE
     outputs: list[tuple[Path, bytes, str]] = []
     if args.pdf:
         try:
             made = annex_pdf.pdf(document)
         except annex_pdf.PdfUnavailable as error:
-            print(shown(error.message(lang)), file=sys.stderr)
+            _complain(shown(error.message(lang)))
             return EXIT_USAGE
         except annex_pdf.PdfFailed as error:
-            print(shown(error.message(lang)), file=sys.stderr)
+            _complain(shown(error.message(lang)))
             return EXIT_INTERNAL
         written = text("lampiran.cli.written_pdf", lang, path=shown(args.pdf), pages=made.pages)
         outputs.append((Path(args.pdf), made.data, written))
@@ -889,8 +912,7 @@ def _lampiran(args: argparse.Namespace) -> int:
             annex_pdf.write_atomic(path, data)
         except OSError as error:
             reason = error.strerror or str(error)
-            message = text("lampiran.cli.cannot_write", lang, path=shown(path), error=reason)
-            print(message, file=sys.stderr)
+            _complain(text("lampiran.cli.cannot_write", lang, path=shown(path), error=reason))
             return EXIT_USAGE
         print(written)
     return EXIT_OK

@@ -13,7 +13,7 @@ from typing import Any
 
 from pola_karir import __version__
 from pola_karir import reference as ref
-from pola_karir.model import Dataset, LegalRef, Position, Requirements
+from pola_karir.model import Dataset, LegalRef, Position, Requirements, Total
 from pola_karir.spreadsheet import csv_table
 from pola_karir.text import names, phrases
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
@@ -258,6 +258,17 @@ def _csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], lang: str) -> st
     return csv_table(headers, rows, ",", (text("csv.yes", lang), text("csv.no", lang)))
 
 
+def _total(value: Total, lang: str) -> int | str | None:
+    """A position's total over its placements as the site shows it: the number when every
+    placement states it, "≥ N" when some do not (N adds the known ones; penempatan.csv has
+    each placement), empty when none does. Never a bare partial sum posing as the whole."""
+    if value.known is None:
+        return None
+    if value.complete:
+        return value.known
+    return text("formasi.total.at_least", lang, count=value.known)
+
+
 def csv_tables(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """One CSV per entity kind, named for the kind; columns named as in the JSON, the words
     the export adds (``nama_tampilan``, booleans) in ``lang``."""
@@ -295,9 +306,9 @@ def csv_tables(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]
                     p.requirements.rank.minimum if p.requirements.rank else None,
                     ";".join(p.requirements.trainings),
                     ";".join(p.requirements.certifications),
-                    p.needed,
-                    p.filled,
-                    p.vacancies,
+                    _total(p.needed, lang),
+                    _total(p.filled, lang),
+                    _total(p.vacancies, lang),
                 ]
                 for p in positions
             ],

@@ -158,6 +158,47 @@ class TargetType:
     location: Location | None = field(default=None, compare=False)
 
 
+# The first word of an agency's name (after "pemerintah", "daerah") that names its kind.
+AGENCY_KINDS_BY_NAME: Final = {
+    "provinsi": "provinsi",
+    "kabupaten": "kabupaten",
+    "kota": "kota",
+    "kementerian": "kementerian",
+}
+# The kinds that are pemerintah daerah, whose organisational units are perangkat daerah.
+REGIONAL_KINDS: Final = frozenset({"provinsi", "kabupaten", "kota"})
+_GOVERNMENT_WORDS: Final = ("pemerintah", "daerah")
+# Words of the regulation's kind (``regulasi.jenis``) that say whose regulation it is: a
+# Peraturan Bupati is a kabupaten's, a Peraturan Wali Kota a kota's, and so on.
+_AGENCY_KINDS_BY_REGULATION: Final = {
+    "bupati": "kabupaten",
+    "walikota": "kota",
+    "wali": "kota",
+    "gubernur": "provinsi",
+    "menteri": "kementerian",
+}
+
+
+def _words(value: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in value.casefold()).split()
+
+
+def agency_kind(name: str, regulation_kind: str) -> str:
+    """kabupaten, kota, provinsi or kementerian as the data says it: by the agency's name
+    ("Pemerintah Kota X", "Pemerintah Daerah Provinsi X"), else by its regulation's kind
+    ("Peraturan Wali Kota"); ``lainnya`` when neither says (a lembaga, or a name without its
+    kind). No field holds the kind, so it is read from the words HR already wrote."""
+    words = _words(name)
+    while words and words[0] in _GOVERNMENT_WORDS:
+        words = words[1:]
+    if words and words[0] in AGENCY_KINDS_BY_NAME:
+        return AGENCY_KINDS_BY_NAME[words[0]]
+    for word in _words(regulation_kind):
+        if word in _AGENCY_KINDS_BY_REGULATION:
+            return _AGENCY_KINDS_BY_REGULATION[word]
+    return "lainnya"
+
+
 @dataclass(frozen=True)
 class TalentSettings:
     """``manajemen_talenta`` of instansi.yml: the jenis whose positions are all targets, and
@@ -180,6 +221,18 @@ class Agency:
     source: str = ""  # the data file it was written in, relative to the data folder
     marks: Marks = field(default=Marks(), compare=False)  # the regulation id it cites
     talent: TalentSettings = TalentSettings()
+
+    @property
+    def kind(self) -> str:
+        """kabupaten, kota, provinsi, kementerian or lainnya (:func:`agency_kind`)."""
+        return agency_kind(self.name, self.regulation.kind)
+
+    @property
+    def regional(self) -> bool:
+        """Whether the agency is a pemerintah daerah, whose units are *perangkat daerah* (UU
+        23/2014, PP 18/2016). A kementerian's or lembaga's are not, nor are the units of an
+        agency whose kind the data does not tell: the site calls those *unit organisasi*."""
+        return self.kind in REGIONAL_KINDS
 
 
 @dataclass(frozen=True)
@@ -403,9 +456,21 @@ class JobFamily:
     source: str = ""  # the data file it was written in, relative to the data folder
 
 
-def _total(values: Iterable[int | None]) -> int | None:
-    known = [value for value in values if value is not None]
-    return sum(known) if known else None
+@dataclass(frozen=True)
+class Total:
+    """A sum over figures some of which may be unknown (a placement that does not state its
+    kebutuhan, say). ``known`` adds the figures that are known (None when none is); when
+    ``complete`` is False the true sum is *at least* ``known``, and must never be shown as if
+    it were the whole: a "Jumlah" of 12 over a row reading "–" would be a false figure."""
+
+    known: int | None
+    complete: bool
+
+    @classmethod
+    def of(cls, values: Iterable[int | None]) -> Total:
+        items = list(values)
+        known = [value for value in items if value is not None]
+        return cls(sum(known) if known else None, len(known) == len(items))
 
 
 @dataclass(frozen=True)
@@ -470,19 +535,20 @@ class Position:
         return tuple(dict.fromkeys(p.unit.split("/", 1)[0] for p in self.placements))
 
     @property
-    def needed(self) -> int | None:
-        """Kebutuhan over all placements that state it; None when none does."""
-        return _total(p.needed for p in self.placements)
+    def needed(self) -> Total:
+        """Kebutuhan over all placements (at least its ``known`` when some do not state it)."""
+        return Total.of(p.needed for p in self.placements)
 
     @property
-    def filled(self) -> int | None:
-        """Bezetting over all placements that state it; None when none does."""
-        return _total(p.filled for p in self.placements)
+    def filled(self) -> Total:
+        """Bezetting over all placements (at least its ``known`` when some do not state it)."""
+        return Total.of(p.filled for p in self.placements)
 
     @property
-    def vacancies(self) -> int | None:
-        """Open places over the placements that state both numbers; None when none does."""
-        return _total(p.vacancies for p in self.placements)
+    def vacancies(self) -> Total:
+        """Open places over all placements (at least its ``known`` when some placement does
+        not state both numbers)."""
+        return Total.of(p.vacancies for p in self.placements)
 
     def placement_mark(self, index: int, key: str) -> Location | None:
         """Where ``key`` (``unit``, ``kebutuhan``, ``bezetting``) of placement ``index`` was

@@ -29,16 +29,18 @@ def test_a_data_folder_at_neither_revision_is_a_usage_error(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"Folder data {folder} tidak ada pada revisi v1.0 maupun HEAD, jadi tidak ada yang dapat "
-        "dibandingkan: tunjuk folder data repositori dengan --data (bawaan: data), atau sebutkan "
-        "revisi yang memuatnya.\n"
+        f"pola-karir: Folder data {folder} tidak ada pada revisi v1.0 maupun HEAD, jadi tidak ada "
+        "yang dapat dibandingkan: tunjuk folder data repositori dengan --data (bawaan: data), "
+        "atau sebutkan revisi yang memuatnya.\n"
     )
     assert main(["diff", "v1.0", "HEAD", "--data", str(folder), "--format", "json"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith(f"Folder data {folder} tidak ada")
+    assert err.startswith(f"pola-karir: Folder data {folder} tidak ada")
     assert main(["diff", "v1.0", "HEAD", "--data", str(folder), "--lang", "en"]) == 2
-    assert capsys.readouterr().err.startswith(f"The data folder {folder} exists at neither")
+    assert capsys.readouterr().err.startswith(
+        f"pola-karir: The data folder {folder} exists at neither"
+    )
 
 
 def test_the_data_folder_itself_still_compares(

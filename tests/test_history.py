@@ -149,8 +149,8 @@ def test_a_revision_git_does_not_know_is_a_usage_error(
     assert (code, out) == (2, "")
     revision_shown = revision.replace("\n", "\\n")
     assert err == (
-        f'Revisi "{revision_shown}" tidak dikenal git: sebutkan commit, tag atau cabang yang ada '
-        "(misalnya HEAD, main, v1.0 atau origin/main; lihat git log --oneline).\n"
+        f'pola-karir: Revisi "{revision_shown}" tidak dikenal git: sebutkan commit, tag atau '
+        "cabang yang ada (misalnya HEAD, main, v1.0 atau origin/main; lihat git log --oneline).\n"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -161,7 +161,8 @@ def test_outside_a_git_repository_is_a_usage_error(
     root = folder.write()
     code, out, err = run(capsys, "v1.0", "HEAD", "--data", str(root))
     assert (code, out) == (2, "")
-    assert err.startswith(f"Folder {root} tidak berada di dalam repositori git:")
+    # Under the program's name, as every other message (git's own words are not shown).
+    assert err.startswith(f"pola-karir: Folder {root} tidak berada di dalam repositori git:")
 
 
 def test_invalid_data_at_a_revision_is_reported_like_validate(
@@ -169,7 +170,9 @@ def test_invalid_data_at_a_revision_is_reported_like_validate(
 ) -> None:
     code, out, err = run(capsys, "v1.1", "rusak", "--data", str(data))
     assert code == 1
-    assert err.startswith("Data pada revisi rusak tidak sah, sehingga tidak dapat dibandingkan")
+    assert err.startswith(
+        "pola-karir: Data pada revisi rusak tidak sah, sehingga tidak dapat dibandingkan"
+    )
     assert out.splitlines()[0].startswith(
         "rusak:data/jabatan/kepala-seksi-jalan.yml:2:1: error[PK003]: Sintaks YAML salah"
     )
@@ -403,7 +406,7 @@ def test_a_repository_git_refuses_for_its_owner_says_how_to_allow_it(
     monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
     code, out, err = run(capsys, "v1.0", "HEAD", "--data", str(data))
     assert (code, out) == (2, "")
-    assert err.startswith("git menolak membaca repositori yang memuat ")
+    assert err.startswith("pola-karir: git menolak membaca repositori yang memuat ")
     assert "(fatal: detected dubious ownership in repository at " in err
     assert "git config --global --add safe.directory" in err
     assert data_history(data) == UNAVAILABLE
@@ -417,5 +420,5 @@ def test_a_repository_with_lost_objects_is_said_not_a_crash(
     blob = git(repo, "rev-parse", f"v1.0:data/{BIDANG}").strip()
     (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
     code, out, err = run(capsys, "v1.0", "HEAD", "--data", str(repo / "data"))
-    assert (code, out, err) == (2, "", f"git gagal: {blob} missing\n")
+    assert (code, out, err) == (2, "", f"pola-karir: git gagal: {blob} missing\n")
     assert data_history(repo / "data") == UNAVAILABLE  # the build goes on, undated

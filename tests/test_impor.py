@@ -105,3 +105,33 @@ def test_not_a_workbook_is_a_usage_error(
     assert main(["impor", str(old), "--keluaran", str(tmp_path / "o")]) == 2
     assert "tidak dapat dibaca sebagai berkas .xlsx" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_into_an_empty_folder_it_writes_and_says_instansi_yml_is_still_needed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """HR imports the peta jabatan into a new folder: the skeletons are written, and one
+    message (stderr, under the program's name) says why the folder does not validate yet (no
+    instansi.yml: PK015) and how to add it. Once it is there, the data validates with no
+    error, as the README says; with it there from the start, nothing more is said."""
+    xlsx = _workbook(tmp_path / "peta.xlsx")
+    out = tmp_path / "baru"
+    assert main(["impor", str(xlsx), "--keluaran", str(out)]) == 1  # rows 8–14 skipped
+    captured = capsys.readouterr()
+    assert (out / "jabatan" / "sekretaris.yml").is_file()
+    [note] = captured.err.splitlines()
+    assert note.startswith(f"pola-karir impor: folder {out} belum memuat instansi.yml")
+    assert "PK015" in note and f"{out / 'instansi.yml'}" in note and "pola-karir init" in note
+    codes = {d.code for d in validate_project(out, "data").diagnostics if d.severity == "error"}
+    assert codes == {"PK015"}  # what the message said, and nothing else
+
+    for name in ("instansi.yml", "kompetensi-teknis.yml", "pelatihan.yml"):
+        shutil.copy(DATA / name, out / name)
+    shutil.copytree(DATA / "dasar-hukum", out / "dasar-hukum")
+    errors = [d for d in validate_project(out, "data").diagnostics if d.severity == "error"]
+    assert errors == []
+    again = tmp_path / "lagi"
+    again.mkdir()
+    shutil.copy(DATA / "instansi.yml", again / "instansi.yml")
+    main(["impor", str(xlsx), "--keluaran", str(again), "--lang", "en"])
+    assert capsys.readouterr().err == ""

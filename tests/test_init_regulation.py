@@ -104,3 +104,51 @@ def test_an_unfit_kind_is_refused_before_anything_is_written(
     assert "--jenis-regulasi" in err or "jenis peraturan" in err
     assert "\x1b" not in err
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "option", "unit", "unit_name", "position"),
+    [
+        ("Pemerintah Kabupaten Contoh", [], "bkpsdm", "Badan Kepegawaian dan Pengembangan", ""),
+        ("Pemerintah Kota Baru", [], "bkpsdm", "Badan Kepegawaian dan Pengembangan", ""),
+        ("Pemerintah Provinsi Contoh", [], "bkd", "Badan Kepegawaian Daerah", "sekretaris-bkd"),
+        ("Kementerian Contoh", [], "setjen", "Sekretariat Jenderal", ""),
+        (
+            "Badan Contoh Nasional",
+            ["--jenis-regulasi", "Peraturan Badan Contoh Nasional"],
+            "setjen",
+            "Sekretariat Jenderal",
+            "kepala-bagian-pengembangan-pegawai",
+        ),
+    ],
+)
+def test_the_example_unit_fits_the_kind_of_agency(
+    name: str,
+    option: list[str],
+    unit: str,
+    unit_name: str,
+    position: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A BKPSDM is a kabupaten's or kota's perangkat daerah: a provinsi gets its Badan
+    Kepegawaian Daerah, a kementerian or lembaga a Biro SDM in its Sekretariat Jenderal, and
+    each new repository validates with nothing to report."""
+    repo = tmp_path / "repo"
+    assert main(["init", str(repo), "--nama", name, *option]) == 0
+    data = repo / "data"
+    assert [p.name for p in (data / "unit").iterdir()] == [f"{unit}.yml"]
+    written = yaml.safe_load((data / "unit" / f"{unit}.yml").read_text(encoding="utf-8"))
+    assert written["nama"].startswith(unit_name)
+    if unit == "setjen":
+        assert written["sub"][0]["nama"] == "Biro Sumber Daya Manusia"
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in data.rglob("*.yml"))
+    assert ("bkpsdm" in everything.casefold()) == (unit == "bkpsdm")
+    if position:
+        assert (data / "jabatan" / f"{position}.yml").is_file()
+        guide = (repo / "docs" / "panduan-kontributor.md").read_text(encoding="utf-8")
+        assert f"`data/jabatan/{position}.yml`" in guide
+    capsys.readouterr()
+    assert main(["validate", str(data), "--strict"]) == 0
+    out = capsys.readouterr()
+    assert "PK" not in out.out + out.err  # no error, warning or note

@@ -282,6 +282,7 @@ def test_a_write_that_fails_midway_leaves_the_previous_file(tmp_path: Path) -> N
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
     )
     assert run.returncode == 2, run.stderr
+    assert run.stderr.startswith(f"pola-karir: {target}: ")
     assert str(target) in run.stderr and "tidak ada berkas yang ditulis" in run.stderr
     assert "Traceback" not in run.stderr
     assert target.read_text(encoding="utf-8") == "versi lama\n"
@@ -322,7 +323,7 @@ def test_usage_and_invalid_data(tmp_path: Path, folder: DataFolder) -> None:
     code, out, err = _run("lampiran", "--data", str(PROVINSI))
     assert code == 2 and "--pdf" in err and out == ""
     code, out, err = _run("lampiran", "--data", str(PROVINSI), "--lang", "en")
-    assert code == 2 and err.startswith("Name an output file") and out == ""
+    assert code == 2 and err.startswith("pola-karir: Name an output file") and out == ""
     folder.doc("instansi.yml")["regulasi"]["penandatangan"] = {"jabtan": "BUPATI"}
     root = folder.write()
     target = tmp_path / "x.html"
@@ -339,8 +340,22 @@ def test_without_weasyprint_the_command_says_how_to_install_it(tmp_path: Path) -
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.returncode == 2
+    assert run.stderr.startswith("pola-karir: ")
     assert "pip install 'pola-karir[pdf]'" in run.stderr and "Traceback" not in run.stderr
     assert not target.exists()
+
+
+def test_a_pdf_that_cannot_be_written_is_said_under_the_program_name(
+    folder: DataFolder,
+) -> None:
+    """A real failure after WeasyPrint has laid the PDF out: its folder cannot take a new file
+    (/proc refuses one even to root). One message, under "pola-karir:", naming the file."""
+    target = Path("/proc") / "lampiran.pdf"
+    code, out, err = _run("lampiran", "--data", str(folder.write()), "--pdf", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"pola-karir: {target}: tidak dapat ditulis (")
+    assert "tidak ada berkas yang ditulis" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
 
 
 # --- the closing block ----------------------------------------------------------------------

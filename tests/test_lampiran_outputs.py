@@ -47,7 +47,7 @@ def test_an_unusable_second_output_stops_before_the_first_is_written(
     assert main(args) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith(f"{missing}: tidak dapat ditulis (No such file or directory).")
+    assert err.startswith(f"pola-karir: {missing}: tidak dapat ditulis (No such file or directory)")
     assert "tidak ada berkas yang ditulis" in err
     assert list(tmp_path.iterdir()) == []
     (tmp_path / "berkas").write_text("x", encoding="utf-8")

@@ -35,7 +35,7 @@ from pola_karir.diagnostics import closest
 from pola_karir.model import Dataset, Position
 from pola_karir.spreadsheet import csv_line
 from pola_karir.text import names, phrases
-from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text, units_key
 from pola_karir.text.terminal import json_safe, shown
 
 REQUIRED: tuple[str, ...] = ("nip", "nama", "jabatan", "pendidikan", "golongan")
@@ -763,7 +763,7 @@ def render_text(result: Audit, dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -
     ]
     lines += _people_text(result, dataset, lang)
     lines += _table("by_type", [*by_type(result, lang), whole], lang)
-    lines += _table("by_unit", by_unit(result, dataset), lang)
+    lines += _table("by_unit", by_unit(result, dataset), lang, dataset.agency.regional)
     lines += _not_assessed_text(result, lang)
     lines += _bad_rows_text(result.bad_rows, lang)
     if result.ignored_columns:
@@ -825,10 +825,11 @@ def _gap(finding: Finding, lang: str) -> str:
     return text("audit.gap", lang, subject=subject, have=shown(finding.have), need=finding.need)
 
 
-def _table(name: str, groups: Sequence[Group], lang: str) -> list[str]:
-    """A summary table (``audit.report.<name>``), columns padded to line up in a terminal."""
-    title = text(f"audit.report.{name}", lang)
-    heading = text(f"audit.report.{name}.column", lang)
+def _table(name: str, groups: Sequence[Group], lang: str, regional: bool = True) -> list[str]:
+    """A summary table (``audit.report.<name>``), columns padded to line up in a terminal;
+    ``regional``: whether the agency's units are perangkat daerah (the by-unit table)."""
+    title = text(units_key(f"audit.report.{name}", regional), lang)
+    heading = text(units_key(f"audit.report.{name}.column", regional), lang)
     width = max([len(heading), *(len(g.label) for g in groups)])
     people, unmet, percent, not_assessed = (
         text(f"audit.report.col.{column}", lang)

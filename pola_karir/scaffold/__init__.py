@@ -19,11 +19,17 @@ from typing import Final
 from pola_karir import __version__
 from pola_karir.load.layout import EXTENSIONS, FOLDERS, SINGLE_FILES
 from pola_karir.load.schema import schema_dir
+from pola_karir.model import REGIONAL_KINDS, agency_kind
 from pola_karir.site.home import rules_table
 from pola_karir.site.text import md
 from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
+# The example unit, its two positions and its career path, by kind of agency (written into
+# data/): a kabupaten's or kota's BKPSDM, a provinsi's Badan Kepegawaian Daerah, and for a
+# kementerian or lembaga (any agency that is not a pemerintah daerah) a Biro SDM in the
+# Sekretariat Jenderal: a BKPSDM is a perangkat daerah and has no place in a ministry.
+EXAMPLES: Final = Path(__file__).parent / "contoh"
 SCHEMA_FOLDER: Final = "schemas"
 DATA_FOLDER: Final = "data"
 GUIDE: Final = "docs/panduan-data.md"
@@ -122,6 +128,15 @@ def vscode_settings(data: str = DATA_FOLDER) -> str:
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
 
 
+def example_set(name: str, regulation: str) -> str:
+    """The folder of :data:`EXAMPLES` fitting the agency called ``name`` whose pola karier is
+    set by a regulation of kind ``regulation``: ``daerah``, ``provinsi`` or ``pusat``."""
+    kind = agency_kind(name, regulation)
+    if kind == "provinsi":
+        return "provinsi"
+    return "daerah" if kind in REGIONAL_KINDS else "pusat"
+
+
 def _values(name: str, kind: str, year: int) -> dict[str, str]:
     """What the templates' ``@@token@@`` stand for. YAML values are JSON strings (valid YAML
     scalars whatever they hold); Markdown values are escaped. The generated repository is in
@@ -133,7 +148,13 @@ def _values(name: str, kind: str, year: int) -> dict[str, str]:
     def say(key: str) -> str:
         return text(key, DEFAULT_LANGUAGE, agency=name)
 
+    # The example position the contributors' guide points at (the set's contoh.json).
+    example = json.loads(
+        (EXAMPLES / example_set(name, kind) / "contoh.json").read_text(encoding="utf-8")
+    )
     return {
+        "contoh_jabatan": str(example["jabatan"]),
+        "contoh_sebutan_md": md(str(example["sebutan"])),
         "nama_yaml": yaml(name),
         "nama_md": md(name),
         "jenis_regulasi_yaml": yaml(kind),
@@ -166,6 +187,10 @@ def repository(name: str, year: int, kind: str) -> dict[str, str]:
         relative = path.relative_to(TEMPLATES).as_posix()
         if "__pycache__" in relative:
             continue
+        files[relative] = _render(path.read_text(encoding="utf-8"), values, relative)
+    examples = EXAMPLES / example_set(name, kind)
+    for path in sorted(p for p in examples.rglob("*.yml") if p.is_file()):
+        relative = f"{DATA_FOLDER}/{path.relative_to(examples).as_posix()}"
         files[relative] = _render(path.read_text(encoding="utf-8"), values, relative)
     files[GUIDE] = guide_path().read_text(encoding="utf-8")
     files[".vscode/settings.json"] = vscode_settings()

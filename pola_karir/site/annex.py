@@ -24,7 +24,7 @@ from pola_karir import reference as ref
 from pola_karir.model import CareerPath, Dataset, Placement, Position
 from pola_karir.site import diagrams, formasi
 from pola_karir.site.diagrams import Diagram
-from pola_karir.site.page import COMPETENCY_GROUPS, say, site_language
+from pola_karir.site.page import COMPETENCY_GROUPS, say, say_units, site_language
 from pola_karir.text import names, phrases
 
 # A table with more columns than this is printed on a landscape page: on portrait A4 its
@@ -210,13 +210,11 @@ def _basic_pattern(dataset: Dataset) -> Chapter:
         if not members:
             continue
         placements = [placement for p in members for placement in p.placements]
-        needed, filled, _ = formasi.totals(placements)
         rows.append(
             (
                 phrases.label("jenis", position_type, site_language()),
                 str(len(members)),
-                formasi.number(needed),
-                formasi.number(filled),
+                *_totals(placements),
             )
         )
     summary = Table(
@@ -244,6 +242,7 @@ def _basic_pattern(dataset: Dataset) -> Chapter:
             *kinds,
             Paragraph(_say("basic.summary")),
             summary,
+            *_partial_note(p for item in dataset.positions.values() for p in item.placements),
         ),
         sections=(
             Section(
@@ -261,7 +260,15 @@ def _basic_pattern(dataset: Dataset) -> Chapter:
 
 def _totals(placements: Iterable[Placement]) -> tuple[str, str]:
     needed, filled, _ = formasi.totals(placements)
-    return formasi.number(needed), formasi.number(filled)
+    return formasi.total(needed), formasi.total(filled)
+
+
+def _partial_note(placements: Iterable[Placement]) -> tuple[Paragraph, ...]:
+    """The note under a table whose totals read "≥ N" (some figure under them unknown)."""
+    needed, filled, vacancies = formasi.totals(placements)
+    if formasi.partial((needed, filled, vacancies)):
+        return (Paragraph(formasi.partial_note()),)
+    return ()
 
 
 # --- BAB II ---------------------------------------------------------------------------------
@@ -296,7 +303,7 @@ def _paths(dataset: Dataset) -> Chapter:
         for f in family_ids
     ]
     if None in groups:
-        ordered.append((_say("paths.other"), groups[None]))
+        ordered.append((say_units(dataset, "lampiran.paths.other"), groups[None]))
     sections: list[Section] = []
     for index, (heading, paths) in enumerate(ordered):
         sections.append(Section(f"{_letter(index)}. {heading}"))
@@ -413,17 +420,18 @@ def _position_maps(dataset: Dataset) -> Chapter:
                 "",
                 "",
                 "",
-                *map(formasi.number, (needed, filled, vacancies)),
+                *map(formasi.total, (needed, filled, vacancies)),
             ),
         )
         diagram = diagrams.unit_map(dataset, top)
         name = _unit_name(dataset, top)
         figure = Figure(diagram, _say("figure.unit", unit=name), diagram.page)
-        sections.append(Section(f"{_letter(index)}. {name}", (figure, table)))
+        note = _partial_note(p for _, p in placed)
+        sections.append(Section(f"{_letter(index)}. {name}", (figure, table, *note)))
     return Chapter(
         CHAPTER_NUMBERS[2],
         _say("chapter.3"),
-        blocks=(Paragraph(_say("maps.intro")),),
+        blocks=(Paragraph(say_units(dataset, "lampiran.maps.intro")),),
         sections=tuple(sections),
     )
 

@@ -37,7 +37,7 @@ from pola_karir.site.diagrams import Diagram
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, in_language, say, site_language
 from pola_karir.site.text import attr
-from pola_karir.text.catalogue import DEFAULT_LANGUAGE
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, units_key
 
 # Schemas of reports for HR (personal data), not of the data or the open data: not published.
 HR_ONLY_SCHEMAS = frozenset({"talenta.schema.json"})
@@ -152,6 +152,7 @@ def _nav(dataset: Dataset, limits: Limits) -> list[Any]:
         for u in sorted(dataset.units.values(), key=lambda u: u.name)
         if u.parent is None
     ]
+    each_unit = units_key("each_unit", dataset.agency.regional)  # perangkat daerah or not
     return [
         {say("site.nav.home"): urls.HOME},
         {say("site.nav.overview"): urls.OVERVIEW},
@@ -165,7 +166,7 @@ def _nav(dataset: Dataset, limits: Limits) -> list[Any]:
             ]
         },
         _section("paths", urls.PATHS, "each_path", paths, limits),
-        _section("units", urls.UNITS, "each_unit", units, limits),
+        _section("units", urls.UNITS, each_unit, units, limits),
         {say("site.nav.competencies"): urls.COMPETENCIES},
         {say("site.nav.regulations"): urls.REGULATIONS},
         {say("site.nav.open_data"): urls.OPEN_DATA},

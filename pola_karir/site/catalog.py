@@ -305,7 +305,7 @@ def position_index(dataset: Dataset) -> Page:
         edu_rank = ref.EDUCATION_RANK[education.minimum] if education else 0
         tops = position.tops
         unit_names = ", ".join(_top_name(dataset, top) for top in tops)
-        open_now = "ya" if position.vacancies else ""
+        open_now = "ya" if position.vacancies.known else ""
         rows.append(
             f'<tr data-jenis="{attr(position.type)}" data-unit="{attr(" ".join(tops))}" '
             f'data-kelas="{position.job_class}" data-pendidikan="{attr(edu)}" '
@@ -316,7 +316,8 @@ def position_index(dataset: Dataset) -> Page:
             f'<td data-pk-sort="{position.job_class}">{position.job_class}</td>'
             f'<td data-pk-sort="{edu_rank}">{html.escape(edu)}</td>'
             + "".join(
-                f'<td data-pk-sort="{-1 if value is None else value}">{formasi.number(value)}</td>'
+                f'<td data-pk-sort="{-1 if value.known is None else value.known}">'
+                f"{html.escape(formasi.total(value))}</td>"
                 for value in (position.needed, position.filled, position.vacancies)
             )
             + "</tr>"
@@ -326,6 +327,12 @@ def position_index(dataset: Dataset) -> Page:
         f'<div class="pk-table-tools">{filters}</div>\n'
         f'<table class="pk-table" data-pk-table>{head}<tbody>{"".join(rows)}</tbody></table>'
     )
+    if formasi.partial(
+        value
+        for position in dataset.positions.values()
+        for value in (position.needed, position.filled, position.vacancies)
+    ):
+        body += f"\n<p><em>{html.escape(formasi.partial_note())}</em></p>"
     title = say("site.positions.title")
     intro = say("site.positions.intro", count=len(dataset.positions)) + "\n"
     markdown = front(title) + intro + "\n" + blocks.html_placeholder("daftar") + "\n"

@@ -143,6 +143,8 @@ def _picker(name: str, label_key: str, options: str) -> str:
 def compare_page(dataset: Dataset) -> Page:
     options = position_options(dataset)
     words = {**script_words("bandingkan.js", SCRIPT_WORDS), **phrase_words(dataset)}
+    # A total over placements some of which do not state a figure (site/formasi.py's rule).
+    words["at_least"] = say("formasi.total.at_least", count="{count}")
     refs = {
         "data-pk-position-url": urls.ref(urls.position(urls.ANY_ID)),
         "data-pk-plan-url": urls.ref(PLAN_PAGE),

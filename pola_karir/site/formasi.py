@@ -4,13 +4,15 @@ and the page of open positions.
 
 Numbers a placement does not state are unknown and shown as "–", never as 0: a position with
 no stated numbers has no formasi to show, and only a placement stating both numbers can be open.
+A total over figures some of which are unknown is shown as "≥ N" (the sum of the known ones:
+the true total is at least that), with a note saying so under the table; "–" when none is known.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pola_karir.model import Dataset, Placement, Position
+from pola_karir.model import Dataset, Placement, Position, Total
 from pola_karir.site import urls
 from pola_karir.site.page import Page, emphasis, front, say, site_language
 from pola_karir.site.text import link, md, table
@@ -31,19 +33,34 @@ def has_numbers(placements: Iterable[Placement]) -> bool:
     return any(p.needed is not None or p.filled is not None for p in placements)
 
 
-def totals(placements: Iterable[Placement]) -> tuple[int | None, int | None, int | None]:
-    """Kebutuhan, bezetting and open places over ``placements`` (None when none states it)."""
+def total(value: Total) -> str:
+    """A total as shown: the number when every figure under it is known, "≥ N" when some are
+    not (N adds the known ones), a dash when none is."""
+    if value.known is None:
+        return NONE
+    if value.complete:
+        return str(value.known)
+    return say("formasi.total.at_least", count=value.known)
 
-    def total(values: Iterable[int | None]) -> int | None:
-        known = [v for v in values if v is not None]
-        return sum(known) if known else None
 
+def totals(placements: Iterable[Placement]) -> tuple[Total, Total, Total]:
+    """Kebutuhan, bezetting and open places over ``placements``."""
     items = list(placements)
     return (
-        total(p.needed for p in items),
-        total(p.filled for p in items),
-        total(p.vacancies for p in items),
+        Total.of(p.needed for p in items),
+        Total.of(p.filled for p in items),
+        Total.of(p.vacancies for p in items),
     )
+
+
+def partial(values: Iterable[Total]) -> bool:
+    """Whether any of ``values`` is shown as "≥ N", so the note explaining it is due."""
+    return any(value.known is not None and not value.complete for value in values)
+
+
+def partial_note() -> str:
+    """The note under a table or sentence holding a "≥ N" total: what it means."""
+    return say("formasi.total.note")
 
 
 def numbers_text(placements: Iterable[Placement]) -> str:
@@ -51,9 +68,9 @@ def numbers_text(placements: Iterable[Placement]) -> str:
     needed, filled, vacancies = totals(placements)
     return say(
         "formasi.numbers",
-        needed=number(needed),
-        filled=number(filled),
-        vacancies=number(vacancies),
+        needed=total(needed),
+        filled=total(filled),
+        vacancies=total(vacancies),
     )
 
 
@@ -99,6 +116,12 @@ def open_positions(dataset: Dataset) -> list[tuple[Position, Placement]]:
     )
 
 
+def open_places(dataset: Dataset) -> Total:
+    """Open places over every placement of the agency: at least the known ones when some
+    placement does not state both numbers, unknown when none does."""
+    return Total.of(p.vacancies for pos in dataset.positions.values() for p in pos.placements)
+
+
 def headers(first: str = "formasi.col.unit") -> list[str]:
     """Column headings of a formasi table: a first column, then the three numbers."""
     return [say(first), *headers_of("needed", "filled", "open")]
@@ -113,18 +136,20 @@ def open_positions_page(dataset: Dataset) -> Page:
     page = urls.OPEN_POSITIONS
     title = say("formasi.open.title")
     found = open_positions(dataset)
-    vacancies = sum(placement.vacancies or 0 for _, placement in found)
+    vacancies = open_places(dataset)
     parts = [
         front(title),
         say(
             "formasi.open.intro",
-            count=vacancies,
+            count=total(vacancies),
             positions=len({position.id for position, _ in found}),
             basis=_basis(dataset, page),
             explorer=link(say("formasi.explorer"), urls.md_link(page, urls.EXPLORER)),
         )
         + "\n",
     ]
+    if partial([vacancies]):
+        parts.append(emphasis(partial_note()) + "\n")
     if not found:
         parts.append(emphasis(say("formasi.open.none")) + "\n")
     by_top: dict[str, list[tuple[Position, Placement]]] = {}

@@ -19,7 +19,7 @@ from pola_karir.history.diff import Diff, heading, notes
 from pola_karir.history.timeline import Entry, History, Status
 from pola_karir.history.wording import entity_label, sentence
 from pola_karir.model import Dataset
-from pola_karir.site.page import Page, emphasis, front, say, site_language
+from pola_karir.site.page import Page, emphasis, front, say, say_units, site_language
 from pola_karir.site.text import bullets, md
 from pola_karir.text.catalogue import text
 from pola_karir.text.diagnostics import message
@@ -150,7 +150,8 @@ def _entry(entry: Entry) -> str:
 def _first(dataset: Dataset | None) -> str:
     if dataset is None:
         return say("riwayat.page.first")
-    return say(
+    return say_units(
+        dataset,
         "riwayat.page.first_counts",
         positions=len(dataset.positions),
         paths=len(dataset.paths),

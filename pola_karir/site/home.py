@@ -6,10 +6,10 @@ import re
 
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
-from pola_karir.site import blocks, compare, diagrams, explorer, urls
+from pola_karir.site import blocks, compare, diagrams, explorer, formasi, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
-from pola_karir.site.page import Page, fictional_notice, front, say, site_language
+from pola_karir.site.page import Page, fictional_notice, front, say, say_units, site_language
 from pola_karir.site.summary import UNIT, summarise
 from pola_karir.site.text import external_link, link, md, table
 from pola_karir.text import phrases
@@ -61,6 +61,8 @@ def _explorer_start() -> str:
     )
 
 
+# The starting points whose description names the agency's units (``say_units``).
+_NAMING_UNITS = frozenset({"units"})
 # The home page's list of starting points: catalogue name and page.
 _START = (
     ("overview", urls.OVERVIEW),
@@ -77,25 +79,31 @@ _START = (
 def _start_table(dataset: Dataset, summarised: bool) -> str:
     """Where to go from the home page, each page with what it holds (``summarised``: the
     overview shows perangkat daerah and job families, not every position)."""
-    counts = {
+    counts: dict[str, object] = {
         "positions": len(dataset.positions),
         "paths": len(dataset.paths),
-        "vacancies": sum(p.vacancies or 0 for p in dataset.positions.values()),
-        "open_positions": sum(1 for p in dataset.positions.values() if p.vacancies),
+        "vacancies": formasi.total(formasi.open_places(dataset)),
+        "open_positions": sum(1 for p in dataset.positions.values() if p.vacancies.known),
     }
     rows = [
         [
             link(say(f"site.home.start.{name}"), urls.md_link(urls.HOME, target)),
-            say(
-                "ringkasan.home.about"
-                if summarised and target == urls.OVERVIEW
-                else f"site.home.start.{name}.about",
-                **counts,
-            ),
+            _about(dataset, name, summarised and target == urls.OVERVIEW, counts),
         ]
         for name, target in _START
     ]
     return table([say("site.col.page"), say("site.col.contents")], rows)
+
+
+def _about(dataset: Dataset, name: str, summary: bool, counts: dict[str, object]) -> str:
+    """What a starting point holds; ``summary``: the overview is the summary by unit and job
+    family. Those naming the agency's units say "perangkat daerah" only for a pemerintah
+    daerah."""
+    if summary:
+        return say_units(dataset, "ringkasan.home.about", **counts)
+    if name in _NAMING_UNITS:
+        return say_units(dataset, f"site.home.start.{name}.about", **counts)
+    return say(f"site.home.start.{name}.about", **counts)
 
 
 def _regulation_sentence(dataset: Dataset) -> str:
@@ -145,7 +153,8 @@ def overview_page(dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> Page:
     move_table = table([say("site.col.from"), say("site.col.to"), say("site.col.kind")], move_rows)
     parts = [
         front(title),
-        say(
+        say_units(
+            dataset,
             "site.overview.intro",
             positions=len(dataset.positions),
             agency=md(dataset.agency.name),
@@ -156,8 +165,8 @@ def overview_page(dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> Page:
         blocks.diagram_placeholder(diagram, say("site.overview.diagram_caption")),
         "</div>\n",
         blocks.html_placeholder("legenda"),
-        f"\n## {say('site.overview.units_heading')}\n",
-        table([say("site.col.agency_unit"), say("site.col.position_count")], rows),
+        f"\n## {say_units(dataset, 'site.overview.units_heading')}\n",
+        table([say_units(dataset, "site.col.agency_unit"), say("site.col.position_count")], rows),
         # The same moves as the diagram: on screen only (the printable annex lists them by path).
         f'\n??? info pk-screen-only "{say("site.overview.moves_table")}"\n',
         "\n".join("    " + line for line in move_table.splitlines()),
@@ -187,7 +196,9 @@ def _overview_summary_page(dataset: Dataset) -> Page:
     group_rows = [
         [
             names[g.key],
-            say(f"ringkasan.kind.{g.kind}"),
+            say_units(dataset, "ringkasan.kind.unit")
+            if g.kind == UNIT
+            else say(f"ringkasan.kind.{g.kind}"),
             str(g.positions),
             str(g.moves_within),
         ]
@@ -207,7 +218,8 @@ def _overview_summary_page(dataset: Dataset) -> Page:
     flow_headers = [say("site.col.from"), say("site.col.to"), say("site.col.kind")]
     parts = [
         front(title),
-        say(
+        say_units(
+            dataset,
             "ringkasan.intro",
             positions=len(dataset.positions),
             agency=md(dataset.agency.name),
@@ -217,10 +229,10 @@ def _overview_summary_page(dataset: Dataset) -> Page:
         )
         + "\n",
         '<div class="pk-zoom" data-pk-zoom>',
-        blocks.diagram_placeholder(diagram, say("ringkasan.diagram_caption")),
+        blocks.diagram_placeholder(diagram, say_units(dataset, "ringkasan.diagram_caption")),
         "</div>\n",
         blocks.html_placeholder("legenda"),
-        f"\n## {say('ringkasan.groups_heading')}\n",
+        f"\n## {say_units(dataset, 'ringkasan.groups_heading')}\n",
         table([*group_headers, say("ringkasan.col.moves_within")], group_rows),
         f"\n## {say('ringkasan.flows_heading')}\n",
         say(
@@ -263,7 +275,11 @@ def unit_index(dataset: Dataset) -> Page:
             ]
         )
     title = say("site.units.title")
-    headers = [say("site.col.agency_unit"), say("site.col.short_name"), say("site.col.positions")]
+    headers = [
+        say_units(dataset, "site.col.agency_unit"),
+        say("site.col.short_name"),
+        say("site.col.positions"),
+    ]
     return Page(page, title, front(title) + table(headers, rows) + "\n")
 
 

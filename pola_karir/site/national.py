@@ -42,24 +42,6 @@ INDEX: Final = "index.html"
 
 # The kinds an index groups agencies by, in the order shown. "lainnya": the data does not say.
 KINDS: Final = ("provinsi", "kabupaten", "kota", "kementerian", "lainnya")
-# The first word of an agency's name (after "pemerintah") that names its kind.
-_NAME_WORDS: Final = {
-    "provinsi": "provinsi",
-    "kabupaten": "kabupaten",
-    "kota": "kota",
-    "kementerian": "kementerian",
-}
-# Words before the kind in a government's name: "Pemerintah (Daerah) Kabupaten X".
-_GOVERNMENT: Final = ("pemerintah", "daerah")
-# Words of the regulation's kind (``regulasi.jenis``) that say whose regulation it is: a
-# Peraturan Bupati is a kabupaten's, a Peraturan Wali Kota a kota's, and so on.
-_REGULATION_WORDS: Final = {
-    "bupati": "kabupaten",
-    "walikota": "kota",
-    "wali": "kota",
-    "gubernur": "provinsi",
-    "menteri": "kementerian",
-}
 # Characters a site name taken from the data may hold: MkDocs themes write site_name into HTML
 # unescaped, so a name with anything else keeps mkdocs.yml's own site_name (the same set
 # ``pola-karir init`` accepts for a name).
@@ -169,24 +151,9 @@ def survey(root: Path, shown_root: str, only: str | None = None) -> Survey:
     )
 
 
-def _words(value: str) -> list[str]:
-    return "".join(c if c.isalnum() else " " for c in value.casefold()).split()
-
-
 def agency_kind(agency: Agency) -> str:
-    """kabupaten, kota, provinsi or kementerian as the data says it: by the agency's name
-    ("Pemerintah Kota X", "Pemerintah Daerah Provinsi X"), else by its regulation's kind
-    ("Peraturan Wali Kota"); ``lainnya`` when neither says (a lembaga, or a name without its
-    kind). No field holds the kind, so it is read from the words HR already wrote."""
-    words = _words(agency.name)
-    while words and words[0] in _GOVERNMENT:
-        words = words[1:]
-    if words and words[0] in _NAME_WORDS:
-        return _NAME_WORDS[words[0]]
-    for word in _words(agency.regulation.kind):
-        if word in _REGULATION_WORDS:
-            return _REGULATION_WORDS[word]
-    return "lainnya"
+    """kabupaten, kota, provinsi, kementerian or lainnya (:attr:`Agency.kind`)."""
+    return agency.kind
 
 
 def matrix(agencies: tuple[AgencySite, ...], lang: str) -> dict[str, Any]:

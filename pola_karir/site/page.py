@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from pola_karir.model import Dataset
 from pola_karir.site.text import md
-from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text
+from pola_karir.text.catalogue import DEFAULT_LANGUAGE, text, units_key
 
 if TYPE_CHECKING:  # diagrams take their words from here too
     from pola_karir.site.diagrams import Diagram
@@ -54,6 +54,12 @@ def in_language(lang: str) -> Iterator[None]:
 def say(key: str, **values: object) -> str:
     """A message of the site's language from the catalogue (``site.po``, ``labels.po``)."""
     return text(key, site_language(), **values)
+
+
+def say_units(dataset: Dataset, key: str, **values: object) -> str:
+    """:func:`say` for a message naming the agency's top-level units: "perangkat daerah" for a
+    pemerintah daerah, "unit organisasi" for a kementerian or lembaga."""
+    return say(units_key(key, dataset.agency.regional), **values)
 
 
 @dataclass(frozen=True)

@@ -143,20 +143,35 @@ def _placements(dataset: Dataset, page: str, position: Position) -> str:
         ]
         for p in position.placements
     ]
-    needed, filled, vacancies = formasi.totals(position.placements)
-    total = [f"**{say('formasi.col.total')}**", *map(formasi.number, (needed, filled, vacancies))]
     heading = f"\n## {say('formasi.placements_heading')} {{#{PLACEMENTS_ANCHOR}}}\n\n"
-    return heading + table(formasi.headers(), [*rows, total])
+    return heading + _with_total(formasi.headers(), rows, position.placements)
+
+
+def _with_total(
+    headers: list[str],
+    rows: list[list[str]],
+    placements: Iterable[Placement],
+    note: bool = True,
+) -> str:
+    """A formasi table with its "Jumlah" row, and the note on "≥ N" when a total is partial
+    (``note`` False: the page says it once above its tables)."""
+    sums = formasi.totals(placements)
+    total = [f"**{say('formasi.col.total')}**", *map(formasi.total, sums)]
+    body = table(headers, [*rows, total])
+    if note and formasi.partial(sums):
+        body += "\n" + emphasis(formasi.partial_note()) + "\n"
+    return body
 
 
 def _openings(dataset: Dataset, page: str, position: Position) -> list[str]:
     """Where the position is open now, for the employee reading its page: open places are
     career opportunities (nothing when the numbers are not stated)."""
     vacancies = position.vacancies
-    if vacancies is None:
+    if not vacancies.known:
+        # Nothing known to be open: all filled only when every placement says so.
+        if vacancies.known == 0 and vacancies.complete:
+            return ["\n" + emphasis(say("formasi.position.all_filled")) + "\n"]
         return []
-    if not vacancies:
-        return ["\n" + emphasis(say("formasi.position.all_filled")) + "\n"]
     where = "; ".join(
         say(
             "formasi.position.open_in",
@@ -167,7 +182,7 @@ def _openings(dataset: Dataset, page: str, position: Position) -> list[str]:
     )
     body = say(
         "formasi.position.open",
-        count=vacancies,
+        count=formasi.total(vacancies),
         where=where,
         explorer=link(say("formasi.explorer"), urls.md_link(page, urls.EXPLORER)),
         list=link(say("formasi.open.title"), urls.md_link(page, urls.OPEN_POSITIONS)),
@@ -311,6 +326,8 @@ def unit_page(dataset: Dataset, top_id: str) -> Page:
     if with_numbers:
         totals = formasi.numbers_text(placed)
         parts.append(say("formasi.unit.total", unit=md(unit.name), numbers=totals) + "\n")
+        if formasi.partial(formasi.totals(placed)):
+            parts.append(emphasis(formasi.partial_note()) + "\n")
     parts += [
         f"## {say('site.unit.map_heading')}\n",
         '<div class="pk-zoom" data-pk-zoom>',
@@ -359,8 +376,9 @@ def _unit_table(dataset: Dataset, page: str, members: list[tuple[Position, Place
         for position, placement in members
     ]
     placements = [placement for _, placement in members]
-    total = [f"**{say('formasi.col.total')}**", *map(formasi.number, formasi.totals(placements))]
-    return table(formasi.headers("formasi.col.position"), [*rows, total])
+    # The unit page says what "≥ N" means once, under its own total (every sub-unit's partial
+    # total makes that one partial too).
+    return _with_total(formasi.headers("formasi.col.position"), rows, placements, note=False)
 
 
 def _walk_units(dataset: Dataset, unit_id: str) -> Iterable[str]:

@@ -22,7 +22,7 @@ from pola_karir.talent.report import (
 )
 from pola_karir.talent.succession import TalentReport, TargetPlan, box_counts, by_unit
 from pola_karir.text import names
-from pola_karir.text.catalogue import text
+from pola_karir.text.catalogue import text, units_key
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;max-width:72rem}
@@ -114,6 +114,7 @@ def _grid_svg(report: TalentReport, lang: str) -> str:
 
 def _units_table(report: TalentReport, dataset: Dataset, lang: str) -> str:
     boxes = all_boxes()
+    regional = dataset.agency.regional
     head = "".join(f"<th>{_e(box_label(b, lang))}</th>" for b in boxes)
     rows = []
     for unit, counts in by_unit(report.staff.people).items():
@@ -121,8 +122,8 @@ def _units_table(report: TalentReport, dataset: Dataset, lang: str) -> str:
         cells = "".join(f"<td>{counts.get(b, 0)}</td>" for b in boxes)
         rows.append(f"<tr><th>{_e(name)}</th><td>{sum(counts.values())}</td>{cells}</tr>")
     return (
-        f"<h2>{_e(text('talenta.report.by_unit', lang))}</h2><table><thead><tr>"
-        f"<th>{_e(text('talenta.html.col.unit', lang))}</th>"
+        f"<h2>{_e(text(units_key('talenta.report.by_unit', regional), lang))}</h2>"
+        f"<table><thead><tr><th>{_e(text(units_key('talenta.html.col.unit', regional), lang))}</th>"
         f"<th>{_e(text('talenta.html.col.people', lang))}</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

@@ -21,7 +21,7 @@ from pola_karir.talent import grid
 from pola_karir.talent.grid import Box, all_boxes
 from pola_karir.talent.succession import Successor, TalentReport, TargetPlan, box_counts, by_unit
 from pola_karir.text import names, phrases
-from pola_karir.text.catalogue import text
+from pola_karir.text.catalogue import text, units_key
 from pola_karir.text.terminal import shown
 
 CSV_FIELDS: tuple[str, ...] = (
@@ -312,7 +312,7 @@ def _grid_text(report: TalentReport, lang: str) -> list[str]:
 
 def _units_text(report: TalentReport, dataset: Dataset, lang: str) -> list[str]:
     pool = set(report.pool)
-    out = [text("talenta.report.by_unit", lang) + ":"]
+    out = [text(units_key("talenta.report.by_unit", dataset.agency.regional), lang) + ":"]
     for unit, boxes in by_unit(report.staff.people).items():
         in_pool = sum(n for box, n in boxes.items() if box in pool)
         out.append(

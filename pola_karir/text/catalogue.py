@@ -67,6 +67,14 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
         raise CatalogueError(f"message {key!r} in {lang!r} needs the value {missing}") from None
 
 
+def units_key(key: str, regional: bool) -> str:
+    """The key of a message that names an agency's top-level units: ``key`` itself for a
+    pemerintah daerah, whose units are perangkat daerah (UU 23/2014, PP 18/2016), and its
+    ``key.pusat`` variant (``unit-organisasi.po``) for a kementerian or lembaga, whose units
+    are not."""
+    return key if regional else f"{key}.pusat"
+
+
 def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:
     """Whether ``key`` exists in ``lang`` (for optional texts such as a rule's extra note)."""
     return key in messages(lang)

@@ -21,8 +21,9 @@ from factory import DataFolder
 from sitetools import REPO
 
 from pola_karir.export import csv_tables, open_data, to_json
-from pola_karir.model import Dataset
+from pola_karir.model import Dataset, Total
 from pola_karir.site import catalog, diagrams, explorer, formasi, pages
+from pola_karir.site import compare as comparison
 from pola_karir.site.build import site_content
 
 AHLI_PERTAMA = "teknik-jalan-ahli-pertama"
@@ -51,10 +52,14 @@ def test_the_model_counts_open_places_per_placement_and_in_total(dataset: Datase
     pertama = dataset.positions[AHLI_PERTAMA]
     assert [p.unit for p in pertama.placements] == [BIDANG, SEKSI]
     assert [p.vacancies for p in pertama.placements] == [2, 0]
-    assert (pertama.needed, pertama.filled, pertama.vacancies) == (4, 2, 2)
+    assert (pertama.needed, pertama.filled, pertama.vacancies) == (
+        Total(4, True),
+        Total(2, True),
+        Total(2, True),
+    )
     assert pertama.unit == BIDANG  # the first placement, for callers that need one unit
     kabid = dataset.positions["kepala-bidang-bina-marga"]
-    assert (kabid.needed, kabid.filled, kabid.vacancies) == (None, None, None)
+    assert kabid.needed == kabid.filled == kabid.vacancies == Total(None, False)
 
 
 def test_the_position_page_lists_placements_and_where_it_is_open(dataset: Dataset) -> None:
@@ -141,7 +146,10 @@ def test_open_data_carries_every_placement(dataset: Dataset) -> None:
 
 def test_the_peta_jabatan_shows_each_placement_and_totals_per_unit(dataset: Dataset) -> None:
     page = pages.unit_page(dataset, "dinas-pupr").markdown
-    assert "**Formasi Dinas Pekerjaan Umum dan Penataan Ruang:** kebutuhan 5, bezetting 3" in page
+    # Kepala Bidang states no numbers: the totals over it are lower bounds, and say so.
+    assert (
+        "**Formasi Dinas Pekerjaan Umum dan Penataan Ruang:** kebutuhan ≥ 5, bezetting ≥ 3"
+    ) in page
     bidang, seksi = page.split("{#dinas-pupr--bidang-bina-marga}")[1].split(
         "{#dinas-pupr--bidang-bina-marga--seksi-jalan}"
     )
@@ -149,9 +157,12 @@ def test_the_peta_jabatan_shows_each_placement_and_totals_per_unit(dataset: Data
     pertama = r"\| \[Teknik Jalan dan Jembatan Ahli Pertama\][^|]*"
     assert re.search(pertama + r" \| 3 \| 1 \| 2 \|", bidang)
     assert re.search(r"\| \[Kepala Bidang Bina Marga\][^|]* \| – \| – \| – \|", bidang)
-    assert "| **Jumlah** | 3 | 1 | 2 |" in bidang
+    assert "| **Jumlah** | ≥ 3 | ≥ 1 | ≥ 2 |" in bidang
+    assert page.count("_≥ N: sekurang-kurangnya N.") == 1  # once, under the unit's total
+    assert page.index("sekurang-kurangnya") < page.index("{#dinas-pupr--bidang-bina-marga}")
     assert re.search(pertama + r" \| 1 \| 1 \| 0 \|", seksi)
-    assert "| **Jumlah** | 2 | 2 | 0 |" in seksi
+    assert "| **Jumlah** | 2 | 2 | 0 |" in seksi  # every figure known: the plain total
+    assert "sekurang-kurangnya" not in seksi
 
 
 def test_the_peta_jabatan_diagram_draws_a_node_per_placement(dataset: Dataset) -> None:
@@ -175,7 +186,8 @@ def test_the_open_positions_page_lists_every_open_placement(dataset: Dataset) ->
     page = formasi.open_positions_page(dataset)
     assert page.src == "formasi-terbuka.md"
     text = page.markdown
-    assert "**2** formasi terbuka pada 1 jabatan" in text
+    assert "**≥ 2** formasi terbuka pada 1 jabatan" in text  # Kepala Bidang states none
+    assert "_≥ N: sekurang-kurangnya N." in text
     assert "[PermenPANRB 1/2020](dasar-hukum/permenpanrb-1-2020.md)" in text
     assert "[Jelajah Karier](jelajah.md)" in text
     assert "## Dinas Pekerjaan Umum dan Penataan Ruang" in text
@@ -197,7 +209,7 @@ def test_no_open_places_say_so(folder: DataFolder) -> None:
 def test_home_nav_and_explorer_point_to_the_openings(dataset: Dataset) -> None:
     content = site_content(dataset)
     home = next(p for p in content.pages if p.src == "index.md").markdown
-    assert "| [Formasi terbuka](formasi-terbuka.md) | 2 formasi terbuka pada 1 jabatan" in home
+    assert "| [Formasi terbuka](formasi-terbuka.md) | ≥ 2 formasi terbuka pada 1 jabatan" in home
     positions = next(entry for entry in content.nav if "Jabatan" in entry)["Jabatan"]
     assert {"Formasi terbuka": "formasi-terbuka.md"} in positions
     block = dict(explorer.explorer_page(dataset).html_blocks)["jelajah"]
@@ -205,3 +217,60 @@ def test_home_nav_and_explorer_point_to_the_openings(dataset: Dataset) -> None:
     assert words is not None
     assert json.loads(html.unescape(words.group(1)))["open"] == "{count} formasi terbuka"
     assert "data-pk-only-open" in block
+
+
+@pytest.fixture
+def partly_stated(folder: DataFolder) -> Dataset:
+    """Ahli Pertama placed twice, its place in the seksi stating no numbers; Kepala Seksi
+    Jalan fully stated (so Seksi Jalan's own totals are complete)."""
+    pertama = folder.doc(f"jabatan/{AHLI_PERTAMA}.yml")
+    del pertama["unit"]
+    pertama["penempatan"] = [{"unit": BIDANG, "kebutuhan": 3, "bezetting": 1}, {"unit": SEKSI}]
+    seksi = folder.doc("jabatan/kepala-seksi-jalan.yml")
+    seksi["kebutuhan"] = 1
+    seksi["bezetting"] = 1
+    result = folder.validate()
+    assert result.dataset is not None
+    return result.dataset
+
+
+def test_a_total_over_an_unknown_figure_is_shown_as_a_lower_bound_everywhere(
+    partly_stated: Dataset,
+) -> None:
+    """One placement reads "–": no total over it may pose as complete (the position page,
+    the list of positions, the peta jabatan, the annex, the CSV), and a note says what "≥"
+    means wherever it appears."""
+    dataset = partly_stated
+    note = "≥ N: sekurang-kurangnya N."
+    page = pages.position_page(dataset, dataset.positions[AHLI_PERTAMA]).markdown
+    assert "- **Formasi:** kebutuhan ≥ 3, bezetting ≥ 1, terbuka ≥ 2" in page
+    assert "| **Jumlah** | ≥ 3 | ≥ 1 | ≥ 2 |" in page
+    assert "membutuhkan **≥ 2** pegawai" in page
+    assert note in page
+    index = dict(catalog.position_index(dataset).html_blocks)["daftar"]
+    row = next(r for r in index.split("<tr") if f"jabatan/{AHLI_PERTAMA}.md" in r)
+    assert '<td data-pk-sort="3">≥ 3</td><td data-pk-sort="1">≥ 1</td>' in row
+    assert note in index
+    seksi = pages.unit_page(dataset, "dinas-pupr").markdown.split(
+        "{#dinas-pupr--bidang-bina-marga--seksi-jalan}"
+    )[1]
+    assert "| **Jumlah** | ≥ 1 | ≥ 1 | ≥ 0 |" in seksi
+    lampiran = catalog.annex_page(dataset)
+    annex = lampiran.markdown + "".join(html for _, html in lampiran.html_blocks)
+    footers = re.findall(r"<tfoot>.*?</tfoot>", annex, re.S)
+    assert footers and all("≥" in footer for footer in footers), footers
+    assert annex.count(note) >= 2  # under BAB I's summary and under the peta jabatan
+    rows = list(csv.DictReader(io.StringIO(csv_tables(dataset)["jabatan.csv"])))
+    row = next(r for r in rows if r["id"] == AHLI_PERTAMA)
+    assert (row["kebutuhan"], row["bezetting"], row["terbuka"]) == ("≥ 3", "≥ 1", "≥ 2")
+    seksi_row = next(r for r in rows if r["id"] == "kepala-seksi-jalan")
+    assert (seksi_row["kebutuhan"], seksi_row["terbuka"]) == ("1", "0")
+    compare = "".join(html for _, html in comparison.compare_page(dataset).html_blocks)
+    assert "at_least" in compare  # the compare page's script totals placements likewise
+
+
+def test_the_lower_bound_reads_in_english(partly_stated: Dataset) -> None:
+    content = site_content(partly_stated, "en")
+    page = next(p for p in content.pages if p.src == f"jabatan/{AHLI_PERTAMA}.md").markdown
+    assert "| **Total** | ≥ 3 | ≥ 1 | ≥ 2 |" in page
+    assert "≥ N: at least N." in page

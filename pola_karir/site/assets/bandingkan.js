@@ -252,15 +252,25 @@
       return items.length ? items.join("; ") : word("none");
     }
 
-    function formasi(position) {
-      var needed = null, filled = null, open = null;
-      (position.penempatan || []).forEach(function (p) {
-        if (p.kebutuhan !== null) needed = (needed || 0) + p.kebutuhan;
-        if (p.bezetting !== null) filled = (filled || 0) + p.bezetting;
-        if (p.terbuka !== null) open = (open || 0) + p.terbuka;
+    // A total over the placements: "\u2013" when none states the figure, "\u2265 N" (the
+    // known ones added) when only some do, so a partial sum never poses as the whole.
+    function total(placements, key) {
+      var known = null, missing = false;
+      placements.forEach(function (p) {
+        if (p[key] === null || p[key] === undefined) missing = true;
+        else known = (known || 0) + p[key];
       });
-      function show(n) { return n === null ? "\u2013" : String(n); }
-      return word("formasi", {needed: show(needed), filled: show(filled), open: show(open)});
+      if (known === null) return "\u2013";
+      return missing ? word("at_least", {count: String(known)}) : String(known);
+    }
+
+    function formasi(position) {
+      var placed = position.penempatan || [];
+      return word("formasi", {
+        needed: total(placed, "kebutuhan"),
+        filled: total(placed, "bezetting"),
+        open: total(placed, "terbuka"),
+      });
     }
 
     function order(from, to) {

@@ -322,8 +322,11 @@
       if (open.length) {
         var total = open.reduce(function (sum, p) { return sum + p.terbuka; }, 0);
         item.setAttribute("data-terbuka", String(total));
+        // Some placement without both numbers: the count is a lower bound ("\u2265 N").
+        var partial = places.some(function (p) { return p.terbuka === null; });
+        var count = partial ? word("at_least", {count: String(total)}) : total;
         badges.appendChild(document.createTextNode(" "));
-        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--open", word("open", {count: total})));
+        badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--open", word("open", {count: count})));
         var where = el("p", "pk-jelajah__openings");
         where.appendChild(el("strong", null, word("open_in") + ": "));
         where.appendChild(document.createTextNode(open.map(function (p) {
