@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Route
+    from playwright.sync_api import BrowserContext, Locator, Page, Route
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -336,3 +336,32 @@ def light_search(context: BrowserContext, site_url: str) -> None:
         route.fulfill(status=200, body=body, content_type="application/json")
 
     context.route(site_url + SEARCH_INDEX, route)
+
+
+# --- screenshots ---------------------------------------------------------------------------------
+
+SCREENSHOTS = "POLA_KARIR_SCREENSHOTS"
+
+
+def screenshot_folder() -> Path | None:
+    """The folder ``POLA_KARIR_SCREENSHOTS`` names (made if missing), or None when unset."""
+    named = os.environ.get(SCREENSHOTS)
+    if not named:
+        return None
+    folder = Path(named)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def screenshot(target: Page | Locator, name: str, **options: Any) -> Path | None:
+    """``target`` as ``name``.png in the ``POLA_KARIR_SCREENSHOTS`` folder, for a person to
+    look at; nothing when it is unset. No test compares these pixels, and a full-page
+    screenshot of a long page costs Chromium a good part of a CPU second: a run that only
+    checks takes none."""
+    folder = screenshot_folder()
+    if folder is None:
+        return None
+    path = folder / f"{name}.png"
+    target.screenshot(path=str(path), **options)
+    assert path.stat().st_size > 0, path
+    return path
