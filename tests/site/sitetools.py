@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from per_run import once_per_run
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page, Route
@@ -77,6 +78,19 @@ def mkdocs_build(
         check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def shared_build(factory: Any, name: str, make: Callable[[Path], Build]) -> Build:
+    """``make(folder)`` once per run, whichever xdist worker asks first (see tests/per_run.py):
+    ``factory`` is the session's ``tmp_path_factory``. What it built is read only: the tests of
+    both workers read the same folder."""
+
+    def made(folder: Path) -> dict[str, Any]:
+        build = make(folder)
+        return {"returncode": build.returncode, "output": build.output, "site": str(build.site)}
+
+    record = once_per_run(factory, name, made)
+    return Build(record["returncode"], record["output"], Path(record["site"]))
 
 
 def example_config() -> dict[str, Any]:
