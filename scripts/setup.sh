@@ -52,6 +52,8 @@ stamp="$venv/.pola-karir-installed"
 if [ "$deps" = "newest" ] || [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] \
   || [ .ci/constraints-lowest.txt -nt "$stamp" ]; then
   "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
-  "$venv/bin/python" -m pip install -q "${pip_args[@]}" -e '.[test]'
+  # --no-compile: pip would byte-compile every module of every package (some seconds of CPU);
+  # Python compiles what is imported, once, on first use.
+  "$venv/bin/python" -m pip install -q --no-compile "${pip_args[@]}" -e '.[test]'
   touch "$stamp"
 fi
