@@ -15,7 +15,9 @@ need_apt=()
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 # WeasyPrint (`pola-karir lampiran --pdf`) lays text out with Pango; the tests read the PDF with
 # poppler's pdftotext and pdfinfo.
-if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0\.so\.0'; then
+# grep reads the whole list (no -q): stopping at the first match would end ldconfig with SIGPIPE,
+# which pipefail takes for "missing" now and then, and apt-get would run for nothing.
+if ! ldconfig -p 2>/dev/null | grep 'libpangoft2-1\.0\.so\.0' >/dev/null; then
   need_apt+=(libpango-1.0-0 libpangoft2-1.0-0)
 fi
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
@@ -52,6 +54,8 @@ stamp="$venv/.pola-karir-installed"
 if [ "$deps" = "newest" ] || [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] \
   || [ .ci/constraints-lowest.txt -nt "$stamp" ]; then
   "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
-  "$venv/bin/python" -m pip install -q "${pip_args[@]}" -e '.[test]'
+  # --no-compile: pip would byte-compile every module of every package (some seconds of CPU);
+  # Python compiles what is imported, once, on first use.
+  "$venv/bin/python" -m pip install -q --no-compile "${pip_args[@]}" -e '.[test]'
   touch "$stamp"
 fi

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,6 @@ for folder in (HERE, HERE.parent):  # sitetools.py here, factory.py one level up
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from per_run import once_per_run  # noqa: E402
 from sitetools import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -30,6 +29,7 @@ from sitetools import (  # noqa: E402
     copy_example,
     mkdocs_build,
     parse_site,
+    shared_build,
 )
 
 from pola_karir.model import Dataset  # noqa: E402
@@ -43,19 +43,6 @@ def example_dataset() -> Dataset:
     return result.dataset
 
 
-def _shared_build(
-    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Build]
-) -> Build:
-    """``make`` once per run, whichever xdist worker asks first (see tests/per_run.py)."""
-
-    def made(folder: Path) -> dict[str, Any]:
-        build = make(folder)
-        return {"returncode": build.returncode, "output": build.output, "site": str(build.site)}
-
-    record = once_per_run(factory, name, made)
-    return Build(record["returncode"], record["output"], Path(record["site"]))
-
-
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The example project copied to a private folder and built once per run, strictly. A
@@ -65,7 +52,7 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
         project = copy_example(folder / "project")
         return mkdocs_build(project, project / "site", env=build_env(PYTHONHASHSEED="1"))
 
-    build = _shared_build(tmp_path_factory, "example", make)
+    build = shared_build(tmp_path_factory, "example", make)
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output, build.output
     return build
@@ -91,7 +78,7 @@ def flat_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
         project = copy_example(folder / "project", use_directory_urls=False)
         return mkdocs_build(project, project / "site")
 
-    build = _shared_build(tmp_path_factory, "flat", make)
+    build = shared_build(tmp_path_factory, "flat", make)
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output, build.output
     return build

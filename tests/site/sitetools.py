@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from per_run import once_per_run
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Route
+    from playwright.sync_api import BrowserContext, Locator, Page, Route
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -77,6 +78,19 @@ def mkdocs_build(
         check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def shared_build(factory: Any, name: str, make: Callable[[Path], Build]) -> Build:
+    """``make(folder)`` once per run, whichever xdist worker asks first (see tests/per_run.py):
+    ``factory`` is the session's ``tmp_path_factory``. What it built is read only: the tests of
+    both workers read the same folder."""
+
+    def made(folder: Path) -> dict[str, Any]:
+        build = make(folder)
+        return {"returncode": build.returncode, "output": build.output, "site": str(build.site)}
+
+    record = once_per_run(factory, name, made)
+    return Build(record["returncode"], record["output"], Path(record["site"]))
 
 
 def example_config() -> dict[str, Any]:
@@ -336,3 +350,32 @@ def light_search(context: BrowserContext, site_url: str) -> None:
         route.fulfill(status=200, body=body, content_type="application/json")
 
     context.route(site_url + SEARCH_INDEX, route)
+
+
+# --- screenshots ---------------------------------------------------------------------------------
+
+SCREENSHOTS = "POLA_KARIR_SCREENSHOTS"
+
+
+def screenshot_folder() -> Path | None:
+    """The folder ``POLA_KARIR_SCREENSHOTS`` names (made if missing), or None when unset."""
+    named = os.environ.get(SCREENSHOTS)
+    if not named:
+        return None
+    folder = Path(named)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def screenshot(target: Page | Locator, name: str, **options: Any) -> Path | None:
+    """``target`` as ``name``.png in the ``POLA_KARIR_SCREENSHOTS`` folder, for a person to
+    look at; nothing when it is unset. No test compares these pixels, and a full-page
+    screenshot of a long page costs Chromium a good part of a CPU second: a run that only
+    checks takes none."""
+    folder = screenshot_folder()
+    if folder is None:
+        return None
+    path = folder / f"{name}.png"
+    target.screenshot(path=str(path), **options)
+    assert path.stat().st_size > 0, path
+    return path

@@ -6,19 +6,22 @@ desktop in the dark scheme, and run
 with the WCAG 2.0, 2.1 and 2.2 level A and AA rules. Violations of impact ``serious`` or
 ``critical`` fail the test, each printed with its rule, impact, the elements (CSS selectors)
 and the rule's help page. The vendored file means no network at run time; requests to other
-hosts (the theme's repository badge) are blocked.
+hosts (the theme's repository badge) are blocked. One tab per screen checks every page in
+turn (each from a blank document): a page loaded in a tab that loaded the site before costs
+Chromium about half the CPU of a page in a new context.
 
 To check another page, add one line to ``PAGES``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -92,12 +95,10 @@ def _report(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("screen", list(SCREENS))
-@pytest.mark.parametrize(("name", "path", "prepare"), PAGES, ids=[p[0] for p in PAGES])
-def test_no_serious_or_critical_violations(
-    chromium: Browser, site_url: str, name: str, path: str, prepare: Any, screen: str
-) -> None:
-    context = chromium.new_context(**SCREENS[screen])
+@pytest.fixture(scope="module")
+def tabs(chromium: Browser, site_url: str) -> Iterator[dict[str, Page]]:
+    """One page per screen, opened when a test first asks for that screen."""
+    contexts: list[BrowserContext] = []
 
     def route(route: Route) -> None:
         # The theme's search index (over a megabyte, indexed in a worker on every page load) is
@@ -107,31 +108,48 @@ def test_no_serious_or_critical_violations(
         else:
             route.abort()
 
-    context.route("**/*", route)
+    class Tabs(dict[str, Page]):
+        def __missing__(self, screen: str) -> Page:
+            context = chromium.new_context(**SCREENS[screen])
+            contexts.append(context)
+            context.route("**/*", route)
+            page = self[screen] = context.new_page()
+            return page
+
     try:
-        page = context.new_page()
-        response = page.goto(urljoin(site_url, path), wait_until="load")
-        assert response is not None and response.status == 200, path
-        if prepare is not None:
-            prepare(page)
-        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert scheme == ("slate" if SCREENS[screen]["color_scheme"] == "dark" else "default")
-        _open_details(page)
-        page.add_script_tag(path=str(AXE))
-        results = page.evaluate(
-            """tags => axe.run(document, {
-                runOnly: {type: 'tag', values: tags},
-                resultTypes: ['violations'],
-            })""",
-            TAGS,
-        )
-        assert results["passes"], "axe-core checked nothing"
-        blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
-        if blocking:
-            pytest.fail(
-                f"{name} on {screen}: {len(blocking)} serious or critical axe-core violations\n"
-                + _report(blocking),
-                pytrace=False,
-            )
+        yield Tabs()
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize(("name", "path", "prepare"), PAGES, ids=[p[0] for p in PAGES])
+def test_no_serious_or_critical_violations(
+    tabs: dict[str, Page], site_url: str, name: str, path: str, prepare: Any, screen: str
+) -> None:
+    page = tabs[screen]
+    page.goto("about:blank")  # a fragment alone would not load the page again
+    response = page.goto(urljoin(site_url, path), wait_until="load")
+    assert response is not None and response.status == 200, path
+    if prepare is not None:
+        prepare(page)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == ("slate" if SCREENS[screen]["color_scheme"] == "dark" else "default")
+    _open_details(page)
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: 'tag', values: tags},
+            resultTypes: ['violations'],
+        })""",
+        TAGS,
+    )
+    assert results["passes"], "axe-core checked nothing"
+    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
+    if blocking:
+        pytest.fail(
+            f"{name} on {screen}: {len(blocking)} serious or critical axe-core violations\n"
+            + _report(blocking),
+            pytrace=False,
+        )

@@ -3,17 +3,17 @@ size, pan and zoom (also by keyboard) and print on few pages; the position index
 filters; phone-sized screens never scroll sideways; search finds positions by any words; nothing
 logs an error.
 
-Screenshots go to a temporary folder (``POLA_KARIR_SCREENSHOTS`` names another) for a person to
-look at; pytest keeps the last few runs' temporary folders.
+One page per kind of screen serves the tests of this module (a page loaded in a new context
+costs Chromium about twice the CPU of a page loaded in a tab that loaded the site before); each
+test starts on a blank document with its error list empty. Screenshots for a person to look at
+are written only when ``POLA_KARIR_SCREENSHOTS`` names a folder (sitetools.screenshot).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -26,7 +26,7 @@ from playwright.sync_api import (
     Route,
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from sitetools import light_search
+from sitetools import light_search, screenshot, screenshot_folder
 
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Position
@@ -45,14 +45,6 @@ PHONE = {
 }
 
 
-@pytest.fixture(scope="session")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    named = os.environ.get("POLA_KARIR_SCREENSHOTS")
-    folder = Path(named) if named else tmp_path_factory.mktemp("screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 @dataclass
 class Tab:
     """A page whose errors are collected: console errors, uncaught exceptions, failed requests
@@ -61,7 +53,6 @@ class Tab:
 
     page: Page
     base: str
-    shots: Path
     errors: list[str] = field(default_factory=list)
 
     def open(self, path: str) -> Page:
@@ -77,15 +68,25 @@ class Tab:
             self.errors.append(f"console: {message.text} ({message.location})")
 
     def shot(self, name: str, full_page: bool = True) -> None:
-        """A screenshot: the whole page from its top, or (``full_page=False``) what the
-        screen shows now."""
+        """A screenshot if they are asked for: the whole page from its top, or
+        (``full_page=False``) what the screen shows now."""
+        if screenshot_folder() is None:
+            return
         if full_page:
             self.page.evaluate("window.scrollTo(0, 0)")  # else the sticky header lands mid-page
-        self.page.screenshot(path=str(self.shots / f"{name}.png"), full_page=full_page)
+        screenshot(self.page, name, full_page=full_page)
+
+    def fresh(self) -> Tab:
+        """The tab for the next test: a blank document, no media emulated (a test that
+        printed may have left one), no errors."""
+        self.page.goto("about:blank")
+        self.page.emulate_media(media="null")
+        self.errors.clear()
+        return self
 
 
 def _new_tab(
-    browser: Browser, base: str, shots: Path, *, search: bool = False, **options: Any
+    browser: Browser, base: str, *, search: bool = False, **options: Any
 ) -> tuple[BrowserContext, Tab]:
     """``search``: the site's real search index (else an empty one, see ``light_search``)."""
     context = browser.new_context(**options)
@@ -99,7 +100,7 @@ def _new_tab(
     context.route("**/*", route)
     if not search:
         light_search(context, base)
-    tab = Tab(context.new_page(), base, shots)
+    tab = Tab(context.new_page(), base)
     tab.page.on("console", tab.on_console)
     tab.page.on("pageerror", lambda error: tab.errors.append(f"pageerror: {error}"))
     tab.page.on(
@@ -117,9 +118,27 @@ def _new_tab(
     return context, tab
 
 
-@pytest.fixture
-def tab(chromium: Browser, site_url: str, screenshots: Path) -> Iterator[Tab]:
-    context, tab = _new_tab(chromium, site_url, screenshots, viewport=DESKTOP)
+@pytest.fixture(scope="module")
+def desktop_tab(chromium: Browser, site_url: str) -> Iterator[Tab]:
+    context, tab = _new_tab(chromium, site_url, viewport=DESKTOP)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def search_desktop_tab(chromium: Browser, site_url: str) -> Iterator[Tab]:
+    context, tab = _new_tab(chromium, site_url, search=True, viewport=DESKTOP)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_tab(chromium: Browser, site_url: str) -> Iterator[Tab]:
+    context, tab = _new_tab(chromium, site_url, **PHONE)
     try:
         yield tab
     finally:
@@ -127,23 +146,21 @@ def tab(chromium: Browser, site_url: str, screenshots: Path) -> Iterator[Tab]:
 
 
 @pytest.fixture
-def search_tab(chromium: Browser, site_url: str, screenshots: Path) -> Iterator[Tab]:
+def tab(desktop_tab: Tab) -> Tab:
+    """A 1280 px desktop screen."""
+    return desktop_tab.fresh()
+
+
+@pytest.fixture
+def search_tab(search_desktop_tab: Tab) -> Tab:
     """A desktop tab with the site's real search index, for the tests of the search."""
-    context, tab = _new_tab(chromium, site_url, screenshots, search=True, viewport=DESKTOP)
-    try:
-        yield tab
-    finally:
-        context.close()
+    return search_desktop_tab.fresh()
 
 
 @pytest.fixture
-def phone(chromium: Browser, site_url: str, screenshots: Path) -> Iterator[Tab]:
+def phone(phone_tab: Tab) -> Tab:
     """A 360 px wide phone screen (the narrowest common Android width)."""
-    context, tab = _new_tab(chromium, site_url, screenshots, **PHONE)
-    try:
-        yield tab
-    finally:
-        context.close()
+    return phone_tab.fresh()
 
 
 def _wait_for_diagrams(page: Page) -> None:
@@ -299,11 +316,10 @@ def test_position_index_sorts_and_filters(tab: Tab, example_dataset: Dataset) ->
     assert tab.errors == []
 
 
-def test_position_page_fits_a_phone(chromium: Browser, site_url: str, screenshots: Path) -> None:
+def test_position_page_fits_a_phone(chromium: Browser, site_url: str) -> None:
     context, tab = _new_tab(
         chromium,
         site_url,
-        screenshots,
         viewport={"width": 390, "height": 844},
         device_scale_factor=2,
         is_mobile=True,
@@ -430,40 +446,36 @@ def _head(dataset: Dataset) -> Position:
 
 @pytest.mark.parametrize("screen", ["1280", "360"])
 def test_overview_opens_on_the_head_of_the_agency(
-    chromium: Browser, site_url: str, screenshots: Path, example_dataset: Dataset, screen: str
+    request: pytest.FixtureRequest, example_dataset: Dataset, screen: str
 ) -> None:
     """The whole pattern (thousands of px wide) opens readable, on its top: the head of the
     agency is inside the diagram's view, on a desktop and on a phone."""
-    options: dict[str, Any] = {"viewport": DESKTOP} if screen == "1280" else PHONE
-    context, tab = _new_tab(chromium, site_url, screenshots, **options)
-    try:
-        page = tab.open("pola-karier/")
-        _wait_for_diagrams(page)
-        figure = page.locator("figure.pk-diagram").first
-        head = figure.locator("svg g.node.pk-start")
-        assert head.count() == 1
-        title = head.evaluate(
-            "g => g.querySelector('a').getAttributeNS('http://www.w3.org/1999/xlink', 'title')"
-        )
-        assert title == _head(example_dataset).name
-        inside = head.evaluate(
-            """g => {
-                const view = g.closest('.pk-diagram__view').getBoundingClientRect();
-                const r = g.getBoundingClientRect();
-                return r.left >= view.left && r.right <= view.right
-                    && r.top >= view.top && r.bottom <= view.bottom;
-            }"""
-        )
-        assert inside, "the head of the agency is outside the diagram's initial view"
-        assert min(_node_text_sizes(page)) >= 12
-        assert page.evaluate("document.scrollingElement.scrollWidth") <= page.evaluate(
-            "window.innerWidth"
-        )
-        figure.scroll_into_view_if_needed()
-        tab.shot(f"overview-view-{screen}", full_page=False)
-        assert tab.errors == []
-    finally:
-        context.close()
+    tab: Tab = request.getfixturevalue("tab" if screen == "1280" else "phone")
+    page = tab.open("pola-karier/")
+    _wait_for_diagrams(page)
+    figure = page.locator("figure.pk-diagram").first
+    head = figure.locator("svg g.node.pk-start")
+    assert head.count() == 1
+    title = head.evaluate(
+        "g => g.querySelector('a').getAttributeNS('http://www.w3.org/1999/xlink', 'title')"
+    )
+    assert title == _head(example_dataset).name
+    inside = head.evaluate(
+        """g => {
+            const view = g.closest('.pk-diagram__view').getBoundingClientRect();
+            const r = g.getBoundingClientRect();
+            return r.left >= view.left && r.right <= view.right
+                && r.top >= view.top && r.bottom <= view.bottom;
+        }"""
+    )
+    assert inside, "the head of the agency is outside the diagram's initial view"
+    assert min(_node_text_sizes(page)) >= 12
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= page.evaluate(
+        "window.innerWidth"
+    )
+    figure.scroll_into_view_if_needed()
+    tab.shot(f"overview-view-{screen}", full_page=False)
+    assert tab.errors == []
 
 
 def test_phone_tap_on_a_position_opens_it(phone: Tab, example_dataset: Dataset) -> None:
@@ -520,7 +532,7 @@ def test_overview_prints_on_few_pages(tab: Tab) -> None:
     body = page.evaluate("document.querySelector('.md-content').getBoundingClientRect().width")
     assert box is not None and 0 < box["width"] <= body + 1
     assert page.locator("figure.pk-diagram svg").first.get_attribute("viewBox")
-    page.screenshot(path=str(tab.shots / "overview-print.png"), full_page=True)
+    screenshot(page, "overview-print", full_page=True)
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
     assert _wait_for_scale(page, f"Math.abs(scale - {natural}) < 0.01") == pytest.approx(natural)

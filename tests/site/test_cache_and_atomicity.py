@@ -18,6 +18,7 @@ from sitetools import (
     copy_example,
     mkdocs_build,
     new_project,
+    shared_build,
     tree_hashes,
 )
 
@@ -47,17 +48,47 @@ def _diagram_sources(data: Path) -> dict[str, str]:
     return {d.name: d.dot for d in site_content(result.dataset).diagrams}
 
 
+# --- the small project, built once from an empty cache -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A valid small project with its diagram cache in ``diagram-cache/`` (the cache_dir
+    option), built strictly from an empty cache into project/site, once per run: the cold
+    build of the warm-cache tests and the last good site of the failure tests. Read only:
+    tests copy it."""
+
+    def make(folder: Path) -> Build:
+        project = new_project(folder / "project", cache_dir="diagram-cache")
+        DataFolder(project / "data").write()
+        return mkdocs_build(project, project / "site")
+
+    return _ok(shared_build(tmp_path_factory, "small-project", make))
+
+
+@pytest.fixture(scope="module")
+def small_project(small_build: Build) -> Path:
+    return small_build.site.parent
+
+
+@pytest.fixture
+def built(small_project: Path, tmp_path: Path) -> Path:
+    """A private copy of the small project and its site (and cache)."""
+    return Path(shutil.copytree(small_project, tmp_path / "project"))
+
+
 # --- (a) warm cache --------------------------------------------------------------------------
 
 
-def test_warm_cache_renders_only_what_changed(tmp_path: Path) -> None:
-    project = new_project(tmp_path / "project", cache_dir="diagram-cache")
+def test_warm_cache_renders_only_what_changed(
+    small_build: Build, built: Path, tmp_path: Path
+) -> None:
+    project = built
     folder = DataFolder(project / "data")
-    folder.write()
     before = _diagram_sources(project / "data")
     total = len(before)
 
-    assert _stats(_ok(mkdocs_build(project, tmp_path / "site"))) == (total, 0)
+    assert _stats(small_build) == (total, 0)  # the cold build, from an empty cache
     cache = project / "diagram-cache"
     assert len(list(cache.glob("*.svg"))) == len(set(before.values()))
     assert _stats(_ok(mkdocs_build(project, tmp_path / "site"))) == (0, total)
@@ -75,13 +106,14 @@ def test_warm_cache_renders_only_what_changed(tmp_path: Path) -> None:
     assert "Kepala Seksi Jalan Kabupaten" in page
 
 
-def test_the_url_style_leaves_the_diagrams_alone(tmp_path: Path) -> None:
+def test_the_url_style_leaves_the_diagrams_alone(
+    small_build: Build, built: Path, tmp_path: Path
+) -> None:
     """Diagrams name pages by source path and the plugin adds the URLs, so switching
     use_directory_urls renders nothing again; the links still follow the style."""
-    project = new_project(tmp_path / "project", cache_dir="diagram-cache")
-    DataFolder(project / "data").write()
+    project = built
     total = len(_diagram_sources(project / "data"))
-    assert _stats(_ok(mkdocs_build(project, tmp_path / "site"))) == (total, 0)
+    assert _stats(small_build) == (total, 0)  # built with directory URLs, from an empty cache
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["use_directory_urls"] = False
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -104,21 +136,6 @@ def test_two_builds_are_byte_identical(tmp_path: Path, example_site: Path) -> No
 
 
 # --- (c) and (d) failed builds leave the last site alone --------------------------------------
-
-
-@pytest.fixture(scope="module")
-def small_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A valid small project, built once into project/site."""
-    project = new_project(tmp_path_factory.mktemp("small"))
-    DataFolder(project / "data").write()
-    _ok(mkdocs_build(project, project / "site"))
-    return project
-
-
-@pytest.fixture
-def built(small_project: Path, tmp_path: Path) -> Path:
-    """A private copy of the small project and its site (and cache)."""
-    return Path(shutil.copytree(small_project, tmp_path / "project"))
 
 
 def test_broken_yaml_fails_and_keeps_the_site(built: Path) -> None:
@@ -228,7 +245,7 @@ def test_two_builds_at_once_both_publish_whole_sites(built: Path, small_project:
 
 
 def test_a_tampered_or_truncated_cache_entry_is_rendered_again(built: Path) -> None:
-    cache = built / ".cache" / "pola-karir"
+    cache = built / "diagram-cache"
     entries = sorted(cache.glob("*.svg"))
     assert len(entries) >= 2
     payload = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("pk")</script></svg>'

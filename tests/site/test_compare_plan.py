@@ -4,14 +4,13 @@ fragment (the pages re-render on ``hashchange``), with an empty, a partial and a
 
 Expected values are read from the example data and from the Python engine (``compare``,
 ``matching``, ``routes`` in :mod:`pola_karir.career`), never written out by hand, so the tests
-check the browser against the model. Screenshots of each state are written to the pytest
-temporary folder (or ``POLA_KARIR_SCREENSHOTS``).
+check the browser against the model. Screenshots of each state are written when
+``POLA_KARIR_SCREENSHOTS`` names a folder.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route
-from sitetools import ParsedPage, light_search
+from sitetools import ParsedPage, light_search, screenshot
 
 from pola_karir.career import compare, matching, routes
 from pola_karir.model import Dataset
@@ -107,7 +106,6 @@ class Screen:
     name: str
     page: Page
     site_url: str
-    shots: Path
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -125,28 +123,15 @@ class Screen:
         else:
             self.page.goto(url, wait_until="load")
 
-    def shot(self, name: str) -> Path:
-        path = self.shots / f"{self.name}-{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
-        assert path.stat().st_size > 0
-        return path
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    named = os.environ.get("POLA_KARIR_SCREENSHOTS")
-    folder = Path(named) if named else tmp_path_factory.mktemp("compare-plan")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    def shot(self, name: str) -> None:
+        screenshot(self.page, f"{self.name}-{name}", full_page=True)
 
 
 @pytest.fixture(scope="module", params=list(SCREENS))
-def screen(
-    request: pytest.FixtureRequest, chromium: Browser, site_url: str, shots: Path
-) -> Iterator[Screen]:
+def screen(request: pytest.FixtureRequest, chromium: Browser, site_url: str) -> Iterator[Screen]:
     context = chromium.new_context(locale="id-ID", **SCREENS[request.param])
     page = context.new_page()
-    tab = Screen(request.param, page, site_url, shots)
+    tab = Screen(request.param, page, site_url)
 
     def route(route: Route) -> None:
         if route.request.url.startswith(site_url):

@@ -9,7 +9,6 @@ theme's web fonts) are answered locally with an empty body, so the tests never g
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from jelajah_cases import (
     synthetic_dataset,
 )
 from playwright.sync_api import Browser, BrowserContext, Page, Route
-from sitetools import light_search
+from sitetools import light_search, screenshot
 
 from pola_karir.career import timeline
 from pola_karir.career.matching import (
@@ -514,7 +513,7 @@ def _fill_profile(page: Page) -> None:
 
 
 def test_employee_explores_and_comes_back(
-    chromium: Browser, site_url: str, dataset: Dataset, tmp_path: Path, screenshots: Path
+    chromium: Browser, site_url: str, dataset: Dataset, tmp_path: Path
 ) -> None:
     context, watch = _context(chromium, site_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -539,9 +538,9 @@ def test_employee_explores_and_comes_back(
     assert sorted(restored.pop("pelatihan")) == sorted(PROFILE["pelatihan"])
     assert restored == {k: v for k, v in PROFILE.items() if k != "pelatihan"}
     page.evaluate("document.querySelector('.pk-jelajah__form').scrollIntoView()")
-    page.screenshot(path=str(screenshots / "jelajah-desktop-form.png"))
+    screenshot(page, "jelajah-desktop-form")
     page.evaluate("document.getElementById('pk-j-hasil').scrollIntoView()")
-    page.screenshot(path=str(screenshots / "jelajah-desktop.png"))
+    screenshot(page, "jelajah-desktop")
 
     # Reload from the URL: the same form and the same results.
     url = page.url
@@ -638,9 +637,7 @@ def test_every_control_has_a_label_and_takes_focus(engine: Page) -> None:
     assert engine.evaluate("document.documentElement.lang") == "id"
 
 
-def test_phone_width_has_no_horizontal_scroll(
-    chromium: Browser, site_url: str, screenshots: Path
-) -> None:
+def test_phone_width_has_no_horizontal_scroll(chromium: Browser, site_url: str) -> None:
     context, watch = _context(
         chromium,
         site_url,
@@ -657,10 +654,10 @@ def test_phone_width_has_no_horizontal_scroll(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert widths[0] <= widths[1] == 390
-    page.screenshot(path=str(screenshots / "jelajah-phone-form.png"))
+    screenshot(page, "jelajah-phone-form")
     page.evaluate("document.querySelectorAll('.pk-jelajah details').forEach(d => d.open = false)")
     page.evaluate("document.querySelector('.pk-jelajah__results').scrollIntoView()")
-    page.screenshot(path=str(screenshots / "jelajah-phone.png"))
+    screenshot(page, "jelajah-phone")
     context.close()
     _assert_clean(watch)
 
@@ -770,15 +767,6 @@ def test_results_show_where_each_position_is_open(
 # --- honest verdicts, the route's order, and input the page cannot use ---------------------
 
 
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Screenshots for a person to look at: a temporary folder, or POLA_KARIR_SCREENSHOTS."""
-    named = os.environ.get("POLA_KARIR_SCREENSHOTS")
-    folder = Path(named) if named else tmp_path_factory.mktemp("screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def _open(
     chromium: Browser, site_url: str, fragment: str, width: int = 1280
 ) -> tuple[BrowserContext, Page]:
@@ -791,7 +779,7 @@ def _open(
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_a_position_alone_is_never_shown_as_eligible(
-    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
+    chromium: Browser, site_url: str, dataset: Dataset, width: int
 ) -> None:
     """The product owner's report: with only a position, every card said "Memenuhi syarat",
     an S-1 post for an SMA-level employee included, and the summary was a double negative."""
@@ -803,7 +791,7 @@ def test_a_position_alone_is_never_shown_as_eligible(
     assert all("syarat belum dinilai: isi pendidikan" in f["badge"] for f in facts)
     summary = page.text_content("[data-pk-summary]") or ""
     assert "0 memenuhi semua syarat" in summary and "tidak punya syarat yang belum" not in summary
-    page.screenshot(path=str(screenshots / f"jelajah-hanya-jabatan-{width}.png"), full_page=True)
+    screenshot(page, f"jelajah-hanya-jabatan-{width}", full_page=True)
     # SMA level: every S-1 post is unmet, and no card at all is "memenuhi".
     page.select_option("#pk-j-pendidikan", "SMA")
     expected = explore_data(
@@ -816,13 +804,13 @@ def test_a_position_alone_is_never_shown_as_eligible(
         if need is not None and need.minimum in {"S1", "D4"}:
             assert "syarat belum terpenuhi" in fact["badge"], fact["id"]
             assert any(g.startswith("Pendidikan SMA") for g in fact["gaps"]), fact["id"]
-    page.screenshot(path=str(screenshots / f"jelajah-sma-{width}.png"), full_page=True)
+    screenshot(page, f"jelajah-sma-{width}", full_page=True)
     context.close()
 
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_next_steps_come_before_the_positions_they_lead_to(
-    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
+    chromium: Browser, site_url: str, dataset: Dataset, width: int
 ) -> None:
     """Kepala Bidang before Kepala Dinas, Ahli Muda before Ahli Utama: every card after the
     cards of the steps on its route, and a step's gaps shown on the card beyond it."""
@@ -839,7 +827,7 @@ def test_next_steps_come_before_the_positions_they_lead_to(
     moves = [r["langkah"] for r in expected]
     assert moves == sorted(moves)  # type: ignore[type-var]
     assert order.index(KABID_BINA_MARGA) < order.index("kepala-dinas-pupr")
-    page.screenshot(path=str(screenshots / f"jelajah-urutan-{width}.png"), full_page=True)
+    screenshot(page, f"jelajah-urutan-{width}", full_page=True)
     context.close()
 
 
@@ -852,7 +840,7 @@ def _open_engine_params(chromium: Browser, site_url: str, profile: dict[str, Any
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_values_the_page_cannot_use_are_shown_beside_their_fields(
-    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
+    chromium: Browser, site_url: str, dataset: Dataset, width: int
 ) -> None:
     """A shared URL with bad values: each is reported beside its field (as text), left out, and
     the rest of the profile still works; ids and codes in another case are understood."""
@@ -902,7 +890,7 @@ def test_values_the_page_cannot_use_are_shown_beside_their_fields(
     assert _cards(page) == [r["jabatan"] for r in expected]
     message = page.text_content("[data-pk-message]") or ""
     assert message.startswith("7 nilai profil tidak dapat dipakai")
-    page.screenshot(path=str(screenshots / f"jelajah-nilai-salah-{width}.png"), full_page=True)
+    screenshot(page, f"jelajah-nilai-salah-{width}", full_page=True)
     # An unknown key=value is reported in the message; a heading's anchor is not a value.
     page.goto(site_url + f"jelajah/#jabatan={KASI_JALAN}&nip=1978")
     page.wait_for_function(
@@ -943,7 +931,7 @@ def test_imported_json_with_capitals_keeps_its_trainings(chromium: Browser, site
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_cards_show_the_honest_earliest_time_with_its_assumptions(
-    chromium: Browser, site_url: str, dataset: Dataset, screenshots: Path, width: int
+    chromium: Browser, site_url: str, dataset: Dataset, width: int
 ) -> None:
     """The product owner's report: a III/b Kasi was told Kepala Dinas (IV/b) is "3 tahun lagi".
     Each card's time is the CLI's sentence for the same estimate (golongan and credit points,
@@ -975,5 +963,5 @@ def test_cards_show_the_honest_earliest_time_with_its_assumptions(
     kadis = dict(shown)["kepala-dinas-pupr"]
     assert not re.search(r"(?<![0-9,])3 tahun lagi", kadis)
     assert "perkiraan" in kadis and "golongan" in kadis
-    page.screenshot(path=str(screenshots / f"jelajah-waktu-{width}.png"), full_page=True)
+    screenshot(page, f"jelajah-waktu-{width}", full_page=True)
     context.close()

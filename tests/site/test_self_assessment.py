@@ -1,14 +1,13 @@
 """Self-assessment in Jelajah Karier: choosing a competency level shows that level's description
 from the competency dictionary beside the choice, and its indikator perilaku where the dictionary
-has them; on a desktop and on a 360 px phone, with screenshots written by the test."""
+has them; on a desktop and on a 360 px phone (screenshots when ``POLA_KARIR_SCREENSHOTS`` names
+a folder)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser
-from sitetools import light_search
+from sitetools import light_search, screenshot
 
 from pola_karir.model import Dataset
 
@@ -21,7 +20,6 @@ def test_a_chosen_level_shows_its_description_and_indicators(
     chromium: Browser,
     site_url: str,
     example_dataset: Dataset,
-    tmp_path: Path,
     width: int,
     height: int,
 ) -> None:
@@ -57,9 +55,9 @@ def test_a_chosen_level_shows_its_description_and_indicators(
         assert box.locator("li").all_inner_texts() == list(technical.indicators[2])
         box_size = box.bounding_box()
         assert box_size is not None and box_size["x"] + box_size["width"] <= width
-        shot = tmp_path / f"tingkat-{width}.png"
-        page.locator(f".pk-jelajah__field:has(#pk-j-k-{TECHNICAL})").screenshot(path=str(shot))
-        print(f"screenshot: {shot}")
+        field = page.locator(f".pk-jelajah__field:has(#pk-j-k-{TECHNICAL})")
+        assert field.is_visible()
+        screenshot(field, f"tingkat-{width}")
 
         select.select_option("2")  # a level the dictionary gives no indicators for
         assert box.inner_text() == technical.levels[1]
@@ -77,8 +75,7 @@ def test_a_chosen_level_shows_its_description_and_indicators(
         page.evaluate(f"location.hash = '#kompetensi={TECHNICAL}:4'")
         page.wait_for_function(f"document.querySelector('#pk-j-k-{TECHNICAL}').value === '4'")
         assert box.locator("li").all_inner_texts() == list(technical.indicators[3])
-        page.screenshot(path=str(tmp_path / f"jelajah-{width}.png"), full_page=False)
-        print(f"screenshot: {tmp_path / f'jelajah-{width}.png'}")
+        screenshot(page, f"jelajah-kompetensi-{width}")
     finally:
         context.close()
     assert errors == []
