@@ -1,7 +1,8 @@
 """Graphviz diagrams of the career pattern, built from the same model that was validated.
 
 Nodes get internal ids (``n0``, ``n1``...) so no data string is ever a DOT identifier; every label
-and tooltip goes through :func:`graphviz.escape` and is wrapped as non-HTML. Links name the
+and tooltip goes through :func:`graphviz.escape`, and :mod:`pola_karir.site.dot` quotes every
+value (never as an HTML-like label). Links name the
 position pages by source path (:func:`urls.ref`): the plugin turns them into URLs relative to the
 page that embeds the diagram, so the SVG (and its cache entry) is the same for any URL style.
 Ladders are drawn bottom-up (``rankdir=BT``): a vertical move goes up the page.
@@ -15,17 +16,18 @@ and job family above it (:func:`overview_summary`).
 
 from __future__ import annotations
 
+import functools
 import html
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
 
 import graphviz
 
 from pola_karir import reference as ref
 from pola_karir.model import Dataset, Move, Placement, Position
 from pola_karir.site import formasi, urls
+from pola_karir.site.dot import Graph
 from pola_karir.site.page import say, site_language
 from pola_karir.site.summary import FAMILY, Summary
 from pola_karir.site.summary import group_key as summary_group_key
@@ -96,33 +98,41 @@ def style_key(position: Position, dataset: Dataset) -> str:
     return position.type
 
 
-def _label(*lines: str, width: int = 24) -> str:
-    parts = [piece for line in lines for piece in (textwrap.wrap(line, width) or [""])]
-    # nohtml() marks the text as plain so Graphviz never reads "<...>" as an HTML label.
-    return cast(str, graphviz.nohtml("\\n".join(_escape(part) for part in parts)))
+def _label(*lines: str) -> str:
+    """Lines of a node's label, each wrapped and escaped, joined by DOT's "\\n"."""
+    return "\\n".join(_wrapped(line) for line in lines)
 
 
+# Cached: a position's name and level line recur in every diagram that draws it (a dozen at
+# 5,000 positions), and wrapping is most of a node's cost.
+@functools.lru_cache(maxsize=1 << 16)
+def _wrapped(line: str, width: int = 24) -> str:
+    """One line of a label, wrapped at ``width`` and escaped, parts joined by DOT's "\\n"."""
+    return "\\n".join(_escape(part) for part in (textwrap.wrap(line, width) or [""]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _escape(text: str) -> str:
     """Plain text for a Graphviz label: backslashes escaped, and '&' too, since Graphviz reads
     HTML entities even in plain labels ("&amp;" would show as "&")."""
-    return cast(str, graphviz.escape(text.replace("&", "&amp;")))
+    return str(graphviz.escape(text.replace("&", "&amp;")))
 
 
 def _tooltip(text: str) -> str:
     """Graphviz unescapes a tooltip twice (backslashes, then \\N-style substitution), so its
     backslashes are escaped twice: a name with "\\N" must not show the internal node id."""
-    return cast(str, graphviz.nohtml(graphviz.escape(_escape(text))))
+    return str(graphviz.escape(_escape(text)))
 
 
-def _graph(title: str) -> graphviz.Digraph:
-    graph = graphviz.Digraph(name="G")
+def _graph(title: str) -> Graph:
+    graph = Graph()
     graph.attr(
         rankdir="BT",
         bgcolor="transparent",
         fontname=FONT,
         nodesep="0.35",
         ranksep="0.5",
-        label=graphviz.nohtml(_escape(title)),
+        label=_escape(title),
         labelloc="t",
         fontsize="11",
         tooltip=_tooltip(title),
@@ -143,7 +153,7 @@ class _Builder:
     def node(
         self,
         position: Position,
-        target: graphviz.Digraph | None = None,
+        target: Graph | None = None,
         focus: bool = False,
         placement: Placement | None = None,
     ) -> str:
@@ -266,7 +276,7 @@ def _clustered(
     for index, key in enumerate(sorted(clusters)):
         with builder.graph.subgraph(name=f"cluster_{index}") as sub:
             sub.attr(
-                label=graphviz.nohtml(_escape(cluster_label(key))),
+                label=_escape(cluster_label(key)),
                 style="rounded",
                 color="#9ca3af",
                 fontsize="10",
@@ -317,7 +327,7 @@ def unit_map(dataset: Dataset, top_unit: str) -> Diagram:
                 continue
             with builder.graph.subgraph(name=f"cluster_{index}") as sub:
                 sub.attr(
-                    label=graphviz.nohtml(cluster_label(key)),
+                    label=cluster_label(key),
                     style="rounded",
                     color="#9ca3af",
                     fontsize="10",
