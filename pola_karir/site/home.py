@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
@@ -129,8 +130,9 @@ def overview_page(dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> Page:
     page = urls.OVERVIEW
     diagram = diagrams.overview(dataset)
     rows = []
+    counts = _positions_per_top(dataset)
     for top in sorted(u.id for u in dataset.units.values() if u.parent is None):
-        count = sum(1 for p in dataset.positions.values() if top in p.tops)
+        count = counts[top]
         rows.append([link(dataset.units[top].name, urls.md_link(page, urls.unit(top))), str(count)])
     moves = sorted(dataset.moves(), key=lambda m: (m.source, m.target))
     move_rows = [
@@ -248,13 +250,20 @@ def path_index(dataset: Dataset) -> Page:
     return Page(page, title, front(title) + table(headers, rows) + "\n")
 
 
+def _positions_per_top(dataset: Dataset) -> Counter[str]:
+    """Positions placed in each perangkat daerah, counted in one pass (a count per perangkat
+    daerah over every position took 4 s at 5,000 positions and 100 of them)."""
+    return Counter(top for position in dataset.positions.values() for top in position.tops)
+
+
 def unit_index(dataset: Dataset) -> Page:
     page = urls.UNITS
     rows = []
+    counts = _positions_per_top(dataset)
     for unit in sorted(
         (u for u in dataset.units.values() if u.parent is None), key=lambda u: u.name
     ):
-        count = sum(1 for p in dataset.positions.values() if unit.id in p.tops)
+        count = counts[unit.id]
         rows.append(
             [
                 link(unit.name, urls.md_link(page, urls.unit(unit.id))),
