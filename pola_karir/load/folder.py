@@ -25,7 +25,7 @@ from pola_karir.load import assemble
 from pola_karir.load.layout import SourceFile, discover
 from pola_karir.load.schema import validate_document
 from pola_karir.load.workspace import Workspace
-from pola_karir.load.yaml_loader import Document, JsonPath, load_document
+from pola_karir.load.yaml_loader import Document, JsonPath, load_document, parse_bytes
 from pola_karir.model import (
     Agency,
     CareerPath,
@@ -91,6 +91,14 @@ def read_source(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
     """Parse and schema-check one file: the document (None when it could not be parsed) and
     what is wrong with it."""
     document, found = load_document(source.path, source.display)
+    if document is not None:
+        found += validate_document(document, source.kind)
+    return document, found
+
+
+def check_bytes(source: SourceFile, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
+    """:func:`read_source` for bytes already read from ``source.path``."""
+    document, found = parse_bytes(raw, source.path, source.display)
     if document is not None:
         found += validate_document(document, source.kind)
     return document, found
