@@ -182,10 +182,11 @@ def _assemble(space: _Loading) -> None:
     _assemble_units(space)
     for source, doc in space.docs_of("jabatan-fungsional"):
         space.families[source.id] = assemble.job_family(source, doc)
+    grades: assemble.GradeOrigins = {}
     for source, doc in space.docs_of("jabatan"):
         family_id = doc.data.get("jabatan_fungsional")
         family_doc = space.document("jabatan-fungsional", family_id) if family_id else None
-        space.positions[source.id] = assemble.position(source, doc, family_doc)
+        space.positions[source.id] = assemble.position(source, doc, family_doc, grades)
     for source, doc in space.docs_of("jalur"):
         space.paths[source.id] = assemble.career_path(source, doc)
     for source, doc in space.docs_of("rumpun-pendidikan"):
