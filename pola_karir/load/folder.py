@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pola_karir.diagnostics import Diagnostic, diag, has_errors, term
-from pola_karir.load import assemble
+from pola_karir.load import assemble, parallel
 from pola_karir.load.layout import SourceFile, discover
 from pola_karir.load.schema import validate_document
 from pola_karir.load.workspace import Workspace
@@ -105,18 +105,22 @@ def check_bytes(source: SourceFile, raw: bytes) -> tuple[Document | None, list[D
 
 
 def load_workspace(
-    root: Path, shown_root: str | None = None, read: Reader = read_source
+    root: Path, shown_root: str | None = None, read: Reader = read_source, jobs: int | None = None
 ) -> Workspace:
     """Discover, parse and schema-check every file; assemble the entities of the valid ones.
 
     ``read`` parses one file; the history (:mod:`pola_karir.history`) passes one that reuses
-    the documents of files unchanged since the previous revision it read."""
+    the documents of files unchanged since the previous revision it read. ``jobs`` processes
+    parse and check the files (:mod:`pola_karir.load.parallel`); by default every core for a
+    large folder read with :func:`read_source`, one otherwise (another reader keeps state in
+    this process)."""
     space = _Loading(root)
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
-    for source in files:
+    if jobs is None:
+        jobs = parallel.default_jobs(len(files)) if read is read_source else 1
+    for source, (document, found) in zip(files, parallel.read_all(files, read, jobs), strict=True):
         space.sources[(source.kind, source.id)] = source
-        document, found = read(source)
         space.diagnostics.extend(found)
         if document is None or has_errors(found):
             space.broken[source.kind].add(source.id)
