@@ -11,7 +11,7 @@ from pola_karir.site import blocks, compare, diagrams, explorer, urls
 from pola_karir.site.diagrams import Diagram
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, fictional_notice, front, say, site_language
-from pola_karir.site.summary import UNIT, summarise
+from pola_karir.site.summary import UNIT, Summary, summarise
 from pola_karir.site.text import external_link, link, md, table
 from pola_karir.text import phrases
 from pola_karir.text.catalogue import has
@@ -221,6 +221,7 @@ def _overview_summary_page(dataset: Dataset) -> Page:
         '<div class="pk-zoom" data-pk-zoom>',
         blocks.diagram_placeholder(diagram, say("ringkasan.diagram_caption")),
         "</div>\n",
+        _flows_left_out(summary),
         blocks.html_placeholder("legenda"),
         f"\n## {say('ringkasan.groups_heading')}\n",
         table([*group_headers, say("ringkasan.col.moves_within")], group_rows),
@@ -233,6 +234,14 @@ def _overview_summary_page(dataset: Dataset) -> Page:
         table([*flow_headers, say("ringkasan.col.moves")], flow_rows),
     ]
     return _overview(page, title, parts, diagram)
+
+
+def _flows_left_out(summary: Summary) -> str:
+    """A sentence under a summary diagram that draws only the largest flows; "" otherwise."""
+    drawn = len(diagrams.drawn_flows(summary))
+    if drawn == len(summary.flows):
+        return ""
+    return say("ringkasan.flows_left_out", drawn=drawn, flows=len(summary.flows)) + "\n"
 
 
 def path_index(dataset: Dataset) -> Page:
