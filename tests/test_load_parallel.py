@@ -69,6 +69,9 @@ def test_a_failed_worker_leaves_its_share_to_this_process(tmp_path: Path) -> Non
     ]
 
 
-def test_small_folders_stay_on_one_process() -> None:
-    assert parallel.default_jobs(parallel.MIN_FILES - 1) == 1
-    assert parallel.default_jobs(parallel.MIN_FILES) >= 1
+def test_one_process_unless_asked(tmp_path: Path) -> None:
+    files, _ = discover(DataFolder(tmp_path / "data").write(), SHOWN_ROOT)
+    assert {
+        found[0].location.file.split(":")[0] for _, found in parallel.read_all(files, _where, 1)
+    } == {str(os.getpid())}
+    assert parallel.usable_cores() >= 1

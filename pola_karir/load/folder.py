@@ -111,14 +111,13 @@ def load_workspace(
 
     ``read`` parses one file; the history (:mod:`pola_karir.history`) passes one that reuses
     the documents of files unchanged since the previous revision it read. ``jobs`` processes
-    parse and check the files (:mod:`pola_karir.load.parallel`); by default every core for a
-    large folder read with :func:`read_source`, one otherwise (another reader keeps state in
-    this process)."""
+    parse and check the files with :func:`read_source` (:mod:`pola_karir.load.parallel`; one
+    by default, and always with another reader, which keeps state in this process)."""
     space = _Loading(root)
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
-    if jobs is None:
-        jobs = parallel.default_jobs(len(files)) if read is read_source else 1
+    if jobs is None or read is not read_source:  # another reader keeps state in this process
+        jobs = 1
     for source, (document, found) in zip(files, parallel.read_all(files, read, jobs), strict=True):
         space.sources[(source.kind, source.id)] = source
         space.diagnostics.extend(found)

@@ -77,7 +77,7 @@ def validate_project(
     returned only when there is no error. ``shown_root`` is how the folder is named in the
     diagnostics' file names (``data/jabatan/x.yml``). ``read`` parses one file (see
     :func:`~pola_karir.load.folder.load_workspace`); ``jobs`` how many processes parse the
-    files (by default every core for a large folder, see :mod:`pola_karir.load.parallel`).
+    files (one by default, see :mod:`pola_karir.load.parallel`).
     """
     with _without_cyclic_gc():
         space = load_workspace(root, shown_root, read, jobs)
