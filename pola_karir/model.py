@@ -16,7 +16,7 @@ from typing import Final
 from pola_karir.graph import Digraph
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A 1-based position in a data file, as editors show it."""
 
@@ -25,7 +25,7 @@ class Location:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LegalRef:
     """A citation such as ``pp-11-2017#pasal-54``: a regulation and optionally one article.
 
@@ -139,7 +139,7 @@ DEFAULT_SUCCESSION_BOXES: Final = (
 DEFAULT_SUCCESSORS: Final = 1  # successors wanted for a target position that states none
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetMark:
     """``jabatan_target`` written on a position: marked (``false`` takes a position out of a
     jenis marked in instansi.yml) and, optionally, how many successors are wanted."""
@@ -290,7 +290,7 @@ class Training:
     source: str = ""  # the data file it was written in, relative to the data folder
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EducationRequirement:
     minimum: str
     fields: tuple[str, ...] = ()
@@ -298,7 +298,7 @@ class EducationRequirement:
     legal_basis: tuple[LegalRef, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankRequirement:
     minimum: str
     maximum: str | None = None
@@ -333,7 +333,7 @@ class FieldGroup:
     source: str = ""  # the data file it was written in, relative to the data folder
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExperienceRequirement:
     """Years in past positions (PP 11/2017 Pasal 54, 69, 107).
 
@@ -362,14 +362,14 @@ class ExperienceRequirement:
         return self.family is not None or self.min_class is not None or self.unit is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PerformanceRequirement:
     minimum_rating: str
     years: int
     legal_basis: tuple[LegalRef, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompetencyStandard:
     managerial: Mapping[str, int] = field(default_factory=dict)
     socio_cultural: Mapping[str, int] = field(default_factory=dict)
@@ -383,7 +383,7 @@ class CompetencyStandard:
 RequirementPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a value was written, recorded once when the model is assembled, so that rules
     point at the right file and line without going back to the YAML or re-applying the
@@ -473,7 +473,7 @@ class Total:
         return cls(sum(known) if known else None, len(known) == len(items))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placement:
     """Where a position exists (``unit``) and how many people it needs there (``needed``,
     *kebutuhan* from analisis beban kerja, PermenPANRB 1/2020) and has (``filled``,
@@ -558,7 +558,7 @@ class Position:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Move:
     """One step of a career path (PP 11/2017 Pasal 189)."""
 

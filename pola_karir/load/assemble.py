@@ -414,8 +414,16 @@ def inherit(own: Data | None, inherited: Data | None) -> Data:
     return merged
 
 
+GradeOrigins = dict[tuple[str, str], dict[tuple[str | int, ...], Origin]]
+"""The origins of each job family grade's requirements, by (family file, grade): one load
+computes them once per grade instead of once per position of that grade."""
+
+
 def requirement_origins(
-    doc: Document, family_doc: Document | None, grade: str | None
+    doc: Document,
+    family_doc: Document | None,
+    grade: str | None,
+    grades: GradeOrigins | None = None,
 ) -> dict[tuple[str | int, ...], Origin]:
     """Where every part of a position's resolved ``persyaratan`` was written.
 
@@ -425,7 +433,13 @@ def requirement_origins(
     """
     origins: dict[tuple[str | int, ...], Origin] = {}
     if family_doc is not None and grade is not None:
-        origins.update(_grade_origins(family_doc, grade, inherited_from=family_doc.path.stem))
+        key = (family_doc.display, grade)
+        inherited = grades.get(key) if grades is not None else None
+        if inherited is None:
+            inherited = _grade_origins(family_doc, grade, inherited_from=family_doc.path.stem)
+            if grades is not None:
+                grades[key] = inherited
+        origins.update(inherited)
     own = doc.data.get("persyaratan")
     for key, value in (own or {}).items() if isinstance(own, dict) else ():
         replaced = (key,) if key != "kompetensi" or not isinstance(value, dict) else None
@@ -458,14 +472,20 @@ def _block_origins(
     prefix: tuple[str | int, ...],
     inherited_from: str | None = None,
 ) -> dict[tuple[str | int, ...], Origin]:
-    return {
-        path: Origin(
-            doc.location((*base, *path)),
-            inherited_from,
-            doc.location((*base, *path), key=True) if isinstance(path[-1], str) else None,
-        )
-        for path in _paths(value, prefix)
-    }
+    # Doc.location, inlined for the usual case of a mark at the very path: a position's
+    # requirements are most of the marks a load looks up.
+    values, keys, display = doc.value_marks, doc.key_marks, doc.display
+    origins: dict[tuple[str | int, ...], Origin] = {}
+    for path in _paths(value, prefix):
+        full = (*base, *path)
+        at = values.get(full)
+        where = Location(display, *at) if at is not None else doc.location(full)
+        key_at = None
+        if isinstance(path[-1], str):
+            written = keys.get(full)
+            key_at = Location(display, *written) if written is not None else where
+        origins[path] = Origin(where, inherited_from, key_at)
+    return origins
 
 
 def _at(data: Any, path: JsonPath) -> Any:
@@ -567,14 +587,21 @@ def _placement_marks(data: Data) -> tuple[JsonPath, ...]:
     )
 
 
-def position(source: SourceFile, doc: Document, family_doc: Document | None) -> Position:
+def position(
+    source: SourceFile,
+    doc: Document,
+    family_doc: Document | None,
+    grades: GradeOrigins | None = None,
+) -> Position:
     data = doc.data
     grade = data.get("jenjang")
     grade_data: Data = {}
     if family_doc is not None and isinstance(grade, str):
         grade_data = family_doc.data["jenjang"].get(grade, {})
     merged = inherit(data.get("persyaratan"), grade_data.get("persyaratan"))
-    origins = requirement_origins(doc, family_doc, grade if isinstance(grade, str) else None)
+    origins = requirement_origins(
+        doc, family_doc, grade if isinstance(grade, str) else None, grades
+    )
     return Position(
         id=source.id,
         name=data["nama"],

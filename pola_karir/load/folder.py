@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from pola_karir.diagnostics import Diagnostic, diag, has_errors, term
-from pola_karir.load import assemble
+from pola_karir.load import assemble, parallel
 from pola_karir.load.layout import SourceFile, discover
 from pola_karir.load.schema import validate_document
 from pola_karir.load.workspace import Workspace
-from pola_karir.load.yaml_loader import Document, JsonPath, load_document
+from pola_karir.load.yaml_loader import Document, JsonPath, load_document, parse_bytes
 from pola_karir.model import (
     Agency,
     CareerPath,
@@ -96,19 +96,30 @@ def read_source(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
     return document, found
 
 
+def check_bytes(source: SourceFile, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
+    """:func:`read_source` for bytes already read from ``source.path``."""
+    document, found = parse_bytes(raw, source.path, source.display)
+    if document is not None:
+        found += validate_document(document, source.kind)
+    return document, found
+
+
 def load_workspace(
-    root: Path, shown_root: str | None = None, read: Reader = read_source
+    root: Path, shown_root: str | None = None, read: Reader = read_source, jobs: int | None = None
 ) -> Workspace:
     """Discover, parse and schema-check every file; assemble the entities of the valid ones.
 
     ``read`` parses one file; the history (:mod:`pola_karir.history`) passes one that reuses
-    the documents of files unchanged since the previous revision it read."""
+    the documents of files unchanged since the previous revision it read. ``jobs`` processes
+    parse and check the files with :func:`read_source` (:mod:`pola_karir.load.parallel`; one
+    by default, and always with another reader, which keeps state in this process)."""
     space = _Loading(root)
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
-    for source in files:
+    if jobs is None or read is not read_source:  # another reader keeps state in this process
+        jobs = 1
+    for source, (document, found) in zip(files, parallel.read_all(files, read, jobs), strict=True):
         space.sources[(source.kind, source.id)] = source
-        document, found = read(source)
         space.diagnostics.extend(found)
         if document is None or has_errors(found):
             space.broken[source.kind].add(source.id)
@@ -174,10 +185,11 @@ def _assemble(space: _Loading) -> None:
     _assemble_units(space)
     for source, doc in space.docs_of("jabatan-fungsional"):
         space.families[source.id] = assemble.job_family(source, doc)
+    grades: assemble.GradeOrigins = {}
     for source, doc in space.docs_of("jabatan"):
         family_id = doc.data.get("jabatan_fungsional")
         family_doc = space.document("jabatan-fungsional", family_id) if family_id else None
-        space.positions[source.id] = assemble.position(source, doc, family_doc)
+        space.positions[source.id] = assemble.position(source, doc, family_doc, grades)
     for source, doc in space.docs_of("jalur"):
         space.paths[source.id] = assemble.career_path(source, doc)
     for source, doc in space.docs_of("rumpun-pendidikan"):

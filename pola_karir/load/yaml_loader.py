@@ -572,6 +572,15 @@ def load_document(
     the other rules can still report their own findings in the same run.
     """
     shown = display or str(path)
+    raw, problems = read_bytes(path, shown)
+    if raw is None:
+        return None, problems
+    return parse_bytes(raw, path, shown)
+
+
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of one data file, or why they cannot be read (a symbolic link, a file larger
+    than :data:`MAX_BYTES`, an operating-system error: PK001)."""
     try:
         if path.is_symlink():
             return None, [diag("PK001", Location(shown), reason=term("reason.symlink"))]
@@ -579,9 +588,13 @@ def load_document(
         if size > MAX_BYTES:
             too_large = term("reason.too_large")
             return None, [diag("PK001", Location(shown), reason=too_large, max_bytes=MAX_BYTES)]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [diag("PK001", Location(shown), **os_error_values(exc))]
+
+
+def parse_bytes(raw: bytes, path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Decode and parse the bytes of the file at ``path``; see :func:`load_document`."""
     text, problems = _decode(raw, shown)
     if text is None:
         return None, problems

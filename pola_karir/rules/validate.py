@@ -68,7 +68,7 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def validate_project(
-    root: Path, shown_root: str | None = None, read: Reader = read_source
+    root: Path, shown_root: str | None = None, read: Reader = read_source, jobs: int | None = None
 ) -> ValidationResult:
     """Read, check and assemble the data folder ``root``: the one entry point of the core.
 
@@ -76,10 +76,11 @@ def validate_project(
     :data:`~pola_karir.diagnostics.MAX_PER_FILE` per file, the rest counted); the model is
     returned only when there is no error. ``shown_root`` is how the folder is named in the
     diagnostics' file names (``data/jabatan/x.yml``). ``read`` parses one file (see
-    :func:`~pola_karir.load.folder.load_workspace`).
+    :func:`~pola_karir.load.folder.load_workspace`); ``jobs`` how many processes parse the
+    files (one by default, see :mod:`pola_karir.load.parallel`).
     """
     with _without_cyclic_gc():
-        space = load_workspace(root, shown_root, read)
+        space = load_workspace(root, shown_root, read, jobs)
         # At most MAX_PER_FILE diagnostics per file, and a PK018 counting the rest.
         found = cap_per_file([*space.diagnostics, *run_checks(space)])
         diagnostics = sorted(found, key=Diagnostic.sort_key)

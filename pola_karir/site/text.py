@@ -7,6 +7,7 @@ in the attr_list and tables extensions) are backslash-escaped.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -36,7 +37,13 @@ def _entity(match: re.Match[str]) -> str:
 
 def md(text: object) -> str:
     """Inline Markdown for untrusted text: one line, no markup, no HTML, no extension syntax."""
-    flat = _SPACES.sub(" ", str(text)).strip()
+    return _md(str(text))
+
+
+# Cached: a name is escaped on every page that links to it (572,000 calls at 5,000 positions).
+@functools.lru_cache(maxsize=1 << 16)
+def _md(text: str) -> str:
+    flat = _SPACES.sub(" ", text).strip()
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=True))
     escaped = _INLINE_EXTRA.sub(_entity, escaped)
     if escaped[:1] in _BLOCK_START:

@@ -12,6 +12,7 @@ a second, diverging copy of MkDocs' rules. So the core writes links in two forms
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -69,11 +70,13 @@ def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative(path: str, start: str) -> str:
     """``posixpath.relpath(path, start)`` for the site's own relative source paths, without its
     two ``getcwd`` calls: pages link to each other hundreds of thousands of times in a large
     agency's site (5,000 positions: 270,000 links, 5 s of ``abspath``). A path that climbs
-    (``..``) or is absolute is left to ``relpath``."""
+    (``..``) or is absolute is left to ``relpath``. Cached: the pages of one folder link to
+    the same targets."""
     if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
         return posixpath.relpath(path, start)
     target = [part for part in path.split("/") if part and part != "."]

@@ -1,0 +1,99 @@
+"""Parsed documents kept by a long-lived process, so loading the data folder again re-parses
+only the files that changed.
+
+``mkdocs serve`` keeps one plugin object across rebuilds and validates the whole folder on
+each one; at 5,000 positions parsing and schema-checking every file is most of that. A
+:class:`DocumentMemo` is passed explicitly as the reader (``validate_project(root,
+read=memo.read)``) by whoever lives long enough to profit; there is no hidden global.
+
+A file is reused only when its path, size, modification time (ns) and the SHA-256 of its bytes
+are those of the bytes parsed last time, and it is shown under the same name: the bytes are
+read and hashed on every load (cheap next to parsing), so an edit that keeps the size and the
+time stamp is still seen. What a reused file gives is what parsing it gives: the same document
+and the same diagnostics (a fresh list each time). Files that cannot be read (symbolic links,
+files too large, errors) are never kept: they are reported as :func:`read_source` reports
+them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pola_karir.diagnostics import Diagnostic
+from pola_karir.load.folder import check_bytes
+from pola_karir.load.layout import SourceFile
+from pola_karir.load.yaml_loader import Document, read_bytes
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What must be equal for a file's earlier parse to stand."""
+
+    size: int
+    mtime_ns: int
+    sha256: bytes
+    display: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: _Key
+    document: Document | None
+    found: tuple[Diagnostic, ...]
+
+
+@dataclass
+class DocumentMemo:
+    """The documents of one data folder as last parsed by this process, with counts of what
+    each load parsed and reused (:attr:`parsed`, :attr:`reused`: totals since creation).
+
+    Each load reads every file once; a path read a second time starts a new load, and the
+    entries of files the previous load did not read (deleted, renamed) are dropped then, so
+    the memo holds one folder's files, not every file it ever saw."""
+
+    parsed: int = 0
+    reused: int = 0
+    _entries: dict[Path, _Entry] = field(default_factory=dict, repr=False)
+    _this_load: set[Path] = field(default_factory=set, repr=False)
+
+    def read(self, source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
+        """A :data:`~pola_karir.load.folder.Reader`: the file's document and diagnostics,
+        parsed again only when its bytes (or how it is named) changed."""
+        self._start(source.path)
+        try:
+            stat = source.path.lstat()
+        except OSError:
+            stat = None
+        raw, problems = read_bytes(source.path, source.display)
+        if raw is None or stat is None:
+            self._entries.pop(source.path, None)
+            self.parsed += 1
+            return None, problems
+        key = _Key(
+            len(raw),
+            stat.st_mtime_ns,
+            hashlib.sha256(raw).digest(),
+            source.display,
+            source.kind,
+        )
+        entry = self._entries.get(source.path)
+        if entry is not None and entry.key == key:
+            self.reused += 1
+            return entry.document, list(entry.found)
+        document, found = check_bytes(source, raw)
+        self.parsed += 1
+        self._entries[source.path] = _Entry(key, document, tuple(found))
+        return document, found
+
+    def _start(self, path: Path) -> None:
+        if path in self._this_load:  # a new load: keep only what the last one read
+            self._entries = {p: e for p, e in self._entries.items() if p in self._this_load}
+            self._this_load = set()
+        self._this_load.add(path)
+
+    def __len__(self) -> int:
+        """How many files' documents are kept."""
+        return len(self._entries)
