@@ -160,10 +160,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=_describe, ensure_ascii=False)
 
 
-def theme_digest(dirs: Sequence[str]) -> tuple[str, bool]:
+def theme_digest(dirs: Sequence[str], static: Iterable[str] = ()) -> tuple[str, bool]:
     """(a digest of every file of the theme's folders, in their order of precedence; whether a
-    template reads the build date). Files are hashed by their bytes; the icon sets (``.icons``,
-    thousands of SVG files installed with the theme) by path, size and modification time."""
+    page's template may read the build date). Files are hashed by their bytes; the icon sets
+    (``.icons``, thousands of SVG files installed with the theme) by path, size and modification
+    time. The ``static`` templates (``sitemap.xml``, ``404.html``) are rendered on their own,
+    never for a page: their reading the date (MkDocs' sitemap does) does not date the pages,
+    which would otherwise miss on every build without ``SOURCE_DATE_EPOCH``."""
+    own = frozenset(static)
     digest = hashlib.sha256()
     dated = False
     for index, folder in enumerate(dirs):
@@ -185,7 +189,8 @@ def theme_digest(dirs: Sequence[str]) -> tuple[str, bool]:
                     digest.update(b"?\0")
                     continue
                 digest.update(hashlib.sha256(data).digest())
-                dated = dated or any(word in data for word in _DATED)
+                page_template = f"{relative}/{name}".removeprefix("./") not in own
+                dated = dated or (page_template and any(word in data for word in _DATED))
     return digest.hexdigest(), dated
 
 
@@ -201,7 +206,7 @@ def _nav_item(item: Any) -> dict[str, Any]:
 
 def build_key(config: MkDocsConfig, nav: Navigation) -> str:
     """The part of every page's key that is the same for the whole build."""
-    theme, dated = theme_digest(config.theme.dirs)
+    theme, dated = theme_digest(config.theme.dirs, config.theme.static_templates)
     settings = _json({k: v for k, v in config.items() if k != "site_dir"})  # site_dir: staging
     if config.config_file_path:  # a project moved or restored elsewhere keeps its entries
         base = json.dumps(str(Path(config.config_file_path).parent))[1:-1]
