@@ -384,3 +384,23 @@ def test_other_plugins_handling_the_rendered_page_turn_rendering_ahead_off(tmp_p
     # Before its on_config the search plugin has no index: not what rendering ahead relies on.
     assert not ahead.search_usable(search)  # (the example builds show it usable after)
     assert ahead.search_usable(None)
+
+
+def test_only_a_page_template_reading_the_date_dates_the_rendered_pages(tmp_path: Path) -> None:
+    """MkDocs' sitemap reads the build date, a page's template (Material's) does not: without
+    ``SOURCE_DATE_EPOCH`` the date changes on every build, and keying pages by it would make a
+    warm build render every page again. A theme override that reads it does date them."""
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path), "theme": {"name": "material"}})
+    errors, _ = config.validate()
+    assert not errors
+    theme = config.theme
+    assert "sitemap.xml" in theme.static_templates
+    assert ahead.theme_digest(theme.dirs)[1]  # the sitemap reads it
+    digest, dated = ahead.theme_digest(theme.dirs, theme.static_templates)
+    assert not dated
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text("{{ build_date_utc }}", encoding="utf-8")
+    changed, dated = ahead.theme_digest([str(overrides), *theme.dirs], theme.static_templates)
+    assert dated and changed != digest
