@@ -385,11 +385,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     @event_priority(-100)  # last: the files and the nav are final
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """The fast paths (:mod:`pola_karir.mkdocs_fastpath`): every generated page converted
-        ahead, on every core, or taken from the cache."""
+        ahead, on every core, or taken from the cache. The final nav is kept for rendering
+        ahead (on_env), which may run without this stage (then without a cache)."""
         assert self.content is not None
         lang = self.config.lang
         if not self.config.fast_paths:
             return nav
+        self.nav = nav
         others = fastpath.other_page_handlers(config, self)
         if others:
             log.info(catalogue.text("fastpath.off.plugins", lang, names=", ".join(others)))
@@ -410,7 +412,6 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.prepared = result.pages
         self.last_pages = result.stats
         self.page_keys = result.keys
-        self.nav = nav
         return nav
 
     @event_priority(100)  # before mkdocs-macros, which reads the flag in its own handler
@@ -531,19 +532,6 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 log.info(
                     catalogue.text("publish.cache.rejected", self.config.lang, count=stats.rejected)
                 )
-        if self.last_rendered is not None:
-            done = self.last_rendered
-            log.info(
-                catalogue.text(
-                    "render.stats",
-                    self.config.lang,
-                    rendered=done.rendered,
-                    workers=done.workers,
-                    cached=done.cached,
-                )
-            )
-            if done.rejected:
-                log.info(catalogue.text("render.rejected", self.config.lang, count=done.rejected))
         if self.last_pages is not None:
             pages = self.last_pages
             log.info(
@@ -558,6 +546,19 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             if pages.rejected:
                 rejected = pages.rejected
                 log.info(catalogue.text("fastpath.rejected", self.config.lang, count=rejected))
+        if self.last_rendered is not None:
+            done = self.last_rendered
+            log.info(
+                catalogue.text(
+                    "render.stats",
+                    self.config.lang,
+                    rendered=done.rendered,
+                    workers=done.workers,
+                    cached=done.cached,
+                )
+            )
+            if done.rejected:
+                log.info(catalogue.text("render.rejected", self.config.lang, count=done.rejected))
         publication = self.publication
         if publication is None:
             self._end_build()
