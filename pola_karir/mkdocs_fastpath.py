@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 PAGE_EVENTS: Final = ("pre_page", "page_read_source", "page_markdown", "page_content")
 # Bumped whenever an entry's layout or meaning changes.
 FORMAT: Final = "1"
-_DISTRIBUTIONS: Final = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+DISTRIBUTIONS: Final = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 # Python-Markdown's own extensions (short names, as MkDocs accepts them).
 _BUILTIN: Final = frozenset(
     {
@@ -115,19 +115,26 @@ class Stats:
 class Result:
     pages: dict[str, Prepared]
     stats: Stats
+    keys: dict[str, str]  # each cached page's key (none without a cache), for the rendered entries
 
 
 # --- when the fast paths may run -------------------------------------------------------------
 
 
-def other_page_handlers(config: MkDocsConfig, plugin: BasePlugin[Any]) -> list[str]:
-    """The plugins other than ``plugin`` that handle one of :data:`PAGE_EVENTS` (their names
-    as in mkdocs.yml, sorted): with any of them, the plain path runs."""
+def other_page_handlers(
+    config: MkDocsConfig,
+    plugin: BasePlugin[Any],
+    events: Sequence[str] = PAGE_EVENTS,
+    allowed: Callable[[object], bool] = lambda handler: False,
+) -> list[str]:
+    """The plugins other than ``plugin`` (and those ``allowed``) that handle one of ``events``
+    (their names as in mkdocs.yml, sorted): with any of them, the plain path runs."""
     plugins = config.plugins
     names = set()
-    for event in PAGE_EVENTS:
+    for event in events:
         for method in plugins.events.get(event, []):
-            if getattr(method, "__self__", None) is not plugin:
+            owner = getattr(method, "__self__", None)
+            if owner is not plugin and not allowed(owner):
                 names.add(plugins._event_origins.get(method, "?"))
     return sorted(names)
 
@@ -163,7 +170,7 @@ def workers() -> int:
 # --- the cache key ---------------------------------------------------------------------------
 
 
-def _describe(value: Any) -> Any:
+def describe(value: Any) -> Any:
     """A JSON stand-in for what is not JSON in the Markdown configuration. Callables are named
     by module and name; anything else by its repr (which may hold an address: a miss, never a
     wrong hit)."""
@@ -179,7 +186,7 @@ def _describe(value: Any) -> Any:
 
 
 @cache
-def _code_digest() -> str:
+def code_digest() -> str:
     """The plugin's own source and wording: a change to how pages are made misses every
     entry."""
     digest = hashlib.sha256()
@@ -190,7 +197,7 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def _version(distribution: str) -> str | None:
+def version(distribution: str) -> str | None:
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
@@ -205,8 +212,8 @@ def context_key(config: MkDocsConfig, files: Files, lang: str) -> str:
         table.update(line.encode("utf-8"))
     parts = {
         "format": FORMAT,
-        "code": _code_digest(),
-        "versions": {name: _version(name) for name in _DISTRIBUTIONS},
+        "code": code_digest(),
+        "versions": {name: version(name) for name in DISTRIBUTIONS},
         "extensions": list(config.markdown_extensions),
         "mdx_configs": config.mdx_configs,
         "use_directory_urls": config.use_directory_urls,
@@ -214,7 +221,7 @@ def context_key(config: MkDocsConfig, files: Files, lang: str) -> str:
         "lang": lang,
         "files": table.hexdigest(),
     }
-    text = json.dumps(parts, sort_keys=True, default=_describe, ensure_ascii=False)
+    text = json.dumps(parts, sort_keys=True, default=describe, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -234,18 +241,46 @@ def _entry_path(folder: Path, key: str) -> Path:
     return folder / f"{key}.json"
 
 
-def read_entry(folder: Path, key: str) -> tuple[Prepared | None, bool]:
-    """(the entry stored for ``key`` if it verifies, whether a bad entry was there)."""
+def read_verified(path: Path, head: str, key: str) -> tuple[str | None, bool]:
+    """(the payload of the entry at ``path`` if its first line is ``head key sha256``, the
+    sha256 of the rest; whether a bad entry was there). Shared with the rendered entries of
+    :mod:`pola_karir.mkdocs_render_ahead`."""
     try:
-        text = _entry_path(folder, key).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, False
     except (OSError, UnicodeDecodeError):
         return None, True
-    head, newline, payload = text.partition("\n")
+    line, newline, payload = text.partition("\n")
     digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    if not newline or head != f"{_ENTRY_HEAD} {key} {digest}":
+    if not newline or line != f"{head} {key} {digest}":
         return None, True
+    return payload, False
+
+
+def write_verified(path: Path, head: str, key: str, payload: str) -> None:
+    """Write one entry (``head key sha256`` on its first line, then ``payload``) atomically: a
+    temporary file renamed into place; a cache that cannot be written costs speed, never the
+    build."""
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    text = f"{head} {key} {digest}\n{payload}"
+    temp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        Path(temp).replace(path)
+    except OSError:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+
+
+def read_entry(folder: Path, key: str) -> tuple[Prepared | None, bool]:
+    """(the entry stored for ``key`` if it verifies, whether a bad entry was there)."""
+    payload, bad = read_verified(_entry_path(folder, key), _ENTRY_HEAD, key)
+    if payload is None:
+        return None, bad
     try:
         return Prepared.from_json(payload), False
     except (ValueError, TypeError):
@@ -253,27 +288,13 @@ def read_entry(folder: Path, key: str) -> tuple[Prepared | None, bool]:
 
 
 def write_entry(folder: Path, key: str, prepared: Prepared) -> None:
-    """Write one entry atomically (a temporary file renamed into place); a cache that cannot
-    be written costs speed, never the build."""
-    payload = prepared.to_json()
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    text = f"{_ENTRY_HEAD} {key} {digest}\n{payload}"
-    temp: str | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        Path(temp).replace(_entry_path(folder, key))
-    except OSError:
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
+    write_verified(_entry_path(folder, key), _ENTRY_HEAD, key, prepared.to_json())
 
 
 # --- converting pages ------------------------------------------------------------------------
 
 
-class _Capture(logging.Handler):
+class Capture(logging.Handler):
     """Holds the records of the page being converted, in place of the usual handlers."""
 
     def __init__(self) -> None:
@@ -289,10 +310,10 @@ class _Capture(logging.Handler):
 
 
 @contextmanager
-def _captured() -> Iterator[_Capture]:
-    """Every record goes to one :class:`_Capture` for the duration (nothing is printed); the
+def captured() -> Iterator[Capture]:
+    """Every record goes to one :class:`Capture` for the duration (nothing is printed); the
     handlers are given back afterwards."""
-    capture = _Capture()
+    capture = Capture()
     loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
     saved = [list(logger.handlers) for logger in loggers]
     for logger in loggers:
@@ -327,7 +348,7 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def _convert(job: _Job, src: str, capture: _Capture) -> Prepared | None:
+def _convert(job: _Job, src: str, capture: Capture) -> Prepared | None:
     """One page, as MkDocs' ``_populate_page`` does it, on a page object of its own (the
     file's own page is put back after). None if it fails: the plain path then runs and
     reports the failure the way MkDocs does."""
@@ -368,11 +389,11 @@ def _convert(job: _Job, src: str, capture: _Capture) -> Prepared | None:
 def _convert_many(srcs: Sequence[str]) -> list[tuple[str, Prepared | None]]:
     job = _JOB
     assert job is not None
-    with _captured() as capture:
+    with captured() as capture:
         return [(src, _convert(job, src, capture)) for src in srcs]
 
 
-def _chunks(items: list[str], count: int) -> list[list[str]]:
+def chunks(items: list[str], count: int) -> list[list[str]]:
     size = max(1, -(-len(items) // count))
     return [items[i : i + size] for i in range(0, len(items), size)]
 
@@ -384,12 +405,12 @@ def convert(srcs: list[str], job: _Job, processes: int) -> dict[str, Prepared]:
     try:
         if processes <= 1 or len(srcs) < 2:
             return {s: p for s, p in _convert_many(srcs) if p is not None}
-        chunks = _chunks(srcs, processes * _CHUNKS_PER_WORKER)
+        parts = chunks(srcs, processes * _CHUNKS_PER_WORKER)
         context = multiprocessing.get_context("fork")
         done: dict[str, Prepared] = {}
         try:
             with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-                for results in pool.map(_convert_many, chunks):
+                for results in pool.map(_convert_many, parts):
                     done.update((s, p) for s, p in results if p is not None)
         except (OSError, BrokenProcessPool):
             pass  # no process to be had, or one died: MkDocs converts the rest itself
@@ -412,6 +433,7 @@ def prepare(
     context = context_key(config, files, lang) if cache_dir is not None else ""
     done: dict[str, Prepared] = {}
     keys: dict[str, str] = {}
+    all_keys: dict[str, str] = {}
     rejected = 0
     for src, blocks in pages.items():
         file = files.get_file_from_path(src)
@@ -421,6 +443,7 @@ def prepare(
             keys[src] = ""
             continue
         key = page_key(context, src, file.content_string, blocks)
+        all_keys[src] = key
         entry, bad = read_entry(cache_dir, key)
         rejected += bad
         if entry is not None:
@@ -435,7 +458,7 @@ def prepare(
             write_entry(cache_dir, keys[src], prepared)
     stats = Stats(len(converted), len(done), rejected, processes)
     done.update(converted)
-    return Result(done, stats)
+    return Result(done, stats, all_keys)
 
 
 def apply(prepared: Prepared, page: Page, files: Files, markdown: str) -> str:

@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import MutableMapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -41,6 +44,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from pola_karir import mkdocs_fastpath as fastpath
+from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir import mkdocs_standalone as standalone
 from pola_karir.diagnostics import Severity
 from pola_karir.report import as_text
@@ -98,10 +102,10 @@ class PolaKarirConfig(Config):  # type: ignore[no-untyped-call]
     """Path under repo_url to the data folder for "edit this page" (e.g. ``edit/main/data``).
     Default: worked out from MkDocs' own ``edit_uri`` (see mkdocs_standalone.edit_paths)."""
     fast_paths = c.Type(bool, default=True)
-    """Convert the generated pages ahead, on every core, and keep them in the cache
+    """Convert and render the generated pages ahead, on every core, and keep them in the cache
     (``cache_dir``, when ``cache`` is on) between builds; the site is the same either way.
-    ``false``: MkDocs converts every page itself, one after the other (see
-    :mod:`pola_karir.mkdocs_fastpath`)."""
+    ``false``: MkDocs converts and renders every page itself, one after the other (see
+    :mod:`pola_karir.mkdocs_fastpath` and :mod:`pola_karir.mkdocs_render_ahead`)."""
     external_requests = c.Type(bool, default=False)
     """Let pages make requests to other sites: Material's Google Fonts and its repository facts
     from the host's API, the other themes' highlight.js from a CDN. Off: visitors' privacy,
@@ -138,6 +142,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.prepared: dict[str, fastpath.Prepared] = {}
         self.originals: dict[str, str] = {}
         self.last_pages: fastpath.Stats | None = None
+        self.dirty = False
+        self.nav: Navigation | None = None
+        self.page_keys: dict[str, str] = {}
+        self.ready: dict[str, ahead.Rendered] = {}
+        self.templates: dict[str, Any] = {}
+        self.search_index: Any | None = None
+        self.scratch: Path | None = None
+        self.last_rendered: ahead.Stats | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -145,11 +157,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     @event_priority(100)  # first, so every other plugin sees the staging folder as site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._end_build()  # a previous build of this plugin object (mkdocs serve) is over
         self.prepared, self.originals, self.last_pages = {}, {}, None
+        self.nav, self.page_keys, self.ready, self.templates = None, {}, {}, {}
+        self.last_rendered = None
         self.warnings = _WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
@@ -297,20 +312,86 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         except (GraphvizError, CacheError) as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
 
+    @event_priority(-100)  # last: every page holds its HTML, every other plugin is ready
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Keep the final collection of files (after every plugin's on_files): on_post_page,
-        which resolves the links in diagrams, is not given it."""
+        which resolves the links in diagrams, is not given it. Then render the generated
+        pages ahead (:mod:`pola_karir.mkdocs_render_ahead`)."""
         self.files = files
+        if self.config.fast_paths and self.nav is not None and not self.dirty:
+            self._render_ahead(env, config, files)
         return env
+
+    def _render_ahead(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """Every generated page rendered ahead, on every core, or taken from the cache; MkDocs
+        then renders an empty template for it, and on_post_page hands over the HTML."""
+        assert self.nav is not None
+        lang = self.config.lang
+        others = ahead.other_handlers(config, self)
+        if others:
+            log.info(catalogue.text("render.off.plugins", lang, names=", ".join(others)))
+            return
+        search = ahead.search_plugin(config)
+        if not ahead.search_usable(search):
+            log.info(catalogue.text("render.off.search", lang))
+            return
+        serving = self.command == "serve"  # MkDocs builds the drafts too, for the preview
+        inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        pages = [
+            f.page
+            for f in doc_files
+            if f.page is not None
+            and f.generated_by
+            and f.src_uri in self.generated
+            and not f.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+        ]
+        cache_dir = None
+        if self.config.cache and self.page_keys:
+            cache_dir = self._path(config, self.config.cache_dir) / "rendered"
+        self.scratch = Path(tempfile.mkdtemp(prefix="pola-karir-rendered-"))
+        result = ahead.render_ahead(
+            pages,
+            config,
+            self.nav,
+            doc_files,
+            env,
+            stage1=self.page_keys,
+            svgs=self.svgs,
+            sources=self.sources,
+            cache_dir=cache_dir,
+            scratch=self.scratch,
+        )
+        self.ready, self.last_rendered = result.pages, result.stats
+        for page in pages:
+            if page.file.src_uri in self.ready:
+                self.templates[page.file.src_uri] = page.meta.get("template")
+                page.meta["template"] = ahead.READY_TEMPLATE
+        env.loader = ChoiceLoader([DictLoader({ahead.READY_TEMPLATE: ""}), env.loader])
+        index = ahead.search_index(search)
+        if index is not None and self.ready:
+            original, ready = index.add_entry_from_context, self.ready
+
+            def add_entry_from_context(page: Page) -> None:
+                rendered = ready.get(page.file.src_uri)
+                if rendered is None:
+                    original(page)
+                else:
+                    index.entries.extend(rendered.entries)
+
+            index.add_entry_from_context = add_entry_from_context
+            self.search_index = index
 
     @event_priority(-100)  # last: the files and the nav are final
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """The fast paths (:mod:`pola_karir.mkdocs_fastpath`): every generated page converted
-        ahead, on every core, or taken from the cache."""
+        ahead, on every core, or taken from the cache. The final nav is kept for rendering
+        ahead (on_env), which may run without this stage (then without a cache)."""
         assert self.content is not None
         lang = self.config.lang
         if not self.config.fast_paths:
             return nav
+        self.nav = nav
         others = fastpath.other_page_handlers(config, self)
         if others:
             log.info(catalogue.text("fastpath.off.plugins", lang, names=", ".join(others)))
@@ -330,6 +411,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         )
         self.prepared = result.pages
         self.last_pages = result.stats
+        self.page_keys = result.keys
         return nav
 
     @event_priority(100)  # before mkdocs-macros, which reads the flag in its own handler
@@ -364,7 +446,24 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Embed SVG into the finished page: after search indexing and Markdown, both of which
-        would otherwise parse every SVG element."""
+        would otherwise parse every SVG element. A page rendered ahead is handed over as it
+        came out of that, with the log records it wrote."""
+        src = page.file.src_uri
+        rendered = self.ready.pop(src, None)
+        if rendered is not None:
+            template = self.templates.pop(src, None)
+            if template is None:
+                page.meta.pop("template", None)
+            else:
+                page.meta["template"] = template
+            ahead.replay(rendered.records)
+            html = ahead.read_html(rendered)
+            if html is None:
+                where = rendered.path
+                raise PluginError(
+                    catalogue.text("render.entry_changed", self.config.lang, path=where)
+                )
+            return html
         if self.privacy.repository_facts:
             output = standalone.hide_repository_facts(output)
         files = self.files
@@ -447,6 +546,19 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             if pages.rejected:
                 rejected = pages.rejected
                 log.info(catalogue.text("fastpath.rejected", self.config.lang, count=rejected))
+        if self.last_rendered is not None:
+            done = self.last_rendered
+            log.info(
+                catalogue.text(
+                    "render.stats",
+                    self.config.lang,
+                    rendered=done.rendered,
+                    workers=done.workers,
+                    cached=done.cached,
+                )
+            )
+            if done.rejected:
+                log.info(catalogue.text("render.rejected", self.config.lang, count=done.rejected))
         publication = self.publication
         if publication is None:
             self._end_build()
@@ -491,7 +603,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self._end_build()
 
     def _end_build(self) -> None:
-        """Stop counting warnings and give back the environment's SOURCE_DATE_EPOCH."""
+        """Stop counting warnings, give back the environment's SOURCE_DATE_EPOCH and the search
+        index's own method, and delete the pages rendered ahead without a cache."""
+        if self.search_index is not None:
+            del self.search_index.add_entry_from_context
+            self.search_index = None
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
         if self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             self.warnings = None

@@ -1,0 +1,414 @@
+"""Render ahead: the theme's templates and the search entries of the generated pages, on every
+core, cached. Part of the MkDocs adapter: stage 2 of the fast paths (stage 1, converting the
+Markdown, is :mod:`pola_karir.mkdocs_fastpath`).
+
+In MkDocs 1.6 every page holds its HTML before ``on_env``; then ``_build_page`` runs for one page
+after the other: the template context, the ``page_context`` events (Material's search parses the
+page's HTML there and strips its ``data-search-*`` attributes), the Jinja template, the
+``post_page`` events, the write. For the generated pages the plugin does exactly that ahead, in
+forked workers that inherit the finished nav, files, theme environment and plugins, and keeps
+what came out: the final HTML, the search entries the search plugin appended for the page (its
+own forked copy of the index) and the log records. MkDocs then still runs ``_build_page`` for
+every page, cheaply: the page's template is one that renders nothing (:data:`READY_TEMPLATE`),
+the plugin's ``post_page`` hands over the finished HTML and replays the records (so warnings
+count for ``--strict``), and the search index takes the page's entries as they are, in the order
+MkDocs visits the pages, instead of parsing it again. Everything else MkDocs and the search
+plugin do for a page (the ``page_context`` events on MkDocs' own page, the write) is unchanged.
+
+Results are entries under ``cache_dir/rendered``, keyed by the page's stage-1 key (its Markdown,
+blocks, every file's URL, the Markdown configuration, the versions, the plugin's code) and a
+digest of everything else a template sees: the nav (every item's kind, title, URL, meta and
+children, in order), the theme (every template file of ``theme.dirs``), the configuration
+(without the staging ``site_dir``), the page's meta and edit link, the SVG embedded in it and
+the build date when a template reads it. Like stage 1, an entry is trusted only if its first
+line names its key and the sha256 of the rest; the HTML is read back when MkDocs writes the
+page, so it is not held in memory for the whole build. Without a cache the entries go to a
+folder of the build's own, deleted afterwards.
+
+The plain path runs (and the plugin says why, once) when another plugin than this one and
+Material's ``search`` handles ``page_context``, ``post_page`` or ``page_content`` (its work
+would happen in a worker, away from its own state), when the search plugin is not the one whose
+attributes this module relies on, or for ``--dirty`` builds (MkDocs skips unmodified pages).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from mkdocs.commands.build import get_context
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
+
+from pola_karir import mkdocs_fastpath as fastpath
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation
+
+# The page events whose handlers run in the workers.
+PAGE_EVENTS: Final = ("page_context", "post_page", "page_content")
+# The template a page rendered ahead is given in the main process: it renders nothing.
+READY_TEMPLATE: Final = "pola-karir/rendered-ahead.html"
+FORMAT: Final = "1"
+_ENTRY_HEAD: Final = "pola-karir-rendered"
+_DIAGRAM: Final = re.compile(r'data-pk-diagram="([a-z0-9-]+)"')
+# Names in a template that make the page depend on the day of the build.
+_DATED: Final = (b"build_date_utc", b"update_date")
+# The search plugin's index, as this module uses it (checked on every supported Material).
+_SEARCH_CLASS: Final = ("material.plugins.search.plugin", "SearchPlugin")
+
+Record = fastpath.Record
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One page rendered ahead: its entry file (the HTML is read from there when MkDocs writes
+    the page), the sha256 of the HTML, its search entries and its log records."""
+
+    path: Path
+    html_digest: str
+    entries: list[dict[str, Any]]
+    records: list[Record]
+
+
+@dataclass(frozen=True)
+class Stats:
+    rendered: int
+    cached: int
+    rejected: int
+    workers: int
+
+
+@dataclass(frozen=True)
+class Result:
+    pages: dict[str, Rendered]
+    stats: Stats
+
+
+# --- when it may run -------------------------------------------------------------------------
+
+
+def search_plugin(config: MkDocsConfig) -> Any | None:
+    """Material's search plugin, when it is in the build (None otherwise)."""
+    for plugin in config.plugins.values():
+        kind = type(plugin)
+        if (kind.__module__, kind.__qualname__) == _SEARCH_CLASS:
+            return plugin
+    return None
+
+
+def _is_search(handler: object) -> bool:
+    kind = type(handler)
+    return (kind.__module__, kind.__qualname__) == _SEARCH_CLASS
+
+
+def other_handlers(config: MkDocsConfig, plugin: BasePlugin[Any]) -> list[str]:
+    """The plugins other than ``plugin`` and Material's search that handle one of
+    :data:`PAGE_EVENTS`: with any of them, the plain path runs."""
+    return fastpath.other_page_handlers(config, plugin, PAGE_EVENTS, _is_search)
+
+
+def search_usable(search: Any | None) -> bool:
+    """Whether the search plugin (if any) has what this module relies on: an index with a list
+    of ``entries`` and an ``add_entry_from_context`` method, and an ``enabled`` setting."""
+    if search is None:
+        return True
+    index = getattr(search, "search_index", None)
+    enabled = getattr(getattr(search, "config", None), "enabled", None)
+    return (
+        isinstance(enabled, bool)
+        and isinstance(getattr(index, "entries", None), list)
+        and callable(getattr(index, "add_entry_from_context", None))
+    )
+
+
+def search_index(search: Any | None) -> Any | None:
+    """The search index pages are added to in this build (None: no search, or it is off)."""
+    if search is None or not search.config.enabled:
+        return None
+    return search.search_index
+
+
+# --- the cache key ---------------------------------------------------------------------------
+
+
+def _describe(value: Any) -> Any:
+    """JSON for what the configuration holds besides JSON: plugins by their class and settings,
+    the theme by its name, folders and settings, the rest as in stage 1."""
+    if isinstance(value, BasePlugin):
+        kind = type(value)
+        return {"plugin": f"{kind.__module__}.{kind.__qualname__}", "config": dict(value.config)}
+    if hasattr(value, "dirs") and hasattr(value, "static_templates"):  # mkdocs.theme.Theme
+        return {"name": value.name, "dirs": list(value.dirs), "vars": dict(value.items())}
+    return fastpath.describe(value)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=_describe, ensure_ascii=False)
+
+
+def theme_digest(dirs: Sequence[str], static: Iterable[str] = ()) -> tuple[str, bool]:
+    """(a digest of every file of the theme's folders, in their order of precedence; whether a
+    page's template may read the build date). Files are hashed by their bytes; the icon sets
+    (``.icons``, thousands of SVG files installed with the theme) by path, size and modification
+    time. The ``static`` templates (``sitemap.xml``, ``404.html``) are rendered on their own,
+    never for a page: their reading the date (MkDocs' sitemap does) does not date the pages,
+    which would otherwise miss on every build without ``SOURCE_DATE_EPOCH``."""
+    own = frozenset(static)
+    digest = hashlib.sha256()
+    dated = False
+    for index, folder in enumerate(dirs):
+        for root, subdirs, names in os.walk(folder):
+            subdirs.sort()
+            base = Path(root)
+            relative = base.relative_to(folder).as_posix()
+            icons = ".icons" in Path(relative).parts
+            for name in sorted(names):
+                path = base / name
+                digest.update(f"{index}\0{relative}/{name}\0".encode())
+                try:
+                    if icons:
+                        stat = path.stat()
+                        digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+                        continue
+                    data = path.read_bytes()
+                except OSError:
+                    digest.update(b"?\0")
+                    continue
+                digest.update(hashlib.sha256(data).digest())
+                page_template = f"{relative}/{name}".removeprefix("./") not in own
+                dated = dated or (page_template and any(word in data for word in _DATED))
+    return digest.hexdigest(), dated
+
+
+def _nav_item(item: Any) -> dict[str, Any]:
+    return {
+        "kind": type(item).__name__,
+        "title": item.title,
+        "url": getattr(item, "url", None),
+        "meta": getattr(item, "meta", None),
+        "children": [_nav_item(child) for child in item.children or ()],
+    }
+
+
+def build_key(config: MkDocsConfig, nav: Navigation) -> str:
+    """The part of every page's key that is the same for the whole build."""
+    theme, dated = theme_digest(config.theme.dirs, config.theme.static_templates)
+    settings = _json({k: v for k, v in config.items() if k != "site_dir"})  # site_dir: staging
+    if config.config_file_path:  # a project moved or restored elsewhere keeps its entries
+        base = json.dumps(str(Path(config.config_file_path).parent))[1:-1]
+        settings = settings.replace(base, "<project>")
+    parts = {
+        "format": FORMAT,
+        "code": fastpath.code_digest(),
+        "versions": {name: fastpath.version(name) for name in (*fastpath.DISTRIBUTIONS, "jinja2")},
+        "theme": theme,
+        "date": str(get_build_datetime()) if dated else None,
+        "config": hashlib.sha256(settings.encode("utf-8")).hexdigest(),
+        "nav": hashlib.sha256(_json([_nav_item(i) for i in nav.items]).encode()).hexdigest(),
+    }
+    return hashlib.sha256(_json(parts).encode("utf-8")).hexdigest()
+
+
+def page_key(build: str, stage1: str, page: Page, svgs: Mapping[str, str], source: str) -> str:
+    """One page's key: the build's, the page's stage-1 key, its meta, edit link, data file and
+    the SVG that will be embedded in it."""
+    names = sorted(set(_DIAGRAM.findall(page.content or "")))
+    diagrams = {
+        name: hashlib.sha256(svgs[name].encode("utf-8")).hexdigest()
+        for name in names
+        if name in svgs
+    }
+    own = [build, stage1, page.meta, page.file.edit_uri, source, diagrams]
+    return hashlib.sha256(_json(own).encode("utf-8")).hexdigest()
+
+
+# --- entries ---------------------------------------------------------------------------------
+
+
+def _entry_path(folder: Path, key: str) -> Path:
+    return folder / f"{key}.html"
+
+
+def _payload(html: str, entries: list[dict[str, Any]], records: list[Record]) -> str:
+    """The line of search entries and records, then the HTML."""
+    head = json.dumps([entries, records], ensure_ascii=False, separators=(",", ":"))
+    return f"{head}\n{html}"
+
+
+def read_entry(folder: Path, key: str) -> tuple[Rendered | None, bool]:
+    """(the entry stored for ``key`` if it verifies, whether a bad entry was there)."""
+    path = _entry_path(folder, key)
+    payload, bad = fastpath.read_verified(path, _ENTRY_HEAD, key)
+    if payload is None:
+        return None, bad
+    head, _, html = payload.partition("\n")
+    try:
+        entries, records = json.loads(head)
+        records = [(str(n), int(lv), str(m)) for n, lv, m in records]
+    except (ValueError, TypeError):
+        return None, True
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return None, True
+    digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    return Rendered(path, digest, entries, records), False
+
+
+def read_html(rendered: Rendered) -> str | None:
+    """The page's HTML from its entry, if it is still what was verified (None otherwise)."""
+    try:
+        text = rendered.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    html = text.partition("\n")[2].partition("\n")[2]
+    if hashlib.sha256(html.encode("utf-8")).hexdigest() != rendered.html_digest:
+        return None
+    return html
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    config: MkDocsConfig
+    nav: Navigation
+    doc_files: Sequence[File]
+    env: Any  # jinja2.Environment
+    search: Any | None
+    keys: Mapping[str, tuple[Path, str]]  # source path → (folder, key) of its entry
+
+
+# Set in the parent before the workers fork, so they inherit it instead of receiving a pickle.
+_JOB: _Job | None = None
+
+
+def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None:
+    """What ``_build_page`` does for ``page`` up to the write, with the search entries it adds;
+    the result is written to the page's entry. None if anything fails or the result cannot be
+    stored faithfully: MkDocs then builds the page itself (and reports what failed)."""
+    config = job.config
+    index = search_index(job.search)
+    before = len(index.entries) if index is not None else 0
+    records: list[Record] = []
+    capture.current = records
+    config._current_page = page
+    try:
+        page.active = True
+        context = get_context(job.nav, job.doc_files, config, page)
+        template = job.env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
+        output = template.render(context)
+        output = config.plugins.on_post_page(output, page=page, config=config)
+        entries = list(index.entries[before:]) if index is not None else []
+        if not output.strip() or json.loads(json.dumps(entries)) != entries:
+            return None  # MkDocs' own message for an empty page; entries JSON cannot hold
+        folder, key = job.keys[page.file.src_uri]
+        payload = _payload(output, entries, records)
+        path = _entry_path(folder, key)
+        fastpath.write_verified(path, _ENTRY_HEAD, key, payload)
+        if not path.is_file():
+            return None
+        digest = hashlib.sha256(output.encode("utf-8")).hexdigest()
+        return Rendered(path, digest, entries, records)
+    except Exception:  # MkDocs builds the page itself and reports it, see the docstring
+        return None
+    finally:
+        page.active = False
+        config._current_page = None
+        capture.current = None
+        if index is not None:
+            del index.entries[before:]
+
+
+def _render_many(srcs: Sequence[str]) -> list[tuple[str, Rendered | None]]:
+    job = _JOB
+    assert job is not None
+    pages = {file.src_uri: file.page for file in job.doc_files}
+    done = []
+    with fastpath.captured() as capture:
+        for src in srcs:
+            page = pages.get(src)
+            done.append((src, None if page is None else _render(job, page, capture)))
+    return done
+
+
+def render(srcs: list[str], job: _Job, processes: int) -> dict[str, Rendered]:
+    """Render ``srcs`` in ``processes`` forked workers (in this process if 1)."""
+    global _JOB
+    _JOB = job
+    try:
+        if processes <= 1 or len(srcs) < 2:
+            return {s: r for s, r in _render_many(srcs) if r is not None}
+        chunks = fastpath.chunks(srcs, processes * 4)
+        context = multiprocessing.get_context("fork")
+        done: dict[str, Rendered] = {}
+        try:
+            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+                for results in pool.map(_render_many, chunks):
+                    done.update((s, r) for s, r in results if r is not None)
+        except (OSError, BrokenProcessPool):
+            pass  # no process to be had, or one died: MkDocs builds the rest itself
+        return done
+    finally:
+        _JOB = None
+
+
+def render_ahead(
+    pages: Iterable[Page],
+    config: MkDocsConfig,
+    nav: Navigation,
+    doc_files: Sequence[File],
+    env: Any,
+    *,
+    stage1: Mapping[str, str],
+    svgs: Mapping[str, str],
+    sources: Mapping[str, str],
+    cache_dir: Path | None,
+    scratch: Path,
+) -> Result:
+    """Render ``pages`` ahead: from ``cache_dir`` where an entry verifies, in workers (and
+    stored) otherwise. Pages without a stage-1 key (no cache) are rendered into ``scratch``."""
+    build = build_key(config, nav) if cache_dir is not None else ""
+    done: dict[str, Rendered] = {}
+    keys: dict[str, tuple[Path, str]] = {}
+    rejected = 0
+    for page in pages:
+        src = page.file.src_uri
+        first = stage1.get(src)
+        if cache_dir is None or first is None:
+            keys[src] = (scratch, hashlib.sha256(src.encode("utf-8")).hexdigest())
+            continue
+        key = page_key(build, first, page, svgs, sources.get(src, ""))
+        entry, bad = read_entry(cache_dir, key)
+        rejected += bad
+        if entry is not None:
+            done[src] = entry
+        else:
+            keys[src] = (cache_dir, key)
+    missing = sorted(keys)
+    processes = min(fastpath.workers(), max(1, len(missing))) if fastpath.fork_available() else 1
+    job = _Job(config, nav, doc_files, env, search_plugin(config), keys)
+    rendered = render(missing, job, processes)
+    stats = Stats(len(rendered), len(done), rejected, processes)
+    done.update(rendered)
+    return Result(done, stats)
+
+
+def replay(records: Iterable[Record]) -> None:
+    """Log the records a page wrote while it was rendered ahead, as if now."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, message)
