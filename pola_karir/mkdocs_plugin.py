@@ -47,6 +47,8 @@ from pola_karir import mkdocs_fastpath as fastpath
 from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir import mkdocs_standalone as standalone
 from pola_karir.diagnostics import Severity
+from pola_karir.load.folder import read_source
+from pola_karir.load.memo import DocumentMemo
 from pola_karir.report import as_text
 from pola_karir.rules.validate import validate_project
 from pola_karir.site import guides, publish, urls
@@ -143,6 +145,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.originals: dict[str, str] = {}
         self.last_pages: fastpath.Stats | None = None
         self.dirty = False
+        # Parsed data files kept between the rebuilds of ``mkdocs serve`` (None for a one-off
+        # build, where keeping them would only hold memory through the rest of the build).
+        self.memo: DocumentMemo | None = None
         self.nav: Navigation | None = None
         self.page_keys: dict[str, str] = {}
         self.ready: dict[str, ahead.Rendered] = {}
@@ -158,6 +163,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        if command != "serve":
+            self.memo = None  # MkDocs may hand back the instance of an earlier serve
 
     @event_priority(100)  # first, so every other plugin sees the staging folder as site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -170,7 +177,10 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.root = self._path(config, self.config.data_dir)
         if not self.root.is_dir():
             raise PluginError(catalogue.text("data_dir.missing", self.config.lang, root=self.root))
-        result = validate_project(self.root, self.config.data_dir)
+        if self.command == "serve" and self.memo is None:
+            self.memo = DocumentMemo()
+        read = self.memo.read if self.memo is not None else read_source
+        result = validate_project(self.root, self.config.data_dir, read)
         problems = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
         if problems or (warnings and config.strict):
