@@ -59,6 +59,7 @@ from pola_karir.site.build import (
     site_content,
     stack_tables,
 )
+from pola_karir.site.cache_prune import prune
 from pola_karir.site.limits import LimitsError, from_environment
 from pola_karir.site.page import in_language
 from pola_karir.site.render import (
@@ -145,6 +146,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.originals: dict[str, str] = {}
         self.last_pages: fastpath.Stats | None = None
         self.dirty = False
+        # The cache entries (file names) this build used, by cache subfolder ("" for diagrams).
+        self.cache_used: dict[str, set[str]] = {}
         # Parsed data files kept between the rebuilds of ``mkdocs serve`` (None for a one-off
         # build, where keeping them would only hold memory through the rest of the build).
         self.memo: DocumentMemo | None = None
@@ -172,6 +175,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.prepared, self.originals, self.last_pages = {}, {}, None
         self.nav, self.page_keys, self.ready, self.templates = None, {}, {}, {}
         self.last_rendered = None
+        self.cache_used = {}
         self.warnings = _WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
@@ -319,6 +323,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             self.svgs, self.last_stats = render_all(
                 self.content.diagrams, cache_dir, max(1, self.config.concurrency)
             )
+            if cache_dir is not None:
+                self.cache_used[""] = set(self.last_stats.entries)
         except (GraphvizError, CacheError) as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
 
@@ -373,6 +379,10 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             scratch=self.scratch,
         )
         self.ready, self.last_rendered = result.pages, result.stats
+        if cache_dir is not None:
+            self.cache_used["rendered"] = {
+                r.path.name for r in self.ready.values() if r.path.parent == cache_dir
+            }
         for page in pages:
             if page.file.src_uri in self.ready:
                 self.templates[page.file.src_uri] = page.meta.get("template")
@@ -422,6 +432,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.prepared = result.pages
         self.last_pages = result.stats
         self.page_keys = result.keys
+        if cache_dir is not None:
+            self.cache_used["pages"] = {f"{key}.json" for key in result.keys.values() if key}
         return nav
 
     @event_priority(100)  # before mkdocs-macros, which reads the flag in its own handler
@@ -571,6 +583,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 log.info(catalogue.text("render.rejected", self.config.lang, count=done.rejected))
         publication = self.publication
         if publication is None:
+            self._prune_cache(config)
             self._end_build()
             return
         if config.strict and self.warnings is not None and self.warnings.count:
@@ -584,6 +597,17 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         finally:
             self._end_build()
         log.info(catalogue.text("publish.done", self.config.lang, site=publication.site))
+        self._prune_cache(config)
+
+    def _prune_cache(self, config: MkDocsConfig) -> None:
+        """After a build that succeeded: each cache folder drops the entries no recent build
+        used once it holds several times what this one used (:mod:`pola_karir.site.cache_prune`)."""
+        if not self.config.cache:
+            return
+        root = self._path(config, self.config.cache_dir)
+        suffixes = {"": ".svg", "pages": ".json", "rendered": ".html"}
+        for folder, used in self.cache_used.items():
+            prune(root / folder, used, suffixes[folder])
 
     @event_priority(-100)  # last: the other plugins' handlers run before this one may raise
     def on_build_error(self, *, error: Exception) -> None:

@@ -53,6 +53,7 @@ class RenderStats:
     rendered: int
     cached: int
     rejected: int = 0  # cache entries that failed verification (and were rendered again)
+    entries: frozenset[str] = frozenset()  # the cache entries (file names) this render used
 
 
 class CacheError(WordedError):
@@ -205,8 +206,10 @@ def render_all(
     result: dict[str, str] = {}
     missing: list[tuple[Diagram, str]] = []
     rejected = 0
+    used: set[str] = set()
     for diagram in diagrams:
         key = _cache_key(diagram, version)
+        used.add(f"{key}.svg")
         svg, bad = _read_entry(cache_dir / f"{key}.svg", key) if cache_dir else (None, False)
         rejected += bad
         if svg is not None:
@@ -228,5 +231,5 @@ def render_all(
                     raise CacheError(
                         "publish.cache.unusable", path=cache_dir, reason=reason
                     ) from error
-    stats = RenderStats(len(missing), len(diagrams) - len(missing), rejected)
+    stats = RenderStats(len(missing), len(diagrams) - len(missing), rejected, frozenset(used))
     return result, stats

@@ -3,9 +3,11 @@ or run side by side without touching the last site."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ from sitetools import (
 from pola_karir.diagnostics import Severity
 from pola_karir.rules.validate import validate_project
 from pola_karir.site.build import site_content
+from pola_karir.site.cache_prune import KEEP
 from pola_karir.text.catalogue import text
 
 _STATS = re.compile(r"diagram: (\d+) dirender, (\d+) dari cache")
@@ -104,6 +107,40 @@ def test_warm_cache_renders_only_what_changed(
     assert (rendered, cached) == (len(changed), total - len(changed))
     page = (tmp_path / "site" / "jabatan" / "kepala-seksi-jalan" / "index.html").read_text()
     assert "Kepala Seksi Jalan Kabupaten" in page
+
+
+def test_a_cache_folder_drops_old_unused_entries_and_keeps_the_live_ones(
+    built: Path, tmp_path: Path
+) -> None:
+    """Entries an edit left behind do not pile up: after a build, each cache folder keeps what
+    the build used, recent entries, and old unused ones only up to KEEP times the live set."""
+    cache = built / "diagram-cache"
+    folders = {cache: ".svg", cache / "pages": ".json", cache / "rendered": ".html"}
+    live = {
+        folder: {p.name for p in folder.glob(f"*{suffix}")} for folder, suffix in folders.items()
+    }
+    assert all(live.values()), live  # the cold build filled every folder
+    old = time.time() - 2 * 86400
+    for folder, suffix in folders.items():
+        for number in range(KEEP * len(live[folder]) + 5):
+            stale = folder / f"{number:064x}{suffix}"
+            stale.write_text("old", encoding="utf-8")
+            os.utime(stale, (old, old))
+        (folder / f"{'f' * 64}{suffix}").write_text("a build beside this one", encoding="utf-8")
+
+    first = _ok(mkdocs_build(built, tmp_path / "site"))
+    for folder, suffix in folders.items():
+        left = {p.name for p in folder.glob(f"*{suffix}")}
+        assert live[folder] <= left, folder  # nothing this build used was deleted
+        assert f"{'f' * 64}{suffix}" in left  # nor what another build wrote within the hour
+        assert len(left) <= KEEP * len(live[folder]) + 1, (folder, len(left))
+        assert len(left) >= KEEP * len(live[folder]), folder  # oldest unused went first, no more
+    again = _ok(mkdocs_build(built, tmp_path / "again"))
+    for build in (first, again):  # every page and diagram from the cache, before and after
+        assert _stats(build)[0] == 0
+        assert re.search(r"halaman: 0 dikonversi", build.output), build.output
+        assert re.search(r"halaman jadi: 0 dirender", build.output), build.output
+    assert tree_hashes(tmp_path / "site") == tree_hashes(tmp_path / "again")
 
 
 def test_the_url_style_leaves_the_diagrams_alone(
