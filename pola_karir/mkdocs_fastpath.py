@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -75,6 +75,7 @@ _ENTRY_HEAD: Final = "pola-karir-page"
 # Chunks per worker: enough to even out pages of different sizes, few enough to stay cheap.
 _CHUNKS_PER_WORKER: Final = 4
 
+T = TypeVar("T")
 Finish = Callable[[str, Page, "Files", "MkDocsConfig"], str]
 Record = tuple[str, int, str]  # logger name, level, message
 
@@ -398,23 +399,32 @@ def chunks(items: list[str], count: int) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def run_forked(
+    work: Callable[[Sequence[str]], list[tuple[str, T | None]]], srcs: list[str], processes: int
+) -> dict[str, T]:
+    """``work`` over ``srcs`` in ``processes`` forked workers (in this process if 1), in chunks;
+    what ``work`` gives None for, or a worker that died, is left to MkDocs' plain path. The
+    caller sets the module state ``work`` reads before calling: the workers inherit it."""
+    if processes <= 1 or len(srcs) < 2:
+        return {s: r for s, r in work(srcs) if r is not None}
+    parts = chunks(srcs, processes * _CHUNKS_PER_WORKER)
+    context = multiprocessing.get_context("fork")
+    done: dict[str, T] = {}
+    try:
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+            for results in pool.map(work, parts):
+                done.update((s, r) for s, r in results if r is not None)
+    except (OSError, BrokenProcessPool):
+        pass  # no process to be had, or one died: MkDocs does the rest itself
+    return done
+
+
 def convert(srcs: list[str], job: _Job, processes: int) -> dict[str, Prepared]:
     """Convert ``srcs`` in ``processes`` forked workers (in this process if 1)."""
     global _JOB
     _JOB = job
     try:
-        if processes <= 1 or len(srcs) < 2:
-            return {s: p for s, p in _convert_many(srcs) if p is not None}
-        parts = chunks(srcs, processes * _CHUNKS_PER_WORKER)
-        context = multiprocessing.get_context("fork")
-        done: dict[str, Prepared] = {}
-        try:
-            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-                for results in pool.map(_convert_many, parts):
-                    done.update((s, p) for s, p in results if p is not None)
-        except (OSError, BrokenProcessPool):
-            pass  # no process to be had, or one died: MkDocs converts the rest itself
-        return done
+        return run_forked(_convert_many, srcs, processes)
     finally:
         _JOB = None
 

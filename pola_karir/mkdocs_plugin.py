@@ -540,47 +540,29 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)  # last, after every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.last_stats is not None:
-            stats = self.last_stats
-            log.info(
-                catalogue.text(
-                    "site.build.diagram_stats",
-                    self.config.lang,
-                    rendered=stats.rendered,
-                    cached=stats.cached,
-                )
+        if (diagrams := self.last_stats) is not None:
+            self._say_stats(
+                "site.build.diagram_stats",
+                ("publish.cache.rejected", diagrams.rejected),
+                rendered=diagrams.rendered,
+                cached=diagrams.cached,
             )
-            if stats.rejected:
-                log.info(
-                    catalogue.text("publish.cache.rejected", self.config.lang, count=stats.rejected)
-                )
-        if self.last_pages is not None:
-            pages = self.last_pages
-            log.info(
-                catalogue.text(
-                    "fastpath.stats",
-                    self.config.lang,
-                    converted=pages.converted,
-                    workers=pages.workers,
-                    cached=pages.cached,
-                )
+        if (pages := self.last_pages) is not None:
+            self._say_stats(
+                "fastpath.stats",
+                ("fastpath.rejected", pages.rejected),
+                converted=pages.converted,
+                workers=pages.workers,
+                cached=pages.cached,
             )
-            if pages.rejected:
-                rejected = pages.rejected
-                log.info(catalogue.text("fastpath.rejected", self.config.lang, count=rejected))
-        if self.last_rendered is not None:
-            done = self.last_rendered
-            log.info(
-                catalogue.text(
-                    "render.stats",
-                    self.config.lang,
-                    rendered=done.rendered,
-                    workers=done.workers,
-                    cached=done.cached,
-                )
+        if (done := self.last_rendered) is not None:
+            self._say_stats(
+                "render.stats",
+                ("render.rejected", done.rejected),
+                rendered=done.rendered,
+                workers=done.workers,
+                cached=done.cached,
             )
-            if done.rejected:
-                log.info(catalogue.text("render.rejected", self.config.lang, count=done.rejected))
         publication = self.publication
         if publication is None:
             self._prune_cache(config)
@@ -598,6 +580,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             self._end_build()
         log.info(catalogue.text("publish.done", self.config.lang, site=publication.site))
         self._prune_cache(config)
+
+    def _say_stats(self, key: str, rejected: tuple[str, int], **counts: int) -> None:
+        """One stage's counts at info level, and how many cache entries it found spoilt."""
+        log.info(catalogue.text(key, self.config.lang, **counts))
+        rejected_key, count = rejected
+        if count:
+            log.info(catalogue.text(rejected_key, self.config.lang, count=count))
 
     def _prune_cache(self, config: MkDocsConfig) -> None:
         """After a build that succeeded: each cache folder drops the entries no recent build

@@ -36,12 +36,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -351,18 +348,7 @@ def render(srcs: list[str], job: _Job, processes: int) -> dict[str, Rendered]:
     global _JOB
     _JOB = job
     try:
-        if processes <= 1 or len(srcs) < 2:
-            return {s: r for s, r in _render_many(srcs) if r is not None}
-        chunks = fastpath.chunks(srcs, processes * 4)
-        context = multiprocessing.get_context("fork")
-        done: dict[str, Rendered] = {}
-        try:
-            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-                for results in pool.map(_render_many, chunks):
-                    done.update((s, r) for s, r in results if r is not None)
-        except (OSError, BrokenProcessPool):
-            pass  # no process to be had, or one died: MkDocs builds the rest itself
-        return done
+        return fastpath.run_forked(_render_many, srcs, processes)
     finally:
         _JOB = None
 
