@@ -23,6 +23,7 @@ import pytest
 import referencing
 import yaml
 from jsonschema import Draft202012Validator
+from sitetools import mkdocs_build
 from test_schemas_meta import expected_schema, header_problem
 
 from pola_karir import __version__, scaffold
@@ -48,17 +49,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site(repo: Path) -> Path:
     """``mkdocs build --strict`` of the new repository, as its CI runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return repo / "site"
+    result = mkdocs_build(repo, repo / "site")
+    assert result.returncode == 0, result.output
+    return result.site
 
 
 def load_yaml(path: Path) -> Any:
