@@ -145,6 +145,7 @@ def compare_page(dataset: Dataset) -> Page:
     words = {**script_words("bandingkan.js", SCRIPT_WORDS), **phrase_words(dataset)}
     # A total over placements some of which do not state a figure (site/formasi.py's rule).
     words["at_least"] = say("formasi.total.at_least", count="{count}")
+    words["at_least_note"] = say("formasi.total.note")
     refs = {
         "data-pk-position-url": urls.ref(urls.position(urls.ANY_ID)),
         "data-pk-plan-url": urls.ref(PLAN_PAGE),

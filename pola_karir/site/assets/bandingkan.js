@@ -254,6 +254,9 @@
 
     // A total over the placements: "\u2013" when none states the figure, "\u2265 N" (the
     // known ones added) when only some do, so a partial sum never poses as the whole.
+    // partial: whether the table shows such a lower bound, so the note saying what it means
+    // goes under it (as under the Python pages' tables, site/formasi.py).
+    var partial = false;
     function total(placements, key) {
       var known = null, missing = false;
       placements.forEach(function (p) {
@@ -261,7 +264,9 @@
         else known = (known || 0) + p[key];
       });
       if (known === null) return "\u2013";
-      return missing ? word("at_least", {count: String(known)}) : String(known);
+      if (!missing) return String(known);
+      partial = true;
+      return word("at_least", {count: String(known)});
     }
 
     function formasi(position) {
@@ -411,9 +416,15 @@
       names.appendChild(document.createTextNode(" \u2014 B: "));
       names.appendChild(positionLink(state.b));
       section.appendChild(names);
+      partial = false;
       section.appendChild(table(word("table_caption", {a: name(state.a), b: name(state.b)}),
         [word("col.aspect"), word("col.a"), word("col.b"), word("col.change")],
         requirementRows(a, b, found), "pk-bandingkan__diff"));
+      if (partial) {
+        var note = el("p", "pk-bandingkan__note", word("at_least_note"));
+        note.setAttribute("data-pk-total-note", "");
+        section.appendChild(note);
+      }
       output.appendChild(section);
       var routes = el("section", "pk-bandingkan__routes");
       routes.setAttribute("aria-labelledby", "pk-b-rute");
