@@ -60,6 +60,7 @@ from pola_karir.site.build import (
     stack_tables,
 )
 from pola_karir.site.cache_prune import prune
+from pola_karir.site.history import unavailable_text
 from pola_karir.site.limits import LimitsError, from_environment
 from pola_karir.site.page import in_language
 from pola_karir.site.render import (
@@ -216,6 +217,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if theme_note is not None:
             log.info(theme_note)
         self.content = site_content(result.dataset, self.config.lang, limits, self.root)
+        self._say_why_no_history(self.content)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.generated = frozenset(p.src for p in self.content.pages)
         self.blocks = {p.src: dict(p.html_blocks) for p in self.content.pages if p.html_blocks}
@@ -258,6 +260,19 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         ):
             if done:
                 log.info(catalogue.text(key, lang))
+
+    def _say_why_no_history(self, content: SiteContent) -> None:
+        """The Riwayat perubahan page says why it has no history; the build log says it too,
+        with git's own words (which may name this machine's folders, so never on the page).
+        Info, not a warning: a site without history is still a good site."""
+        history, lang = content.history, self.config.lang
+        if history is None or history.reason is None:
+            return
+        reason = unavailable_text(history, lang)
+        if history.detail:
+            detail = shown(history.detail)  # git's words may hold control characters
+            reason = catalogue.text("riwayat.log.unavailable", lang, reason=reason, detail=detail)
+        log.info(reason)
 
     def _date_from_git(self, config: MkDocsConfig) -> None:
         """Date the build (the sitemap's ``lastmod``, MkDocs' ``build_date_utc``) by the last

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,10 @@ from history_repo import BIDANG, SEKSI, commit_data, first_version, git, scripte
 
 from pola_karir.cli import main
 from pola_karir.history.compare import Kind, compare
-from pola_karir.history.timeline import UNAVAILABLE, Status, data_history
+from pola_karir.history.timeline import History, Status, Unavailable, data_history
 from pola_karir.history.wording import sentence
 from pola_karir.model import Dataset
-from pola_karir.site.history import history_page
+from pola_karir.site.history import history_page, unavailable_text
 
 
 @pytest.fixture(scope="module")
@@ -334,13 +335,70 @@ def test_an_uncommitted_file_has_no_date(data: Path, tmp_path: Path) -> None:
     assert history.date_of(BIDANG) == "2026-03-12"
 
 
-def test_no_history_outside_git_or_in_a_shallow_clone(
-    data: Path, folder: DataFolder, tmp_path: Path
+def _why(history: History) -> str:
+    """The Riwayat perubahan page of a history that is not available: its one sentence."""
+    assert not history.available
+    page = history_page(history).markdown.strip()
+    return page.splitlines()[-1]
+
+
+def test_outside_a_git_work_tree_the_page_says_to_build_from_a_clone(
+    folder: DataFolder,
 ) -> None:
-    assert data_history(folder.write()) == UNAVAILABLE
+    data = folder.write()
+    history = data_history(data)
+    assert (history.reason, history.detail) == (Unavailable.NOT_A_REPO, str(data))
+    why = _why(history)
+    assert why.startswith("Riwayat perubahan tidak tersedia: folder data situs ini tidak berada")
+    assert "Bangun situs dari salinan (clone) repositori data" in why
+    assert str(data.parent) not in why
+
+
+def test_a_shallow_clone_says_how_the_ci_templates_fetch_the_whole_history(
+    data: Path, tmp_path: Path
+) -> None:
+    """A CI checkout at depth 1: the page names the setting to change, the one the templates
+    of ``pola-karir init`` carry (read from them, so the advice cannot drift from them)."""
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{data.parent}", str(clone))
-    assert data_history(clone / "data") == UNAVAILABLE
+    history = data_history(clone / "data")
+    assert history.reason is Unavailable.SHALLOW
+    why = _why(history)
+    assert "shallow clone" in why and str(tmp_path) not in why
+    templates = resources.files("pola_karir.scaffold") / "templates"
+    github = (templates / ".github" / "workflows" / "pola-karir.yml").read_text(encoding="utf-8")
+    gitlab = (templates / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "uses: actions/checkout@" in github and "fetch-depth: 0" in github
+    assert 'GIT_DEPTH: "0"' in gitlab
+    assert "`fetch-depth: 0` pada langkah `actions/checkout`" in why
+    assert '`GIT_DEPTH: "0"`' in why
+    english = unavailable_text(history, "en")
+    assert "in GitHub Actions set `fetch-depth: 0` on the `actions/checkout` step" in english
+
+
+def test_without_git_installed_the_page_says_to_install_it(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PATH that holds no git (a slim CI image): the repository is fine, git is missing."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    history = data_history(data)
+    assert history.reason is Unavailable.NO_GIT
+    assert _why(history).startswith(
+        "Riwayat perubahan tidak tersedia: program git tidak terpasang di mesin yang membangun"
+    )
+
+
+def test_data_never_committed_says_to_commit_it(folder: DataFolder, tmp_path: Path) -> None:
+    data = folder.write()
+    git(tmp_path, "init", "-q")
+    (tmp_path / "README.md").write_text("Pola karier\n", encoding="utf-8")
+    git(tmp_path, "add", "README.md")
+    git(tmp_path, "commit", "-q", "-m", "Awal", date="2026-01-01T09:00:00+07:00")
+    history = data_history(data)
+    assert history.reason is Unavailable.NOT_COMMITTED
+    assert "folder data belum pernah di-commit" in _why(history)
 
 
 def test_versions_with_the_same_data_or_only_unlisted_changes(
@@ -409,7 +467,12 @@ def test_a_repository_git_refuses_for_its_owner_says_how_to_allow_it(
     assert err.startswith("pola-karir: git menolak membaca repositori yang memuat ")
     assert "(fatal: detected dubious ownership in repository at " in err
     assert "git config --global --add safe.directory" in err
-    assert data_history(data) == UNAVAILABLE
+    history = data_history(data)
+    assert history.reason is Unavailable.UNSAFE
+    assert "dubious ownership" in history.detail  # git's words, for the build log
+    why = _why(history)
+    assert "`git config --global --add safe.directory FOLDER-REPOSITORI`" in why
+    assert str(data.parent) not in why and "dubious" not in why
 
 
 def test_a_repository_with_lost_objects_is_said_not_a_crash(
@@ -421,4 +484,8 @@ def test_a_repository_with_lost_objects_is_said_not_a_crash(
     (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
     code, out, err = run(capsys, "v1.0", "HEAD", "--data", str(repo / "data"))
     assert (code, out, err) == (2, "", f"pola-karir: git gagal: {blob} missing\n")
-    assert data_history(repo / "data") == UNAVAILABLE  # the build goes on, undated
+    history = data_history(repo / "data")  # the build goes on, undated
+    assert (history.reason, history.detail) == (Unavailable.GIT_FAILED, f"{blob} missing")
+    why = _why(history)  # git's words in the build log only: the page says what to do
+    assert "Pesan git tercatat di log pembangunan situs" in why and "git fsck" in why
+    assert blob not in why and str(tmp_path) not in why

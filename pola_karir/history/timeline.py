@@ -12,6 +12,9 @@ file changed but not committed has no date (its last commit does not date it), a
 the pages that sum up the whole folder then. Outside a git work tree, without git, in a shallow
 clone (whose cut-off history would date every file by its one commit) or before the first
 commit of the data, there is no history: :attr:`History.available` is False, and nothing fails.
+:attr:`History.reason` then says which of these it is, so the page can tell HR what to change,
+and :attr:`History.detail` keeps git's own words (which may name folders of the build machine)
+for the build log only.
 """
 
 from __future__ import annotations
@@ -54,6 +57,25 @@ class Entry:
     same: bool = False  # the data tree is the one of the version before: nothing changed
 
 
+class Unavailable(StrEnum):
+    """Why a data folder has no history, each with its own fix (``riwayat-alasan.po``)."""
+
+    NO_GIT = "no_git"  # git is not installed where the site is built
+    NOT_A_REPO = "not_a_repo"  # the folder is in no git work tree (a copy, a ZIP download)
+    SHALLOW = "shallow"  # a clone with its history cut off (CI checking out at depth 1)
+    UNSAFE = "unsafe"  # git refuses a repository another user owns (a CI container)
+    NOT_COMMITTED = "not_committed"  # no commit touches the data folder yet
+    GIT_FAILED = "git_failed"  # git answered with an error (a damaged repository, a timeout)
+
+
+# The reason for each error :mod:`pola_karir.history.git` raises; any other is git's failure.
+_REASONS: Final = {
+    "riwayat.git.missing": Unavailable.NO_GIT,
+    "riwayat.git.not_a_repo": Unavailable.NOT_A_REPO,
+    "riwayat.git.unsafe": Unavailable.UNSAFE,
+}
+
+
 @dataclass(frozen=True)
 class History:
     available: bool
@@ -62,6 +84,8 @@ class History:
     entries: tuple[Entry, ...] = ()
     by_tags: bool = False
     total: int = 0  # versions there are (tags, or commits touching the data)
+    reason: Unavailable | None = None  # why not available
+    detail: str = ""  # git's own words on that, for the build log (never a page)
 
     def date_of(self, source_file: str | None) -> str | None:
         """When the data behind a page last changed: its own file, or for a page drawn from
@@ -74,15 +98,29 @@ class History:
 UNAVAILABLE: Final = History(available=False)
 
 
+def unavailable(reason: Unavailable, detail: str = "") -> History:
+    return History(available=False, reason=reason, detail=detail)
+
+
+def _failure(error: git.GitError) -> History:
+    """The history of a folder git could not read: the reason, and git's words if it had any
+    (its error line, or the folder it was asked about)."""
+    reason = _REASONS.get(error.key, Unavailable.GIT_FAILED)
+    values = error.values
+    detail = values.get("error") or values.get("reason") or values.get("folder") or ""
+    return unavailable(reason, str(detail))
+
+
 def data_history(folder: Path, limit: int = LIMIT) -> History:
-    """The history of ``folder``; :data:`UNAVAILABLE` wherever git cannot tell it."""
+    """The history of ``folder``; not available, with the reason, wherever git cannot tell
+    it."""
     try:
         repo = git.repository(folder)
         if repo.shallow:
-            return UNAVAILABLE
+            return unavailable(Unavailable.SHALLOW, str(repo.top))
         log = git.data_log(repo)
         if not log:
-            return UNAVAILABLE
+            return unavailable(Unavailable.NOT_COMMITTED, str(folder))
         changed = git.changed_files(repo)
         dates: dict[str, str] = {}
         for commit in log:
@@ -94,8 +132,8 @@ def data_history(folder: Path, limit: int = LIMIT) -> History:
         tags = tuple(git.tags(repo))
         head = git.commit_of(repo, "HEAD")
         entries = _versions(repo, tags, tuple(log), head, limit)
-    except git.GitError:
-        return UNAVAILABLE
+    except git.GitError as error:
+        return _failure(error)
     return History(True, dates, latest, entries, bool(tags), len(tags) or len(log))
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pola_karir import export
 from pola_karir.history import timeline
+from pola_karir.history.timeline import History
 from pola_karir.load.schema import schema_dir
 from pola_karir.model import Dataset
 from pola_karir.site import (
@@ -48,6 +49,8 @@ class SiteContent:
     pages: tuple[Page, ...]
     nav: list[Any]
     files: Mapping[str, str]  # other published files (open data, schemas), by site path
+    # The data folder's history (None without a data folder): the plugin logs why it is missing.
+    history: History | None = None
 
     @property
     def diagrams(self) -> tuple[Diagram, ...]:
@@ -117,7 +120,7 @@ def _site_content(dataset: Dataset, limits: Limits, data_dir: Path | None) -> Si
     generated = history.dated(generated, data_history)
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
-    return SiteContent(tuple(generated), _nav(dataset, limits), files)
+    return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
 
 
 def published_files(dataset: Dataset) -> dict[str, str]:

@@ -30,6 +30,9 @@ STYLE = "assets/pk-bandingkan-rencana.css"
 # only this constant changes.
 # The open data, the engine and the words of its findings (pk-kata.js), before the page's own.
 ENGINE_SCRIPTS = explorer.ENGINE_SCRIPTS
+# What this page and the plan page share (their context, tables, moves): loaded after the
+# engine's scripts and before the page's own (PolaKarirHalaman).
+PAGE_SCRIPT = "assets/pk-halaman.js"
 
 # Words of the script (``bandingkan.js.<name>``) with their placeholders, filled in by the
 # script with text (never markup).
@@ -88,7 +91,7 @@ def compare_files() -> dict[str, str]:
     package = resources.files("pola_karir.site") / "assets"
     return {
         path: (package / path.removeprefix("assets/")).read_text(encoding="utf-8")
-        for path in (SCRIPT, STYLE, "assets/rencana.js")
+        for path in (PAGE_SCRIPT, SCRIPT, STYLE, "assets/rencana.js")
     }
 
 
@@ -145,11 +148,12 @@ def compare_page(dataset: Dataset) -> Page:
     words = {**script_words("bandingkan.js", SCRIPT_WORDS), **phrase_words(dataset)}
     # A total over placements some of which do not state a figure (site/formasi.py's rule).
     words["at_least"] = say("formasi.total.at_least", count="{count}")
+    words["at_least_note"] = say("formasi.total.note")
     refs = {
         "data-pk-position-url": urls.ref(urls.position(urls.ANY_ID)),
         "data-pk-plan-url": urls.ref(PLAN_PAGE),
     }
-    scripts = explorer.script_tags((*ENGINE_SCRIPTS, SCRIPT))
+    scripts = explorer.script_tags((*ENGINE_SCRIPTS, PAGE_SCRIPT, SCRIPT))
     attributes = " ".join(f'{name}="{value}"' for name, value in refs.items())
     body = (
         f'<link rel="stylesheet" href="{urls.ref(STYLE)}">'

@@ -135,6 +135,7 @@ def script_words() -> dict[str, str]:
     words = {name: say(f"formasi.jelajah.{name}", **keep) for name in FORMASI_WORDS}
     # A count over placements some of which do not state both numbers (site/formasi.py).
     words["at_least"] = say("formasi.total.at_least", count="{count}")
+    words["at_least_note"] = say("formasi.total.note")
     words.update({name: say(f"jelajah.{name}", **keep) for name in JELAJAH_WORDS})
     words.update(
         {f"error.{key}": say(f"jelajah.error.{key}", value="{value}") for key in ERROR_KEYS}

@@ -114,7 +114,7 @@ def history_page(history: History | None) -> Page:
     """Versions newest first, each with its changes; or why there is no history here."""
     parts = [front(title())]
     if history is None or not history.available:
-        parts.append(say("riwayat.page.unavailable") + "\n")
+        parts.append(unavailable_text(history) + "\n")
         return Page(PAGE, title(), "\n".join(parts))
     intro = "riwayat.page.intro_tags" if history.by_tags else "riwayat.page.intro_commits"
     parts.append(say(intro) + "\n")
@@ -123,6 +123,16 @@ def history_page(history: History | None) -> Page:
         parts.append(say("riwayat.page.capped", shown=listed, total=history.total) + "\n")
     parts += [_entry(entry) for entry in history.entries]
     return Page(PAGE, title(), "\n".join(parts))
+
+
+def unavailable_text(history: History | None, lang: str | None = None) -> str:
+    """Why there is no history and what to change, in HR's words: the reason's own sentence
+    (``riwayat-alasan.po``), never git's message, which may name folders of the build
+    machine; the general one when the reason is not known (no data folder was given)."""
+    lang = lang or site_language()
+    if history is None or history.reason is None:
+        return text("riwayat.page.unavailable", lang)
+    return text(f"riwayat.unavailable.{history.reason.value}", lang)
 
 
 def _entry(entry: Entry) -> str:

@@ -108,7 +108,7 @@ def plan_page(dataset: Dataset) -> Page:
         "data-pk-position-url": urls.ref(urls.position(urls.ANY_ID)),
     }
     attributes = " ".join(f'{name}="{value}"' for name, value in refs.items())
-    scripts = explorer.script_tags((*compare.ENGINE_SCRIPTS, SCRIPT))
+    scripts = explorer.script_tags((*compare.ENGINE_SCRIPTS, compare.PAGE_SCRIPT, SCRIPT))
     body = (
         f'<link rel="stylesheet" href="{urls.ref(compare.STYLE)}">'
         f'<div class="pk-rencana" data-pk-rencana data-pk-max-moves="{MAX_MOVES}" {attributes} '

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from history_repo import NEW_PATH_NAME, scripted_repo
+from history_repo import NEW_PATH_NAME, git, scripted_repo
 from sitetools import Build, ParsedPage, mkdocs_build, new_project, parse_html
 
 from pola_karir.history.timeline import UNAVAILABLE
@@ -82,7 +82,7 @@ def test_without_git_the_page_says_so_and_no_page_is_dated(
     assert (
         pages[history.PAGE]
         .markdown.splitlines()[-1]
-        .startswith("Riwayat perubahan tidak tersedia: situs ini dibangun di luar repositori git")
+        .startswith("Riwayat perubahan tidak tersedia: folder data situs ini tidak berada di dalam")
     )
     assert not any("Data terakhir diubah" in p.markdown for p in content.pages)
     assert history.dated(content.pages, UNAVAILABLE) == list(content.pages)
@@ -92,3 +92,23 @@ def test_dates_in_indonesian_words() -> None:
     assert history.date_words("2026-03-12") == "12 Maret 2026"
     assert history.date_words("2026-12-01", "en") == "1 December 2026"
     assert history.date_words("bukan-tanggal") == "bukan-tanggal"
+
+
+def test_a_shallow_clone_build_says_why_on_the_page_and_details_in_the_log(
+    history_build: Build, tmp_path: Path
+) -> None:
+    """A CI checkout at depth 1, built for real: the page names the setting to change and no
+    folder of the build machine; the build log (INFO) says the same and where."""
+    repo = history_build.site.parent
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    new_project(clone)
+    build = mkdocs_build(clone, clone / "site", strict=False)
+    assert build.returncode == 0, build.output
+    text = page(build, "riwayat/index.html").text
+    assert "shallow clone" in text and "fetch-depth: 0" in text
+    assert str(tmp_path) not in text
+    assert "Data terakhir diubah" not in page(build, "jabatan/kepala-seksi-jalan/index.html").text
+    logged = [line for line in build.output.splitlines() if "fetch-depth: 0" in line]
+    assert len(logged) == 1 and logged[0].startswith("INFO"), build.output
+    assert f"Rincian dari git: {clone}" in logged[0]

@@ -397,7 +397,7 @@ def test_page_is_wired_into_the_site(example_site: Path, dataset: Dataset) -> No
     assert '<option value="Ilmu Administrasi Negara">' in block
 
 
-@pytest.mark.parametrize("name", ["jelajah.js", "pk-engine.js", "pk-kata.js"])
+@pytest.mark.parametrize("name", ["jelajah.js", "pk-engine.js", "pk-kata.js", "pk-halaman.js"])
 def test_script_never_writes_html_or_goes_online(name: str) -> None:
     script = (Path(explorer.__file__).parent / "assets" / name).read_text(encoding="utf-8")
     for forbidden in (

@@ -13,7 +13,7 @@ import pytest
 from pola_karir.site import engine
 
 ASSETS = Path(engine.__file__).parent / "assets"
-SCRIPTS = ("pk-engine.js", "pk-kata.js", "jelajah.js")
+SCRIPTS = ("pk-engine.js", "pk-kata.js", "jelajah.js", "pk-halaman.js")
 # A word: two or more letters (Latin, with accents), maybe within the punctuation of a sentence.
 _WORD = re.compile(r"\(?[A-Za-z\u00c0-\u024f]{2,}[.,:;!?)]*")
 _DIRECTIVES = {"use strict"}
@@ -110,6 +110,7 @@ def test_the_scan_sees_wording_and_ignores_code() -> None:
 def test_no_wording_in_the_scripts(name: str) -> None:
     source = (ASSETS / name).read_text(encoding="utf-8")
     literals = string_literals(source)
-    assert len(literals) > 50  # the scan read the whole script
+    # The scan read the whole script (the shared page helpers are a short one).
+    assert len(literals) > (25 if name == "pk-halaman.js" else 50)
     found = [f"{name}:{line}: {text!r}" for line, text in literals if prose(text)]
     assert found == [], "move these to pola_karir/text/locale/*/engine.po:\n" + "\n".join(found)

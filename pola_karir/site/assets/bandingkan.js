@@ -3,8 +3,10 @@
  *
  * - No dependencies, no modules, no build step, no network: the data is window.POLA_KARIR_DATA
  *   (assets/pola-karir-data.js), the engine window.PolaKarirJelajah (explore, check,
- *   profileFromParams, fieldKey) and the words of its findings, PolaKarirKata (pk-kata.js). The pair and the profile come from the URL
- *   fragment ('#a=ID&b=ID&<profile params>'), which no request carries.
+ *   profileFromParams, fieldKey) and the words of its findings, PolaKarirKata (pk-kata.js); the
+ *   page's context, tables and moves are shared with rencana.js (PolaKarirHalaman, pk-halaman.js).
+ *   The pair and the profile come from the URL fragment ('#a=ID&b=ID&<profile params>'), which
+ *   no request carries.
  * - changes() is pola_karir/career/compare.py's changes() in the browser: same list, same
  *   strings (tests/site/test_compare_plan.py compares both on several pairs); change both
  *   together. Phrases the data does not hold come from the catalogue via data-pk-words.
@@ -13,21 +15,11 @@
 (function () {
   "use strict";
 
+  var H = window.PolaKarirHalaman;
+  if (!H) return;
+  var fill = H.fill, el = H.el, positionsById = H.positionsById, move = H.move;
+
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
-
-  function fill(template, values) {
-    var out = String(template || "");
-    Object.keys(values || {}).forEach(function (key) {
-      out = out.split("{" + key + "}").join(String(values[key]));
-    });
-    return out;
-  }
-
-  function positionsById(data) {
-    var map = new Map();
-    (data.jabatan || []).forEach(function (p) { map.set(p.id, p); });
-    return map;
-  }
 
   function acceptedFields(data, fields) { // matching.accepted_fields
     var key = window.PolaKarirJelajah.fieldKey;
@@ -136,66 +128,19 @@
     return found ? {rute: found.rute, langkah: found.langkah, tahun: found.tahun} : null;
   }
 
-  /** The move between two positions on a route: its kind and least minimum years. */
-  function move(data, from, to) {
-    var best = null;
-    (data.jalur || []).forEach(function (path) {
-      path.langkah.forEach(function (m) {
-        if (m.dari === from && m.ke === to && (!best || m.tahun_minimal < best.tahun_minimal)) best = m;
-      });
-    });
-    return best;
-  }
-
   var api = {changes: changes, route: route, move: move, fill: fill};
   window.PolaKarirBandingkan = api;
 
   // --- the page -------------------------------------------------------------------------------
 
-  function el(tag, className, content) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (content !== undefined && content !== null) node.textContent = String(content);
-    return node;
-  }
-
   function setup(root) {
-    var data = window.POLA_KARIR_DATA;
-    var engine = window.PolaKarirJelajah;
+    var page = H.context(root);
     var form = root.querySelector("form");
-    var output = root.querySelector("[data-pk-output]");
-    var message = root.querySelector("[data-pk-message]");
-    var words = {};
-    try { words = JSON.parse(root.getAttribute("data-pk-words") || "{}"); } catch (error) { words = {}; }
-    if (!data || !engine || !form || !output || !window.PolaKarirKata) return;
-    var kata; // the words of the engine's findings (pk-kata.js), the explorer's and the CLI's
-    try {
-      kata = window.PolaKarirKata.phraser(JSON.parse(root.getAttribute("data-pk-kata") || "{}"), data);
-    } catch (error) { return; }
-    var byId = positionsById(data);
+    if (!page || !form) return;
+    var data = page.data, engine = page.engine, output = page.output, message = page.message;
+    var words = page.words, kata = page.kata, byId = page.byId;
+    var word = page.word, fileUrl = page.fileUrl, name = page.name, positionLink = page.positionLink;
     var selectA = form.elements.namedItem("a"), selectB = form.elements.namedItem("b");
-
-    function word(name, values) { return fill(words[name], values); }
-
-    function fileUrl(href) {
-      if (location.protocol === "file:" && /\/$/.test(href)) return href + "index.html";
-      return href;
-    }
-
-    function positionUrl(id) {
-      return fileUrl((root.getAttribute("data-pk-position-url") || "").replace("__ID__", encodeURIComponent(id)));
-    }
-
-    function name(id) {
-      var p = byId.get(id);
-      return p ? (p.nama_tampilan || p.nama) : id;
-    }
-
-    function positionLink(id) {
-      var a = el("a", null, name(id));
-      a.href = positionUrl(id);
-      return a;
-    }
 
     /** The fragment's pair and the rest (the profile, as the explorer writes it). */
     function readFragment() {
@@ -220,32 +165,9 @@
       }
     }
 
+    // Each row headed by its aspect; a row where B asks more than A marked.
     function table(caption, headers, rows, className) {
-      var node = el("table", className);
-      node.setAttribute("data-pk-stack", "");
-      if (caption) node.appendChild(el("caption", null, caption));
-      var head = el("thead"), tr = el("tr");
-      headers.forEach(function (h) { var th = el("th", null, h); th.scope = "col"; tr.appendChild(th); });
-      head.appendChild(tr);
-      node.appendChild(head);
-      var body = el("tbody");
-      rows.forEach(function (row) {
-        var line = el("tr");
-        if (row.key) line.setAttribute("data-row", row.key);
-        if (row.changed) line.className = "pk-bandingkan__changed";
-        row.cells.forEach(function (cell, i) {
-          var td = el(i === 0 ? "th" : "td");
-          if (i === 0) td.scope = "row";
-          td.setAttribute("data-label", headers[i]);
-          if (cell && cell.nodeType) td.appendChild(cell); else td.textContent = cell;
-          line.appendChild(td);
-        });
-        body.appendChild(line);
-      });
-      node.appendChild(body);
-      var wrap = el("div", "pk-stack-wrap");
-      wrap.appendChild(node);
-      return wrap;
+      return H.table(caption, headers, rows, className, {rowHeaders: true, changedClass: "pk-bandingkan__changed"});
     }
 
     function list(items) {
@@ -254,6 +176,9 @@
 
     // A total over the placements: "\u2013" when none states the figure, "\u2265 N" (the
     // known ones added) when only some do, so a partial sum never poses as the whole.
+    // partial: whether the table shows such a lower bound, so the note saying what it means
+    // goes under it (as under the Python pages' tables, site/formasi.py).
+    var partial = false;
     function total(placements, key) {
       var known = null, missing = false;
       placements.forEach(function (p) {
@@ -261,7 +186,9 @@
         else known = (known || 0) + p[key];
       });
       if (known === null) return "\u2013";
-      return missing ? word("at_least", {count: String(known)}) : String(known);
+      if (!missing) return String(known);
+      partial = true;
+      return word("at_least", {count: String(known)});
     }
 
     function formasi(position) {
@@ -411,9 +338,15 @@
       names.appendChild(document.createTextNode(" \u2014 B: "));
       names.appendChild(positionLink(state.b));
       section.appendChild(names);
+      partial = false;
       section.appendChild(table(word("table_caption", {a: name(state.a), b: name(state.b)}),
         [word("col.aspect"), word("col.a"), word("col.b"), word("col.change")],
         requirementRows(a, b, found), "pk-bandingkan__diff"));
+      if (partial) {
+        var note = el("p", "pk-bandingkan__note", word("at_least_note"));
+        note.setAttribute("data-pk-total-note", "");
+        section.appendChild(note);
+      }
       output.appendChild(section);
       var routes = el("section", "pk-bandingkan__routes");
       routes.setAttribute("aria-labelledby", "pk-b-rute");

@@ -54,6 +54,11 @@
     var unitNames = new Map();
     (data.unit || []).forEach(function (u) { unitNames.set(u.id, u.nama); });
     var lastFragment = null;
+    // What "\u2265 N" means, under the results while any card shows such a lower bound.
+    var totalNote = el("p", "pk-jelajah__total-note", word("at_least_note"));
+    totalNote.setAttribute("data-pk-total-note", "");
+    totalNote.hidden = true;
+    results.parentNode.insertBefore(totalNote, results.nextSibling);
 
     function field(name) { return form.elements.namedItem(name); }
     function all(selector) { return Array.prototype.slice.call(form.querySelectorAll(selector)); }
@@ -267,6 +272,7 @@
 
     function render(profile) {
       while (results.firstChild) results.removeChild(results.firstChild);
+      totalNote.hidden = true;
       if (!profile.jabatan) {
         summary.textContent = word("choose_position");
         return;
@@ -325,6 +331,7 @@
         // Some placement without both numbers: the count is a lower bound ("\u2265 N").
         var partial = places.some(function (p) { return p.terbuka === null; });
         var count = partial ? word("at_least", {count: String(total)}) : total;
+        if (partial) totalNote.hidden = false;
         badges.appendChild(document.createTextNode(" "));
         badges.appendChild(el("span", "pk-jelajah__badge pk-jelajah__badge--open", word("open", {count: count})));
         var where = el("p", "pk-jelajah__openings");

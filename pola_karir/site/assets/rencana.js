@@ -3,8 +3,9 @@
  *
  * - No dependencies, no network: the data is window.POLA_KARIR_DATA, the engine
  *   window.PolaKarirJelajah (explore, check, profileFromParams), its findings and times worded by
- *   PolaKarirKata (pk-kata.js); the kind of each
- *   move is read from the career paths in the data.
+ *   PolaKarirKata (pk-kata.js); the kind of each move is read from the career paths in the
+ *   data. The page's context, tables and moves are shared with bandingkan.js
+ *   (PolaKarirHalaman, pk-halaman.js).
  * - The route and each step's verdict and gaps are the engine's explore() result for the target;
  *   the trainings and certificates come from its findings. The timeline is drawn by one function
  *   (timeline): the engine's estimate (result.waktu), each figure with its assumptions.
@@ -15,64 +16,17 @@
 
   var MET = "terpenuhi", UNMET = "belum", UNKNOWN = "tidak-diketahui";
 
-  function fill(template, values) {
-    var out = String(template || "");
-    Object.keys(values || {}).forEach(function (key) {
-      out = out.split("{" + key + "}").join(String(values[key]));
-    });
-    return out;
-  }
-
-  function el(tag, className, content) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (content !== undefined && content !== null) node.textContent = String(content);
-    return node;
-  }
-
-  /** The move from one position to the next on a route: its kind and least minimum years. */
-  function move(data, from, to) {
-    var best = null;
-    (data.jalur || []).forEach(function (path) {
-      path.langkah.forEach(function (m) {
-        if (m.dari === from && m.ke === to && (!best || m.tahun_minimal < best.tahun_minimal)) best = m;
-      });
-    });
-    return best;
-  }
+  var H = window.PolaKarirHalaman;
+  if (!H) return;
+  var el = H.el, move = H.move;
 
   function setup(root) {
-    var data = window.POLA_KARIR_DATA;
-    var engine = window.PolaKarirJelajah;
-    var output = root.querySelector("[data-pk-output]");
-    var message = root.querySelector("[data-pk-message]");
-    var words = {};
-    try { words = JSON.parse(root.getAttribute("data-pk-words") || "{}"); } catch (error) { words = {}; }
-    if (!data || !engine || !output || !window.PolaKarirKata) return;
-    var kata; // the words of the engine's findings (pk-kata.js), the explorer's and the CLI's
-    try {
-      kata = window.PolaKarirKata.phraser(JSON.parse(root.getAttribute("data-pk-kata") || "{}"), data);
-    } catch (error) { return; }
+    var page = H.context(root);
+    if (!page) return;
+    var data = page.data, engine = page.engine, output = page.output, message = page.message;
+    var words = page.words, kata = page.kata, byId = page.byId;
+    var word = page.word, name = page.name, positionLink = page.positionLink;
     var maxMoves = Number(root.getAttribute("data-pk-max-moves")) || 8;
-    var byId = new Map();
-    (data.jabatan || []).forEach(function (p) { byId.set(p.id, p); });
-    var trainings = new Map();
-    (data.pelatihan || []).forEach(function (t) { trainings.set(t.id, t); });
-
-    function word(name, values) { return fill(words[name], values); }
-
-    function name(id) {
-      var p = byId.get(id);
-      return p ? (p.nama_tampilan || p.nama) : id;
-    }
-
-    function positionLink(id) {
-      var a = el("a", null, name(id));
-      var href = (root.getAttribute("data-pk-position-url") || "").replace("__ID__", encodeURIComponent(id));
-      if (location.protocol === "file:" && /\/$/.test(href)) href += "index.html";
-      a.href = href;
-      return a;
-    }
 
     function section(key, heading) {
       var node = el("section", "pk-rencana__section pk-rencana__section--" + key);
@@ -84,31 +38,7 @@
       return node;
     }
 
-    function table(caption, headers, rows, className) {
-      var node = el("table", className);
-      node.setAttribute("data-pk-stack", "");
-      if (caption) node.appendChild(el("caption", null, caption));
-      var head = el("thead"), tr = el("tr");
-      headers.forEach(function (h) { var th = el("th", null, h); th.scope = "col"; tr.appendChild(th); });
-      head.appendChild(tr);
-      node.appendChild(head);
-      var body = el("tbody");
-      rows.forEach(function (row) {
-        var line = el("tr");
-        if (row.key) line.setAttribute("data-row", row.key);
-        row.cells.forEach(function (cell, i) {
-          var td = el("td");
-          td.setAttribute("data-label", headers[i]);
-          if (cell && cell.nodeType) td.appendChild(cell); else td.textContent = cell;
-          line.appendChild(td);
-        });
-        body.appendChild(line);
-      });
-      node.appendChild(body);
-      var wrap = el("div", "pk-stack-wrap");
-      wrap.appendChild(node);
-      return wrap;
-    }
+    var table = H.table; // plain cells, no row marked
 
     function gapText(f, positionId) { // a training names itself; others say what is needed and held
       var parts = kata.parts(f, positionId);
