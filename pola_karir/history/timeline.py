@@ -95,9 +95,6 @@ class History:
         return self.dates.get(source_file) if source_file else self.latest
 
 
-UNAVAILABLE: Final = History(available=False)
-
-
 def unavailable(reason: Unavailable, detail: str = "") -> History:
     return History(available=False, reason=reason, detail=detail)
 

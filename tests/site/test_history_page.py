@@ -9,7 +9,7 @@ import pytest
 from history_repo import NEW_PATH_NAME, git, scripted_repo
 from sitetools import Build, ParsedPage, mkdocs_build, new_project, parse_html
 
-from pola_karir.history.timeline import UNAVAILABLE
+from pola_karir.history.timeline import History
 from pola_karir.model import Dataset
 from pola_karir.site import history
 from pola_karir.site.build import site_content
@@ -85,7 +85,7 @@ def test_without_git_the_page_says_so_and_no_page_is_dated(
         .startswith("Riwayat perubahan tidak tersedia: folder data situs ini tidak berada di dalam")
     )
     assert not any("Data terakhir diubah" in p.markdown for p in content.pages)
-    assert history.dated(content.pages, UNAVAILABLE) == list(content.pages)
+    assert history.dated(content.pages, History(available=False)) == list(content.pages)
 
 
 def test_dates_in_indonesian_words() -> None:
