@@ -21,18 +21,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sitetools import check_links, parse_site
 from test_init import check_jsonschema, load_yaml, steps_run
 from test_schemas_meta import header_problem
 
-SITE_TESTS = Path(__file__).parent / "site"
-if str(SITE_TESTS) not in sys.path:
-    sys.path.insert(0, str(SITE_TESTS))
-
-from sitetools import check_links, parse_site  # noqa: E402
-
-from pola_karir.cli import main  # noqa: E402
-from pola_karir.model import Agency, AgencyRegulation  # noqa: E402
-from pola_karir.site.national import agency_kind  # noqa: E402
+from pola_karir.cli import main
+from pola_karir.model import Agency, AgencyRegulation
+from pola_karir.site.national import agency_kind
 
 BIN = Path(sys.executable).parent
 SLUGS = ["kabupaten-contoh", "kota-contoh"]

@@ -10,19 +10,13 @@ position. It must validate without errors and build with the real ``mkdocs build
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from sitetools import ParsedPage, mkdocs_build, new_project, parse_html
 
-SITE_TESTS = Path(__file__).resolve().parent / "site"
-if str(SITE_TESTS) not in sys.path:
-    sys.path.insert(0, str(SITE_TESTS))
-
-from sitetools import ParsedPage, mkdocs_build, new_project, parse_html  # noqa: E402
-
-from pola_karir.model import Dataset  # noqa: E402
-from pola_karir.rules.validate import validate_project  # noqa: E402
+from pola_karir.model import Dataset
+from pola_karir.rules.validate import validate_project
 
 PROVINSI = Path(__file__).resolve().parent / "provinsi"
 SCHOOLS = {
