@@ -207,8 +207,13 @@ def edit_preview(project: Path, position: str, log: Path) -> tuple[float, float]
             before = source.read_text(encoding="utf-8")
             start = time.perf_counter()
             source.write_text(f"{before}keterangan: {token}.\n", encoding="utf-8")
-            wait_for(url, token, 0.05)
-            seconds = time.perf_counter() - start
+            try:
+                wait_for(url, token, 0.05)
+                seconds = time.perf_counter() - start
+            finally:
+                # The project may be kept (--keep) and measured again: a second appended
+                # `keterangan` would be a duplicate key, and the data would no longer validate.
+                source.write_text(before, encoding="utf-8")
         finally:
             server.terminate()
             try:
