@@ -6,9 +6,10 @@ job family, perangkat daerah, career path and agency regulation, named by its id
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Final
 
 from pola_karir.diagnostics import Diagnostic, diag, term
@@ -59,45 +60,37 @@ def discover(
 ) -> tuple[list[SourceFile], list[Diagnostic]]:
     """List the data files under ``root`` by kind; stray or misnamed files become diagnostics."""
     shown = str(root) if shown_root is None else shown_root
+    prefix = "" if shown in ("", ".") else f"{shown.rstrip('/')}/"
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
-    candidates = sorted(
-        (
-            p
-            for p in root.rglob("*")
-            if p.suffix in EXTENSIONS
-            and not any(part.startswith(".") for part in p.relative_to(root).parts)
-        ),
-        # '.yml' before its '.yaml' twin: the usual spelling is the one read (PK019)
-        key=lambda p: (p.with_suffix(""), p.suffix != ".yml"),
-    )
-    for link in sorted(p for p in root.rglob("*") if p.is_symlink() and p.is_dir()):
-        # rglob does not descend into linked folders: say so instead of skipping them silently.
-        shown_link = display_path(root, shown, link)
-        problems.append(diag("PK001", Location(shown_link), reason=term("reason.symlink_folder")))
-    seen: dict[Path, Path] = {}  # path without extension -> the file first found with it
-    for path in candidates:
-        relative = path.relative_to(root)
-        display = display_path(root, shown, path)
-        twin = seen.setdefault(relative.with_suffix(""), relative)
+    candidates, links = _walk(root)
+    for link in links:
+        # os.walk does not descend into linked folders: say so instead of skipping them silently.
+        problems.append(
+            diag("PK001", Location(prefix + "/".join(link)), reason=term("reason.symlink_folder"))
+        )
+    seen: dict[tuple[str, ...], str] = {}  # path without extension -> the file first found with it
+    for parts, suffix in candidates:
+        relative = "/".join(parts)
+        display = prefix + relative
+        stem = parts[-1][: -len(suffix)]
+        twin = seen.setdefault((*parts[:-1], stem), relative)
         if twin != relative:
-            problems.append(
-                diag("PK019", Location(display), name=relative.as_posix(), other=twin.as_posix())
-            )
+            problems.append(diag("PK019", Location(display), name=relative, other=twin))
             continue
-        kind = _kind_of(relative)
+        kind = _kind_of(parts, suffix)
         if kind is None:
             problems.append(_unknown_file(display, relative))
             continue
-        if not ID_PATTERN.match(path.stem):
-            problems.append(diag("PK010", Location(display), name=path.name))
+        if not ID_PATTERN.match(stem):
+            problems.append(diag("PK010", Location(display), name=parts[-1]))
             continue
-        files.append(SourceFile(path, relative.as_posix(), display, kind, path.stem))
+        files.append(SourceFile(root.joinpath(*parts), relative, display, kind, stem))
     present = {Path(f.relative).with_suffix("") for f in files}
     for name in REQUIRED_FILES:
-        stem = Path(name).with_suffix("")
-        if stem not in present and not any(
-            (root / stem).with_suffix(ext).exists() for ext in EXTENSIONS
+        stem_path = Path(name).with_suffix("")
+        if stem_path not in present and not any(
+            (root / stem_path).with_suffix(ext).exists() for ext in EXTENSIONS
         ):
             problems.append(
                 diag("PK015", Location(display_path(root, shown, root / name)), name=name)
@@ -105,21 +98,57 @@ def discover(
     return files, problems
 
 
-def _unknown_file(display: str, relative: Path) -> Diagnostic:
+Candidate = tuple[tuple[str, ...], str]  # the path's parts under the root, its extension
+
+
+def _walk(root: Path) -> tuple[list[Candidate], list[tuple[str, ...]]]:
+    """The YAML files under ``root`` and the linked folders in it, in one walk of the tree.
+
+    Names starting with '.' (editor, git and system folders) and everything below them are left
+    out. The files come sorted as paths compare: folder by folder, then by name without the
+    extension, '.yml' before its '.yaml' twin (the usual spelling is the one read, PK019). One
+    walk of plain strings: a data folder of thousands of positions was listed several times
+    over with path objects, a second or more of every validation.
+    """
+    candidates: list[Candidate] = []
+    links: list[tuple[str, ...]] = []
+    folders: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
+    while folders:
+        folder, base = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                parts = (*base, name)
+                is_folder = entry.is_dir()
+                if is_folder and entry.is_symlink():
+                    links.append(parts)
+                elif is_folder:
+                    folders.append((entry.path, parts))
+                # A folder named like a YAML file is listed too: reading it says what is wrong.
+                suffix = PurePosixPath(name).suffix
+                if suffix in EXTENSIONS:
+                    candidates.append((parts, suffix))
+    candidates.sort(key=lambda c: ((*c[0][:-1], c[0][-1][: -len(c[1])]), c[1] != ".yml"))
+    links.sort()
+    return candidates, links
+
+
+def _unknown_file(display: str, relative: str) -> Diagnostic:
     """PK012, naming the places a data file may live (the hint words them)."""
     return diag(
         "PK012",
         Location(display),
-        name=relative.as_posix(),
+        name=relative,
         files=", ".join(SINGLE_FILES),
         folders=", ".join(FOLDERS),
     )
 
 
-def _kind_of(relative: Path) -> str | None:
-    parts = relative.parts
+def _kind_of(parts: tuple[str, ...], suffix: str) -> str | None:
     if len(parts) == 1:
-        return SINGLE_FILES.get(relative.with_suffix(".yml").name)
-    if len(parts) == 2 and relative.suffix in EXTENSIONS:
+        return SINGLE_FILES.get(parts[0][: -len(suffix)] + ".yml")
+    if len(parts) == 2:
         return FOLDERS.get(parts[0])
     return None
