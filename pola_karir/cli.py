@@ -231,6 +231,7 @@ def _parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         "--bangun", action="store_true", help=text("nasional.help.build", lang)
     )
     national_cmd.add_argument("--instansi", metavar="FOLDER", help=text("nasional.help.only", lang))
+    national_cmd.add_argument("--alamat", metavar="URL", help=text("nasional.help.address", lang))
     national_cmd.add_argument(
         "--gitlab-ci",
         metavar=".gitlab-ci.yml",
@@ -937,6 +938,9 @@ def _nasional(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not root.is_dir():
         return _missing_dir(root, lang)
+    if args.alamat and national.site_address(args.alamat) is None:
+        print(shown(text("nasional.address.invalid", lang, address=args.alamat)), file=sys.stderr)
+        return EXIT_USAGE
     if args.bangun:
         refused = _not_a_file(Path(args.mkdocs), lang, "nasional.no_config")
         if refused is not None:
@@ -984,6 +988,8 @@ def _national_usage(args: argparse.Namespace) -> str | None:
         return "nasional.only.needs_build"
     if args.instansi is not None and args.gitlab_ci is not None:
         return "nasional.only.no_gitlab"
+    if args.alamat and not args.bangun:
+        return "nasional.address.needs_build"
     return None
 
 
@@ -1052,9 +1058,11 @@ def _national_build(
 
     lang = args.lang
     failed = 0
+    # Empty: the CI variable holding the address is not set, and the sites get no site_url.
+    address = national.site_address(args.alamat) if args.alamat else None
     for agency in survey.agencies:
         command = national.build_command(
-            agency, Path(args.mkdocs), output, args.strict, sys.executable, lang
+            agency, Path(args.mkdocs), output, args.strict, sys.executable, lang, address=address
         )
         start = text(
             "nasional.build.start",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,9 +28,11 @@ from test_schemas_meta import header_problem
 
 from pola_karir.cli import main
 from pola_karir.model import Agency, AgencyRegulation
+from pola_karir.site import national
 from pola_karir.site.national import agency_kind
 
 BIN = Path(sys.executable).parent
+ADDRESS = "https://pola-karier.contoh.go.id/nasional/"
 SLUGS = ["kabupaten-contoh", "kota-contoh"]
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 
@@ -140,6 +143,11 @@ def test_the_github_workflow_builds_each_agency_as_a_matrix_job(repo: Path) -> N
     [command] = [run for run in steps_run(build) if "pola-karir" in run]
     assert command.startswith('pola-karir nasional instansi --instansi "$INSTANSI" --strict')
     assert "--format github --bangun --keluaran site" in command
+    # The national address from a repository variable, through the environment: unset, the
+    # sites get no site_url (an empty --alamat).
+    [build_step] = [s for s in build["steps"] if "pola-karir" in s.get("run", "")]
+    assert command.endswith('--alamat "$ALAMAT_SITUS"')
+    assert build_step["env"] == {"ALAMAT_SITUS": "${{ vars.ALAMAT_SITUS }}"}
     [upload] = [
         s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact")
     ]
@@ -162,7 +170,9 @@ def test_the_gitlab_matrix_lists_the_folders_and_disagreement_fails(
 ) -> None:
     pipeline = load_yaml(in_repo / ".gitlab-ci.yml")
     assert pipeline["bangun"]["parallel"]["matrix"] == [{"INSTANSI": SLUGS}]
-    assert "--bangun --keluaran public" in pipeline["bangun"]["script"][0]
+    assert pipeline["bangun"]["script"][0].endswith(
+        '--bangun --keluaran public --alamat "$CI_PAGES_URL"'
+    )
     assert pipeline["daftar"]["script"] == [
         "pola-karir nasional instansi --strict --gitlab-ci .gitlab-ci.yml"
     ]
@@ -258,8 +268,9 @@ def national_site(repo: Path) -> Path:
     env = {**os.environ, **QUIET}
     python = Path(sys.executable)
     job = [str(python), "-m", "pola_karir.cli", "nasional", "instansi", "--instansi"]
+    options = ["--strict", "--format", "github", "--bangun", "--keluaran", "site"]
     first = subprocess.run(
-        [*job, SLUGS[0], "--strict", "--format", "github", "--bangun", "--keluaran", "site"],
+        [*job, SLUGS[0], *options, "--alamat", ADDRESS],
         cwd=repo,
         env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
         capture_output=True,
@@ -267,7 +278,10 @@ def national_site(repo: Path) -> Path:
         check=False,
     )
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "POLA_KARIR_DATA=instansi/kabupaten-contoh mkdocs build" in first.stdout
+    assert (
+        "POLA_KARIR_DATA=instansi/kabupaten-contoh "
+        f"POLA_KARIR_SITE_URL={ADDRESS}kabupaten-contoh/ mkdocs build"
+    ) in first.stdout
     assert "\x1b" not in first.stdout
     # MkDocs' lines may quote the data: GitHub reads no workflow command among them.
     [pause] = [line for line in first.stdout.splitlines() if line.startswith("::stop-commands::")]
@@ -318,6 +332,60 @@ def test_each_agency_gets_its_own_site_and_the_index_links_them_all(
     report = check_links(national_site, pages, "/", file_urls=False)
     assert report.broken == []
     assert report.checked > 100
+
+
+def test_each_agency_built_with_the_national_address_gets_its_own_site_url(
+    national_site: Path,
+) -> None:
+    """kabupaten-contoh was built with --alamat: its sitemap and canonical links are under its
+    own folder of the national address; kota-contoh, built without, has none."""
+    own = f"{ADDRESS}kabupaten-contoh/"
+    sitemap = (national_site / "kabupaten-contoh" / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert len(locations) > 10
+    assert all(loc.startswith(own) for loc in locations), locations[:3]
+    home = (national_site / "kabupaten-contoh" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{own}">' in home
+    kota = (national_site / "kota-contoh" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in kota
+
+
+@pytest.mark.parametrize(
+    ("written", "base"),
+    [
+        ("https://contoh.go.id/pola-karier", "https://contoh.go.id/pola-karier/"),
+        ("https://contoh.go.id/pola-karier///", "https://contoh.go.id/pola-karier/"),
+        ("http://localhost:8000", "http://localhost:8000/"),
+        ("https://org.github.io/repo/", "https://org.github.io/repo/"),
+        ("contoh.go.id/pola-karier", None),  # no scheme
+        ("ftp://contoh.go.id/", None),
+        ("https:///tanpa-host", None),
+        ("https://contoh.go.id/a b", None),
+        ("https://contoh.go.id/?x=1", None),
+        ("https://contoh.go.id/#bagian", None),
+        ("https://contoh.go.id:port/", None),
+        ("https://contoh.go.id/\x1b[31m", None),
+    ],
+)
+def test_the_national_address_must_be_a_whole_http_address(written: str, base: str | None) -> None:
+    assert national.site_address(written) == base
+
+
+def test_a_bad_address_is_refused_before_anything_is_built(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = agency_copy(tmp_path, repo)
+    output = tmp_path / "site"
+    argv = ["nasional", str(root), "--bangun", "--keluaran", str(output)]
+    assert main([*argv, "--alamat", "contoh.go.id/\x1b[2J"]) == 2
+    err = capsys.readouterr().err
+    assert "--alamat 'contoh.go.id/\\x1b[2J' bukan alamat situs" in err
+    assert "\x1b" not in err
+    assert main(["nasional", str(root), "--alamat", ADDRESS]) == 2
+    assert "--alamat menjadi site_url situs yang dibangun: tambahkan --bangun" in (
+        capsys.readouterr().err
+    )
+    assert not output.exists()
 
 
 def test_the_index_needs_every_site_built(

@@ -22,6 +22,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -36,6 +37,8 @@ DATA_VARIABLE: Final = "POLA_KARIR_DATA"
 """The environment variable the shared mkdocs.yml reads its plugin's ``data_dir`` from."""
 SITE_NAME_VARIABLE: Final = "POLA_KARIR_SITE_NAME"
 """The environment variable the shared mkdocs.yml reads ``site_name`` from."""
+SITE_URL_VARIABLE: Final = "POLA_KARIR_SITE_URL"
+"""The environment variable the shared mkdocs.yml reads ``site_url`` from."""
 MATRIX_VARIABLE: Final = "INSTANSI"
 """The variable of GitLab's ``parallel:matrix`` that lists the agencies' folder names."""
 INDEX: Final = "index.html"
@@ -300,10 +303,33 @@ class BuildCommand:
     environment: dict[str, str]
     site: Path
 
+    site_url: str | None = None
+
     def as_shell(self) -> str:
         """The same build as one would type it: ``POLA_KARIR_DATA=… mkdocs build …``."""
         data = f"{DATA_VARIABLE}={self.environment[DATA_VARIABLE]}"
-        return shlex.join([data, "mkdocs", *self.argv[3:]])
+        url = [] if self.site_url is None else [f"{SITE_URL_VARIABLE}={self.site_url}"]
+        return shlex.join([data, *url, "mkdocs", *self.argv[3:]])
+
+
+def site_address(written: str) -> str | None:
+    """The national site's address (``--alamat``) as the base of every agency's ``site_url``,
+    ending in '/'; None unless it is a whole http(s) address with nothing after its path.
+
+    Each agency lives at ``<address><folder>/``: MkDocs writes ``site_url`` into the sitemap
+    and each page's canonical link, so a wrong one would send search engines elsewhere."""
+    if not written.isprintable() or any(char.isspace() for char in written):
+        return None
+    try:
+        parts = urlsplit(written)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    if parts.query or parts.fragment or written.endswith(("?", "#")):
+        return None
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
 
 
 def build_command(
@@ -314,11 +340,13 @@ def build_command(
     python: str,
     lang: str,
     environ: dict[str, str] | None = None,
+    address: str | None = None,
 ) -> BuildCommand:
     """How one agency is built, as a CI job or ``--bangun`` does: MkDocs in a process of its
     own (a build holds every page of one agency; the next starts empty) with the agency's data
-    folder, relative to ``mkdocs.yml`` as ``data_dir`` is, and its site name in the
-    environment, into ``<output>/<slug>``."""
+    folder, relative to ``mkdocs.yml`` as ``data_dir`` is, its site name and (with the national
+    site's ``address``, see :func:`site_address`) its own ``site_url`` in the environment, into
+    ``<output>/<slug>``."""
     base = config_file.resolve().parent
     data = Path(os.path.relpath(agency.folder.resolve(), base)).as_posix()
     site = (output / agency.slug).resolve()
@@ -327,11 +355,14 @@ def build_command(
     name = agency.site_name(lang)
     if name is not None:
         environment[SITE_NAME_VARIABLE] = name
+    site_url = None if address is None else f"{address}{agency.slug}/"
+    if site_url is not None:
+        environment[SITE_URL_VARIABLE] = site_url
     argv = [python, "-m", "mkdocs", "build", "--config-file", str(config_file)]
     argv += ["--site-dir", str(site)]
     if strict:
         argv.append("--strict")
-    return BuildCommand(tuple(argv), environment, site)
+    return BuildCommand(tuple(argv), environment, site, site_url)
 
 
 def missing_sites(agencies: tuple[AgencySite, ...], output: Path) -> list[AgencySite]:
