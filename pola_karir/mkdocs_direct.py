@@ -149,6 +149,8 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\(([A-Za-z0-9_./#-]+)\)")
 _STRONG = re.compile(r"(\*{2})(.+?)\1", re.DOTALL)
 _EMPHASIS = re.compile(r"(?<!\w)(_)(?!_)(.+?)(?<!_)\1(?!\w)", re.DOTALL)
 _SLOT = re.compile("\x02([0-9]+)\x03")
+# Text in which no inline pattern can start and the serializer escapes nothing.
+_PLAIN = re.compile(r"[^\\`\[\]<>&*_{}!:/@]*")
 _HREF = re.compile("\x00([0-9]+)\x00")
 _MAIL = re.compile(r"<[^<> !]+@[^@<> ]+>")
 _AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://")
@@ -178,6 +180,8 @@ class _Inline:
     def convert(self, text: str) -> str:
         if "  \n" in text or "![" in text:
             raise Unsupported("line break or image")
+        if _PLAIN.fullmatch(text):  # most table cells: no pattern can match, nothing to escape
+            return text
         slots: list[str] = []
 
         def slot(piece: str) -> str:
@@ -197,10 +201,12 @@ class _Inline:
             label = self._rest(match.group(1), slots, slot)
             return slot(f'<a href="\x00{len(self.hrefs) - 1}\x00">{label}</a>')
 
-        text = _ESCAPE.sub(escape, text)
+        if "\\" in text:
+            text = _ESCAPE.sub(escape, text)
         if "`" in text:  # one not escaped: Python-Markdown's code span pattern comes first
             raise Unsupported("code span")
-        text = _LINK.sub(link, text)
+        if "[" in text:
+            text = _LINK.sub(link, text)
         return self._rest(text, slots, slot)
 
     def _rest(self, text: str, slots: list[str], slot: Callable[[str], str]) -> str:
@@ -214,10 +220,12 @@ class _Inline:
                 raise Unsupported("markup inside a tag")
             return slot(raw)
 
-        if _AUTOLINK.search(text) or _MAIL.search(text):
-            raise Unsupported("autolink")
-        text = _HTML_TAG.sub(tag, text)
-        text = _ENTITY.sub(lambda m: slot(m.group(0)), text)
+        if "<" in text:
+            if _AUTOLINK.search(text) or _MAIL.search(text):
+                raise Unsupported("autolink")
+            text = _HTML_TAG.sub(tag, text)
+        if "&" in text:
+            text = _ENTITY.sub(lambda m: slot(m.group(0)), text)
         text = self._pairs(text, "*", _STRONG, slot, slots)
         text = self._pairs(text, "_", _EMPHASIS, slot, slots)
         return self._finish(text, slots)
@@ -279,6 +287,7 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 _SEPARATOR_CELL = re.compile(r" *-+ *")
+_CELL = re.compile(r"((?:\\.|[^\\|])*)\|")
 # Lines that start a block of their own in Python-Markdown (or might: kept out of paragraphs
 # and list items): headings, quotes, lists, rules, fences, references, admonitions, details.
 _BLOCK_START = re.compile(
@@ -392,24 +401,16 @@ class _Page:
 
     @staticmethod
     def _cells(line: str) -> list[str]:
-        if not line.startswith("|") or not line.endswith("|") or line.endswith("\\|"):
+        """A row's cells split as the tables extension splits them: at each ``|`` that is not
+        backslash-escaped (an escape is a backslash and the character after it)."""
+        if not line.startswith("|") or not line.endswith("|") or len(line) < 2:
             raise Unsupported("table row form")
-        cells, current, index = [], [], 1
-        while index < len(line) - 1:
-            char = line[index]
-            if char == "\\":
-                current.append(line[index : index + 2])
-                index += 2
-                continue
-            if char == "|":
-                cells.append("".join(current))
-                current = []
-            else:
-                current.append(char)
-            index += 1
-        if index != len(line) - 1:
+        inner = line[1:-1]
+        if "\\" not in inner:
+            return inner.split("|")
+        cells = _CELL.findall(inner + "|")
+        if sum(len(cell) + 1 for cell in cells) != len(inner) + 1:
             raise Unsupported("table row ends in an escape")
-        cells.append("".join(current))
         return cells
 
     def container(self, lines: list[str], pattern: re.Pattern[str], kind: str) -> str:
@@ -525,7 +526,13 @@ def convert(source: str, rewrite: Rewrite) -> Converted | None:
 
 def _anchors(source: str, headings: list[_Heading]) -> frozenset[str]:
     """The ids of the page: its headings' and those in its raw HTML (MkDocs' own parser)."""
+    ids = {h.id for h in headings}
+    if not _ANCHOR_ATTRIBUTE.search(source):  # no tag can carry one: nothing to parse for
+        return frozenset(ids)
     parser = _HTMLHandler()
     parser.feed(source + "\n\n")
     parser.close()
-    return frozenset(parser.present_anchor_ids) | {h.id for h in headings}
+    return frozenset(parser.present_anchor_ids) | ids
+
+
+_ANCHOR_ATTRIBUTE = re.compile(r"(?i)(?:id|name)\s*=")
