@@ -48,9 +48,9 @@ if TYPE_CHECKING:
 
 # The releases the direct conversion was compared with, byte for byte (tests/site/test_direct.py).
 VERIFIED: Final = {
-    "mkdocs": frozenset({"1.6.1"}),
+    "mkdocs": frozenset({"1.6.0", "1.6.1"}),
     "markdown": frozenset({"3.11.3"}),
-    "pymdown-extensions": frozenset({"13.1.2"}),
+    "pymdown-extensions": frozenset({"10.21.3", "13.1.2"}),
 }
 # Extensions whose presence changes nothing on the generated pages (nothing of theirs appears
 # in them; a fence or an indented code block sends the page back to MkDocs) or whose work is
@@ -316,7 +316,7 @@ class _Page:
         """The elements of ``lines`` (blank-line separated chunks), each as its HTML."""
         chunks: list[list[str]] = [[]]
         for line in lines:
-            if line.strip():
+            if line.strip(" "):  # Python-Markdown empties lines of spaces only, nothing else
                 chunks[-1].append(line)
             elif chunks[-1]:
                 chunks.append([])
@@ -378,9 +378,10 @@ class _Page:
         items = []
         for line in lines:
             match = _LIST_ITEM.fullmatch(line)
-            if match is None or _BLOCK_START.match(match.group(1)):
+            item = match.group(1) if match else ""
+            if not item or _BLOCK_START.match(item) or item != item.rstrip():
                 raise Unsupported("list item form")
-            items.append(f"<li>{self.inline.convert(match.group(1).rstrip())}</li>\n")
+            items.append(f"<li>{self.inline.convert(item)}</li>\n")
         return "<ul>\n" + "".join(items) + "</ul>"
 
     def table(self, lines: list[str]) -> str:
@@ -392,7 +393,7 @@ class _Page:
             raise Unsupported("ragged table")
 
         def row(cells: list[str], tag: str) -> str:
-            inner = "".join(f"<{tag}>{self.inline.convert(c.strip())}</{tag}>\n" for c in cells)
+            inner = "".join(f"<{tag}>{self.inline.convert(c.strip(' '))}</{tag}>\n" for c in cells)
             return f"<tr>\n{inner}</tr>\n"
 
         head = row(rows[0], "th")
@@ -457,7 +458,7 @@ class _Page:
         for line in lines[1:]:
             if _BLOCK_START.match(line):
                 raise Unsupported("paragraph interrupted")
-        if any(line != line.rstrip() for line in lines):
+        if any(line != line.rstrip(" ") for line in lines):
             raise Unsupported("trailing spaces")
         if _BLOCK_START.match(lines[0]):
             raise Unsupported("block start")

@@ -179,6 +179,10 @@ _tidak ada_
 |---|---|
 | Pendidikan | S-1 \\| D-IV |
 | Kosong | – |
+
+Baris dengan spasi tak putus di bawah:
+\u00a0
+masih paragraf yang sama.
 """
 
 
@@ -242,6 +246,8 @@ NOT_MODELLED = {
     "admonition without title": "!!! note\n    teks",
     "open details": '???+ note "Terbuka"\n    teks',
     "tab": "a\tb",
+    "trailing space in a list item": "- satu \n- dua",
+    "trailing space in a paragraph": "satu \ndua",
 }
 
 
