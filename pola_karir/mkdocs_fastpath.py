@@ -10,6 +10,12 @@ the page (HTML, table of contents, title, anchors, links to anchors) and the log
 wrote; :func:`apply` puts them on MkDocs' page and replays the records, so warnings and
 ``--strict`` behave as on the plain path.
 
+Where :mod:`pola_karir.mkdocs_direct` models a page, it is converted without Python-Markdown
+(no Markdown instance per page; links still through MkDocs' own ``path_to_url``): only with the
+Markdown configurations and releases that module was compared with, and only after one page of
+each kind, converted both ways in this process (the canary), came out the same; any difference
+sends every page of the build through ``Page.render``. :class:`Stats` counts both.
+
 Results are cached under the plugin's ``cache_dir`` (``pages/``), keyed by a hash of every
 input: the page's Markdown and ready-made blocks, its path, every file's path and URL (links
 resolve against them), the Markdown configuration, the link-validation settings, the site's
