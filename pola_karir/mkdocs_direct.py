@@ -34,6 +34,7 @@ from importlib import metadata
 from typing import TYPE_CHECKING, Any, Final
 
 import markdown  # type: ignore[import-untyped]
+from markdown import inlinepatterns
 from markdown.extensions.toc import (  # type: ignore[import-untyped]
     nest_toc_tokens,
     slugify,
@@ -140,10 +141,12 @@ def _markdown_facts() -> tuple[frozenset[str], Callable[[str], bool]]:
 
 # --- inline ----------------------------------------------------------------------------------
 
-_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-# Python-Markdown's inline HTML and entity patterns (markdown.inlinepatterns HTML_RE, ENTITY_RE).
-_HTML_TAG = re.compile(r"(<(\/?[a-zA-Z][^<>@ ]*( [^<>]*)?|!--(?:(?!<!--|-->).)*--)>)", re.DOTALL)
-_ENTITY = re.compile(r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)")
+# Python-Markdown's own inline patterns, compiled as its InlineProcessor compiles them.
+_ESCAPE = re.compile(inlinepatterns.ESCAPE_RE, re.DOTALL | re.UNICODE)
+_HTML_TAG = re.compile(inlinepatterns.HTML_RE, re.DOTALL | re.UNICODE)
+_ENTITY = re.compile(inlinepatterns.ENTITY_RE, re.DOTALL | re.UNICODE)
+_AUTOLINK = re.compile(inlinepatterns.AUTOLINK_RE, re.DOTALL | re.UNICODE)
+_MAIL = re.compile(inlinepatterns.AUTOMAIL_RE, re.DOTALL | re.UNICODE)
 # A link between source pages as the generator writes it: escaped label, id-made target.
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([A-Za-z0-9_./#-]+)\)")
 _STRONG = re.compile(r"(\*{2})(.+?)\1", re.DOTALL)
@@ -152,8 +155,6 @@ _SLOT = re.compile("\x02([0-9]+)\x03")
 # Text in which no inline pattern can start and the serializer escapes nothing.
 _PLAIN = re.compile(r"[^\\`\[\]<>&*_{}!:/@]*")
 _HREF = re.compile("\x00([0-9]+)\x00")
-_MAIL = re.compile(r"<[^<> !]+@[^@<> ]+>")
-_AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://")
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
@@ -252,6 +253,9 @@ class _Inline:
             if match is None:
                 raise Unsupported(f"unpaired {char}")
             inner = match.group(2)
+            if inner[0].isspace() or inner[-1].isspace():
+                # a run before a space cannot open, after one cannot close (its delimiter rules)
+                raise Unsupported(f"{char} run beside a space")
             if element == "strong":
                 inner = self._pairs(inner, "_", _EMPHASIS, slot, slots)
             out.append(text[position:found])

@@ -148,6 +148,7 @@ EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition", "pymdow
 # Every construct the direct path models, in the forms the generator writes them.
 MODELLED = """# Judul \\*bintang\\* &amp; &#33; a > b
 Paragraf tepat di bawah judul, dengan [tautan](../a/b.md#c) dan **kuat _miring_**.
+**a:** b **c** d**e**f <a href="https://contoh.invalid/a_b" rel="noopener">_luar_</a>
 
 - **Label:** nilai \\| pipa \\_ garis
 - [Satu](x.md), [Dua](y.md#z)
@@ -235,6 +236,9 @@ NOT_MODELLED = {
     "unpaired star": "a * b",
     "triple star": "***kuat miring***",
     "double underscore": "__kuat__",
+    "strong opening before a space": "** kuat**",
+    "emphasis closing after a space": "_miring _",
+    "other scheme autolink": "<ftp://contoh.invalid/berkas>",
     "single underscore in a word": "nama_berkas",
     "bracket": "teks [tanpa tautan]",
     "link with a title": '[a](b.md "judul")',
