@@ -245,18 +245,18 @@ class _Inline:
         if char not in text:
             return text
         if char * 3 in text or (char == "_" and "__" in text):
-            raise Unsupported  # the marker run
+            raise Unsupported  # three markers in a row, or a double underscore
         element = "strong" if char == "*" else "em"
         out: list[str] = []
         position = 0
         while (found := text.find(char, position)) >= 0:
             match = pattern.match(text, found)
             if match is None:
-                raise Unsupported  # unpaired the marker
+                raise Unsupported  # a marker without its pair
             inner = match.group(2)
             if inner[0].isspace() or inner[-1].isspace():
                 # a run before a space cannot open, after one cannot close (its delimiter rules)
-                raise Unsupported  # the marker run beside a space
+                raise Unsupported  # a marker beside a space
             if element == "strong":
                 inner = self._pairs(inner, "_", _EMPHASIS, slot, slots)
             out.append(text[position:found])
