@@ -10,6 +10,12 @@ the page (HTML, table of contents, title, anchors, links to anchors) and the log
 wrote; :func:`apply` puts them on MkDocs' page and replays the records, so warnings and
 ``--strict`` behave as on the plain path.
 
+Where :mod:`pola_karir.mkdocs_direct` models a page, it is converted without Python-Markdown
+(no Markdown instance per page; links still through MkDocs' own ``path_to_url``): only with the
+Markdown configurations and releases that module was compared with, and only after one page of
+each kind, converted both ways in this process (the canary), came out the same; any difference
+sends every page of the build through ``Page.render``. :class:`Stats` counts both.
+
 Results are cached under the plugin's ``cache_dir`` (``pages/``), keyed by a hash of every
 input: the page's Markdown and ready-made blocks, its path, every file's path and URL (links
 resolve against them), the Markdown configuration, the link-validation settings, the site's
@@ -46,10 +52,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
+from mkdocs.structure.pages import log as pages_log
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 import pola_karir
+from pola_karir import mkdocs_direct as direct
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -110,6 +119,15 @@ class Stats:
     cached: int
     rejected: int
     workers: int
+    direct: int = 0  # of the converted pages, those converted without Python-Markdown
+    canary: int = 0  # pages converted both ways to check the direct conversion
+    # Why the direct conversion did not run (empty: it ran; "canary": a page came out different).
+    direct_off: tuple[str, ...] = ()
+
+    @property
+    def fallback(self) -> int:
+        """Converted pages that went through MkDocs' ``Page.render``."""
+        return self.converted - self.direct
 
 
 @dataclass(frozen=True)
@@ -343,16 +361,46 @@ class _Job:
     config: MkDocsConfig
     files: Files
     finish: Finish
+    direct: bool = False  # try :mod:`pola_karir.mkdocs_direct` before ``Page.render``
 
 
 # Set in the parent before the workers fork, so they inherit it instead of receiving a pickle.
 _JOB: _Job | None = None
 
 
-def _convert(job: _Job, src: str, capture: Capture) -> Prepared | None:
+def _links(found: dict[Any, dict[str, str]] | None) -> list[list[str]] | None:
+    if found is None:
+        return None
+    return [[f.src_uri, a, o] for f, m in found.items() for a, o in m.items()]
+
+
+def _convert_direct(job: _Job, page: Page, records: list[Record]) -> Prepared | None:
+    """The page converted by :mod:`pola_karir.mkdocs_direct`, its links by MkDocs' own
+    ``path_to_url`` (which logs and collects as in ``render``); None if it is not modelled."""
+    file, config = page.file, job.config
+    markdown, _ = get_data(file.content_string)  # what read_source leaves as the Markdown
+    relpath = _RelativePathTreeprocessor(file, job.files, config)
+    converted = direct.convert(markdown, relpath.path_to_url)
+    if converted is None:
+        return None
+    content = job.finish(converted.html, page, job.files, config)
+    # render keeps the links only then (see Page.render)
+    links = relpath.links_to_anchors if pages_log.getEffectiveLevel() > logging.DEBUG else None
+    return Prepared(
+        content=content,
+        toc=converted.toc,
+        title=converted.title,
+        anchors=sorted(converted.anchors),
+        links=_links(links),
+        records=records,
+    )
+
+
+def _convert(job: _Job, src: str, capture: Capture) -> tuple[Prepared, bool] | None:
     """One page, as MkDocs' ``_populate_page`` does it, on a page object of its own (the
-    file's own page is put back after). None if it fails: the plain path then runs and
-    reports the failure the way MkDocs does."""
+    file's own page is put back after): directly where :mod:`pola_karir.mkdocs_direct` models
+    it and the job allows, else by ``Page.render``; with whether it went directly. None if it
+    fails: the plain path then runs and reports the failure the way MkDocs does."""
     file = job.files.get_file_from_path(src)
     if file is None:
         return None
@@ -363,22 +411,22 @@ def _convert(job: _Job, src: str, capture: Capture) -> Prepared | None:
         records: list[Record] = []
         capture.current = records
         config._current_page = page
+        if job.direct and (prepared := _convert_direct(job, page, records)) is not None:
+            return prepared, True
         page.read_source(config)
         assert page.markdown is not None
         page.render(config, job.files)
         assert page.content is not None
         content = job.finish(page.content, page, job.files, config)
-        links = page.links_to_anchors
-        return Prepared(
+        prepared = Prepared(
             content=content,
             toc=_toc_tokens(page.toc),
             title=page._title_from_render,
             anchors=sorted(page.present_anchor_ids or ()),
-            links=None
-            if links is None
-            else [[f.src_uri, a, o] for f, m in links.items() for a, o in m.items()],
+            links=_links(page.links_to_anchors),
             records=records,
         )
+        return prepared, False
     except Exception:  # the plain path reports it, see the docstring
         return None
     finally:
@@ -387,7 +435,7 @@ def _convert(job: _Job, src: str, capture: Capture) -> Prepared | None:
         file.page = own_page
 
 
-def _convert_many(srcs: Sequence[str]) -> list[tuple[str, Prepared | None]]:
+def _convert_many(srcs: Sequence[str]) -> list[tuple[str, tuple[Prepared, bool] | None]]:
     job = _JOB
     assert job is not None
     with captured() as capture:
@@ -419,14 +467,53 @@ def run_forked(
     return done
 
 
-def convert(srcs: list[str], job: _Job, processes: int) -> dict[str, Prepared]:
-    """Convert ``srcs`` in ``processes`` forked workers (in this process if 1)."""
+def convert_counted(srcs: list[str], job: _Job, processes: int) -> tuple[dict[str, Prepared], int]:
+    """Convert ``srcs`` in ``processes`` forked workers (in this process if 1); with how many
+    went directly."""
     global _JOB
     _JOB = job
     try:
-        return run_forked(_convert_many, srcs, processes)
+        done = run_forked(_convert_many, srcs, processes)
     finally:
         _JOB = None
+    return {s: p for s, (p, _) in done.items()}, sum(d for _, d in done.values())
+
+
+def convert(srcs: list[str], job: _Job, processes: int) -> dict[str, Prepared]:
+    """Convert ``srcs`` in ``processes`` forked workers (in this process if 1)."""
+    return convert_counted(srcs, job, processes)[0]
+
+
+def kind(src: str) -> str:
+    """The kind of a generated page, for the canary: its folder, or the page itself at the
+    top (each top-level page is made by its own builder); a folder's index is a kind of its
+    own."""
+    folder, _, name = src.rpartition("/")
+    if not folder:
+        return src
+    return f"{folder}/index.md" if name == "index.md" else f"{folder}/*"
+
+
+def canary(srcs: list[str], job: _Job) -> tuple[dict[str, Prepared], bool]:
+    """One page of each kind among ``srcs`` converted both ways, in this process: the pages
+    as ``Page.render`` made them, and whether every direct result was the same (a page the
+    direct path does not model counts as the same: it falls back anyway)."""
+    first: dict[str, str] = {}
+    for src in srcs:
+        first.setdefault(kind(src), src)
+    plain_job = _Job(job.config, job.files, job.finish, direct=False)
+    done: dict[str, Prepared] = {}
+    same = True
+    with captured() as capture:
+        for src in first.values():
+            plain = _convert(plain_job, src, capture)
+            fast = _convert(job, src, capture)
+            if plain is None:
+                continue
+            done[src] = plain[0]
+            if fast is not None and fast[1] and fast[0] != plain[0]:
+                same = False
+    return done, same
 
 
 def prepare(
@@ -437,9 +524,12 @@ def prepare(
     *,
     lang: str,
     cache_dir: Path | None,
+    use_direct: bool = True,
 ) -> Result:
     """Prepare the generated pages ``pages`` (source path → its ready-made blocks): from the
-    cache where an entry verifies, converted (and stored) otherwise."""
+    cache where an entry verifies, converted (and stored) otherwise; directly
+    (:mod:`pola_karir.mkdocs_direct`) where ``use_direct``, the configuration allows it, the
+    canary finds no difference and the page is modelled, by ``Page.render`` else."""
     context = context_key(config, files, lang) if cache_dir is not None else ""
     done: dict[str, Prepared] = {}
     keys: dict[str, str] = {}
@@ -461,12 +551,23 @@ def prepare(
         else:
             keys[src] = key
     missing = sorted(keys)
+    direct_off = tuple(direct.supported(config)) if use_direct else ("fast_paths",)
+    job = _Job(config, files, finish, direct=not direct_off)
+    checked: dict[str, Prepared] = {}
+    if job.direct and missing:
+        checked, same = canary(missing, job)
+        if not same:
+            job, direct_off = _Job(config, files, finish), ("canary",)
+        missing = [src for src in missing if src not in checked]
     processes = min(workers(), max(1, len(missing))) if fork_available() else 1
-    converted = convert(missing, _Job(config, files, finish), processes)
+    converted, direct_count = convert_counted(missing, job, processes)
+    converted.update(checked)
     if cache_dir is not None:
         for src, prepared in converted.items():
             write_entry(cache_dir, keys[src], prepared)
-    stats = Stats(len(converted), len(done), rejected, processes)
+    stats = Stats(
+        len(converted), len(done), rejected, processes, direct_count, len(checked), direct_off
+    )
     done.update(converted)
     return Result(done, stats, all_keys)
 

@@ -446,10 +446,23 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         )
         self.prepared = result.pages
         self.last_pages = result.stats
+        self._say_why_not_direct(result.stats)
         self.page_keys = result.keys
         if cache_dir is not None:
             self.cache_used["pages"] = {f"{key}.json" for key in result.keys.values() if key}
         return nav
+
+    def _say_why_not_direct(self, stats: fastpath.Stats) -> None:
+        """Why the generated pages went through MkDocs' own conversion, when there were pages
+        to convert: at info level (the site is the same, so ``--strict`` must not fail)."""
+        reasons, lang = stats.direct_off, self.config.lang
+        if not reasons or not (stats.converted or stats.canary):
+            return
+        if reasons == ("canary",):
+            log.info(catalogue.text("fastpath.direct.off.canary", lang))
+        else:
+            names = ", ".join(reasons)
+            log.info(catalogue.text("fastpath.direct.off.config", lang, reasons=names))
 
     @event_priority(100)  # before mkdocs-macros, which reads the flag in its own handler
     def on_page_markdown(
@@ -570,6 +583,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 workers=pages.workers,
                 cached=pages.cached,
             )
+            if pages.converted:
+                counts = {
+                    "direct": pages.direct,
+                    "fallback": pages.fallback,
+                    "canary": pages.canary,
+                }
+                log.info(catalogue.text("fastpath.direct.stats", self.config.lang, **counts))
         if (done := self.last_rendered) is not None:
             self._say_stats(
                 "render.stats",

@@ -34,6 +34,9 @@ from pola_karir.text.catalogue import text
 
 _STATS = re.compile(r"halaman: (\d+) dikonversi dalam (\d+) proses, (\d+) dari cache")
 _RENDERED = re.compile(r"halaman jadi: (\d+) dirender dalam \d+ proses, (\d+) dari cache")
+_DIRECT = re.compile(
+    r"konversi langsung: (\d+) halaman tanpa Python-Markdown, (\d+) lewat MkDocs, (\d+) diperiksa"
+)
 
 
 def _stats(build: Build) -> tuple[int, int, int]:
@@ -93,6 +96,14 @@ def test_the_fast_paths_build_the_same_bytes(
     assert processes >= 1
     rendered, cached = _rendered(fast)
     assert rendered == converted and cached == 0  # rendered ahead: every generated page
+    # Converted without Python-Markdown (mkdocs_direct), bar the canary pages and the few
+    # one-off pages it does not model: the comparison below covers the direct path.
+    found = _DIRECT.findall(fast.output)
+    assert len(found) == 1, fast.output
+    direct, fallback, canary = map(int, found[0])
+    assert direct + fallback == converted
+    assert canary >= 10 and fallback - canary <= 10 and direct > 150
+    assert not plain.output.count("konversi langsung")
     _same_site(fast.site, plain.site)
 
 
