@@ -274,9 +274,19 @@ def test_only_known_configurations_and_releases_are_allowed(
     assert direct.unknown_configuration(known, {"toc": {"permalink": True}}) == ["toc (permalink)"]
     assert direct.unknown_configuration([*known, "pymdownx.emoji"], {}) == ["pymdownx.emoji"]
     assert direct.unknown_configuration(["tables", "attr_list", "admonition"], {}) == ["toc"]
+    _verify_installed(monkeypatch)
     assert direct.unverified_releases() == []
     monkeypatch.setitem(direct.VERIFIED, "markdown", frozenset({"0.1"}))
     assert direct.unverified_releases() == [f"markdown {metadata.version('markdown')}"]
+
+
+def _verify_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Count the installed releases as verified, for the tests of the gate and the canary: a
+    new upstream release (CI's newest job) is compared by the tests above, page by page; a
+    release merely missing from VERIFIED must not fail the tests of the mechanism."""
+    for name, versions in direct.VERIFIED.items():
+        installed = metadata.version(name)
+        monkeypatch.setitem(direct.VERIFIED, name, versions | {installed})
 
 
 def _prepare(project: Path) -> fastpath.Result:
@@ -286,7 +296,10 @@ def _prepare(project: Path) -> fastpath.Result:
         return fastpath.prepare(pages, config, files, finish, lang="id", cache_dir=None)
 
 
-def test_a_build_converts_directly_after_the_canary(tmp_path: Path) -> None:
+def test_a_build_converts_directly_after_the_canary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _verify_installed(monkeypatch)
     stats = _prepare(copy_example(tmp_path / "project")).stats
     assert stats.direct_off == ()
     kinds = {"jabatan/*", "kompetensi/*", "dasar-hukum/*", "unit/*", "index.md", "jalur/index.md"}
@@ -307,13 +320,17 @@ def test_a_different_canary_turns_the_direct_path_off(
         return dataclasses.replace(converted, html=converted.html + "\n<p>lain</p>")
 
     monkeypatch.setattr(direct, "convert", different)
+    _verify_installed(monkeypatch)
     result = _prepare(copy_example(tmp_path / "project"))
     assert result.stats.direct_off == ("canary",)
     assert result.stats.direct == 0
     assert not any(p.content.endswith("<p>lain</p>") for p in result.pages.values())
 
 
-def test_an_unknown_configuration_turns_the_direct_path_off(tmp_path: Path) -> None:
+def test_an_unknown_configuration_turns_the_direct_path_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _verify_installed(monkeypatch)
     project = copy_example(tmp_path / "project")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["markdown_extensions"].append({"toc": {"permalink": True}})

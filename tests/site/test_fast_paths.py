@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from sitetools import Build, copy_example, mkdocs_build, tree_hashes
 
+from pola_karir import mkdocs_direct
 from pola_karir import mkdocs_fastpath as fastpath
 from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir.text.catalogue import text
@@ -102,7 +103,14 @@ def test_the_fast_paths_build_the_same_bytes(
     assert len(found) == 1, fast.output
     direct, fallback, canary = map(int, found[0])
     assert direct + fallback == converted
-    assert canary >= 10 and fallback - canary <= 10 and direct > 150
+    unverified = mkdocs_direct.unverified_releases()
+    if unverified:
+        # A release the direct conversion was not compared with (a new upstream release, CI's
+        # newest job): every page goes through MkDocs, and the build says why.
+        assert direct == canary == 0
+        assert unverified[0] in fast.output and "belum diperiksa" in fast.output
+    else:
+        assert canary >= 10 and fallback - canary <= 10 and direct > 150
     assert not plain.output.count("konversi langsung")
     _same_site(fast.site, plain.site)
 
