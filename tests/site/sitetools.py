@@ -15,6 +15,8 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -65,19 +67,73 @@ class Build:
 def mkdocs_build(
     project: Path, site: Path, *, strict: bool = True, env: Mapping[str, str] | None = None
 ) -> Build:
-    """``mkdocs build [--strict] -f project/mkdocs.yml -d site`` as a subprocess."""
-    command = [str(MKDOCS), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    """``mkdocs build [--strict] -f project/mkdocs.yml -d site``: forked by this process's build
+    server (tests/site/buildserver.py), which has MkDocs, Material and pola-karir imported
+    already, or as a subprocess when the build asks for a hash seed other than the server's."""
+    arguments = ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
-        command.append("--strict")
+        arguments.append("--strict")
+    environment = dict(env) if env is not None else build_env()
+    if environment.get("PYTHONHASHSEED", SERVER_HASH_SEED) == SERVER_HASH_SEED:
+        environment["PYTHONHASHSEED"] = SERVER_HASH_SEED
+        returncode, output = _build_server().run(arguments, project, environment)
+        return Build(returncode, output, site)
     result = subprocess.run(
-        command,
+        [str(MKDOCS), *arguments],
         cwd=project,
-        env=dict(env) if env is not None else build_env(),
+        env=environment,
         capture_output=True,
         text=True,
         check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+# The build server's hash seed: the example build's (tests/site/conftest.py). A build that sets
+# no seed gets it too, as a subprocess would get some seed; one that asks for another seed
+# (the reproducibility test) runs as a subprocess.
+SERVER_HASH_SEED = "1"
+
+
+class _BuildServer:
+    """tests/site/buildserver.py, started on the first build of this process (one per xdist
+    worker), asked one build at a time; it ends with this process (end of its stdin)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("buildserver.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=build_env(PYTHONHASHSEED=SERVER_HASH_SEED),
+            text=True,
+        )
+
+    def run(self, arguments: list[str], cwd: Path, env: Mapping[str, str]) -> tuple[int, str]:
+        """(exit status, stdout then stderr) of ``mkdocs <arguments>`` in ``cwd`` with ``env``."""
+        with self._lock, tempfile.TemporaryDirectory(prefix="pk-build-") as folder:
+            out, err = Path(folder) / "stdout", Path(folder) / "stderr"
+            request = {
+                "program": str(MKDOCS),
+                "argv": arguments,
+                "cwd": str(cwd),
+                "env": dict(env),
+                "stdout": str(out),
+                "stderr": str(err),
+            }
+            assert self._process.stdin is not None and self._process.stdout is not None
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            reply = self._process.stdout.readline()
+            assert reply, f"the build server ended (exit {self._process.wait()})"
+            output = out.read_text(encoding="utf-8")
+            output += err.read_text(encoding="utf-8")
+            return int(json.loads(reply)["returncode"]), output
+
+
+@functools.cache
+def _build_server() -> _BuildServer:
+    return _BuildServer()
 
 
 def shared_build(factory: Any, name: str, make: Callable[[Path], Build]) -> Build:
