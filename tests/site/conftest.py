@@ -27,6 +27,7 @@ from sitetools import (  # noqa: E402
     ParsedPage,
     build_env,
     copy_example,
+    fast_paths_off,
     mkdocs_build,
     parse_site,
     shared_build,
@@ -59,6 +60,25 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def plain_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The example built once per run the other way round from ``example_build``: another
+    folder, its own empty cache, hash seed 2 (so a subprocess, not the build server) and the
+    fast paths off (MkDocs converting and rendering every page itself). Both the fast-path
+    comparison (tests/site/test_fast_paths.py) and the reproducibility test
+    (test_cache_and_atomicity.py) compare it with the example build, byte for byte."""
+
+    def make(folder: Path) -> Build:
+        project = copy_example(folder / "project")
+        fast_paths_off(project)
+        return mkdocs_build(project, project / "site", env=build_env(PYTHONHASHSEED="2"))
+
+    build = shared_build(tmp_path_factory, "plain", make)
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
 def example_site(example_build: Build) -> Path:
     return example_build.site
 
@@ -76,7 +96,9 @@ def flat_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
     def make(folder: Path) -> Build:
         project = copy_example(folder / "project", use_directory_urls=False)
-        return mkdocs_build(project, project / "site")
+        # Hash seed 2, like ``plain_build``: the fast paths are compared with plain MkDocs
+        # across seeds both ways (this build fast with 2, its plain twin with the server's 1).
+        return mkdocs_build(project, project / "site", env=build_env(PYTHONHASHSEED="2"))
 
     build = shared_build(tmp_path_factory, "flat", make)
     assert build.returncode == 0, build.output

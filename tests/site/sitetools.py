@@ -195,6 +195,16 @@ def copy_example(project: Path, **settings: Any) -> Path:
     return project
 
 
+def fast_paths_off(project: Path) -> None:
+    """``fast_paths: false`` for the pola-karir plugin in ``project``'s mkdocs.yml."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "pola-karir" in entry:
+            entry["pola-karir"]["fast_paths"] = False
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
 def tree_hashes(root: Path) -> dict[str, str]:
     """sha256 of every file below ``root`` by relative path."""
     return {
