@@ -22,12 +22,15 @@ for folder in (HERE, HERE.parent):  # sitetools.py here, factory.py one level up
 from sitetools import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    LIGHT_SEARCH_COOKIE,
     REPO,
+    SEARCH_INDEX,
     Build,
     ParsedPage,
     build_env,
     copy_example,
     fast_paths_off,
+    light_search_index,
     mkdocs_build,
     parse_site,
     shared_build,
@@ -116,10 +119,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _SiteHandler(_QuietHandler):
+    """The example site's files; its search index without documents to a browser context that
+    asked for it with sitetools.light_search's cookie."""
+
+    light_index = b""
+
+    def do_GET(self) -> None:
+        light = f"{LIGHT_SEARCH_COOKIE}=1" in self.headers.get("Cookie", "")
+        if light and self.path.split("?")[0].endswith("/" + SEARCH_INDEX):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(self.light_index)))
+            self.end_headers()
+            self.wfile.write(self.light_index)
+            return
+        super().do_GET()
+
+
 @pytest.fixture(scope="session")
 def site_url(example_site: Path) -> Iterator[str]:
     """The example site over http on 127.0.0.1, on a free port, for the browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    served = type("_Served", (_SiteHandler,), {"light_index": light_search_index(example_site)})
+    handler = functools.partial(served, directory=str(example_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

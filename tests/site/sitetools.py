@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -29,7 +28,7 @@ import yaml
 from per_run import once_per_run
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Locator, Page, Route
+    from playwright.sync_api import BrowserContext, Locator, Page
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -38,7 +37,10 @@ MKDOCS = BIN / "mkdocs"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 # Debian's Chromium, driven by Playwright through executable_path (no browser is downloaded),
-# with everything that would reach the network or write a profile switched off.
+# with everything that would reach the network or write a profile switched off. Every host name
+# but the loopback address resolves to nothing: a page's request to another host (web fonts, the
+# GitHub API for the repository badge) fails at once in the browser, on any machine, without a
+# route that would stop every request of a context in this process to let it through.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,6 +49,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -393,29 +396,24 @@ def site_prefix(config: Mapping[str, Any]) -> str:
 # --- browser contexts ---------------------------------------------------------------------------
 
 SEARCH_INDEX = "search/search_index.json"
+LIGHT_SEARCH_COOKIE = "pk-light-search"
 
 
-@functools.cache
-def _light_search_index(site_url: str) -> str:
+def light_search_index(site: Path) -> bytes:
     """The site's search index with its configuration (languages, separator) and no document."""
-    with urllib.request.urlopen(site_url + SEARCH_INDEX, timeout=60) as response:
-        index = json.loads(response.read().decode("utf-8"))
-    return json.dumps({"config": index["config"], "docs": []})
+    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    return json.dumps({"config": index["config"], "docs": []}).encode("utf-8")
 
 
 def light_search(context: BrowserContext, site_url: str) -> None:
-    """Serve ``context`` an empty search index. Material's search worker indexes the whole
-    index (over a megabyte, lunr) on every page load: a few tenths of a CPU second per page,
-    paid by every browser test though only the search tests look at it. Those tests
+    """Have ``context`` served an empty search index. Material's search worker indexes the
+    whole index (over a megabyte, lunr) on every page load: a few tenths of a CPU second per
+    page, paid by every browser test though only the search tests look at it. Those tests
     (test_browser.py's search, test_requests.py) get the real index; every other page still
     starts Material's search worker, now on the same configuration and no document, so a
-    script error there still shows. Registered last, this route is asked first."""
-    body = _light_search_index(site_url)
-
-    def route(route: Route) -> None:
-        route.fulfill(status=200, body=body, content_type="application/json")
-
-    context.route(site_url + SEARCH_INDEX, route)
+    script error there still shows. A cookie the test server (tests/site/conftest.py) reads,
+    not a route: a route makes the browser stop each request until this process lets it on."""
+    context.add_cookies([{"name": LIGHT_SEARCH_COOKIE, "value": "1", "url": site_url}])
 
 
 # --- screenshots ---------------------------------------------------------------------------------
