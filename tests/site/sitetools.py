@@ -133,10 +133,26 @@ class _BuildServer:
             output += err.read_text(encoding="utf-8")
             return int(json.loads(reply)["returncode"]), output
 
+    def stop(self) -> None:
+        """End the server (end of its stdin) and wait for it, so that no process is left
+        behind and its CPU time is counted where this process's children are."""
+        with self._lock:
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+            self._process.wait(timeout=60)
+
 
 @functools.cache
 def _build_server() -> _BuildServer:
     return _BuildServer()
+
+
+def stop_build_server() -> None:
+    """Stop this process's build server if a build started one (tests/conftest.py, at the end
+    of the session)."""
+    if _build_server.cache_info().currsize:
+        _build_server().stop()
+        _build_server.cache_clear()
 
 
 def shared_build(factory: Any, name: str, make: Callable[[Path], Build]) -> Build:
