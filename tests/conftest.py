@@ -18,3 +18,11 @@ from factory import DataFolder
 def folder(tmp_path: Path) -> DataFolder:
     """The minimal valid data folder, to be changed by the test and then validated."""
     return DataFolder(tmp_path / "data")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The site tests' build server (tests/site/sitetools.py), if this process started one,
+    ends with the session and is waited for."""
+    sitetools = sys.modules.get("sitetools")
+    if sitetools is not None:
+        sitetools.stop_build_server()

@@ -22,11 +22,15 @@ for folder in (HERE, HERE.parent):  # sitetools.py here, factory.py one level up
 from sitetools import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    LIGHT_SEARCH_COOKIE,
     REPO,
+    SEARCH_INDEX,
     Build,
     ParsedPage,
     build_env,
     copy_example,
+    fast_paths_off,
+    light_search_index,
     mkdocs_build,
     parse_site,
     shared_build,
@@ -59,6 +63,25 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def plain_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The example built once per run the other way round from ``example_build``: another
+    folder, its own empty cache, hash seed 2 (so a subprocess, not the build server) and the
+    fast paths off (MkDocs converting and rendering every page itself). Both the fast-path
+    comparison (tests/site/test_fast_paths.py) and the reproducibility test
+    (test_cache_and_atomicity.py) compare it with the example build, byte for byte."""
+
+    def make(folder: Path) -> Build:
+        project = copy_example(folder / "project")
+        fast_paths_off(project)
+        return mkdocs_build(project, project / "site", env=build_env(PYTHONHASHSEED="2"))
+
+    build = shared_build(tmp_path_factory, "plain", make)
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
 def example_site(example_build: Build) -> Path:
     return example_build.site
 
@@ -76,7 +99,9 @@ def flat_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
     def make(folder: Path) -> Build:
         project = copy_example(folder / "project", use_directory_urls=False)
-        return mkdocs_build(project, project / "site")
+        # Hash seed 2, like ``plain_build``: the fast paths are compared with plain MkDocs
+        # across seeds both ways (this build fast with 2, its plain twin with the server's 1).
+        return mkdocs_build(project, project / "site", env=build_env(PYTHONHASHSEED="2"))
 
     build = shared_build(tmp_path_factory, "flat", make)
     assert build.returncode == 0, build.output
@@ -94,10 +119,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _SiteHandler(_QuietHandler):
+    """The example site's files; its search index without documents to a browser context that
+    asked for it with sitetools.light_search's cookie."""
+
+    light_index = b""
+
+    def do_GET(self) -> None:
+        light = f"{LIGHT_SEARCH_COOKIE}=1" in self.headers.get("Cookie", "")
+        if light and self.path.split("?")[0].endswith("/" + SEARCH_INDEX):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(self.light_index)))
+            self.end_headers()
+            self.wfile.write(self.light_index)
+            return
+        super().do_GET()
+
+
 @pytest.fixture(scope="session")
 def site_url(example_site: Path) -> Iterator[str]:
     """The example site over http on 127.0.0.1, on a free port, for the browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    served = type("_Served", (_SiteHandler,), {"light_index": light_search_index(example_site)})
+    handler = functools.partial(served, directory=str(example_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

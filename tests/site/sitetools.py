@@ -15,7 +15,8 @@ import re
 import shutil
 import subprocess
 import sys
-import urllib.request
+import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -27,7 +28,7 @@ import yaml
 from per_run import once_per_run
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Locator, Page, Route
+    from playwright.sync_api import BrowserContext, Locator, Page
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -36,7 +37,10 @@ MKDOCS = BIN / "mkdocs"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 # Debian's Chromium, driven by Playwright through executable_path (no browser is downloaded),
-# with everything that would reach the network or write a profile switched off.
+# with everything that would reach the network or write a profile switched off. Every host name
+# but the loopback address resolves to nothing: a page's request to another host (web fonts, the
+# GitHub API for the repository badge) fails at once in the browser, on any machine, without a
+# route that would stop every request of a context in this process to let it through.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -45,6 +49,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -65,19 +70,89 @@ class Build:
 def mkdocs_build(
     project: Path, site: Path, *, strict: bool = True, env: Mapping[str, str] | None = None
 ) -> Build:
-    """``mkdocs build [--strict] -f project/mkdocs.yml -d site`` as a subprocess."""
-    command = [str(MKDOCS), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    """``mkdocs build [--strict] -f project/mkdocs.yml -d site``: forked by this process's build
+    server (tests/site/buildserver.py), which has MkDocs, Material and pola-karir imported
+    already, or as a subprocess when the build asks for a hash seed other than the server's."""
+    arguments = ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
-        command.append("--strict")
+        arguments.append("--strict")
+    environment = dict(env) if env is not None else build_env()
+    if environment.get("PYTHONHASHSEED", SERVER_HASH_SEED) == SERVER_HASH_SEED:
+        environment["PYTHONHASHSEED"] = SERVER_HASH_SEED
+        returncode, output = _build_server().run(arguments, project, environment)
+        return Build(returncode, output, site)
     result = subprocess.run(
-        command,
+        [str(MKDOCS), *arguments],
         cwd=project,
-        env=dict(env) if env is not None else build_env(),
+        env=environment,
         capture_output=True,
         text=True,
         check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+# The build server's hash seed: the example build's (tests/site/conftest.py). A build that sets
+# no seed gets it too, as a subprocess would get some seed; one that asks for another seed
+# (the reproducibility test) runs as a subprocess.
+SERVER_HASH_SEED = "1"
+
+
+class _BuildServer:
+    """tests/site/buildserver.py, started on the first build of this process (one per xdist
+    worker), asked one build at a time; it ends with this process (end of its stdin)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("buildserver.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=build_env(PYTHONHASHSEED=SERVER_HASH_SEED),
+            text=True,
+        )
+
+    def run(self, arguments: list[str], cwd: Path, env: Mapping[str, str]) -> tuple[int, str]:
+        """(exit status, stdout then stderr) of ``mkdocs <arguments>`` in ``cwd`` with ``env``."""
+        with self._lock, tempfile.TemporaryDirectory(prefix="pk-build-") as folder:
+            out, err = Path(folder) / "stdout", Path(folder) / "stderr"
+            request = {
+                "program": str(MKDOCS),
+                "argv": arguments,
+                "cwd": str(cwd),
+                "env": dict(env),
+                "stdout": str(out),
+                "stderr": str(err),
+            }
+            assert self._process.stdin is not None and self._process.stdout is not None
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            reply = self._process.stdout.readline()
+            assert reply, f"the build server ended (exit {self._process.wait()})"
+            output = out.read_text(encoding="utf-8")
+            output += err.read_text(encoding="utf-8")
+            return int(json.loads(reply)["returncode"]), output
+
+    def stop(self) -> None:
+        """End the server (end of its stdin) and wait for it, so that no process is left
+        behind and its CPU time is counted where this process's children are."""
+        with self._lock:
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+            self._process.wait(timeout=60)
+
+
+@functools.cache
+def _build_server() -> _BuildServer:
+    return _BuildServer()
+
+
+def stop_build_server() -> None:
+    """Stop this process's build server if a build started one (tests/conftest.py, at the end
+    of the session)."""
+    if _build_server.cache_info().currsize:
+        _build_server().stop()
+        _build_server.cache_clear()
 
 
 def shared_build(factory: Any, name: str, make: Callable[[Path], Build]) -> Build:
@@ -137,6 +212,16 @@ def copy_example(project: Path, **settings: Any) -> Path:
     else:
         (project / "docs").mkdir()
     return project
+
+
+def fast_paths_off(project: Path) -> None:
+    """``fast_paths: false`` for the pola-karir plugin in ``project``'s mkdocs.yml."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "pola-karir" in entry:
+            entry["pola-karir"]["fast_paths"] = False
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
@@ -327,29 +412,24 @@ def site_prefix(config: Mapping[str, Any]) -> str:
 # --- browser contexts ---------------------------------------------------------------------------
 
 SEARCH_INDEX = "search/search_index.json"
+LIGHT_SEARCH_COOKIE = "pk-light-search"
 
 
-@functools.cache
-def _light_search_index(site_url: str) -> str:
+def light_search_index(site: Path) -> bytes:
     """The site's search index with its configuration (languages, separator) and no document."""
-    with urllib.request.urlopen(site_url + SEARCH_INDEX, timeout=60) as response:
-        index = json.loads(response.read().decode("utf-8"))
-    return json.dumps({"config": index["config"], "docs": []})
+    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    return json.dumps({"config": index["config"], "docs": []}).encode("utf-8")
 
 
 def light_search(context: BrowserContext, site_url: str) -> None:
-    """Serve ``context`` an empty search index. Material's search worker indexes the whole
-    index (over a megabyte, lunr) on every page load: a few tenths of a CPU second per page,
-    paid by every browser test though only the search tests look at it. Those tests
+    """Have ``context`` served an empty search index. Material's search worker indexes the
+    whole index (over a megabyte, lunr) on every page load: a few tenths of a CPU second per
+    page, paid by every browser test though only the search tests look at it. Those tests
     (test_browser.py's search, test_requests.py) get the real index; every other page still
     starts Material's search worker, now on the same configuration and no document, so a
-    script error there still shows. Registered last, this route is asked first."""
-    body = _light_search_index(site_url)
-
-    def route(route: Route) -> None:
-        route.fulfill(status=200, body=body, content_type="application/json")
-
-    context.route(site_url + SEARCH_INDEX, route)
+    script error there still shows. A cookie the test server (tests/site/conftest.py) reads,
+    not a route: a route makes the browser stop each request until this process lets it on."""
+    context.add_cookies([{"name": LIGHT_SEARCH_COOKIE, "value": "1", "url": site_url}])
 
 
 # --- screenshots ---------------------------------------------------------------------------------

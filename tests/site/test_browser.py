@@ -23,7 +23,6 @@ from playwright.sync_api import (
     BrowserContext,
     ConsoleMessage,
     Page,
-    Route,
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitetools import light_search, screenshot, screenshot_folder
@@ -49,7 +48,8 @@ PHONE = {
 class Tab:
     """A page whose errors are collected: console errors, uncaught exceptions, failed requests
     to the site. Requests to other hosts (web fonts, the GitHub API for the repository badge)
-    are blocked, so the test never depends on the network; their errors are not the site's."""
+    fail in the browser (sitetools.CHROMIUM_ARGS), so the test never depends on the network;
+    their errors are not the site's."""
 
     page: Page
     base: str
@@ -89,15 +89,7 @@ def _new_tab(
     browser: Browser, base: str, *, search: bool = False, **options: Any
 ) -> tuple[BrowserContext, Tab]:
     """``search``: the site's real search index (else an empty one, see ``light_search``)."""
-    context = browser.new_context(**options)
-
-    def route(route: Route) -> None:
-        if route.request.url.startswith(base):
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", route)
+    context = browser.new_context(**options)  # other hosts do not resolve (CHROMIUM_ARGS)
     if not search:
         light_search(context, base)
     tab = Tab(context.new_page(), base)

@@ -17,7 +17,6 @@ from sitetools import (
     BIN,
     Build,
     build_env,
-    copy_example,
     mkdocs_build,
     new_project,
     shared_build,
@@ -162,10 +161,11 @@ def test_the_url_style_leaves_the_diagrams_alone(
 # --- (b) reproducible output -----------------------------------------------------------------
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path, example_site: Path) -> None:
-    """Same data, another folder, another (empty) cache and another hash seed: same bytes."""
-    project = copy_example(tmp_path / "again")
-    build = _ok(mkdocs_build(project, project / "site", env=build_env(PYTHONHASHSEED="2")))
+def test_two_builds_are_byte_identical(plain_build: Build, example_site: Path) -> None:
+    """Same data, another folder, another (empty) cache and another hash seed: same bytes.
+    The second build is the session's ``plain_build`` (fast paths off, which
+    tests/site/test_fast_paths.py compares too): one build fewer than a build of its own."""
+    build = _ok(plain_build)
     first, second = tree_hashes(example_site), tree_hashes(build.site)
     assert sorted(first) == sorted(second)
     differing = sorted(name for name in first if first[name] != second[name])

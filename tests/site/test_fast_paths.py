@@ -26,7 +26,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from sitetools import Build, copy_example, mkdocs_build, tree_hashes
+from sitetools import Build, copy_example, fast_paths_off, mkdocs_build, tree_hashes
 
 from pola_karir import mkdocs_direct
 from pola_karir import mkdocs_fastpath as fastpath
@@ -56,21 +56,20 @@ def _rendered(build: Build) -> tuple[int, int]:
     return int(rendered), int(cached)
 
 
-def _plain(project: Path, **settings: object) -> Build:
-    """The example project (with ``settings``) built with the fast paths off."""
-    copy_example(project, **settings)
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    for entry in config["plugins"]:
-        if isinstance(entry, dict) and "pola-karir" in entry:
-            entry["pola-karir"]["fast_paths"] = False
-    text_ = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-    (project / "mkdocs.yml").write_text(text_, encoding="utf-8")
-    build = mkdocs_build(project, project / "site")
+def _plain(build: Build) -> Build:
+    """A build with the fast paths off: clean, and without the fast paths' log lines."""
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output, build.output
     assert not _STATS.search(build.output), build.output
     assert not _RENDERED.search(build.output), build.output
     return build
+
+
+def _plain_flat(project: Path) -> Build:
+    """The example with ``use_directory_urls: false``, built with the fast paths off."""
+    copy_example(project, use_directory_urls=False)
+    fast_paths_off(project)
+    return _plain(mkdocs_build(project, project / "site"))
 
 
 def _same_site(fast: Path, plain: Path) -> None:
@@ -88,10 +87,10 @@ def test_the_fast_paths_build_the_same_bytes(
 ) -> None:
     if layout == "flat":
         fast: Build = request.getfixturevalue("flat_build")
-        plain = _plain(tmp_path / "plain", use_directory_urls=False)
-    else:
+        plain = _plain_flat(tmp_path / "plain")
+    else:  # the session's plain build, which the reproducibility test reads too
         fast = request.getfixturevalue("example_build")
-        plain = _plain(tmp_path / "plain")
+        plain = _plain(request.getfixturevalue("plain_build"))
     converted, processes, cached = _stats(fast)
     assert converted > 200 and cached == 0  # the fast path did the work, from an empty cache
     assert processes >= 1
