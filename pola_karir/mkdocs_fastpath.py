@@ -29,6 +29,7 @@ pure) turn the cache off, not the parallel conversion.
 
 from __future__ import annotations
 
+import ctypes
 import enum
 import gc
 import hashlib
@@ -436,6 +437,7 @@ def run_forked(
     gc.freeze()
     try:
         for first in range(0, len(parts), per_pool):
+            give_back()  # what the last pool let go of, before the next one inherits it
             group: dict[str, T] = {}
             with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
                 for results in pool.map(work, parts[first : first + per_pool]):
@@ -447,6 +449,25 @@ def run_forked(
     finally:
         gc.unfreeze()
     return done
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+    return trim
+
+
+def give_back() -> None:
+    """Hand the memory freed so far back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). Python frees large strings (a page's HTML) to the C allocator, which keeps the
+    pages for reuse: the process stays as big as at its largest, and a forked worker starts
+    as big as that."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def convert(srcs: list[str], job: _Job, processes: int) -> dict[str, Prepared]:

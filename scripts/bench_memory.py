@@ -23,6 +23,7 @@ is sampled every ``--interval`` seconds from ``/proc/<pid>/smaps_rollup``:
 A peak shorter than the interval may be missed by the PSS sum; the interval is a trade between
 that and the CPU the sampling takes from the build. The last line is machine-readable:
 ``pss_peak_mb=<MB> rss_largest_mb=<MB> seconds=<s> processes=<most at once>`` (per build).
+With ``--keep DIR`` the build logs and each build's samples (``timeline-cold.txt``) stay there.
 """
 
 from __future__ import annotations
@@ -49,9 +50,11 @@ MIB = 1024 * 1024
 class Sample:
     """One look at the process tree: PSS summed over it, the largest RSS, how many processes."""
 
+    seconds: float
     pss_kib: int
     largest_rss_kib: int
     processes: int
+    own_rss_kib: int  # the command's own process (MkDocs' main process)
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,8 @@ def rollup(pid: int) -> tuple[int, int] | None:
     return values["Pss"], values["Rss"]
 
 
-def sample(root: int) -> Sample:
-    pss = largest = count = 0
+def sample(root: int, seconds: float) -> Sample:
+    pss = largest = count = own = 0
     for pid in descendants(root):
         found = rollup(pid)
         if found is None:
@@ -115,11 +118,16 @@ def sample(root: int) -> Sample:
         pss += found[0]
         largest = max(largest, found[1])
         count += 1
-    return Sample(pss, largest, count)
+        own = found[1] if pid == root else own
+    return Sample(seconds, pss, largest, count, own)
 
 
-def measure(command: list[str], cwd: Path, log: Path, interval: float) -> Peak:
-    """Run ``command`` and sample its process tree until it ends."""
+def measure(
+    command: list[str], cwd: Path, log: Path, interval: float, timeline: Path | None = None
+) -> Peak:
+    """Run ``command`` and sample its process tree until it ends; with ``timeline``, every
+    sample is written there (seconds, PSS of the tree, largest RSS, the command's own RSS, in
+    MB, and the number of processes), to see which stage of the build the peak belongs to."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     samples: list[Sample] = []
     with log.open("w", encoding="utf-8") as out:
@@ -129,7 +137,7 @@ def measure(command: list[str], cwd: Path, log: Path, interval: float) -> Peak:
 
         def watch() -> None:
             while not done.is_set():
-                samples.append(sample(process.pid))
+                samples.append(sample(process.pid, time.perf_counter() - start))
                 done.wait(interval)
 
         watcher = threading.Thread(target=watch, daemon=True)
@@ -139,6 +147,14 @@ def measure(command: list[str], cwd: Path, log: Path, interval: float) -> Peak:
         done.set()
         watcher.join()
     returncode = os.waitstatus_to_exitcode(status)
+    if timeline is not None:
+        lines = ["seconds pss_mb largest_rss_mb own_rss_mb processes"]
+        lines += [
+            f"{s.seconds:.2f} {s.pss_kib / 1024:.0f} {s.largest_rss_kib / 1024:.0f} "
+            f"{s.own_rss_kib / 1024:.0f} {s.processes}"
+            for s in samples
+        ]
+        timeline.write_text("\n".join(lines) + "\n", encoding="utf-8")
     pss = max((s.pss_kib for s in samples), default=0)
     largest = max([usage.ru_maxrss, *(s.largest_rss_kib for s in samples)])  # KiB on Linux
     processes = max((s.processes for s in samples), default=1)
@@ -161,7 +177,8 @@ def build_project(project: Path, work: Path, warm: bool, interval: float) -> lis
     command += ["-d", str(work / "site")]
     peaks = []
     for label in ("cold", "warm") if warm else ("cold",):
-        peak = measure(command, project, work / f"build-{label}.log", interval)
+        log, timeline = work / f"build-{label}.log", work / f"timeline-{label}.txt"
+        peak = measure(command, project, log, interval, timeline)
         report(label, peak)
         if peak.returncode != 0:
             tail = (work / f"build-{label}.log").read_text(encoding="utf-8")[-3000:]
