@@ -489,6 +489,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             page.meta.update(standalone.NO_MACROS)
             if src in self.prepared:
                 self.originals[src] = markdown
+                # MkDocs has read the generated file; its text (the Markdown again, with the
+                # front matter) is not read again in this build: not kept for the whole build.
+                page.file.content_string = ""
                 return ""
         return markdown
 
