@@ -88,6 +88,8 @@ log = get_plugin_logger(__name__)
 ASSETS = ("pola-karir.css", "vendor/svg-pan-zoom.min.js", "pola-karir.js")
 # Published beside the vendored library, whose licence asks for its notice to go with it.
 LICENCES = ("vendor/svg-pan-zoom.LICENSE.txt",)
+# The build's own folder in the system's temporary folder: this, the build's pid, "-", random.
+BUILD_FOLDER = "pola-karir-build-"
 # Material's theme.language when mkdocs.yml does not set it (its mkdocs_theme.yml).
 THEME_DEFAULT_LANGUAGE = "en"
 
@@ -675,7 +677,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         """A folder of this build's own (``name`` in the build's temporary folder), for what
         is kept in files rather than in memory; deleted when the build ends, failed or not."""
         if self.scratch is None:
-            self.scratch = Path(tempfile.mkdtemp(prefix="pola-karir-build-"))
+            _remove_orphans(Path(tempfile.gettempdir()))
+            self.scratch = Path(tempfile.mkdtemp(prefix=f"{BUILD_FOLDER}{os.getpid()}-"))
         folder = self.scratch / name
         folder.mkdir(exist_ok=True)
         return folder
@@ -702,6 +705,23 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self.root))
         return server
+
+
+def _remove_orphans(temp: Path) -> None:
+    """Delete the folders of builds that were killed (their process is gone): a killed build
+    cannot delete its own, and at tens of thousands of positions each holds the open data
+    and, without a cache, every SVG. A folder whose process still runs, or belongs to
+    someone else, is left alone."""
+    for folder in temp.glob(f"{BUILD_FOLDER}*-*"):
+        pid = folder.name.removeprefix(BUILD_FOLDER).partition("-")[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # not ours to signal: someone else's, alive
+            continue
 
 
 def _release(files: Files, srcs: Iterable[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -87,6 +88,25 @@ def test_a_diagram_changed_before_it_is_embedded_stops_the_build(
     assert tree_hashes(site) == before
     assert sorted(p.name for p in project.iterdir() if ".pola-karir-" in p.name) == []
     assert _leftovers(temp) == []
+
+
+def test_a_killed_build_s_folder_is_deleted_by_the_next_build(tmp_path: Path) -> None:
+    """A build killed (SIGKILL) cannot delete its own folder; the next build deletes the folders
+    whose process is gone, and leaves a running one's alone."""
+    temp = tmp_path / "tmp"
+    ended = subprocess.Popen(["true"])  # a process that has ended: its pid names no process
+    ended.wait()
+    orphan = temp / f"pola-karir-build-{ended.pid}-abc123" / "published"
+    orphan.mkdir(parents=True)
+    (orphan / "pola-karir.json").write_text("{}", encoding="utf-8")
+    alive = temp / f"pola-karir-build-{os.getpid()}-def456"
+    alive.mkdir()
+    project = _project(tmp_path / "project", cache=True)
+
+    build = mkdocs_build(project, project / "site", env=build_env(TMPDIR=str(temp)))
+
+    assert build.returncode == 0, build.output
+    assert _leftovers(temp) == [alive.name]
 
 
 def test_the_open_data_is_published_byte_for_byte(
