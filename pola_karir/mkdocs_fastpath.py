@@ -35,7 +35,9 @@ pure) turn the cache off, not the parallel conversion.
 
 from __future__ import annotations
 
+import ctypes
 import enum
+import gc
 import hashlib
 import json
 import logging
@@ -83,6 +85,11 @@ _READS_FILES: Final = frozenset({"pymdownx.snippets"})
 _ENTRY_HEAD: Final = "pola-karir-page"
 # Chunks per worker: enough to even out pages of different sizes, few enough to stay cheap.
 _CHUNKS_PER_WORKER: Final = 4
+# At most this many pages per chunk: a worker's memory grows with the pages it has done (the
+# pages it touched are copied from its parent, Jinja's and Markdown's caches fill), so the
+# work is cut small and each pool, freshly forked, does a few chunks per worker and ends.
+CHUNK_PAGES: Final = 250
+CHUNKS_PER_POOL: Final = 2  # per worker
 
 T = TypeVar("T")
 Finish = Callable[[str, Page, "Files", "MkDocsConfig"], str]
@@ -442,29 +449,73 @@ def _convert_many(srcs: Sequence[str]) -> list[tuple[str, tuple[Prepared, bool] 
         return [(src, _convert(job, src, capture)) for src in srcs]
 
 
-def chunks(items: list[str], count: int) -> list[list[str]]:
-    size = max(1, -(-len(items) // count))
+def chunks(items: list[str], count: int, most: int = CHUNK_PAGES) -> list[list[str]]:
+    """``items`` in ``count`` chunks, more if a chunk would hold more than ``most``."""
+    size = min(most, max(1, -(-len(items) // count)))
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def run_forked(
-    work: Callable[[Sequence[str]], list[tuple[str, T | None]]], srcs: list[str], processes: int
+    work: Callable[[Sequence[str]], list[tuple[str, T | None]]],
+    srcs: list[str],
+    processes: int,
+    after: Callable[[Mapping[str, T]], None] = lambda done: None,
 ) -> dict[str, T]:
     """``work`` over ``srcs`` in ``processes`` forked workers (in this process if 1), in chunks;
     what ``work`` gives None for, or a worker that died, is left to MkDocs' plain path. The
-    caller sets the module state ``work`` reads before calling: the workers inherit it."""
+    caller sets the module state ``work`` reads before calling: the workers inherit it.
+
+    Memory: the workers share their parent's pages until they write to them. Python writes to
+    every object it looks at (reference counts) and its collector looks at all of them, so the
+    parent's objects are frozen (``gc.freeze``) before forking, out of the collector's reach,
+    and a pool lives for :data:`CHUNKS_PER_POOL` chunks per worker only: a fresh fork starts
+    small again, where a long-lived worker would grow with every page it renders.
+    (``max_tasks_per_child`` would do it, but refuses the ``fork`` start method.) ``after``
+    is given what each pool did, once it is over: the parent may drop what no later worker
+    needs before the next pool forks."""
     if processes <= 1 or len(srcs) < 2:
-        return {s: r for s, r in work(srcs) if r is not None}
+        alone = {s: r for s, r in work(srcs) if r is not None}
+        after(alone)
+        return alone
     parts = chunks(srcs, processes * _CHUNKS_PER_WORKER)
+    per_pool = processes * CHUNKS_PER_POOL
     context = multiprocessing.get_context("fork")
     done: dict[str, T] = {}
+    gc.collect()
+    gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            for results in pool.map(work, parts):
-                done.update((s, r) for s, r in results if r is not None)
+        for first in range(0, len(parts), per_pool):
+            give_back()  # what the last pool let go of, before the next one inherits it
+            group: dict[str, T] = {}
+            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+                for results in pool.map(work, parts[first : first + per_pool]):
+                    group.update((s, r) for s, r in results if r is not None)
+            done.update(group)
+            after(group)
     except (OSError, BrokenProcessPool):
         pass  # no process to be had, or one died: MkDocs does the rest itself
+    finally:
+        gc.unfreeze()
     return done
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+    return trim
+
+
+def give_back() -> None:
+    """Hand the memory freed so far back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). Python frees large strings (a page's HTML) to the C allocator, which keeps the
+    pages for reuse: the process stays as big as at its largest, and a forked worker starts
+    as big as that."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def convert_counted(srcs: list[str], job: _Job, processes: int) -> tuple[dict[str, Prepared], int]:

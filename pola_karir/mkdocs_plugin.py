@@ -30,7 +30,8 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -67,9 +68,10 @@ from pola_karir.site.render import (
     CacheError,
     GraphvizError,
     RenderStats,
+    SvgStore,
     dot_version,
     prepare_cache,
-    render_all,
+    render_to_store,
 )
 from pola_karir.text import catalogue
 from pola_karir.text.diagnostics import message
@@ -86,6 +88,8 @@ log = get_plugin_logger(__name__)
 ASSETS = ("pola-karir.css", "vendor/svg-pan-zoom.min.js", "pola-karir.js")
 # Published beside the vendored library, whose licence asks for its notice to go with it.
 LICENCES = ("vendor/svg-pan-zoom.LICENSE.txt",)
+# The build's own folder in the system's temporary folder: this, the build's pid, "-", random.
+BUILD_FOLDER = "pola-karir-build-"
 # Material's theme.language when mkdocs.yml does not set it (its mkdocs_theme.yml).
 THEME_DEFAULT_LANGUAGE = "en"
 
@@ -134,11 +138,12 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.warnings: _WarningCount | None = None
         self.epoch_set = False
         self.content: SiteContent | None = None
+        self.published: dict[str, Path] = {}
         self.sources: dict[str, str] = {}
         self.generated: frozenset[str] = frozenset()
         self.blocks: dict[str, dict[str, str]] = {}
         self.root = Path()
-        self.svgs: dict[str, str] = {}
+        self.svgs = SvgStore({})
         self.files: Files | None = None
         self.last_stats: RenderStats | None = None
         self.edit = standalone.EditPaths(None)
@@ -216,7 +221,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         theme_note = match_theme_language(config.theme, self.config.lang)
         if theme_note is not None:
             log.info(theme_note)
-        self.content = site_content(result.dataset, self.config.lang, limits, self.root)
+        content = site_content(result.dataset, self.config.lang, limits, self.root)
+        self.published = self._spool(content.files)
+        self.content = replace(content, files={})
         self._say_why_no_history(self.content)
         self.sources = {p.src: p.source_file for p in self.content.pages if p.source_file}
         self.generated = frozenset(p.src for p in self.content.pages)
@@ -233,6 +240,21 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.command != "serve":
             self._stage(config)
         return config
+
+    def _spool(self, published: Mapping[str, str]) -> dict[str, Path]:
+        """Write the published files (the open data: JSON, CSV, the data script, schemas) to
+        the build's own folder, by site path: at tens of thousands of positions they are tens of
+        megabytes each, which the build would otherwise hold until MkDocs copies them at the
+        end, and every forked worker would inherit. MkDocs copies each file's bytes as they are,
+        the same bytes it would write from the text (UTF-8)."""
+        folder = self._scratch("published")
+        spooled = {}
+        for path, text in published.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+            spooled[path] = target
+        return spooled
 
     def _stand_alone(self, config: MkDocsConfig) -> None:
         """What the generated pages need from any mkdocs.yml (see :mod:`mkdocs_standalone`):
@@ -318,27 +340,30 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 source = self.sources.get(page.src)
                 generated.edit_uri = self.edit.of(source) if source else None
                 files.append(generated)
-        for path, published in self.content.files.items():
+        for path, spooled in self.published.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=published))
+                files.append(File.generated(config, path, abs_src_path=str(spooled)))
         package = resources.files("pola_karir.site") / "assets"
         for asset in (*ASSETS, *LICENCES):
             text = (package / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=text))
+        # MkDocs' files hold the pages now, and the diagrams were rendered (on_pre_build):
+        # the pages' own copy (with every diagram's DOT source) is not kept for the build.
+        self.content = replace(self.content, pages=())
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Render the diagrams (in parallel ``dot`` processes, cached) before anything is
         written, so that no failure can leave a half-built site."""
         assert self.content is not None
-        cache_dir = self._path(config, self.config.cache_dir) if self.config.cache else None
+        cached = self.config.cache
+        folder = self._path(config, self.config.cache_dir) if cached else self._scratch("svg")
         try:
-            if cache_dir is not None:
-                prepare_cache(cache_dir)
-            self.svgs, self.last_stats = render_all(
-                self.content.diagrams, cache_dir, max(1, self.config.concurrency)
+            prepare_cache(folder)
+            self.svgs, self.last_stats = render_to_store(
+                self.content.diagrams, folder, max(1, self.config.concurrency), cached=cached
             )
-            if cache_dir is not None:
+            if cached:
                 self.cache_used[""] = set(self.last_stats.entries)
         except (GraphvizError, CacheError) as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
@@ -380,7 +405,6 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         cache_dir = None
         if self.config.cache and self.page_keys:
             cache_dir = self._path(config, self.config.cache_dir) / "rendered"
-        self.scratch = Path(tempfile.mkdtemp(prefix="pola-karir-rendered-"))
         result = ahead.render_ahead(
             pages,
             config,
@@ -388,10 +412,11 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             doc_files,
             env,
             stage1=self.page_keys,
-            svgs=self.svgs,
+            svgs=self.svgs.digests(),
             sources=self.sources,
             cache_dir=cache_dir,
-            scratch=self.scratch,
+            scratch=self._scratch("rendered"),
+            release=lambda done: _release(files, done),
         )
         self.ready, self.last_rendered = result.pages, result.stats
         if cache_dir is not None:
@@ -440,11 +465,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 cache_dir = self._path(config, self.config.cache_dir) / "pages"
         if not fastpath.fork_available():
             log.info(catalogue.text("fastpath.one_process", lang))
-        pages = {p.src: self.blocks.get(p.src, {}) for p in self.content.pages}
+        pages = {src: self.blocks.get(src, {}) for src in sorted(self.generated)}
         result = fastpath.prepare(
             pages, config, files, self._page_content, lang=lang, cache_dir=cache_dir
         )
         self.prepared = result.pages
+        # A page prepared ahead has its blocks in; MkDocs' plain path needs the others' only.
+        self.blocks = {src: b for src, b in self.blocks.items() if src not in self.prepared}
         self.last_pages = result.stats
         self._say_why_not_direct(result.stats)
         self.page_keys = result.keys
@@ -477,6 +504,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             page.meta.update(standalone.NO_MACROS)
             if src in self.prepared:
                 self.originals[src] = markdown
+                # MkDocs has read the generated file; its text (the Markdown again, with the
+                # front matter) is not read again in this build: not kept for the whole build.
+                page.file.content_string = ""
                 return ""
         return markdown
 
@@ -523,8 +553,11 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         def links(svg: str) -> str:
             return self._resolve(svg, page, files, config)
 
-        with in_language(self.config.lang):  # the zoom tools' words
-            return embed_diagrams(output, self.svgs, links)
+        try:
+            with in_language(self.config.lang):  # the zoom tools' words
+                return embed_diagrams(output, self.svgs, links)
+        except CacheError as error:  # the build stops; on_build_error discards what it wrote
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -660,9 +693,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             self.publication = None
         self._end_build()
 
+    def _scratch(self, name: str) -> Path:
+        """A folder of this build's own (``name`` in the build's temporary folder), for what
+        is kept in files rather than in memory; deleted when the build ends, failed or not."""
+        if self.scratch is None:
+            _remove_orphans(Path(tempfile.gettempdir()))
+            self.scratch = Path(tempfile.mkdtemp(prefix=f"{BUILD_FOLDER}{os.getpid()}-"))
+        folder = self.scratch / name
+        folder.mkdir(exist_ok=True)
+        return folder
+
     def _end_build(self) -> None:
         """Stop counting warnings, give back the environment's SOURCE_DATE_EPOCH and the search
-        index's own method, and delete the pages rendered ahead without a cache."""
+        index's own method, and delete the build's own folder (pages rendered ahead without a
+        cache, diagrams without a cache, the open data)."""
         if self.search_index is not None:
             del self.search_index.add_entry_from_context
             self.search_index = None
@@ -681,6 +725,38 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self.root))
         return server
+
+
+def _remove_orphans(temp: Path) -> None:
+    """Delete the folders of builds that were killed (their process is gone): a killed build
+    cannot delete its own, and at tens of thousands of positions each holds the open data
+    and, without a cache, every SVG. A folder whose process still runs, or belongs to
+    someone else, is left alone."""
+    for folder in temp.glob(f"{BUILD_FOLDER}*-*"):
+        pid = folder.name.removeprefix(BUILD_FOLDER).partition("-")[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # not ours to signal: someone else's, alive
+            continue
+
+
+def _release(files: Files, srcs: Iterable[str]) -> None:
+    """Drop what MkDocs holds for pages rendered ahead (their HTML, their Markdown, the
+    generated file's text): their finished HTML is in its entry and MkDocs renders an empty
+    template for them (:mod:`pola_karir.mkdocs_render_ahead`). At tens of thousands of pages
+    this is most of what the build holds. Each build has its own files and pages (``mkdocs
+    serve`` too), so nothing a later build needs is lost."""
+    for src in srcs:
+        file = files.get_file_from_path(src)
+        if file is None or file.page is None:
+            continue
+        file.page.content = ""  # a string still: Material's search edits it on every page
+        file.page.markdown = ""
+        file.content_string = ""
 
 
 def match_theme_language(theme: MutableMapping[str, Any], lang: str) -> str | None:

@@ -38,7 +38,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -222,13 +222,9 @@ def build_key(config: MkDocsConfig, nav: Navigation) -> str:
 
 def page_key(build: str, stage1: str, page: Page, svgs: Mapping[str, str], source: str) -> str:
     """One page's key: the build's, the page's stage-1 key, its meta, edit link, data file and
-    the SVG that will be embedded in it."""
+    the SVG that will be embedded in it (``svgs``: the sha256 of each diagram's SVG, by name)."""
     names = sorted(set(_DIAGRAM.findall(page.content or "")))
-    diagrams = {
-        name: hashlib.sha256(svgs[name].encode("utf-8")).hexdigest()
-        for name in names
-        if name in svgs
-    }
+    diagrams = {name: svgs[name] for name in names if name in svgs}
     own = [build, stage1, page.meta, page.file.edit_uri, source, diagrams]
     return hashlib.sha256(_json(own).encode("utf-8")).hexdigest()
 
@@ -343,12 +339,18 @@ def _render_many(srcs: Sequence[str]) -> list[tuple[str, Rendered | None]]:
     return done
 
 
-def render(srcs: list[str], job: _Job, processes: int) -> dict[str, Rendered]:
-    """Render ``srcs`` in ``processes`` forked workers (in this process if 1)."""
+def render(
+    srcs: list[str],
+    job: _Job,
+    processes: int,
+    release: Callable[[Iterable[str]], None] = lambda srcs: None,
+) -> dict[str, Rendered]:
+    """Render ``srcs`` in ``processes`` forked workers (in this process if 1); ``release`` is
+    given the pages rendered as each pool ends."""
     global _JOB
     _JOB = job
     try:
-        return fastpath.run_forked(_render_many, srcs, processes)
+        return fastpath.run_forked(_render_many, srcs, processes, lambda done: release(done))
     finally:
         _JOB = None
 
@@ -361,13 +363,17 @@ def render_ahead(
     env: Any,
     *,
     stage1: Mapping[str, str],
-    svgs: Mapping[str, str],
+    svgs: Mapping[str, str],  # the sha256 of each diagram's SVG, by name
     sources: Mapping[str, str],
     cache_dir: Path | None,
     scratch: Path,
+    release: Callable[[Iterable[str]], None] = lambda srcs: None,
 ) -> Result:
     """Render ``pages`` ahead: from ``cache_dir`` where an entry verifies, in workers (and
-    stored) otherwise. Pages without a stage-1 key (no cache) are rendered into ``scratch``."""
+    stored) otherwise. Pages without a stage-1 key (no cache) are rendered into ``scratch``.
+    ``release`` is given the pages done, as they are done (from the cache before any worker
+    forks, the others as each pool of workers ends): what MkDocs holds for them is no longer
+    needed, and the next workers fork without it."""
     build = build_key(config, nav) if cache_dir is not None else ""
     done: dict[str, Rendered] = {}
     keys: dict[str, tuple[Path, str]] = {}
@@ -385,10 +391,11 @@ def render_ahead(
             done[src] = entry
         else:
             keys[src] = (cache_dir, key)
+    release(done)
     missing = sorted(keys)
     processes = min(fastpath.workers(), max(1, len(missing))) if fastpath.fork_available() else 1
     job = _Job(config, nav, doc_files, env, search_plugin(config), keys)
-    rendered = render(missing, job, processes)
+    rendered = render(missing, job, processes, release)
     stats = Stats(len(rendered), len(done), rejected, processes)
     done.update(rendered)
     return Result(done, stats)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pola_karir import export
 from pola_karir.history import timeline
@@ -199,8 +199,15 @@ _PLACEHOLDER = re.compile(
 )
 
 
+class SvgSource(Protocol):
+    """Where :func:`embed_diagrams` takes each SVG from: a mapping, or the plugin's
+    :class:`~pola_karir.site.render.SvgStore`, which reads it back from its file."""
+
+    def get(self, name: str, /) -> str | None: ...
+
+
 def embed_diagrams(
-    html: str, svgs: Mapping[str, str], links: Callable[[str], str] = lambda svg: svg
+    html: str, svgs: SvgSource, links: Callable[[str], str] = lambda svg: svg
 ) -> str:
     """Put rendered SVG into the placeholders after Markdown conversion, so large SVG never goes
     through the Markdown parser. ``links`` resolves the links of each SVG placed (they name

@@ -20,7 +20,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -201,9 +201,95 @@ def render_all(
 ) -> tuple[dict[str, str], RenderStats]:
     """SVG for every diagram by name; cached ones that verify are read, the rest rendered in
     batches. Call :func:`prepare_cache` first."""
+    result: dict[str, str] = {}
+
+    def keep(diagram: Diagram, key: str, svg: str) -> None:
+        result[diagram.name] = svg
+
+    stats = _render(diagrams, cache_dir, jobs, dot, keep)
+    return result, stats
+
+
+@dataclass(frozen=True)
+class StoredSvg:
+    """Where one diagram's SVG lies (an entry as in the cache) and the sha256 it had."""
+
+    path: Path
+    key: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class SvgStore:
+    """The SVG of every diagram of a build, kept in files rather than in memory.
+
+    At tens of thousands of positions the diagrams' SVG is hundreds of megabytes, and every
+    process forked to render pages would inherit it. Each SVG stays in its entry file (the
+    diagram cache, or a folder of the build's own without a cache) and is read back when a page
+    embeds it, checked against the sha256 it had when it was stored: an entry changed since
+    (another build writing the same cache, a disk error) stops the build with
+    ``site.render.diagram_changed``, as embedding an SVG that was never rendered for this page
+    would be a silent error."""
+
+    entries: Mapping[str, StoredSvg]
+
+    def get(self, name: str) -> str | None:
+        """The SVG of diagram ``name`` (None: no such diagram), as it was stored."""
+        stored = self.entries.get(name)
+        if stored is None:
+            return None
+        svg, _ = _read_entry(stored.path, stored.key)
+        if svg is None or hashlib.sha256(svg.encode("utf-8")).hexdigest() != stored.digest:
+            raise CacheError("site.render.diagram_changed", path=stored.path)
+        return svg
+
+    def digests(self) -> dict[str, str]:
+        """The sha256 of every diagram's SVG by name, without reading any."""
+        return {name: stored.digest for name, stored in self.entries.items()}
+
+
+def render_to_store(
+    diagrams: Sequence[Diagram],
+    folder: Path,
+    jobs: int = 2,
+    dot: str = "dot",
+    *,
+    cached: bool = True,
+) -> tuple[SvgStore, RenderStats]:
+    """:func:`render_all`, the SVG left in ``folder`` (a :class:`SvgStore`). ``cached``:
+    ``folder`` is the diagram cache, whose verified entries are used; otherwise every diagram
+    is rendered. Call :func:`prepare_cache` on ``folder`` first."""
+    entries: dict[str, StoredSvg] = {}
+
+    def keep(diagram: Diagram, key: str, svg: str) -> None:  # the entry is in ``folder``
+        digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()
+        entries[diagram.name] = StoredSvg(folder / f"{key}.svg", key, digest)
+
+    stats = _render(diagrams, folder if cached else None, jobs, dot, keep, store=folder)
+    return SvgStore(entries), stats
+
+
+def _store(folder: Path, key: str, svg: str) -> None:
+    """Write one entry; a failure to write is the cache's error (a full disk, no folder)."""
+    try:
+        _write_atomic(folder / f"{key}.svg", _entry(key, svg))
+    except OSError as error:  # a full disk, or the folder was removed meanwhile
+        reason = error.strerror or str(error)
+        raise CacheError("publish.cache.unusable", path=folder, reason=reason) from error
+
+
+def _render(
+    diagrams: Sequence[Diagram],
+    cache_dir: Path | None,
+    jobs: int,
+    dot: str,
+    keep: Callable[[Diagram, str, str], None],
+    store: Path | None = None,
+) -> RenderStats:
+    """Every diagram's SVG to ``keep`` (the diagram, its key, the SVG): verified cache entries
+    as read, the rest rendered in batches (and written to ``cache_dir``, or to ``store``)."""
     version = dot_version(dot)
     executable = shutil.which(dot) or dot
-    result: dict[str, str] = {}
     missing: list[tuple[Diagram, str]] = []
     rejected = 0
     used: set[str] = set()
@@ -213,23 +299,18 @@ def render_all(
         svg, bad = _read_entry(cache_dir / f"{key}.svg", key) if cache_dir else (None, False)
         rejected += bad
         if svg is not None:
-            result[diagram.name] = svg
+            keep(diagram, key, svg)
         else:
             missing.append((diagram, key))
     batches = _jobs(missing, max(1, jobs))
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        outputs = list(pool.map(lambda b: _render_job([d for d, _ in b], executable), batches))
-    for batch, svgs in zip(batches, outputs, strict=True):
-        for (diagram, key), svg in zip(batch, svgs, strict=True):
-            tidy = tidy_svg(svg, diagram.title)
-            result[diagram.name] = tidy
-            if cache_dir is not None:
-                try:
-                    _write_atomic(cache_dir / f"{key}.svg", _entry(key, tidy))
-                except OSError as error:  # a full disk, or the folder was removed meanwhile
-                    reason = error.strerror or str(error)
-                    raise CacheError(
-                        "publish.cache.unusable", path=cache_dir, reason=reason
-                    ) from error
-    stats = RenderStats(len(missing), len(diagrams) - len(missing), rejected, frozenset(used))
-    return result, stats
+        outputs = pool.map(lambda b: _render_job([d for d, _ in b], executable), batches)
+        for batch, svgs in zip(batches, outputs, strict=True):
+            for (diagram, key), svg in zip(batch, svgs, strict=True):
+                tidy = tidy_svg(svg, diagram.title)
+                target = cache_dir or store
+                if target is not None:
+                    _store(target, key, tidy)
+                keep(diagram, key, tidy)
+            svgs.clear()  # the batch's raw SVG: not held until every batch is done
+    return RenderStats(len(missing), len(diagrams) - len(missing), rejected, frozenset(used))

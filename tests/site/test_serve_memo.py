@@ -42,9 +42,11 @@ def test_a_serve_rebuild_parses_only_the_edited_file(tmp_path: Path) -> None:
     assert plugin.content is not None
     pages = "".join(p.markdown for p in plugin.content.pages)
     assert "Penanda suntingan." in pages
+    plugin.on_shutdown()  # deletes the build's own folder (the open data spooled there)
 
 
 def test_a_one_off_build_keeps_no_parsed_file(tmp_path: Path) -> None:
     plugin, config = _plugin(tmp_path, "build")
     plugin.on_config(config)  # type: ignore[arg-type]
     assert plugin.memo is None
+    plugin.on_shutdown()
