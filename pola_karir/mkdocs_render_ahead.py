@@ -350,7 +350,7 @@ def render(
     global _JOB
     _JOB = job
     try:
-        return fastpath.run_forked(_render_many, srcs, processes, lambda done: release(done))
+        return fastpath.run_forked(_render_many, srcs, processes, release)
     finally:
         _JOB = None
 
