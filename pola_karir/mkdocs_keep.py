@@ -9,7 +9,8 @@ the wait between saving a file and seeing the page.
 
 A generated page's finished HTML is made of two parts, the very parts the caches of stages 1 and
 2 key on: the build's (every file's URL, the Markdown configuration, the configuration, the
-theme, the nav, the versions and the code: :func:`build_digest`) and the page's own (its
+theme, the nav and the title and meta of its pages, the versions and the code:
+:func:`build_digest`) and the page's own (its
 Markdown with its front matter, its ready-made blocks, its edit link, its data file, the SVG of
 its diagrams: :func:`page_digest`). When the build's part is the same as in the previous rebuild,
 a page whose own part is the same too has the same HTML, the same search entries and the same
@@ -46,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
+from mkdocs.utils.meta import get_data
 
 from pola_karir import mkdocs_fastpath as fastpath
 from pola_karir import mkdocs_render_ahead as ahead
@@ -82,10 +84,30 @@ class Previous:
     pages: Mapping[str, Kept]
 
 
-def build_digest(config: MkDocsConfig, files: Files, nav: Navigation, lang: str) -> str:
-    """The build-wide part of every generated page's HTML: stage 1's context and stage 2's
-    build key together."""
-    parts = (fastpath.context_key(config, files, lang), ahead.build_key(config, nav))
+def build_digest(
+    config: MkDocsConfig, files: Files, nav: Navigation, lang: str, theme: tuple[str, bool]
+) -> str:
+    """The build-wide part of every generated page's HTML: stage 1's context, stage 2's build
+    key (``theme``: :func:`~pola_karir.mkdocs_render_ahead.theme_digest`), and what every page
+    shows of the pages in the nav, which MkDocs only knows once it has read them: their meta,
+    and their title when the nav does not give it (then from their source: a guide's heading)."""
+    shown = hashlib.sha256()
+    for item in nav.pages:
+        file = item.file
+        try:
+            if "title" in vars(item) and file.generated_by:  # the nav's title: meta only
+                content = json.dumps(get_data(file.content_string)[1], default=str).encode()
+            else:
+                content = file.content_bytes
+        except OSError:  # MkDocs reports it when it reads the page
+            content = b""
+        shown.update(f"{file.src_uri}\0".encode())
+        shown.update(hashlib.sha256(content).digest())
+    parts = (
+        fastpath.context_key(config, files, lang),
+        ahead.build_key(config, nav, theme),
+        shown.hexdigest(),
+    )
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -96,16 +118,26 @@ def page_digest(file: File, blocks: Mapping[str, str], source: str, svgs: Mappin
     text = file.content_string
     names = sorted(set(_DIAGRAM.findall(text)))
     diagrams = {name: svgs.get(name) for name in names}
-    own = [text, dict(blocks), file.edit_uri, source, diagrams]
-    return hashlib.sha256(json.dumps(own, sort_keys=True).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    for block in sorted(blocks.items()):
+        digest.update(b"\0")
+        digest.update(json.dumps(block).encode("utf-8"))
+    rest = [file.edit_uri, source, diagrams]
+    digest.update(b"\0" + json.dumps(rest, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
 
 
-def keepable(file: File) -> bool:
-    """A generated page outside the nav, built in every build: one that may be kept."""
-    inclusion = file.inclusion
-    outside = inclusion.is_not_in_nav()  # type: ignore[no-untyped-call]
-    excluded = inclusion.is_excluded()  # type: ignore[no-untyped-call]
-    return bool(file.generated_by) and outside and not excluded
+def in_nav(nav: Navigation) -> frozenset[str]:
+    """The pages in the nav, by source path."""
+    return frozenset(page.file.src_uri for page in nav.pages)
+
+
+def keepable(file: File, nav_pages: frozenset[str]) -> bool:
+    """A generated page outside the nav (``nav_pages``: :func:`in_nav`), built in every build:
+    one that may be kept. A page in the nav is built every time: every page shows its title
+    and meta (see :func:`build_digest`)."""
+    excluded = file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+    return bool(file.generated_by) and not excluded and file.src_uri not in nav_pages
 
 
 def choose(

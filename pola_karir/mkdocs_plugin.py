@@ -199,6 +199,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.last_rendered = None
         self.cache_used = {}
         self.kept, self.build_digest, self.digests, self.stage1, self.stage2 = {}, None, {}, {}, {}
+        self.theme: tuple[str, bool] | None = None  # this build's theme digest, once known
         self.warnings = _WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
@@ -442,6 +443,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             cache_dir=cache_dir,
             scratch=self._scratch("rendered"),
             release=lambda done: _release(files, done),
+            theme=self.theme,
         )
         self.ready, self.last_rendered = result.pages, result.stats
         if self.build_digest is not None:
@@ -545,15 +547,17 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             ahead.search_plugin(config)
         ):
             return {}
-        self.build_digest = keep.build_digest(config, files, nav, self.config.lang)
-        svgs = self.svgs.digests()
+        svgs, nav_pages = self.svgs.digests(), keep.in_nav(nav)
         self.digests = {
             f.src_uri: keep.page_digest(
                 f, self.blocks.get(f.src_uri, {}), self.sources.get(f.src_uri, ""), svgs
             )
             for f in files
-            if f.src_uri in self.generated and keep.keepable(f)
+            if f.src_uri in self.generated and keep.keepable(f, nav_pages)
         }
+        self.theme = ahead.theme_digest(config.theme.dirs, config.theme.static_templates)
+        lang = self.config.lang
+        self.build_digest = keep.build_digest(config, files, nav, lang, self.theme)
         previous, aside = self.previous, self.aside
         if previous is None or aside is None:
             return {}

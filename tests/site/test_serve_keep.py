@@ -158,3 +158,23 @@ def test_invalid_data_stops_the_rebuild_and_the_next_valid_edit_recovers(
         assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
     finally:
         serve.close()
+
+
+def test_a_guide_retitled_is_in_the_nav_of_every_page(project: Path, tmp_path: Path) -> None:
+    """A hand-written guide sits in the nav under the title MkDocs reads from its heading:
+    renaming it changes every page's nav, so no page is kept from before."""
+    site = tmp_path / "served"
+    site.mkdir()
+    serve = Serve(project, site)
+    try:
+        serve.build()
+        guide = project / "docs" / "panduan-data.md"
+        text = guide.read_text(encoding="utf-8")
+        assert text.startswith("# Panduan mengubah data\n")
+        guide.write_text(text.replace("# Panduan mengubah data", "# Panduan data baru", 1), "utf-8")
+        serve.build()
+        assert not serve.plugin.kept
+        assert "Panduan data baru" in page(site, POSITION).read_text(encoding="utf-8")
+        assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
+    finally:
+        serve.close()
