@@ -178,7 +178,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.stage1 = {}
         self.stage2: dict[str, tuple[list[dict[str, Any]], tuple[Any, ...]]] = {}
         self.sweeper = keep.Sweeper()
-        self.wrapped: tuple[str, ...] = ()
+        self.wrapped: tuple[str, ...] = ()  # the search index's methods wrapped in this build
+        self.theme: tuple[str, bool] | None = None  # this build's theme digest, once known
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -199,7 +200,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.last_rendered = None
         self.cache_used = {}
         self.kept, self.build_digest, self.digests, self.stage1, self.stage2 = {}, None, {}, {}, {}
-        self.theme: tuple[str, bool] | None = None  # this build's theme digest, once known
+        self.theme = None
         self.warnings = _WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
