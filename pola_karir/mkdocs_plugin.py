@@ -14,6 +14,10 @@ abort. ``mkdocs serve`` builds into a private temporary folder that it serves wh
 in place; there is nothing to protect, so it is left as it is. ``mkdocs gh-deploy`` reads
 ``site_dir`` after the build: it is pointed back at the published site before that.
 
+In ``mkdocs serve`` a rebuild hands on the generated pages an edit did not touch from the
+previous one instead of making them again (:mod:`pola_karir.mkdocs_keep`): on_pre_build moves
+the served folder aside, on_nav hides those pages from MkDocs, on_post_build moves them back.
+
 This is the only place that knows URLs. The core names every page and file by its source path;
 its links that MkDocs does not resolve itself (raw HTML, SVG) are :func:`urls.ref` tokens, and
 :meth:`PolaKarirPlugin._resolve` replaces them with the URL of MkDocs' own ``File`` for that
