@@ -192,9 +192,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        if command != "serve":
-            self.memo = None  # MkDocs may hand back the instance of an earlier serve
-            self.previous = None
+        # MkDocs hands back the plugin object of an earlier session in the same process (it keeps
+        # plugins that handle on_startup): nothing of that session is carried into this one.
+        self.memo, self.previous = None, None
 
     @event_priority(100)  # first, so every other plugin sees the staging folder as site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
