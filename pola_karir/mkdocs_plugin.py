@@ -14,6 +14,10 @@ abort. ``mkdocs serve`` builds into a private temporary folder that it serves wh
 in place; there is nothing to protect, so it is left as it is. ``mkdocs gh-deploy`` reads
 ``site_dir`` after the build: it is pointed back at the published site before that.
 
+In ``mkdocs serve`` a rebuild hands on the generated pages an edit did not touch from the
+previous one instead of making them again (:mod:`pola_karir.mkdocs_keep`): on_pre_build moves
+the served folder aside, on_nav hides those pages from MkDocs, on_post_build moves them back.
+
 This is the only place that knows URLs. The core names every page and file by its source path;
 its links that MkDocs does not resolve itself (raw HTML, SVG) are :func:`urls.ref` tokens, and
 :meth:`PolaKarirPlugin._resolve` replaces them with the URL of MkDocs' own ``File`` for that
@@ -45,6 +49,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from pola_karir import mkdocs_fastpath as fastpath
+from pola_karir import mkdocs_keep as keep
 from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir import mkdocs_standalone as standalone
 from pola_karir.diagnostics import Severity
@@ -164,6 +169,21 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.search_index: Any | None = None
         self.scratch: Path | None = None
         self.last_rendered: ahead.Stats | None = None
+        # mkdocs serve only (see mkdocs_keep): the last rebuild that succeeded, the folder it
+        # left (moved aside in this build), the pages kept from it, and what this build learns
+        # for the next one: its build-wide digest, each keepable page's own digest, what
+        # stage 1 and stage 2 left for it.
+        self.previous: keep.Previous | None = None
+        self.aside: Path | None = None
+        self.kept: dict[str, keep.Kept] = {}
+        self.build_digest: str | None = None
+        self.digests: dict[str, str] = {}
+        self.stage1: dict[str, tuple[tuple[str, ...], list[list[str]] | None, tuple[Any, ...]]]
+        self.stage1 = {}
+        self.stage2: dict[str, tuple[list[dict[str, Any]], tuple[Any, ...]]] = {}
+        self.sweeper = keep.Sweeper()
+        self.wrapped: tuple[str, ...] = ()  # the search index's methods wrapped in this build
+        self.theme: tuple[str, bool] | None = None  # this build's theme digest, once known
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -172,8 +192,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        if command != "serve":
-            self.memo = None  # MkDocs may hand back the instance of an earlier serve
+        # MkDocs hands back the plugin object of an earlier session in the same process (it keeps
+        # plugins that handle on_startup): nothing of that session is carried into this one.
+        self.memo, self.previous = None, None
 
     @event_priority(100)  # first, so every other plugin sees the staging folder as site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -182,6 +203,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.nav, self.page_keys, self.ready, self.templates = None, {}, {}, {}
         self.last_rendered = None
         self.cache_used = {}
+        self.kept, self.build_digest, self.digests, self.stage1, self.stage2 = {}, None, {}, {}, {}
+        self.theme = None
         self.warnings = _WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
@@ -367,6 +390,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 self.cache_used[""] = set(self.last_stats.entries)
         except (GraphvizError, CacheError) as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        serving = self.command == "serve" and self.config.fast_paths and not self.dirty
+        if serving and self.previous is not None:
+            # Last of this handler: nothing after it fails before MkDocs would empty the folder.
+            prefix = f"{BUILD_FOLDER}{os.getpid()}-"
+            self.aside = keep.set_aside(Path(config.site_dir), prefix)
+            if self.aside is None:
+                log.info(catalogue.text("render.kept.off.folder", self.config.lang))
+                self.previous = None
 
     @event_priority(-100)  # last: every page holds its HTML, every other plugin is ready
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -417,8 +448,15 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             cache_dir=cache_dir,
             scratch=self._scratch("rendered"),
             release=lambda done: _release(files, done),
+            theme=self.theme,
         )
         self.ready, self.last_rendered = result.pages, result.stats
+        if self.build_digest is not None:
+            self.stage2 = {
+                src: (r.entries, tuple(r.records))
+                for src, r in result.pages.items()
+                if src in self.digests
+            }
         if cache_dir is not None:
             self.cache_used["rendered"] = {
                 r.path.name for r in self.ready.values() if r.path.parent == cache_dir
@@ -429,18 +467,36 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 page.meta["template"] = ahead.READY_TEMPLATE
         env.loader = ChoiceLoader([DictLoader({ahead.READY_TEMPLATE: ""}), env.loader])
         index = ahead.search_index(search)
-        if index is not None and self.ready:
-            original, ready = index.add_entry_from_context, self.ready
+        if index is not None and (self.ready or self.kept):
+            self._feed_search(index, [f.src_uri for f in files if f.is_documentation_page()])
 
-            def add_entry_from_context(page: Page) -> None:
-                rendered = ready.get(page.file.src_uri)
-                if rendered is None:
-                    original(page)
-                else:
-                    index.entries.extend(rendered.entries)
+    def _feed_search(self, index: Any, order: list[str]) -> None:
+        """The search index takes a page rendered ahead's entries as they are, and a kept
+        page's (:mod:`pola_karir.mkdocs_keep`) where a full build adds them (``order``: the
+        files in MkDocs' order; a page it does not build is never asked for)."""
+        original, ready = index.add_entry_from_context, self.ready
+        feed = keep.Entries(order, self.kept)
 
-            index.add_entry_from_context = add_entry_from_context
-            self.search_index = index
+        def add_entry_from_context(page: Page) -> None:
+            feed.before(page.file.src_uri, index.entries)
+            rendered = ready.get(page.file.src_uri)
+            if rendered is None:
+                original(page)
+            else:
+                index.entries.extend(rendered.entries)
+
+        index.add_entry_from_context = add_entry_from_context
+        self.wrapped = ("add_entry_from_context",)
+        if self.kept:
+            generate = index.generate_search_index
+
+            def generate_search_index(prev: Any) -> Any:
+                feed.before(None, index.entries)
+                return generate(prev)
+
+            index.generate_search_index = generate_search_index
+            self.wrapped += ("generate_search_index",)
+        self.search_index = index
 
     @event_priority(-100)  # last: the files and the nav are final
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -465,11 +521,18 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 cache_dir = self._path(config, self.config.cache_dir) / "pages"
         if not fastpath.fork_available():
             log.info(catalogue.text("fastpath.one_process", lang))
-        pages = {src: self.blocks.get(src, {}) for src in sorted(self.generated)}
+        kept = self._keep(config, files, nav)
+        pages = {src: self.blocks.get(src, {}) for src in sorted(self.generated) if src not in kept}
         result = fastpath.prepare(
             pages, config, files, self._page_content, lang=lang, cache_dir=cache_dir
         )
         self.prepared = result.pages
+        if self.build_digest is not None:
+            self.stage1 = {
+                src: (tuple(p.anchors), p.links, tuple(p.records))
+                for src, p in result.pages.items()
+                if src in self.digests
+            }
         # A page prepared ahead has its blocks in; MkDocs' plain path needs the others' only.
         self.blocks = {src: b for src, b in self.blocks.items() if src not in self.prepared}
         self.last_pages = result.stats
@@ -478,6 +541,42 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if cache_dir is not None:
             self.cache_used["pages"] = {f"{key}.json" for key in result.keys.values() if key}
         return nav
+
+    def _keep(self, config: MkDocsConfig, files: Files, nav: Navigation) -> dict[str, keep.Kept]:
+        """In ``mkdocs serve``: the generated pages the last rebuild made exactly as this one
+        would (:mod:`pola_karir.mkdocs_keep`), hidden from MkDocs' page loops; and what the next
+        rebuild needs to know of this one. Nothing is kept where stage 2 would not run."""
+        if self.command != "serve" or self.dirty:
+            return {}
+        if ahead.other_handlers(config, self) or not ahead.search_usable(
+            ahead.search_plugin(config)
+        ):
+            return {}
+        svgs, nav_pages = self.svgs.digests(), keep.in_nav(nav)
+        self.digests = {
+            f.src_uri: keep.page_digest(
+                f, self.blocks.get(f.src_uri, {}), self.sources.get(f.src_uri, ""), svgs
+            )
+            for f in files
+            if f.src_uri in self.generated and keep.keepable(f, nav_pages)
+        }
+        self.theme = ahead.theme_digest(config.theme.dirs, config.theme.static_templates)
+        lang = self.config.lang
+        self.build_digest = keep.build_digest(config, files, nav, lang, self.theme)
+        previous, aside = self.previous, self.aside
+        if previous is None or aside is None:
+            return {}
+        if previous.build != self.build_digest:
+            log.info(catalogue.text("render.kept.off.build", self.config.lang))
+            return {}
+        kept = keep.choose(previous, self.digests, files, aside)
+        keep.hide(files, frozenset(kept))
+        for src, page in kept.items():
+            file = files.get_file_from_path(src)
+            assert file is not None  # chosen among the files
+            keep.stand_in(file, config, page, files)
+        self.kept = kept
+        return kept
 
     def _say_why_not_direct(self, stats: fastpath.Stats) -> None:
         """Why the generated pages went through MkDocs' own conversion, when there were pages
@@ -601,6 +700,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)  # last, after every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.command == "serve":
+            self._finish_serve(config)
         if (diagrams := self.last_stats) is not None:
             self._say_stats(
                 "site.build.diagram_stats",
@@ -649,6 +750,55 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         log.info(catalogue.text("publish.done", self.config.lang, site=publication.site))
         self._prune_cache(config)
 
+    def _finish_serve(self, config: MkDocsConfig) -> None:
+        """The kept pages back in the served folder, as a full build leaves them (see
+        :mod:`pola_karir.mkdocs_keep`); the folder set aside deleted in the background; and
+        what the next rebuild may keep from this one."""
+        site, files = Path(config.site_dir), self.files
+        if self.aside is not None and files is not None:
+            aside, self.aside = self.aside, None
+            failed = keep.restore(aside, site, [page.dest for page in self.kept.values()])
+            self.sweeper.sweep(aside.parent)
+            if failed:
+                self.previous = None
+                names = ", ".join(failed[:3])
+                raise PluginError(
+                    catalogue.text("render.kept.restore_failed", self.config.lang, paths=names)
+                )
+        if self.kept and files is not None:
+            for page in self.kept.values():
+                ahead.replay(page.records)
+            level = config.validation.links.anchors
+            for src in self.kept:
+                file = files.get_file_from_path(src)
+                if file is not None and file.page is not None:
+                    file.page.validate_anchor_links(files=files, log_level=level)
+            if keep.SITEMAP in config.theme.static_templates:
+                pages = [f.page for f in files.documentation_pages() if f.page is not None]
+                keep.rewrite_sitemap_gz(site, pages)
+            built = len(self.generated) - len(self.kept)
+            log.info(
+                catalogue.text("render.kept", self.config.lang, kept=len(self.kept), built=built)
+            )
+        self.previous = self._remember(files)
+
+    def _remember(self, files: Files | None) -> keep.Previous | None:
+        """What the next rebuild may keep from this one: the pages kept again, and those built
+        through both stages."""
+        if self.build_digest is None or files is None:
+            return None
+        pages = dict(self.kept)
+        for src, digest in self.digests.items():
+            one, two = self.stage1.get(src), self.stage2.get(src)
+            file = files.get_file_from_path(src)
+            if src in pages or one is None or two is None or file is None:
+                continue
+            anchors, links, records = one
+            entries, rendered = two
+            records += rendered
+            pages[src] = keep.Kept(digest, file.dest_uri, anchors, links, records, entries)
+        return keep.Previous(self.build_digest, pages)
+
     def _say_stats(self, key: str, rejected: tuple[str, int], **counts: int) -> None:
         """One stage's counts at info level, and how many cache entries it found spoilt."""
         log.info(catalogue.text(key, self.config.lang, **counts))
@@ -664,6 +814,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         root = self._path(config, self.config.cache_dir)
         suffixes = {"": ".svg", "pages": ".json", "rendered": ".html"}
         for folder, used in self.cache_used.items():
+            if self.kept and folder:
+                continue  # the kept pages' entries are in use, though this build read none
             prune(root / folder, used, suffixes[folder])
 
     @event_priority(-100)  # last: the other plugins' handlers run before this one may raise
@@ -675,6 +827,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.publication = None
         if publication is not None:
             publish.abandon(publication)
+        if self.aside is not None:  # the served folder is half-written: the next build is whole
+            self.sweeper.sweep(self.aside.parent)
+            self.aside, self.previous = None, None
         self._end_build()
         if isinstance(error, OSError) and publication is not None:
             raise PluginError(
@@ -691,6 +846,11 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.publication is not None:  # a build stopped without either hook
             publish.abandon(self.publication)
             self.publication = None
+        if self.aside is not None:
+            self.sweeper.sweep(self.aside.parent)
+            self.aside = None
+        self.previous = None
+        self.sweeper.finish()
         self._end_build()
 
     def _scratch(self, name: str) -> Path:
@@ -708,8 +868,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         index's own method, and delete the build's own folder (pages rendered ahead without a
         cache, diagrams without a cache, the open data)."""
         if self.search_index is not None:
-            del self.search_index.add_entry_from_context
-            self.search_index = None
+            for name in self.wrapped:
+                delattr(self.search_index, name)
+            self.search_index, self.wrapped = None, ()
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None

@@ -201,9 +201,12 @@ def _nav_item(item: Any) -> dict[str, Any]:
     }
 
 
-def build_key(config: MkDocsConfig, nav: Navigation) -> str:
-    """The part of every page's key that is the same for the whole build."""
-    theme, dated = theme_digest(config.theme.dirs, config.theme.static_templates)
+def build_key(config: MkDocsConfig, nav: Navigation, theme: tuple[str, bool] | None = None) -> str:
+    """The part of every page's key that is the same for the whole build; ``theme``: the
+    :func:`theme_digest` of this build when already known."""
+    if theme is None:
+        theme = theme_digest(config.theme.dirs, config.theme.static_templates)
+    theme_hash, dated = theme
     settings = _json({k: v for k, v in config.items() if k != "site_dir"})  # site_dir: staging
     if config.config_file_path:  # a project moved or restored elsewhere keeps its entries
         base = json.dumps(str(Path(config.config_file_path).parent))[1:-1]
@@ -212,7 +215,7 @@ def build_key(config: MkDocsConfig, nav: Navigation) -> str:
         "format": FORMAT,
         "code": fastpath.code_digest(),
         "versions": {name: fastpath.version(name) for name in (*fastpath.DISTRIBUTIONS, "jinja2")},
-        "theme": theme,
+        "theme": theme_hash,
         "date": str(get_build_datetime()) if dated else None,
         "config": hashlib.sha256(settings.encode("utf-8")).hexdigest(),
         "nav": hashlib.sha256(_json([_nav_item(i) for i in nav.items]).encode()).hexdigest(),
@@ -368,13 +371,14 @@ def render_ahead(
     cache_dir: Path | None,
     scratch: Path,
     release: Callable[[Iterable[str]], None] = lambda srcs: None,
+    theme: tuple[str, bool] | None = None,
 ) -> Result:
     """Render ``pages`` ahead: from ``cache_dir`` where an entry verifies, in workers (and
     stored) otherwise. Pages without a stage-1 key (no cache) are rendered into ``scratch``.
     ``release`` is given the pages done, as they are done (from the cache before any worker
     forks, the others as each pool of workers ends): what MkDocs holds for them is no longer
     needed, and the next workers fork without it."""
-    build = build_key(config, nav) if cache_dir is not None else ""
+    build = build_key(config, nav, theme) if cache_dir is not None else ""
     done: dict[str, Rendered] = {}
     keys: dict[str, tuple[Path, str]] = {}
     rejected = 0

@@ -49,12 +49,14 @@ def test_editing_yaml_rebuilds_the_served_site(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path / "data")
     project = new_project(tmp_path / "project", folder.write(), cache_dir=str(tmp_path / "c"))
     port = _free_port()
+    log = tmp_path / "serve.log"
+    errors = log.open("w", encoding="utf-8")
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=build_env(),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=errors,
     )
     try:
         url = f"http://127.0.0.1:{port}/pola-karir/jabatan/{POSITION}/"
@@ -66,6 +68,15 @@ def test_editing_yaml_rebuilds_the_served_site(tmp_path: Path) -> None:
         )
         body = _wait_for(url, "Kepala Seksi Jalan Desa", 90)
         assert "<h1" in body
+        # The pages the edit did not touch are kept from the previous build (mkdocs_keep): still
+        # served, and still found by search, beside the edited page's new entry.
+        other = f"http://127.0.0.1:{port}/pola-karir/jabatan/teknik-jalan-ahli-pertama/"
+        assert "Teknik Jalan dan Jembatan Ahli Pertama" in _wait_for(other, "</html>", 30)
+        index = _wait_for(f"http://127.0.0.1:{port}/pola-karir/search/search_index.json", "{", 30)
+        assert "Kepala Seksi Jalan Desa" in index
+        assert "Teknik Jalan dan Jembatan Ahli Pertama" in index
+        assert "halaman tidak tersentuh suntingan dan dipakai lagi" in log.read_text("utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)
+        errors.close()

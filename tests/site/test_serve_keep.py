@@ -1,0 +1,180 @@
+"""``mkdocs serve`` keeps the pages an edit did not touch (:mod:`pola_karir.mkdocs_keep`), and
+the folder it serves after each rebuild is, file for file and byte for byte, the folder a fresh
+``mkdocs serve`` of the same data serves: the edited page, the kept pages, the search index, the
+sitemap. A renamed position's old page is gone and its new page there; data made invalid stops
+the rebuild with the error, and the next valid edit builds the site again.
+
+The rebuilds are driven the way MkDocs 1.6 ``serve`` drives them (``mkdocs.commands.serve``):
+one plugin object from ``on_startup``, the configuration loaded again for each build into the
+same temporary folder, ``build`` with the serve URL.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from sitetools import copy_example, tree_hashes
+
+from pola_karir.mkdocs_plugin import PolaKarirPlugin
+
+SERVE_URL = "http://127.0.0.1:8000/pola-karir/"
+POSITION = "analis-sdm-aparatur-ahli-muda-bidang-mutasi"
+RENAMED = "analis-sdm-aparatur-ahli-muda-mutasi-dan-promosi"
+
+
+class Serve:
+    """One ``mkdocs serve`` session: its plugin object lives from build to build."""
+
+    def __init__(self, project: Path, site: Path) -> None:
+        self.project, self.site = project, site
+        config = self._config()
+        config.plugins.on_startup(command="serve", dirty=False)
+        plugin = config.plugins["pola-karir"]
+        assert isinstance(plugin, PolaKarirPlugin)
+        self.plugin = plugin
+
+    def _config(self):  # type: ignore[no-untyped-def]
+        config = load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = SERVE_URL
+        return config
+
+    def build(self) -> None:
+        build(self._config(), serve_url=SERVE_URL)
+
+    def close(self) -> None:
+        self.plugin.on_shutdown()
+
+
+# A fresh `mkdocs serve`'s first build, in a process of its own: MkDocs keeps one plugin object
+# per process for a plugin that handles on_startup, so this process's would be reused.
+FRESH = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="serve", dirty=False)
+config.site_url = sys.argv[3]
+try:
+    build(config, serve_url=sys.argv[3])
+finally:
+    config.plugins.on_shutdown()
+"""
+
+
+def fresh(project: Path, site: Path) -> dict[str, str]:
+    """What a ``mkdocs serve`` started now serves first."""
+    config = str(project / "mkdocs.yml")
+    command = [sys.executable, "-c", FRESH, config, str(site), SERVE_URL]
+    subprocess.run(command, cwd=project, check=True, capture_output=True)
+    return tree_hashes(site)
+
+
+def page(site: Path, position: str) -> Path:
+    return site / "jabatan" / position / "index.html"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # one date for every build compared
+    return copy_example(tmp_path / "project")
+
+
+def test_an_edit_rebuilds_its_page_and_keeps_the_rest_as_a_fresh_build(
+    project: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "served"
+    site.mkdir()
+    serve = Serve(project, site)
+    try:
+        serve.build()
+        assert not serve.plugin.kept  # the first build has nothing to keep
+        source = project / "data" / "jabatan" / f"{POSITION}.yml"
+        source.write_text(
+            source.read_text(encoding="utf-8") + "keterangan: Penanda suntingan satu.\n",
+            encoding="utf-8",
+        )
+        serve.build()
+        kept = set(serve.plugin.kept)
+        assert f"jabatan/{POSITION}.md" not in kept
+        assert len(kept) > 100  # the other positions, families, competencies, regulations
+        assert "Penanda suntingan satu." in page(site, POSITION).read_text(encoding="utf-8")
+        served = tree_hashes(site)
+        assert "search/search_index.json" in served
+        assert "sitemap.xml.gz" in served
+        assert served == fresh(project, tmp_path / "fresh-1")
+
+        # Renamed: every reference follows, so the file list changes and every page is built.
+        whole = re.compile(rf"(?<![a-z0-9-]){re.escape(POSITION)}(?![a-z0-9-])")
+        for path in (project / "data").rglob("*.yml"):
+            text = path.read_text(encoding="utf-8")
+            if whole.search(text):
+                path.write_text(whole.sub(RENAMED, text), encoding="utf-8")
+        source.rename(source.with_name(f"{RENAMED}.yml"))
+        serve.build()
+        assert not serve.plugin.kept
+        assert not page(site, POSITION).exists()
+        assert "Penanda suntingan satu." in page(site, RENAMED).read_text(encoding="utf-8")
+        assert tree_hashes(site) == fresh(project, tmp_path / "fresh-2")
+
+        # And the next edit keeps pages again, from that whole build.
+        renamed = source.with_name(f"{RENAMED}.yml")
+        text = renamed.read_text(encoding="utf-8")
+        renamed.write_text(text.replace("suntingan satu", "suntingan dua"), encoding="utf-8")
+        serve.build()
+        assert len(serve.plugin.kept) > 100
+        assert "Penanda suntingan dua." in page(site, RENAMED).read_text(encoding="utf-8")
+        assert tree_hashes(site) == fresh(project, tmp_path / "fresh-3")
+    finally:
+        serve.close()
+
+
+def test_invalid_data_stops_the_rebuild_and_the_next_valid_edit_recovers(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = tmp_path / "served"
+    site.mkdir()
+    serve = Serve(project, site)
+    try:
+        serve.build()
+        before = tree_hashes(site)
+        source = project / "data" / "jabatan" / f"{POSITION}.yml"
+        valid = source.read_text(encoding="utf-8")
+        source.write_text(valid.replace("kelas_jabatan: 10", "kelas_jabatan: sepuluh"), "utf-8")
+        with pytest.raises(Abort):
+            serve.build()
+        assert "error[PK103]" in caplog.text  # the error, with its file and line
+        assert tree_hashes(site) == before  # the site served stays as it was
+        source.write_text(valid + "keterangan: Penanda pulih.\n", encoding="utf-8")
+        serve.build()
+        assert len(serve.plugin.kept) > 100
+        assert "Penanda pulih." in page(site, POSITION).read_text(encoding="utf-8")
+        assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
+    finally:
+        serve.close()
+
+
+def test_a_guide_retitled_is_in_the_nav_of_every_page(project: Path, tmp_path: Path) -> None:
+    """A hand-written guide sits in the nav under the title MkDocs reads from its heading:
+    renaming it changes every page's nav, so no page is kept from before."""
+    site = tmp_path / "served"
+    site.mkdir()
+    serve = Serve(project, site)
+    try:
+        serve.build()
+        guide = project / "docs" / "panduan-data.md"
+        text = guide.read_text(encoding="utf-8")
+        assert text.startswith("# Panduan mengubah data\n")
+        guide.write_text(text.replace("# Panduan mengubah data", "# Panduan data baru", 1), "utf-8")
+        serve.build()
+        assert not serve.plugin.kept
+        assert "Panduan data baru" in page(site, POSITION).read_text(encoding="utf-8")
+        assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
+    finally:
+        serve.close()
