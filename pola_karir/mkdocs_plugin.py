@@ -1,8 +1,8 @@
 """The ``pola-karir`` MkDocs plugin: a thin adapter from MkDocs events to the core.
 
-on_config validates the data and builds the pages and the nav; on_pre_build renders every
-diagram. on_files adds the pages and the published files as generated files; on_post_page
-embeds the SVG.
+on_config validates the data and builds the pages and the nav, and starts rendering each
+page's diagrams as soon as the page is made; on_pre_build waits for them. on_files adds the
+pages and the published files as generated files; on_post_page embeds the SVG.
 
 Publishing is atomic (:mod:`pola_karir.site.publish`): on_config, first of all plugins, points
 ``site_dir`` at a fresh staging folder beside it, and on_post_build, last of all plugins,
@@ -65,13 +65,13 @@ from pola_karir.site.history import unavailable_text
 from pola_karir.site.limits import LimitsError, from_environment
 from pola_karir.site.page import in_language
 from pola_karir.site.render import (
+    BackgroundRender,
     CacheError,
     GraphvizError,
     RenderStats,
     SvgStore,
     dot_version,
     prepare_cache,
-    render_to_store,
 )
 from pola_karir.text import catalogue
 from pola_karir.text.diagnostics import message
@@ -164,6 +164,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.search_index: Any | None = None
         self.scratch: Path | None = None
         self.last_rendered: ahead.Stats | None = None
+        self.renderer: BackgroundRender | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -221,7 +222,18 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         theme_note = match_theme_language(config.theme, self.config.lang)
         if theme_note is not None:
             log.info(theme_note)
-        content = site_content(result.dataset, self.config.lang, limits, self.root)
+        renderer = self._start_diagrams(config)
+        try:
+            content = site_content(
+                result.dataset,
+                self.config.lang,
+                limits,
+                self.root,
+                lambda page: renderer.add(page.diagrams),
+            )
+        except BaseException:
+            self._end_build()  # no dot left running for pages that will not be built
+            raise
         self.published = self._spool(content.files)
         self.content = replace(content, files={})
         self._say_why_no_history(self.content)
@@ -240,6 +252,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.command != "serve":
             self._stage(config)
         return config
+
+    def _start_diagrams(self, config: MkDocsConfig) -> BackgroundRender:
+        """The diagrams' renderer, started before the pages are made: each page's diagrams go
+        to ``dot`` while the next pages are made, on the other core (on_pre_build waits for
+        them). Its folder is the diagram cache, or the build's own without a cache."""
+        cached = self.config.cache
+        folder = self._path(config, self.config.cache_dir) if cached else self._scratch("svg")
+        try:
+            prepare_cache(folder)
+        except CacheError as error:
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        jobs = max(1, self.config.concurrency)
+        self.renderer = BackgroundRender(folder, jobs, cached=cached)
+        return self.renderer
 
     def _spool(self, published: Mapping[str, str]) -> dict[str, Path]:
         """Write the published files (the open data: JSON, CSV, the data script, schemas) to
@@ -353,20 +379,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Render the diagrams (in parallel ``dot`` processes, cached) before anything is
-        written, so that no failure can leave a half-built site."""
-        assert self.content is not None
-        cached = self.config.cache
-        folder = self._path(config, self.config.cache_dir) if cached else self._scratch("svg")
+        """Wait for the diagrams (rendered in parallel ``dot`` processes, cached, since the
+        pages were made in on_config) before anything is written, so that no failure can leave
+        a half-built site."""
+        renderer = self.renderer
+        assert renderer is not None
+        self.renderer = None
         try:
-            prepare_cache(folder)
-            self.svgs, self.last_stats = render_to_store(
-                self.content.diagrams, folder, max(1, self.config.concurrency), cached=cached
-            )
-            if cached:
+            self.svgs, self.last_stats = renderer.finish()
+            if self.config.cache:
                 self.cache_used[""] = set(self.last_stats.entries)
         except (GraphvizError, CacheError) as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        finally:
+            renderer.close()
 
     @event_priority(-100)  # last: every page holds its HTML, every other plugin is ready
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -707,6 +733,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         """Stop counting warnings, give back the environment's SOURCE_DATE_EPOCH and the search
         index's own method, and delete the build's own folder (pages rendered ahead without a
         cache, diagrams without a cache, the open data)."""
+        if self.renderer is not None:  # a build that stopped before its diagrams were needed
+            self.renderer.close()
+            self.renderer = None
         if self.search_index is not None:
             del self.search_index.add_entry_from_context
             self.search_index = None
