@@ -165,6 +165,10 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.scratch: Path | None = None
         self.last_rendered: ahead.Stats | None = None
         self.renderer: BackgroundRender | None = None
+        # The generated pages whose HTML is in their stage-1 entry (folder, key), not on the
+        # page, and the diagrams each embeds (see on_nav).
+        self.stored: dict[str, tuple[Path, str]] = {}
+        self.embedded: dict[str, tuple[str, ...]] = {}
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -181,6 +185,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self._end_build()  # a previous build of this plugin object (mkdocs serve) is over
         self.prepared, self.originals, self.last_pages = {}, {}, None
         self.nav, self.page_keys, self.ready, self.templates = None, {}, {}, {}
+        self.stored, self.embedded = {}, {}
         self.last_rendered = None
         self.cache_used = {}
         self.warnings = _WarningCount()
@@ -402,7 +407,24 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.files = files
         if self.config.fast_paths and self.nav is not None and not self.dirty:
             self._render_ahead(env, config, files)
+        self._restore_unrendered(files)
         return env
+
+    def _restore_unrendered(self, files: Files) -> None:
+        """The HTML of the pages whose HTML stayed in their stage-1 entries (see on_nav) and
+        that were not rendered ahead after all: MkDocs renders them itself, from the page."""
+        stored, self.stored, self.embedded = self.stored, {}, {}
+        for src, (folder, key) in stored.items():
+            file = files.get_file_from_path(src)
+            if src in self.ready or file is None or file.page is None:
+                continue
+            html = fastpath.stored_html(folder, key)
+            if html is None:
+                where = folder / f"{key}.json"
+                raise PluginError(
+                    catalogue.text("render.entry_changed", self.config.lang, path=where)
+                )
+            file.page.content = html
 
     def _render_ahead(self, env: Any, config: MkDocsConfig, files: Files) -> None:
         """Every generated page rendered ahead, on every core, or taken from the cache; MkDocs
@@ -443,6 +465,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             cache_dir=cache_dir,
             scratch=self._scratch("rendered"),
             release=lambda done: _release(files, done),
+            stored=self.stored,
+            embedded=self.embedded,
         )
         self.ready, self.last_rendered = result.pages, result.stats
         if cache_dir is not None:
@@ -492,10 +516,12 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if not fastpath.fork_available():
             log.info(catalogue.text("fastpath.one_process", lang))
         pages = {src: self.blocks.get(src, {}) for src in sorted(self.generated)}
+        store = self._scratch("pages") if self._will_render_ahead(config) else None
         result = fastpath.prepare(
-            pages, config, files, self._page_content, lang=lang, cache_dir=cache_dir
+            pages, config, files, self._page_content, lang=lang, cache_dir=cache_dir, store=store
         )
         self.prepared = result.pages
+        self.stored, self.embedded = result.entries, result.diagrams
         # A page prepared ahead has its blocks in; MkDocs' plain path needs the others' only.
         self.blocks = {src: b for src, b in self.blocks.items() if src not in self.prepared}
         self.last_pages = result.stats
@@ -504,6 +530,17 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if cache_dir is not None:
             self.cache_used["pages"] = {f"{key}.json" for key in result.keys.values() if key}
         return nav
+
+    def _will_render_ahead(self, config: MkDocsConfig) -> bool:
+        """Whether the pages will be rendered ahead (on_env): only then is the pages' HTML left
+        in their stage-1 entries rather than on MkDocs' pages, where no one but the workers
+        rendering ahead reads it; another plugin's on_env might, so it keeps them on the page."""
+        return (
+            not self.dirty
+            and not ahead.other_handlers(config, self)
+            and ahead.search_usable(ahead.search_plugin(config))
+            and not fastpath.other_page_handlers(config, self, ("env",))
+        )
 
     def _say_why_not_direct(self, stats: fastpath.Stats) -> None:
         """Why the generated pages went through MkDocs' own conversion, when there were pages
