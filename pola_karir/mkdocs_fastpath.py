@@ -24,6 +24,13 @@ plugin's own source code. A warm build or a ``mkdocs serve`` rebuild converts on
 whose inputs changed. An entry is trusted only if its first line names its key and the sha256
 of what follows; anything else is converted again and overwritten (atomically).
 
+When the pages will be rendered ahead (:mod:`pola_karir.mkdocs_render_ahead`), each worker
+writes its pages' entries itself (to the cache, or to a folder of the build's own without one)
+and gives the pages back without their HTML: the worker rendering a page ahead reads it from
+there, so the HTML of every page (tens of kilobytes each) is never gathered in MkDocs' process
+nor inherited by the workers forked from it; a page not rendered ahead after all gets it back
+before MkDocs renders it.
+
 Nothing here may change a page: ``tests/site/test_fast_paths.py`` builds the example with and
 without the fast paths and finds every file identical. Where that cannot be known, the plain
 path runs: another plugin that handles ``on_pre_page``, ``on_page_read_source``,
