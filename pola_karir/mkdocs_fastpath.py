@@ -24,6 +24,13 @@ plugin's own source code. A warm build or a ``mkdocs serve`` rebuild converts on
 whose inputs changed. An entry is trusted only if its first line names its key and the sha256
 of what follows; anything else is converted again and overwritten (atomically).
 
+When the pages will be rendered ahead (:mod:`pola_karir.mkdocs_render_ahead`), each worker
+writes its pages' entries itself (to the cache, or to a folder of the build's own without one)
+and gives the pages back without their HTML: the worker rendering a page ahead reads it from
+there, so the HTML of every page (tens of kilobytes each) is never gathered in MkDocs' process
+nor inherited by the workers forked from it; a page not rendered ahead after all gets it back
+before MkDocs renders it.
+
 Nothing here may change a page: ``tests/site/test_fast_paths.py`` builds the example with and
 without the fast paths and finds every file identical. Where that cannot be known, the plain
 path runs: another plugin that handles ``on_pre_page``, ``on_page_read_source``,
@@ -43,12 +50,13 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -142,6 +150,30 @@ class Result:
     pages: dict[str, Prepared]
     stats: Stats
     keys: dict[str, str]  # each cached page's key (none without a cache), for the rendered entries
+    # With ``store`` (see :func:`prepare`): where each page's HTML was left (its entry's folder
+    # and key), its ``Prepared`` holding no HTML, and the diagrams its HTML embeds.
+    entries: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    diagrams: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+# The placeholder of a diagram in a page's HTML (see :func:`pola_karir.site.build.embed_diagrams`).
+DIAGRAM_MARK: Final = re.compile(r'data-pk-diagram="([a-z0-9-]+)"')
+
+
+def diagram_names(html: str) -> tuple[str, ...]:
+    """The diagrams a page's HTML embeds, each once, sorted."""
+    return tuple(sorted(set(DIAGRAM_MARK.findall(html))))
+
+
+def lean(prepared: Prepared) -> Prepared:
+    """``prepared`` without its HTML (left in its entry, read back by :func:`stored_html`)."""
+    return replace(prepared, content="")
+
+
+def stored_html(folder: Path, key: str) -> str | None:
+    """The HTML of the page whose entry is ``key`` in ``folder`` (None: gone or spoilt)."""
+    entry, _ = read_entry(folder, key)
+    return None if entry is None else entry.content
 
 
 # --- when the fast paths may run -------------------------------------------------------------
@@ -369,6 +401,9 @@ class _Job:
     files: Files
     finish: Finish
     direct: bool = False  # try :mod:`pola_karir.mkdocs_direct` before ``Page.render``
+    # Where each page's entry goes (folder, key): written by the worker, which gives back the
+    # page without its HTML (None: the worker gives it back whole).
+    entries: Mapping[str, tuple[Path, str]] | None = None
 
 
 # Set in the parent before the workers fork, so they inherit it instead of receiving a pickle.
@@ -446,7 +481,29 @@ def _convert_many(srcs: Sequence[str]) -> list[tuple[str, tuple[Prepared, bool] 
     job = _JOB
     assert job is not None
     with captured() as capture:
-        return [(src, _convert(job, src, capture)) for src in srcs]
+        return [(src, _stored(job, src, _convert(job, src, capture))) for src in srcs]
+
+
+def _stored(
+    job: _Job, src: str, done: tuple[Prepared, bool] | None
+) -> tuple[Prepared, bool] | None:
+    """With ``job.entries``: the page's entry written here, in the worker, and the page given
+    back without its HTML (the diagrams it embeds in its place), so that the HTML of every page
+    never gathers in the parent, nor in the workers forked from it later. A page whose entry
+    cannot be written is given back whole."""
+    if done is None or job.entries is None:
+        return done
+    prepared, direct_done = done
+    folder, key = job.entries[src]
+    write_entry(folder, key, prepared)
+    if not _entry_path(folder, key).is_file():
+        return done
+    names = "\n".join(diagram_names(prepared.content))
+    return replace(prepared, content=f"{_LEAN}{names}"), direct_done
+
+
+# What a page given back without its HTML holds in its place: this, then its diagrams' names.
+_LEAN: Final = "\0pola-karir-stored\n"
 
 
 def chunks(items: list[str], count: int, most: int = CHUNK_PAGES) -> list[list[str]]:
@@ -576,15 +633,23 @@ def prepare(
     lang: str,
     cache_dir: Path | None,
     use_direct: bool = True,
+    store: Path | None = None,
 ) -> Result:
     """Prepare the generated pages ``pages`` (source path → its ready-made blocks): from the
     cache where an entry verifies, converted (and stored) otherwise; directly
     (:mod:`pola_karir.mkdocs_direct`) where ``use_direct``, the configuration allows it, the
-    canary finds no difference and the page is modelled, by ``Page.render`` else."""
+    canary finds no difference and the page is modelled, by ``Page.render`` else.
+
+    With ``store`` (a folder of the build's own) every page's HTML is left in its entry (the
+    cache's, or one in ``store`` without a cache) and the pages come back without it
+    (:func:`lean`; :attr:`Result.entries` says where it is, :attr:`Result.diagrams` what it
+    embeds): at tens of thousands of pages their HTML would otherwise be most of the build's
+    memory, held from here to the end of rendering ahead and inherited by every worker."""
     context = context_key(config, files, lang) if cache_dir is not None else ""
     done: dict[str, Prepared] = {}
     keys: dict[str, str] = {}
     all_keys: dict[str, str] = {}
+    entries: dict[str, tuple[Path, str]] = {}
     rejected = 0
     for src, blocks in pages.items():
         file = files.get_file_from_path(src)
@@ -592,9 +657,12 @@ def prepare(
             continue
         if cache_dir is None:
             keys[src] = ""
+            if store is not None:
+                entries[src] = (store, hashlib.sha256(src.encode("utf-8")).hexdigest())
             continue
         key = page_key(context, src, file.content_string, blocks)
         all_keys[src] = key
+        entries[src] = (cache_dir, key)
         entry, bad = read_entry(cache_dir, key)
         rejected += bad
         if entry is not None:
@@ -611,16 +679,48 @@ def prepare(
             job, direct_off = _Job(config, files, finish), ("canary",)
         missing = [src for src in missing if src not in checked]
     processes = min(workers(), max(1, len(missing))) if fork_available() else 1
+    if store is not None:
+        job = replace(job, entries=entries)
     converted, direct_count = convert_counted(missing, job, processes)
+    if store is not None:  # the workers wrote their pages' entries
+        for src, prepared in checked.items():
+            write_entry(*entries[src], prepared)
     converted.update(checked)
-    if cache_dir is not None:
+    if cache_dir is not None and store is None:
         for src, prepared in converted.items():
             write_entry(cache_dir, keys[src], prepared)
     stats = Stats(
         len(converted), len(done), rejected, processes, direct_count, len(checked), direct_off
     )
     done.update(converted)
-    return Result(done, stats, all_keys)
+    if store is None:
+        return Result(done, stats, all_keys)
+    return _leaned(done, stats, all_keys, entries)
+
+
+def _leaned(
+    done: Mapping[str, Prepared],
+    stats: Stats,
+    keys: dict[str, str],
+    entries: Mapping[str, tuple[Path, str]],
+) -> Result:
+    """The result with every page whose entry is written given without its HTML."""
+    pages: dict[str, Prepared] = {}
+    stored: dict[str, tuple[Path, str]] = {}
+    diagrams: dict[str, tuple[str, ...]] = {}
+    for src, prepared in done.items():
+        folder, key = entries[src]
+        if prepared.content.startswith(_LEAN):  # a worker wrote the entry
+            names = prepared.content.removeprefix(_LEAN)
+            diagrams[src] = tuple(names.split("\n")) if names else ()
+        elif _entry_path(folder, key).is_file():  # from the cache, or the canary's
+            diagrams[src] = diagram_names(prepared.content)
+        else:  # the entry could not be written: the page keeps its HTML
+            pages[src] = prepared
+            continue
+        pages[src] = lean(prepared)
+        stored[src] = (folder, key)
+    return Result(pages, stats, keys, stored, diagrams)
 
 
 def apply(prepared: Prepared, page: Page, files: Files, markdown: str) -> str:

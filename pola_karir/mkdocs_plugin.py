@@ -1,8 +1,8 @@
 """The ``pola-karir`` MkDocs plugin: a thin adapter from MkDocs events to the core.
 
-on_config validates the data and builds the pages and the nav; on_pre_build renders every
-diagram. on_files adds the pages and the published files as generated files; on_post_page
-embeds the SVG.
+on_config validates the data and builds the pages and the nav, and starts rendering each
+page's diagrams as soon as the page is made; on_pre_build waits for them. on_files adds the
+pages and the published files as generated files; on_post_page embeds the SVG.
 
 Publishing is atomic (:mod:`pola_karir.site.publish`): on_config, first of all plugins, points
 ``site_dir`` at a fresh staging folder beside it, and on_post_build, last of all plugins,
@@ -70,13 +70,13 @@ from pola_karir.site.history import unavailable_text
 from pola_karir.site.limits import LimitsError, from_environment
 from pola_karir.site.page import in_language
 from pola_karir.site.render import (
+    BackgroundRender,
     CacheError,
     GraphvizError,
     RenderStats,
     SvgStore,
     dot_version,
     prepare_cache,
-    render_to_store,
 )
 from pola_karir.text import catalogue
 from pola_karir.text.diagnostics import message
@@ -184,6 +184,11 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.sweeper = keep.Sweeper()
         self.wrapped: tuple[str, ...] = ()  # the search index's methods wrapped in this build
         self.theme: tuple[str, bool] | None = None  # this build's theme digest, once known
+        self.renderer: BackgroundRender | None = None
+        # The generated pages whose HTML is in their stage-1 entry (folder, key), not on the
+        # page, and the diagrams each embeds (see on_nav).
+        self.stored: dict[str, tuple[Path, str]] = {}
+        self.embedded: dict[str, tuple[str, ...]] = {}
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -201,6 +206,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self._end_build()  # a previous build of this plugin object (mkdocs serve) is over
         self.prepared, self.originals, self.last_pages = {}, {}, None
         self.nav, self.page_keys, self.ready, self.templates = None, {}, {}, {}
+        self.stored, self.embedded = {}, {}
         self.last_rendered = None
         self.cache_used = {}
         self.kept, self.build_digest, self.digests, self.stage1, self.stage2 = {}, None, {}, {}, {}
@@ -244,7 +250,18 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         theme_note = match_theme_language(config.theme, self.config.lang)
         if theme_note is not None:
             log.info(theme_note)
-        content = site_content(result.dataset, self.config.lang, limits, self.root)
+        renderer = self._start_diagrams(config)
+        try:
+            content = site_content(
+                result.dataset,
+                self.config.lang,
+                limits,
+                self.root,
+                lambda page: renderer.add(page.diagrams),
+            )
+        except BaseException:
+            self._end_build()  # no dot left running for pages that will not be built
+            raise
         self.published = self._spool(content.files)
         self.content = replace(content, files={})
         self._say_why_no_history(self.content)
@@ -263,6 +280,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.command != "serve":
             self._stage(config)
         return config
+
+    def _start_diagrams(self, config: MkDocsConfig) -> BackgroundRender:
+        """The diagrams' renderer, started before the pages are made: each page's diagrams go
+        to ``dot`` while the next pages are made, on the other core (on_pre_build waits for
+        them). Its folder is the diagram cache, or the build's own without a cache."""
+        cached = self.config.cache
+        folder = self._path(config, self.config.cache_dir) if cached else self._scratch("svg")
+        try:
+            prepare_cache(folder)
+        except CacheError as error:
+            raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        jobs = max(1, self.config.concurrency)
+        self.renderer = BackgroundRender(folder, jobs, cached=cached)
+        return self.renderer
 
     def _spool(self, published: Mapping[str, str]) -> dict[str, Path]:
         """Write the published files (the open data: JSON, CSV, the data script, schemas) to
@@ -376,20 +407,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Render the diagrams (in parallel ``dot`` processes, cached) before anything is
-        written, so that no failure can leave a half-built site."""
-        assert self.content is not None
-        cached = self.config.cache
-        folder = self._path(config, self.config.cache_dir) if cached else self._scratch("svg")
+        """Wait for the diagrams (rendered in parallel ``dot`` processes, cached, since the
+        pages were made in on_config) before anything is written, so that no failure can leave
+        a half-built site."""
+        renderer = self.renderer
+        assert renderer is not None
+        self.renderer = None
         try:
-            prepare_cache(folder)
-            self.svgs, self.last_stats = render_to_store(
-                self.content.diagrams, folder, max(1, self.config.concurrency), cached=cached
-            )
-            if cached:
+            self.svgs, self.last_stats = renderer.finish()
+            if self.config.cache:
                 self.cache_used[""] = set(self.last_stats.entries)
         except (GraphvizError, CacheError) as error:
             raise PluginError(f"pola-karir: {error.message(self.config.lang)}") from error
+        finally:
+            renderer.close()
         serving = self.command == "serve" and self.config.fast_paths and not self.dirty
         if serving and self.previous is not None:
             # Last of this handler: nothing after it fails before MkDocs would empty the folder.
@@ -407,7 +438,24 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.files = files
         if self.config.fast_paths and self.nav is not None and not self.dirty:
             self._render_ahead(env, config, files)
+        self._restore_unrendered(files)
         return env
+
+    def _restore_unrendered(self, files: Files) -> None:
+        """The HTML of the pages whose HTML stayed in their stage-1 entries (see on_nav) and
+        that were not rendered ahead after all: MkDocs renders them itself, from the page."""
+        stored, self.stored, self.embedded = self.stored, {}, {}
+        for src, (folder, key) in stored.items():
+            file = files.get_file_from_path(src)
+            if src in self.ready or file is None or file.page is None:
+                continue
+            html = fastpath.stored_html(folder, key)
+            if html is None:
+                where = folder / f"{key}.json"
+                raise PluginError(
+                    catalogue.text("render.entry_changed", self.config.lang, path=where)
+                )
+            file.page.content = html
 
     def _render_ahead(self, env: Any, config: MkDocsConfig, files: Files) -> None:
         """Every generated page rendered ahead, on every core, or taken from the cache; MkDocs
@@ -449,6 +497,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             scratch=self._scratch("rendered"),
             release=lambda done: _release(files, done),
             theme=self.theme,
+            stored=self.stored,
+            embedded=self.embedded,
         )
         self.ready, self.last_rendered = result.pages, result.stats
         if self.build_digest is not None:
@@ -523,8 +573,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             log.info(catalogue.text("fastpath.one_process", lang))
         kept = self._keep(config, files, nav)
         pages = {src: self.blocks.get(src, {}) for src in sorted(self.generated) if src not in kept}
+        store = self._scratch("pages") if self._will_render_ahead(config) else None
         result = fastpath.prepare(
-            pages, config, files, self._page_content, lang=lang, cache_dir=cache_dir
+            pages, config, files, self._page_content, lang=lang, cache_dir=cache_dir, store=store
         )
         self.prepared = result.pages
         if self.build_digest is not None:
@@ -533,6 +584,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 for src, p in result.pages.items()
                 if src in self.digests
             }
+        self.stored, self.embedded = result.entries, result.diagrams
         # A page prepared ahead has its blocks in; MkDocs' plain path needs the others' only.
         self.blocks = {src: b for src, b in self.blocks.items() if src not in self.prepared}
         self.last_pages = result.stats
@@ -577,6 +629,17 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             keep.stand_in(file, config, page, files)
         self.kept = kept
         return kept
+
+    def _will_render_ahead(self, config: MkDocsConfig) -> bool:
+        """Whether the pages will be rendered ahead (on_env): only then is the pages' HTML left
+        in their stage-1 entries rather than on MkDocs' pages, where no one but the workers
+        rendering ahead reads it; another plugin's on_env might, so it keeps them on the page."""
+        return (
+            not self.dirty
+            and not ahead.other_handlers(config, self)
+            and ahead.search_usable(ahead.search_plugin(config))
+            and not fastpath.other_page_handlers(config, self, ("env",))
+        )
 
     def _say_why_not_direct(self, stats: fastpath.Stats) -> None:
         """Why the generated pages went through MkDocs' own conversion, when there were pages
@@ -867,6 +930,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         """Stop counting warnings, give back the environment's SOURCE_DATE_EPOCH and the search
         index's own method, and delete the build's own folder (pages rendered ahead without a
         cache, diagrams without a cache, the open data)."""
+        if self.renderer is not None:  # a build that stopped before its diagrams were needed
+            self.renderer.close()
+            self.renderer = None
         if self.search_index is not None:
             for name in self.wrapped:
                 delattr(self.search_index, name)

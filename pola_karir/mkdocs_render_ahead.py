@@ -37,9 +37,8 @@ import hashlib
 import json
 import logging
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -61,7 +60,6 @@ PAGE_EVENTS: Final = ("page_context", "post_page", "page_content")
 READY_TEMPLATE: Final = "pola-karir/rendered-ahead.html"
 FORMAT: Final = "1"
 _ENTRY_HEAD: Final = "pola-karir-rendered"
-_DIAGRAM: Final = re.compile(r'data-pk-diagram="([a-z0-9-]+)"')
 # Names in a template that make the page depend on the day of the build.
 _DATED: Final = (b"build_date_utc", b"update_date")
 # The search plugin's index, as this module uses it (checked on every supported Material).
@@ -223,10 +221,18 @@ def build_key(config: MkDocsConfig, nav: Navigation, theme: tuple[str, bool] | N
     return hashlib.sha256(_json(parts).encode("utf-8")).hexdigest()
 
 
-def page_key(build: str, stage1: str, page: Page, svgs: Mapping[str, str], source: str) -> str:
+def page_key(
+    build: str,
+    stage1: str,
+    page: Page,
+    svgs: Mapping[str, str],
+    source: str,
+    embedded: Sequence[str] | None = None,
+) -> str:
     """One page's key: the build's, the page's stage-1 key, its meta, edit link, data file and
-    the SVG that will be embedded in it (``svgs``: the sha256 of each diagram's SVG, by name)."""
-    names = sorted(set(_DIAGRAM.findall(page.content or "")))
+    the SVG that will be embedded in it (``svgs``: the sha256 of each diagram's SVG, by name;
+    ``embedded``: the diagrams its HTML embeds, when the page does not hold its HTML)."""
+    names = fastpath.diagram_names(page.content or "") if embedded is None else embedded
     diagrams = {name: svgs[name] for name in names if name in svgs}
     own = [build, stage1, page.meta, page.file.edit_uri, source, diagrams]
     return hashlib.sha256(_json(own).encode("utf-8")).hexdigest()
@@ -286,6 +292,8 @@ class _Job:
     env: Any  # jinja2.Environment
     search: Any | None
     keys: Mapping[str, tuple[Path, str]]  # source path → (folder, key) of its entry
+    # The pages whose HTML is in their stage-1 entry (folder, key), not on the page.
+    stored: Mapping[str, tuple[Path, str]] = field(default_factory=dict)
 
 
 # Set in the parent before the workers fork, so they inherit it instead of receiving a pickle.
@@ -302,7 +310,12 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
     records: list[Record] = []
     capture.current = records
     config._current_page = page
+    stored = job.stored.get(page.file.src_uri)
     try:
+        if stored is not None:  # the page's HTML, read in this worker only
+            page.content = fastpath.stored_html(*stored)
+            if page.content is None:
+                return None
         page.active = True
         context = get_context(job.nav, job.doc_files, config, page)
         template = job.env.get_template(page.meta.get("template", "main.html"))
@@ -323,6 +336,8 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
     except Exception:  # MkDocs builds the page itself and reports it, see the docstring
         return None
     finally:
+        if stored is not None:
+            page.content = ""
         page.active = False
         config._current_page = None
         capture.current = None
@@ -372,12 +387,19 @@ def render_ahead(
     scratch: Path,
     release: Callable[[Iterable[str]], None] = lambda srcs: None,
     theme: tuple[str, bool] | None = None,
+    stored: Mapping[str, tuple[Path, str]] | None = None,
+    embedded: Mapping[str, Sequence[str]] | None = None,
 ) -> Result:
     """Render ``pages`` ahead: from ``cache_dir`` where an entry verifies, in workers (and
     stored) otherwise. Pages without a stage-1 key (no cache) are rendered into ``scratch``.
     ``release`` is given the pages done, as they are done (from the cache before any worker
     forks, the others as each pool of workers ends): what MkDocs holds for them is no longer
-    needed, and the next workers fork without it."""
+    needed, and the next workers fork without it. ``stored``: the pages whose HTML is not on
+    the page but in their stage-1 entry (folder, key), read by the worker that renders the page
+    (:func:`pola_karir.mkdocs_fastpath.prepare` with ``store``), with the diagrams each embeds
+    (``embedded``). ``theme``: the theme digest when the caller has it already."""
+    stored = stored or {}
+    embedded = embedded or {}
     build = build_key(config, nav, theme) if cache_dir is not None else ""
     done: dict[str, Rendered] = {}
     keys: dict[str, tuple[Path, str]] = {}
@@ -388,7 +410,8 @@ def render_ahead(
         if cache_dir is None or first is None:
             keys[src] = (scratch, hashlib.sha256(src.encode("utf-8")).hexdigest())
             continue
-        key = page_key(build, first, page, svgs, sources.get(src, ""))
+        marks = embedded.get(src) if src in stored else None
+        key = page_key(build, first, page, svgs, sources.get(src, ""), marks)
         entry, bad = read_entry(cache_dir, key)
         rejected += bad
         if entry is not None:
@@ -398,7 +421,7 @@ def render_ahead(
     release(done)
     missing = sorted(keys)
     processes = min(fastpath.workers(), max(1, len(missing))) if fastpath.fork_available() else 1
-    job = _Job(config, nav, doc_files, env, search_plugin(config), keys)
+    job = _Job(config, nav, doc_files, env, search_plugin(config), keys, stored)
     rendered = render(missing, job, processes, release)
     stats = Stats(len(rendered), len(done), rejected, processes)
     done.update(rendered)

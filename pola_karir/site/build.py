@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -62,56 +62,28 @@ def site_content(
     lang: str = DEFAULT_LANGUAGE,
     limits: Limits = DEFAULT_LIMITS,
     data_dir: Path | None = None,
+    on_page: Callable[[Page], None] = lambda page: None,
 ) -> SiteContent:
     """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``; the
     data, names and descriptions, stays as written); ``limits`` says where lists give way to
     summaries (:mod:`pola_karir.site.limits`). With ``data_dir`` (the data folder, in a git work
     tree) the *Riwayat perubahan* page lists its versions and every page drawn from the data
-    says when that data last changed; without it the page says there is no history."""
+    says when that data last changed; without it the page says there is no history.
+    ``on_page`` is given each page as soon as it is made (a page's date, added later, touches
+    its Markdown only): the plugin starts its diagrams while the other pages are still being
+    made (:class:`~pola_karir.site.render.BackgroundRender`)."""
     with in_language(lang):
-        return _site_content(dataset, limits, data_dir)
+        return _site_content(dataset, limits, data_dir, on_page)
 
 
-def _site_content(dataset: Dataset, limits: Limits, data_dir: Path | None) -> SiteContent:
+def _site_content(
+    dataset: Dataset, limits: Limits, data_dir: Path | None, on_page: Callable[[Page], None]
+) -> SiteContent:
     data_history = timeline.data_history(data_dir) if data_dir is not None else None
-    citers = catalog.citers(dataset)
-    generated = [
-        home.home_page(dataset, limits),
-        home.overview_page(dataset, limits),
-        explorer.explorer_page(dataset),
-        compare.compare_page(dataset),
-        plan.plan_page(dataset),
-        catalog.position_index(dataset),
-        formasi.open_positions_page(dataset),
-        *([talent.target_page(dataset)] if dataset.targets else []),
-        *(
-            pages.position_page(dataset, p)
-            for p in sorted(dataset.positions.values(), key=lambda p: p.id)
-        ),
-        home.path_index(dataset),
-        *(pages.path_page(dataset, p) for p in sorted(dataset.paths.values(), key=lambda p: p.id)),
-        home.unit_index(dataset),
-        *(
-            pages.unit_page(dataset, u.id)
-            for u in sorted(dataset.units.values(), key=lambda u: u.id)
-            if u.parent is None
-        ),
-        catalog.family_index(dataset),
-        *(
-            catalog.family_page(dataset, f)
-            for f in sorted(dataset.families.values(), key=lambda f: f.id)
-        ),
-        catalog.competency_index(dataset),
-        *(
-            catalog.competency_page(dataset, c)
-            for c in sorted(dataset.competencies.values(), key=lambda c: c.id)
-        ),
-        catalog.regulation_index(dataset),
-        *(
-            catalog.regulation_page(dataset, r, citers)
-            for r in sorted(dataset.regulations.values(), key=lambda r: r.id)
-        ),
-    ]
+    generated: list[Page] = []
+    for page in _data_pages(dataset, limits):
+        on_page(page)
+        generated.append(page)
     files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
     generated.append(home.open_data_page(dataset, files))
     generated.append(history.history_page(data_history))
@@ -120,7 +92,41 @@ def _site_content(dataset: Dataset, limits: Limits, data_dir: Path | None) -> Si
     generated = history.dated(generated, data_history)
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
+    for page in generated[-4:]:
+        on_page(page)
     return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
+
+
+def _data_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
+    """The pages drawn from the data, in the site's order, each made when it is asked for."""
+    citers = catalog.citers(dataset)
+    yield home.home_page(dataset, limits)
+    yield home.overview_page(dataset, limits)
+    yield explorer.explorer_page(dataset)
+    yield compare.compare_page(dataset)
+    yield plan.plan_page(dataset)
+    yield catalog.position_index(dataset)
+    yield formasi.open_positions_page(dataset)
+    if dataset.targets:
+        yield talent.target_page(dataset)
+    for position in sorted(dataset.positions.values(), key=lambda p: p.id):
+        yield pages.position_page(dataset, position)
+    yield home.path_index(dataset)
+    for path in sorted(dataset.paths.values(), key=lambda p: p.id):
+        yield pages.path_page(dataset, path)
+    yield home.unit_index(dataset)
+    for unit in sorted(dataset.units.values(), key=lambda u: u.id):
+        if unit.parent is None:
+            yield pages.unit_page(dataset, unit.id)
+    yield catalog.family_index(dataset)
+    for family in sorted(dataset.families.values(), key=lambda f: f.id):
+        yield catalog.family_page(dataset, family)
+    yield catalog.competency_index(dataset)
+    for competency in sorted(dataset.competencies.values(), key=lambda c: c.id):
+        yield catalog.competency_page(dataset, competency)
+    yield catalog.regulation_index(dataset)
+    for regulation in sorted(dataset.regulations.values(), key=lambda r: r.id):
+        yield catalog.regulation_page(dataset, regulation, citers)
 
 
 def published_files(dataset: Dataset) -> dict[str, str]:

@@ -20,8 +20,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -103,10 +103,32 @@ def _run_dot(sources: Sequence[str], dot: str) -> list[str]:
         capture_output=True,
         check=False,
     )
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip()
+    return _split_output(sources, result.returncode, result.stdout, result.stderr)
+
+
+def _run_dot_files(sources: Sequence[str], dot: str) -> list[str]:
+    """:func:`_run_dot` with the graphs, the SVG and the errors in temporary files, not pipes:
+    the calling thread only waits for the process, so it takes no Python time from the
+    thread that makes the pages (a pipe must be read as ``dot`` writes, in Python)."""
+    with (
+        tempfile.TemporaryFile() as given,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        given.write("\n".join(sources).encode("utf-8"))
+        given.seek(0)
+        result = subprocess.run([dot, "-Tsvg"], stdin=given, stdout=out, stderr=err, check=False)
+        out.seek(0)
+        err.seek(0)
+        return _split_output(sources, result.returncode, out.read(), err.read())
+
+
+def _split_output(sources: Sequence[str], code: int, stdout: bytes, stderr: bytes) -> list[str]:
+    """One SVG per graph from what one ``dot`` process wrote (its errors, if it failed)."""
+    if code != 0:
+        message = stderr.decode("utf-8", "replace").strip()
         raise GraphvizError("site.render.failed", error=message)
-    output = result.stdout.decode("utf-8")
+    output = stdout.decode("utf-8")
     starts = [m.start() for m in _SVG_START.finditer(output)]
     svgs = [output[a:b] for a, b in zip(starts, [*starts[1:], len(output)], strict=True)]
     if len(svgs) != len(sources):
@@ -171,17 +193,19 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _render_job(batch: Sequence[Diagram], dot: str) -> list[str]:
+def _render_job(
+    batch: Sequence[Diagram], dot: str, run: Callable[[Sequence[str], str], list[str]] = _run_dot
+) -> list[str]:
     """One batch; if the shared process fails, each graph gets a process of its own so one bad
     graph cannot take the others down, and a graph that still fails gets its fallback layout."""
     try:
-        return _run_dot([d.dot for d in batch], dot)
+        return run([d.dot for d in batch], dot)
     except GraphvizError:
         if len(batch) > 1:
-            return [svg for diagram in batch for svg in _render_job([diagram], dot)]
+            return [svg for diagram in batch for svg in _render_job([diagram], dot, run)]
         if not batch[0].fallback:
             raise
-        return _run_dot([batch[0].fallback], dot)
+        return run([batch[0].fallback], dot)
 
 
 def _jobs(missing: list[tuple[Diagram, str]], jobs: int) -> list[list[tuple[Diagram, str]]]:
@@ -259,14 +283,108 @@ def render_to_store(
     """:func:`render_all`, the SVG left in ``folder`` (a :class:`SvgStore`). ``cached``:
     ``folder`` is the diagram cache, whose verified entries are used; otherwise every diagram
     is rendered. Call :func:`prepare_cache` on ``folder`` first."""
-    entries: dict[str, StoredSvg] = {}
+    renderer = BackgroundRender(folder, jobs, dot, cached=cached)
+    try:
+        renderer.add(diagrams)
+        return renderer.finish()
+    finally:
+        renderer.close()
 
-    def keep(diagram: Diagram, key: str, svg: str) -> None:  # the entry is in ``folder``
+
+# Graphs per ``dot`` process when they arrive one page at a time: big enough that the ~15 ms
+# start of a process is small beside the layouts, small enough that the last batch, started
+# when the last page is made, does not keep the build waiting long.
+STREAM_BATCH = 64
+
+
+class BackgroundRender:
+    """Diagrams rendered into a :class:`SvgStore` while the pages are still being made.
+
+    Making the pages is Python on one core; ``dot`` is other processes. Given the diagrams of
+    each page as it is made (:meth:`add`), this starts ``dot`` on a batch as soon as one is
+    full, in up to ``jobs`` threads that only wait for their process (its input and output go
+    through files, so a thread needs no Python time while ``dot`` works): the layouts run on
+    the other core while the pages are made, instead of after them. :meth:`finish` waits for
+    every batch and gives what :func:`render_to_store` gives (the same SVG: batching never
+    changes a diagram's SVG, see :data:`_PAGE_PREFIX`); it raises the first batch's error.
+    :meth:`close` stops what was not started (a build that failed before the diagrams were
+    needed) and waits for what runs."""
+
+    def __init__(
+        self,
+        folder: Path,
+        jobs: int = 2,
+        dot: str = "dot",
+        *,
+        cached: bool = True,
+        batch: int = STREAM_BATCH,
+    ) -> None:
+        self._folder = folder
+        self._cached = cached
+        self._batch = max(1, batch)
+        self._version = dot_version(dot)
+        self._executable = shutil.which(dot) or dot
+        self._pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+        self._futures: list[Future[None]] = []
+        self._pending: list[tuple[Diagram, str]] = []
+        self._entries: dict[str, StoredSvg] = {}
+        self._used: set[str] = set()
+        self._count = 0
+        self._rendered = 0
+        self._rejected = 0
+
+    def add(self, diagrams: Iterable[Diagram]) -> None:
+        """Take these diagrams: verified cache entries are used as they are, the others go
+        into the next batch; a full batch (or a graph with clusters, alone, see
+        :func:`_jobs`) is handed to ``dot`` at once."""
+        for diagram in diagrams:
+            self._count += 1
+            key = _cache_key(diagram, self._version)
+            self._used.add(f"{key}.svg")
+            path = self._folder / f"{key}.svg"
+            svg, bad = _read_entry(path, key) if self._cached else (None, False)
+            self._rejected += bad
+            if svg is not None:
+                self._keep(diagram, key, svg)
+                continue
+            self._rendered += 1
+            if "subgraph cluster" in diagram.dot:
+                self._submit([(diagram, key)])
+                continue
+            self._pending.append((diagram, key))
+            if len(self._pending) >= self._batch:
+                self._submit(self._pending)
+                self._pending = []
+
+    def finish(self) -> tuple[SvgStore, RenderStats]:
+        """Every diagram added so far rendered and stored; the first failure is raised."""
+        if self._pending:
+            self._submit(self._pending)
+            self._pending = []
+        for future in self._futures:
+            future.result()
+        self._futures = []
+        stats = RenderStats(
+            self._rendered, self._count - self._rendered, self._rejected, frozenset(self._used)
+        )
+        return SvgStore(dict(self._entries)), stats
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _keep(self, diagram: Diagram, key: str, svg: str) -> None:
         digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()
-        entries[diagram.name] = StoredSvg(folder / f"{key}.svg", key, digest)
+        self._entries[diagram.name] = StoredSvg(self._folder / f"{key}.svg", key, digest)
 
-    stats = _render(diagrams, folder if cached else None, jobs, dot, keep, store=folder)
-    return SvgStore(entries), stats
+    def _submit(self, batch: list[tuple[Diagram, str]]) -> None:
+        self._futures.append(self._pool.submit(self._render_batch, batch))
+
+    def _render_batch(self, batch: list[tuple[Diagram, str]]) -> None:
+        svgs = _render_job([d for d, _ in batch], self._executable, _run_dot_files)
+        for (diagram, key), svg in zip(batch, svgs, strict=True):
+            tidy = tidy_svg(svg, diagram.title)
+            _store(self._folder, key, tidy)
+            self._keep(diagram, key, tidy)
 
 
 def _store(folder: Path, key: str, svg: str) -> None:

@@ -339,3 +339,28 @@ def test_an_unknown_configuration_turns_the_direct_path_off(
     assert stats.direct_off == ("toc (permalink)",)
     assert stats.direct == stats.canary == 0
     assert stats.converted > 200
+
+
+def test_with_a_store_the_pages_come_back_without_their_html(tmp_path: Path) -> None:
+    """Rendering ahead reads each page's HTML from its stage-1 entry, so the build does not
+    hold every page's HTML from conversion to rendering (see README, Performance): the pages
+    come back without it, and each entry holds exactly the HTML converted without a store,
+    with the diagrams it embeds named beside it."""
+    project = copy_example(tmp_path / "project")
+    whole = _prepare(project).pages
+    store = tmp_path / "store"
+    store.mkdir()
+    with _set_up(project) as (config, files, plugin):
+        pages = {src: plugin.blocks.get(src, {}) for src in plugin.generated}  # type: ignore[attr-defined]
+        finish = plugin._page_content  # type: ignore[attr-defined]
+        result = fastpath.prepare(
+            pages, config, files, finish, lang="id", cache_dir=None, store=store
+        )
+    assert result.pages.keys() == whole.keys() == result.entries.keys()
+    assert {p.content for p in result.pages.values()} == {""}
+    assert len(list(store.glob("*.json"))) == len(whole)
+    for src, prepared in whole.items():
+        assert fastpath.stored_html(*result.entries[src]) == prepared.content
+        assert result.pages[src] == dataclasses.replace(prepared, content="")
+        assert result.diagrams[src] == fastpath.diagram_names(prepared.content)
+    assert any(result.diagrams.values())  # the example's pages embed diagrams

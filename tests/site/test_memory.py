@@ -144,3 +144,42 @@ def test_workers_are_forked_afresh_every_few_chunks() -> None:
     for first in range(0, len(srcs), fastpath.CHUNK_PAGES):
         chunk = srcs[first : first + fastpath.CHUNK_PAGES]
         assert len({done[src] for src in chunk}) == 1  # a chunk is one worker's
+
+
+# A hook that runs after the pages are converted ahead (on_nav, after the plugin's) and puts a
+# file where the rendered pages' cache folder goes: no page can be rendered ahead (its entry
+# cannot be written), so MkDocs renders every generated page itself.
+NO_RENDERED_FOLDER = """
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-200)
+def on_nav(nav, config, files):
+    cache = Path(config.config_file_path).parent / "diagram-cache"
+    assert list((cache / "pages").glob("*.json")), "no page converted ahead"
+    (cache / "rendered").write_text("not a folder", encoding="utf-8")
+    return nav
+"""
+
+
+def test_pages_not_rendered_ahead_get_their_html_back_from_the_entries(tmp_path: Path) -> None:
+    """Between converting and rendering ahead a page's HTML stays in its stage-1 entry, not on
+    MkDocs' page; a page that is then not rendered ahead after all is given it back, and MkDocs
+    renders it itself: the site is the one the plain path builds."""
+    data = tmp_path / "data"
+    DataFolder(data).write()
+    plain = new_project(tmp_path / "plain", data, cache_dir="diagram-cache", fast_paths=False)
+    expected = mkdocs_build(plain, plain / "site")
+    assert expected.returncode == 0, expected.output
+    project = new_project(tmp_path / "project", data, cache_dir="diagram-cache")
+    (project / "hook.py").write_text(NO_RENDERED_FOLDER, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(f"{config}hooks:\n  - hook.py\n", encoding="utf-8")
+
+    built = mkdocs_build(project, project / "site")
+
+    assert built.returncode == 0, built.output
+    assert (project / "diagram-cache" / "rendered").is_file()  # nothing was rendered ahead
+    assert tree_hashes(project / "site") == tree_hashes(plain / "site")

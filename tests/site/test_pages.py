@@ -14,6 +14,8 @@ from pola_karir.model import (
     Placement,
     Position,
 )
+from pola_karir.site.build import site_content
+from pola_karir.site.page import Page
 from pola_karir.site.pages import path_page, unit_page
 from pola_karir.site.text import md
 
@@ -89,3 +91,14 @@ def test_a_sub_units_keterangan_is_on_its_unit_page(example_dataset: Dataset) ->
         assert description and md(description) in page.markdown
     top = example_dataset.units["dinas-kesehatan"].description
     assert page.markdown.count(md(top)) == 1
+
+
+def test_each_page_is_handed_on_as_it_is_made(example_dataset: Dataset) -> None:
+    """The plugin starts rendering a page's diagrams as soon as the page is made (while the
+    next pages are made): every page reaches ``on_page`` once, in the site's order, before
+    ``site_content`` returns, and its diagrams are those of the page in the result."""
+    seen: list[Page] = []
+    content = site_content(example_dataset, "id", on_page=seen.append)
+    assert [p.src for p in seen] == [p.src for p in content.pages]
+    assert [d for p in seen for d in p.diagrams] == list(content.diagrams)
+    assert content.diagrams  # the example has diagrams, so the comparison says something

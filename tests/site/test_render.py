@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pola_karir.site.diagrams import Diagram
-from pola_karir.site.render import GraphvizError, render_all
+from pola_karir.site.render import (
+    BackgroundRender,
+    GraphvizError,
+    prepare_cache,
+    render_all,
+    render_to_store,
+)
 
 GOOD = 'digraph G { a [label="Satu"]; b [label="Dua"]; a -> b }'
 BROKEN = "digraph G { a -> [ }"  # a syntax error: dot exits non-zero
@@ -45,3 +53,45 @@ def test_a_diagram_renders_the_same_alone_and_in_a_batch() -> None:
         alone, _ = render_all([diagram], cache_dir=None, jobs=1)
         assert alone[diagram.name] == batched[diagram.name]
         assert "page0," not in batched[diagram.name]
+
+
+def _cluster(label: str) -> str:
+    return f'digraph G {{ subgraph cluster_0 {{ label="{label}"; a }} b; a -> b }}'
+
+
+def test_diagrams_streamed_in_small_batches_are_those_rendered_at_once(tmp_path: Path) -> None:
+    """The plugin hands each page's diagrams to ``dot`` as the page is made, a few at a time:
+    every SVG, its stored entry and the counts are what one batch per process gives."""
+    diagrams = [
+        *(Diagram(f"d{i}", "x.md", f"D{i}", GOOD.replace("Dua", f"Dua {i}")) for i in range(7)),
+        Diagram("klaster", "x.md", "Klaster", _cluster("Bidang")),
+        Diagram("rusak", "x.md", "Rusak", BROKEN, fallback='digraph G { c [label="Cadangan"] }'),
+    ]
+    whole, _ = render_all(diagrams, cache_dir=None, jobs=1)
+    prepare_cache(tmp_path)
+    renderer = BackgroundRender(tmp_path, jobs=2, batch=2)
+    try:
+        for start in range(0, len(diagrams), 3):  # three pages of three diagrams
+            renderer.add(diagrams[start : start + 3])
+        store, stats = renderer.finish()
+    finally:
+        renderer.close()
+    assert {d.name: store.get(d.name) for d in diagrams} == whole
+    assert (stats.rendered, stats.cached, stats.rejected) == (9, 0, 0)
+    assert len(list(tmp_path.glob("*.svg"))) == 9 == len(stats.entries)
+    _, again = render_to_store(diagrams, tmp_path, jobs=2)
+    assert (again.rendered, again.cached) == (0, 9)
+
+
+def test_a_streamed_graph_that_fails_is_an_error_when_the_diagrams_are_awaited(
+    tmp_path: Path,
+) -> None:
+    prepare_cache(tmp_path)
+    renderer = BackgroundRender(tmp_path, jobs=1, batch=1)
+    try:
+        renderer.add([Diagram("baik", "x.md", "Baik", GOOD)])
+        renderer.add([Diagram("rusak", "x.md", "Rusak", BROKEN)])
+        with pytest.raises(GraphvizError, match="Graphviz"):
+            renderer.finish()
+    finally:
+        renderer.close()
