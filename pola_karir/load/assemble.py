@@ -456,7 +456,7 @@ class WrittenOrigins(Mapping[tuple[str | int, ...], Origin]):
     them all took a quarter of assembling the model. Iterating gives every origin, in the
     order :func:`requirement_origins` always gave them."""
 
-    __slots__ = ("_all", "_display", "_inherited", "_marks", "_own")
+    __slots__ = ("_all", "_display", "_inherited", "_made", "_marks", "_own")
 
     def __init__(
         self,
@@ -470,11 +470,17 @@ class WrittenOrigins(Mapping[tuple[str | int, ...], Origin]):
         self._display = display
         self._inherited = inherited
         self._all: dict[tuple[str | int, ...], Origin] | None = None
+        self._made: dict[tuple[str | int, ...], Origin | None] = {}
 
     def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
         if self._all is not None:
             return self._all.get(path, default)
-        found = self._own_origin(path) if self._written_here(path) else self._inherited.get(path)
+        if not self._written_here(path):
+            found = self._inherited.get(path)
+        elif path in self._made:  # a rule asks whether a part is written here, then where
+            found = self._made[path]
+        else:
+            found = self._made[path] = self._own_origin(path)
         return default if found is None else found
 
     def __getitem__(self, path: tuple[str | int, ...]) -> Origin:
@@ -510,8 +516,12 @@ class WrittenOrigins(Mapping[tuple[str | int, ...], Origin]):
 
     def _origin(self, chain: list[int], keyed: bool) -> Origin:
         marks, display = self._marks, self._display
-        at = next(p for p in map(marks.value_at, reversed(chain)) if p is not None)
-        where = Location(display, *at)
+        at = marks.value_at(chain[-1])
+        for slot in reversed(chain[:-1]):  # an alias: where its parent was written
+            if at is not None:
+                break
+            at = marks.value_at(slot)
+        where = Location(display, *at) if at is not None else Location(display, 1, 1)
         key_at = None
         if keyed:
             written = marks.key_at(chain[-1])
