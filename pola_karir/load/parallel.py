@@ -8,13 +8,14 @@ positions travel as one compact table of integers (:class:`~pola_karir.load.mark
 not as a dictionary keyed by path tuples. Assembly and the rules stay in this process, on the
 results in file order, so the diagnostics and their order are those of a one-core load.
 
-Not the default (``jobs=1``). Measured at 5,000 positions with the mark tables: pickling a
-worker's half (2,600 files) takes 0.12-0.14 s and reading it back here about 0.2 s (it was
-0.5 s and 0.3 s with position dictionaries, and more with cyclic garbage collection on), so the
-exchange no longer eats the second core. But on this project's shared 2-core machine, with
-other work running (load average 3-5), the worker got about a third of a core (1.3 s of CPU in
-3.2-3.9 s of wall time, hundreds of preemptions), and ``jobs=2`` was slower than ``jobs=1``;
-whether it pays on a quiet machine was not measured. A caller with idle cores may still gain.
+Not the default (``jobs=1``). Measured with the mark tables: pickling the results of half the
+files of 10,000 positions (5,213 files) takes 0.28 s and reading them back 0.21 s, against
+0.53 s and 0.30 s with position dictionaries (cyclic garbage collection off in both, as during
+a load), so the exchange no longer eats the second core. But on this project's shared 2-core
+machine, with other work running (load average 3-5), the worker got about a third of a core
+(1.3 s of CPU in 3.2-3.9 s of wall time, hundreds of preemptions), and ``jobs=2`` was slower
+than ``jobs=1``; whether it pays on a quiet machine was not measured. A caller with idle cores
+may still gain.
 
 Workers are forked (they start with the compiled schemas and the catalogues already loaded)
 and only where ``fork`` exists; a worker that fails in any way (killed, out of memory) leaves
