@@ -161,7 +161,9 @@ class _Converter:
             return None
         mark = node.start_mark
         slot = self.marks.open(mark.line + 1, mark.column + 1, key_line, key_column)
-        if isinstance(node, MappingNode | SequenceNode) and node.tag not in _COLLECTION_TAGS:
+        if isinstance(node, ScalarNode):  # most nodes: tested first
+            return self._scalar(node, slot)
+        if node.tag not in _COLLECTION_TAGS:
             # '!!set', '!!omap', '!custom' on a block or flow collection: as unsupported as on
             # a scalar; the collection is still converted so its contents get checked.
             self.found.add(diag("PK013", self.at(node), tag=_shown_tag(node.tag)))
@@ -169,11 +171,9 @@ class _Converter:
             mapping = self._mapping(node, depth)
             self.marks.close(slot)
             return mapping
-        if isinstance(node, SequenceNode):
-            items = [self.convert(item, depth + 1) for item in node.value]
-            self.marks.close(slot)
-            return items
-        return self._scalar(node, slot)
+        items = [self.convert(item, depth + 1) for item in node.value]  # a SequenceNode
+        self.marks.close(slot)
+        return items
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
