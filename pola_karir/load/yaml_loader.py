@@ -25,8 +25,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pola_karir.diagnostics import Capped, Diagnostic, Term, diag, term
 from pola_karir.load import scalars
+from pola_karir.load.marks import CELLS, MarkRecorder, MarkTable, Position
 from pola_karir.load.marks import JsonPath as JsonPath  # re-exported: the loader's vocabulary
-from pola_karir.load.marks import MarkRecorder, MarkTable, Position
 from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -160,7 +160,10 @@ class _Converter:
             self.marks.open(0, 0, key_line, key_column)
             return None
         mark = node.start_mark
-        slot = self.marks.open(mark.line + 1, mark.column + 1, key_line, key_column)
+        # MarkRecorder.open, inlined: it runs once per node of every file.
+        cells = self.marks.cells
+        slot = len(cells) // CELLS
+        cells += (mark.line + 1, mark.column + 1, key_line, key_column, 1)
         if isinstance(node, ScalarNode):  # most nodes: tested first
             return self._scalar(node, slot)
         if node.tag not in _COLLECTION_TAGS:
