@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from pola_karir.load.layout import SourceFile
+from pola_karir.load.marks import MarkTable
 from pola_karir.load.schema import validate_document
 from pola_karir.load.yaml_loader import Document, JsonPath, load_document
 from pola_karir.model import (
@@ -322,8 +323,8 @@ def requirements(data: Data | None, origins: Origins | None = None) -> Requireme
     """The requirements ``data`` states; ``origins`` (see :func:`requirement_origins`) says
     where each part was written, which also locates the citations of each part."""
     if not data:
-        return Requirements(origins=origins or {})
-    where = _from_origins(origins or {})
+        return Requirements(origins={} if origins is None else origins)
+    where = _from_origins({} if origins is None else origins)
     return Requirements(
         education=_education(data.get("pendidikan"), where),
         rank=_rank(data.get("golongan"), where),
@@ -334,7 +335,7 @@ def requirements(data: Data | None, origins: Origins | None = None) -> Requireme
         certifications=tuple(data.get("sertifikasi", [])),
         performance=_performance(data.get("kinerja"), where),
         competencies=_competencies(data.get("kompetensi"), where),
-        origins=origins or {},
+        origins={} if origins is None else origins,
     )
 
 
@@ -424,31 +425,125 @@ def requirement_origins(
     family_doc: Document | None,
     grade: str | None,
     grades: GradeOrigins | None = None,
-) -> dict[tuple[str | int, ...], Origin]:
+) -> Mapping[tuple[str | int, ...], Origin]:
     """Where every part of a position's resolved ``persyaratan`` was written.
 
     Applies the same rule as :func:`inherit`: the grade's parts first, then the position's own
     parts replace them (a whole part, or one competency group), so the origins and the values
-    always agree.
+    always agree. The grade's origins are computed once per grade; the position's own are
+    found when asked for (:class:`WrittenOrigins`), as few of them ever are.
     """
-    origins: dict[tuple[str | int, ...], Origin] = {}
+    inherited: dict[tuple[str | int, ...], Origin] = {}
     if family_doc is not None and grade is not None:
         key = (family_doc.display, grade)
-        inherited = grades.get(key) if grades is not None else None
-        if inherited is None:
-            inherited = _grade_origins(family_doc, grade, inherited_from=family_doc.path.stem)
+        found = grades.get(key) if grades is not None else None
+        if found is None:
+            found = _grade_origins(family_doc, grade, inherited_from=family_doc.path.stem)
             if grades is not None:
-                grades[key] = inherited
-        origins.update(inherited)
+                grades[key] = found
+        inherited = found
     own = doc.data.get("persyaratan")
-    for key, value in (own or {}).items() if isinstance(own, dict) else ():
-        replaced = (key,) if key != "kompetensi" or not isinstance(value, dict) else None
-        for group in value if replaced is None else ():
-            _drop_below(origins, (key, group))
-        if replaced is not None:
-            _drop_below(origins, replaced)
-        origins.update(_block_origins(doc, ("persyaratan",), value, (key,)))
-    return origins
+    if not isinstance(own, dict) or not own:
+        return inherited
+    chain = doc.marks.chain(doc.data, ("persyaratan",))
+    return WrittenOrigins(own, doc.marks.part(chain[-1]), doc.display, inherited)
+
+
+class WrittenOrigins(Mapping[tuple[str | int, ...], Origin]):
+    """A position's requirement origins: the grade's (shared by every position of the grade)
+    under the position's own ``persyaratan``, each of whose origins is made when a rule asks
+    for it. Most positions are valid and have a single origin asked for, or none; building
+    them all took a quarter of assembling the model. Iterating gives every origin, in the
+    order :func:`requirement_origins` always gave them."""
+
+    __slots__ = ("_all", "_display", "_inherited", "_made", "_marks", "_own")
+
+    def __init__(
+        self,
+        own: dict[str, Any],
+        marks: MarkTable,
+        display: str,
+        inherited: Mapping[tuple[str | int, ...], Origin],
+    ) -> None:
+        self._own = own  # the position's own ``persyaratan``, written at slot 0 of ``marks``
+        self._marks = marks
+        self._display = display
+        self._inherited = inherited
+        self._all: dict[tuple[str | int, ...], Origin] | None = None
+        self._made: dict[tuple[str | int, ...], Origin | None] = {}
+
+    def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
+        if self._all is not None:
+            return self._all.get(path, default)
+        if not self._written_here(path):
+            found = self._inherited.get(path)
+        elif path in self._made:  # a rule asks whether a part is written here, then where
+            found = self._made[path]
+        else:
+            found = self._made[path] = self._own_origin(path)
+        return default if found is None else found
+
+    def __getitem__(self, path: tuple[str | int, ...]) -> Origin:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[tuple[str | int, ...]]:
+        return iter(self._materialized())
+
+    def __len__(self) -> int:
+        return len(self._materialized())
+
+    def __bool__(self) -> bool:
+        """Never empty (the position writes at least one part), known without counting."""
+        return True
+
+    def _written_here(self, path: tuple[str | int, ...]) -> bool:
+        """Whether ``path`` lies in a part the position writes itself (replacing the grade's)."""
+        if not path or path[0] not in self._own:
+            return False
+        value = self._own[path[0]]
+        if path[0] != "kompetensi" or not isinstance(value, dict) or len(path) == 1:
+            return True
+        return path[1] in value
+
+    def _own_origin(self, path: tuple[str | int, ...]) -> Origin | None:
+        chain = self._marks.chain(self._own, path)
+        if len(chain) <= len(path):
+            return None  # not written
+        return self._origin(chain, isinstance(path[-1], str))
+
+    def _origin(self, chain: list[int], keyed: bool) -> Origin:
+        marks, display = self._marks, self._display
+        at = marks.value_at(chain[-1])
+        for slot in reversed(chain[:-1]):  # an alias: where its parent was written
+            if at is not None:
+                break
+            at = marks.value_at(slot)
+        where = Location(display, *at) if at is not None else Location(display, 1, 1)
+        key_at = None
+        if keyed:
+            written = marks.key_at(chain[-1])
+            key_at = Location(display, *written) if written is not None else where
+        return Origin(where, None, key_at)
+
+    def _materialized(self) -> dict[tuple[str | int, ...], Origin]:
+        if self._all is None:
+            origins = dict(self._inherited)
+            for key, value in self._own.items():
+                replaced = (key,) if key != "kompetensi" or not isinstance(value, dict) else None
+                for group in value if replaced is None else ():
+                    _drop_below(origins, (key, group))
+                if replaced is not None:
+                    _drop_below(origins, replaced)
+                slot = self._marks.chain(self._own, (key,))[-1]
+                for path, _ in self._marks.walk(value, (key,), slot):
+                    origin = self._own_origin(path)
+                    if origin is not None:
+                        origins[path] = origin
+            self._all = origins
+        return self._all
 
 
 def _grade_origins(
@@ -472,17 +567,19 @@ def _block_origins(
     prefix: tuple[str | int, ...],
     inherited_from: str | None = None,
 ) -> dict[tuple[str | int, ...], Origin]:
-    # Doc.location, inlined for the usual case of a mark at the very path: a position's
-    # requirements are most of the marks a load looks up.
-    values, keys, display = doc.value_marks, doc.key_marks, doc.display
+    """An :class:`Origin` for every path in ``value``, written at ``(*base, *prefix)``."""
+    full = (*base, *prefix)
+    chain = doc.marks.chain(doc.data, full)
     origins: dict[tuple[str | int, ...], Origin] = {}
-    for path in _paths(value, prefix):
-        full = (*base, *path)
-        at = values.get(full)
-        where = Location(display, *at) if at is not None else doc.location(full)
+    if len(chain) <= len(full):  # not in the document (cannot happen for schema-valid data)
+        return origins
+    marks, display = doc.marks, doc.display
+    for path, slot in marks.walk(value, prefix, chain[-1]):
+        at = marks.value_at(slot)
+        where = Location(display, *at) if at is not None else doc.location((*base, *path))
         key_at = None
         if isinstance(path[-1], str):
-            written = keys.get(full)
+            written = marks.key_at(slot)
             key_at = Location(display, *written) if written is not None else where
         origins[path] = Origin(where, inherited_from, key_at)
     return origins
@@ -494,18 +591,6 @@ def _at(data: Any, path: JsonPath) -> Any:
             return None
         data = data.get(part)
     return data
-
-
-def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    """Every path in ``value`` (the node itself first): mapping keys and list indices."""
-    if prefix:
-        yield prefix
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _paths(child, (*prefix, str(key)))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _paths(child, (*prefix, index))
 
 
 def _drop_below(

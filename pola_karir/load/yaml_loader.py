@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
@@ -24,6 +25,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pola_karir.diagnostics import Capped, Diagnostic, Term, diag, term
 from pola_karir.load import scalars
+from pola_karir.load.marks import CELLS, MarkRecorder, MarkTable, Position
+from pola_karir.load.marks import JsonPath as JsonPath  # re-exported: the loader's vocabulary
 from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -34,8 +37,6 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 
-JsonPath = tuple[str | int, ...]
-Position = tuple[int, int]
 
 _CONSTRUCTOR = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
@@ -60,30 +61,68 @@ _COLLECTION_TAGS = frozenset({_TAG + "map", _TAG + "seq"})
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed data file: plain values plus where each value and key was written."""
+    """A parsed data file: plain values plus where each value and key was written.
+
+    The positions are kept as a :class:`~pola_karir.load.marks.MarkTable` (compact, cheap to
+    send from a worker process); :meth:`location` looks one up by walking :attr:`data`."""
 
     path: Path
     display: str
     data: dict[str, Any]
-    value_marks: Mapping[JsonPath, Position]
-    key_marks: Mapping[JsonPath, Position]
-    # The text of each unquoted value YAML 1.1 and 1.2 read differently (PK020), as written:
-    # a hint to quote it quotes ``yes``, not the ``true`` it was loaded as.
-    written: Mapping[JsonPath, str] = field(default_factory=dict)
+    marks: MarkTable
+    # The text of each unquoted value YAML 1.1 and 1.2 read differently (PK020), as written,
+    # by the slot of its node: a hint to quote it quotes ``yes``, not the ``true`` it was
+    # loaded as.
+    written_at: Mapping[int, str] = field(default_factory=dict)
 
     def location(self, path: JsonPath = (), *, key: bool = False) -> Location:
         """Position of the node at ``path`` (or of its key), falling back to the nearest parent."""
-        if key and path in self.key_marks:
-            line, col = self.key_marks[path]
-            return Location(self.display, line, col)
-        probe = path
-        while probe:
-            if probe in self.value_marks:
-                line, col = self.value_marks[probe]
-                return Location(self.display, line, col)
-            probe = probe[:-1]
-        line, col = self.value_marks.get((), (1, 1))
-        return Location(self.display, line, col)
+        return self.located(self.marks.chain(self.data, path), len(path), key=key)
+
+    def located(self, chain: list[int], depth: int, *, key: bool = False) -> Location:
+        """:meth:`location` for the slots ``chain`` found along a path of ``depth`` parts."""
+        marks = self.marks
+        if key and len(chain) > depth:
+            written = marks.key_at(chain[-1])
+            if written is not None:
+                return Location(self.display, *written)
+        for slot in reversed(chain):
+            at = marks.value_at(slot)
+            if at is not None:
+                return Location(self.display, *at)
+        return Location(self.display, 1, 1)
+
+    @cached_property
+    def value_marks(self) -> Mapping[JsonPath, Position]:
+        """Where each value was written, by path (built on first use; lookups need not)."""
+        found: dict[JsonPath, Position] = {}
+        for path, slot in self._slots:
+            at = self.marks.value_at(slot)
+            if at is not None:
+                found[path] = at
+        return found
+
+    @cached_property
+    def key_marks(self) -> Mapping[JsonPath, Position]:
+        """Where each mapping key was written, by the path of its entry."""
+        found: dict[JsonPath, Position] = {}
+        for path, slot in self._slots:
+            at = self.marks.key_at(slot)
+            if at is not None:
+                found[path] = at
+        return found
+
+    @cached_property
+    def written(self) -> Mapping[JsonPath, str]:
+        """:attr:`written_at` by path, for the schema's hints."""
+        if not self.written_at:
+            return {}
+        written = self.written_at
+        return {path: written[slot] for path, slot in self._slots if slot in written}
+
+    @property
+    def _slots(self) -> list[tuple[JsonPath, int]]:
+        return [((), 0), *self.marks.walk(self.data, (), 0)]
 
 
 class _Converter:
@@ -96,19 +135,21 @@ class _Converter:
         self.found = Capped()
         self.text = text
         self._line_starts: list[int] | None = None
-        self.value_marks: dict[JsonPath, Position] = {}
-        self.key_marks: dict[JsonPath, Position] = {}
-        self.written: dict[JsonPath, str] = {}
+        self.marks = MarkRecorder()
+        self.written: dict[int, str] = {}
         self._seen: set[int] = set()
         self.aliased = False
 
     def at(self, node: Node) -> Location:
         return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def convert(self, node: Node, path: JsonPath, depth: int = 0) -> Any:
+    def convert(self, node: Node, depth: int = 0, key_line: int = 0, key_column: int = 0) -> Any:
+        """The plain value of ``node`` (the value of a mapping entry whose key was written at
+        ``key_line``:``key_column``, or 0:0), its position recorded in :attr:`marks`."""
         if self.track_aliases:
             if id(node) in self._seen:
                 self.aliased = True
+                self.marks.open(0, 0, key_line, key_column)
                 return None
             self._seen.add(id(node))
         if depth >= MAX_DEPTH and isinstance(node, MappingNode | SequenceNode) and node.value:
@@ -116,19 +157,28 @@ class _Converter:
             # event-stream check in _depth_diagnostic does for much deeper files.
             first = node.value[0][0] if isinstance(node, MappingNode) else node.value[0]
             self.found.add(diag("PK014", self.at(first), limit=MAX_DEPTH))
+            self.marks.open(0, 0, key_line, key_column)
             return None
-        self.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, MappingNode | SequenceNode) and node.tag not in _COLLECTION_TAGS:
+        mark = node.start_mark
+        # MarkRecorder.open, inlined: it runs once per node of every file.
+        cells = self.marks.cells
+        slot = len(cells) // CELLS
+        cells += (mark.line + 1, mark.column + 1, key_line, key_column, 1)
+        if isinstance(node, ScalarNode):  # most nodes: tested first
+            return self._scalar(node, slot)
+        if node.tag not in _COLLECTION_TAGS:
             # '!!set', '!!omap', '!custom' on a block or flow collection: as unsupported as on
             # a scalar; the collection is still converted so its contents get checked.
             self.found.add(diag("PK013", self.at(node), tag=_shown_tag(node.tag)))
         if isinstance(node, MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+            mapping = self._mapping(node, depth)
+            self.marks.close(slot)
+            return mapping
+        items = [self.convert(item, depth + 1) for item in node.value]  # a SequenceNode
+        self.marks.close(slot)
+        return items
 
-    def _mapping(self, node: MappingNode, path: JsonPath, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -150,10 +200,9 @@ class _Converter:
                     where = self.at(key_node)
                     self.found.add(diag("PK005", where, key=key, first_line=first_line[key]))
                 continue
-            first_line[key] = key_node.start_mark.line + 1
-            child = (*path, key)
-            self.key_marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, child, depth + 1)
+            mark = key_node.start_mark
+            first_line[key] = mark.line + 1
+            result[key] = self.convert(value_node, depth + 1, mark.line + 1, mark.column + 1)
         return result
 
     def _check_characters(self, node: Node, value: str, *, is_key: bool = False) -> None:
@@ -247,11 +296,11 @@ class _Converter:
         begin = self._line_starts[start.line] + start.column
         return _PROPERTIES.match(self.text, begin) is not None
 
-    def _scalar(self, node: Node, path: JsonPath) -> Any:
+    def _scalar(self, node: Node, slot: int) -> Any:
         tag = node.tag or ""
         value = str(node.value)
         if isinstance(node, ScalarNode) and self._check_plain(node):
-            self.written[path] = value
+            self.written[slot] = value
         if tag == _STR_TAG:  # by far the most common case
             self._check_characters(node, value)
             return value
@@ -533,15 +582,13 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
         return None, [diag("PK008", where, found=_describe(root))]
     converter = _Converter(display, track_aliases="&" in text, text=text)
     try:
-        data = converter.convert(root, ())
+        data = converter.convert(root)
     except RecursionError:
         return None, [diag("PK014", Location(display), limit=MAX_DEPTH)]
     diagnostics = converter.found.result()
     if converter.aliased:
         diagnostics = _alias_diagnostics(text, display) + diagnostics
-    document = Document(
-        path, display, data, converter.value_marks, converter.key_marks, converter.written
-    )
+    document = Document(path, display, data, converter.marks.table(), converter.written)
     return document, diagnostics
 
 
