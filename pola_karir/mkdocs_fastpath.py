@@ -723,6 +723,19 @@ def _leaned(
     return Result(pages, stats, keys, stored, diagrams)
 
 
+def anchor_links(links: list[list[str]], files: Files) -> dict[Any, dict[str, str]]:
+    """``links`` ([to file, anchor, link as written]) as MkDocs keeps them on a page for its
+    anchor checks: by the file linked to (a file not among ``files`` is left out). Shared by
+    stage 1 and the pages kept in ``mkdocs serve``, which both hand MkDocs a page it did not
+    convert itself."""
+    found: dict[Any, dict[str, str]] = {}
+    for target, anchor, original in links:
+        to_file = files.get_file_from_path(target)
+        if to_file is not None:
+            found.setdefault(to_file, {})[anchor] = original
+    return found
+
+
 def apply(prepared: Prepared, page: Page, files: Files, markdown: str) -> str:
     """Leave on MkDocs' ``page`` what its ``render`` and the plugin's page-content step would
     have left (its original Markdown too), replay their log records, and return the HTML."""
@@ -731,12 +744,7 @@ def apply(prepared: Prepared, page: Page, files: Files, markdown: str) -> str:
     page._title_from_render = prepared.title
     page.present_anchor_ids = set(prepared.anchors)
     if prepared.links is not None:
-        links: dict[Any, dict[str, str]] = {}
-        for target, anchor, original in prepared.links:
-            to_file = files.get_file_from_path(target)
-            if to_file is not None:
-                links.setdefault(to_file, {})[anchor] = original
-        page.links_to_anchors = links
+        page.links_to_anchors = anchor_links(prepared.links, files)
     for name, level, message in prepared.records:
         logging.getLogger(name).log(level, message)
     return prepared.content

@@ -176,12 +176,7 @@ def stand_in(file: File, config: MkDocsConfig, kept: Kept, files: Files) -> Page
     page = Page(None, file, config)
     page.present_anchor_ids = set(kept.anchors)
     if kept.links is not None:
-        links: dict[Any, dict[str, str]] = {}
-        for target, anchor, original in kept.links:
-            to_file = files.get_file_from_path(target)
-            if to_file is not None:
-                links.setdefault(to_file, {})[anchor] = original
-        page.links_to_anchors = links
+        page.links_to_anchors = fastpath.anchor_links(kept.links, files)
     return page
 
 
