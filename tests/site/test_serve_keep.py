@@ -178,3 +178,32 @@ def test_a_guide_retitled_is_in_the_nav_of_every_page(project: Path, tmp_path: P
         assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
     finally:
         serve.close()
+
+
+def test_pages_are_kept_with_flat_urls_as_a_fresh_build_serves_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``use_directory_urls: false``: a kept page's output is ``jabatan/x.html``, not
+    ``jabatan/x/index.html``; it is moved back to where a fresh build writes it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    project = copy_example(tmp_path / "project", use_directory_urls=False)
+    site = tmp_path / "served"
+    site.mkdir()
+    serve = Serve(project, site)
+    try:
+        serve.build()
+        source = project / "data" / "jabatan" / f"{POSITION}.yml"
+        source.write_text(
+            source.read_text(encoding="utf-8") + "keterangan: Penanda suntingan datar.\n",
+            encoding="utf-8",
+        )
+        serve.build()
+        assert len(serve.plugin.kept) > 100
+        assert f"jabatan/{POSITION}.md" not in serve.plugin.kept
+        edited = site / "jabatan" / f"{POSITION}.html"
+        assert "Penanda suntingan datar." in edited.read_text(encoding="utf-8")
+        served = tree_hashes(site)
+        assert f"jabatan/{POSITION}/index.html" not in served
+        assert served == fresh(project, tmp_path / "fresh")
+    finally:
+        serve.close()
