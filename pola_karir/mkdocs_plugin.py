@@ -598,11 +598,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         """In ``mkdocs serve``: the generated pages the last rebuild made exactly as this one
         would (:mod:`pola_karir.mkdocs_keep`), hidden from MkDocs' page loops; and what the next
         rebuild needs to know of this one. Nothing is kept where stage 2 would not run."""
-        if self.command != "serve" or self.dirty:
-            return {}
-        if ahead.other_handlers(config, self) or not ahead.search_usable(
-            ahead.search_plugin(config)
-        ):
+        if self.command != "serve" or self.dirty or not _ahead_possible(config, self):
             return {}
         svgs, nav_pages = self.svgs.digests(), keep.in_nav(nav)
         self.digests = {
@@ -636,8 +632,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         rendering ahead reads it; another plugin's on_env might, so it keeps them on the page."""
         return (
             not self.dirty
-            and not ahead.other_handlers(config, self)
-            and ahead.search_usable(ahead.search_plugin(config))
+            and _ahead_possible(config, self)
             and not fastpath.other_page_handlers(config, self, ("env",))
         )
 
@@ -952,6 +947,15 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self.root))
         return server
+
+
+def _ahead_possible(config: MkDocsConfig, plugin: BasePlugin[Any]) -> bool:
+    """Whether on_env will render the pages ahead: no other plugin's page handlers would be
+    left out, and the search plugin is the one whose entries it keeps. What on_nav decides
+    ahead of it (pages kept in serve, HTML left in its entry) rests on the same answer."""
+    return not ahead.other_handlers(config, plugin) and ahead.search_usable(
+        ahead.search_plugin(config)
+    )
 
 
 def _remove_orphans(temp: Path) -> None:
