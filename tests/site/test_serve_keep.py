@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,17 @@ class Serve:
 
     def close(self) -> None:
         self.plugin.on_shutdown()
+
+
+@contextmanager
+def serving(project: Path, site: Path) -> Iterator[tuple[Serve, Path]]:
+    """A serve session building ``project`` into the new folder ``site``, ended afterwards."""
+    site.mkdir()
+    serve = Serve(project, site)
+    try:
+        yield serve, site
+    finally:
+        serve.close()
 
 
 # A fresh `mkdocs serve`'s first build, in a process of its own: MkDocs keeps one plugin object
@@ -89,10 +102,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_an_edit_rebuilds_its_page_and_keeps_the_rest_as_a_fresh_build(
     project: Path, tmp_path: Path
 ) -> None:
-    site = tmp_path / "served"
-    site.mkdir()
-    serve = Serve(project, site)
-    try:
+    with serving(project, tmp_path / "served") as (serve, site):
         serve.build()
         assert not serve.plugin.kept  # the first build has nothing to keep
         source = project / "data" / "jabatan" / f"{POSITION}.yml"
@@ -131,17 +141,12 @@ def test_an_edit_rebuilds_its_page_and_keeps_the_rest_as_a_fresh_build(
         assert len(serve.plugin.kept) > 100
         assert "Penanda suntingan dua." in page(site, RENAMED).read_text(encoding="utf-8")
         assert tree_hashes(site) == fresh(project, tmp_path / "fresh-3")
-    finally:
-        serve.close()
 
 
 def test_invalid_data_stops_the_rebuild_and_the_next_valid_edit_recovers(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    site = tmp_path / "served"
-    site.mkdir()
-    serve = Serve(project, site)
-    try:
+    with serving(project, tmp_path / "served") as (serve, site):
         serve.build()
         before = tree_hashes(site)
         source = project / "data" / "jabatan" / f"{POSITION}.yml"
@@ -156,17 +161,12 @@ def test_invalid_data_stops_the_rebuild_and_the_next_valid_edit_recovers(
         assert len(serve.plugin.kept) > 100
         assert "Penanda pulih." in page(site, POSITION).read_text(encoding="utf-8")
         assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
-    finally:
-        serve.close()
 
 
 def test_a_guide_retitled_is_in_the_nav_of_every_page(project: Path, tmp_path: Path) -> None:
     """A hand-written guide sits in the nav under the title MkDocs reads from its heading:
     renaming it changes every page's nav, so no page is kept from before."""
-    site = tmp_path / "served"
-    site.mkdir()
-    serve = Serve(project, site)
-    try:
+    with serving(project, tmp_path / "served") as (serve, site):
         serve.build()
         guide = project / "docs" / "panduan-data.md"
         text = guide.read_text(encoding="utf-8")
@@ -176,8 +176,6 @@ def test_a_guide_retitled_is_in_the_nav_of_every_page(project: Path, tmp_path: P
         assert not serve.plugin.kept
         assert "Panduan data baru" in page(site, POSITION).read_text(encoding="utf-8")
         assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
-    finally:
-        serve.close()
 
 
 def test_pages_are_kept_with_flat_urls_as_a_fresh_build_serves_them(
@@ -187,10 +185,7 @@ def test_pages_are_kept_with_flat_urls_as_a_fresh_build_serves_them(
     ``jabatan/x/index.html``; it is moved back to where a fresh build writes it."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     project = copy_example(tmp_path / "project", use_directory_urls=False)
-    site = tmp_path / "served"
-    site.mkdir()
-    serve = Serve(project, site)
-    try:
+    with serving(project, tmp_path / "served") as (serve, site):
         serve.build()
         source = project / "data" / "jabatan" / f"{POSITION}.yml"
         source.write_text(
@@ -205,5 +200,3 @@ def test_pages_are_kept_with_flat_urls_as_a_fresh_build_serves_them(
         served = tree_hashes(site)
         assert f"jabatan/{POSITION}/index.html" not in served
         assert served == fresh(project, tmp_path / "fresh")
-    finally:
-        serve.close()
