@@ -13,7 +13,7 @@ import codecs
 import errno
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -95,22 +95,17 @@ class Document:
     @cached_property
     def value_marks(self) -> Mapping[JsonPath, Position]:
         """Where each value was written, by path (built on first use; lookups need not)."""
-        found: dict[JsonPath, Position] = {}
-        for path, slot in self._slots:
-            at = self.marks.value_at(slot)
-            if at is not None:
-                found[path] = at
-        return found
+        return self._by_path(self.marks.value_at)
 
     @cached_property
     def key_marks(self) -> Mapping[JsonPath, Position]:
         """Where each mapping key was written, by the path of its entry."""
-        found: dict[JsonPath, Position] = {}
-        for path, slot in self._slots:
-            at = self.marks.key_at(slot)
-            if at is not None:
-                found[path] = at
-        return found
+        return self._by_path(self.marks.key_at)
+
+    def _by_path(self, at: Callable[[int], Position | None]) -> dict[JsonPath, Position]:
+        """The table's marks (``at`` a slot) by the path of their slot, where there is one."""
+        found = ((path, at(slot)) for path, slot in self._slots)
+        return {path: mark for path, mark in found if mark is not None}
 
     @cached_property
     def written(self) -> Mapping[JsonPath, str]:
