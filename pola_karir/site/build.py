@@ -35,6 +35,7 @@ from pola_karir.site import (
     urls,
 )
 from pola_karir.site.diagrams import Diagram
+from pola_karir.site.forked import Forked
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, in_language, say, site_language
 from pola_karir.site.text import attr
@@ -63,6 +64,7 @@ def site_content(
     limits: Limits = DEFAULT_LIMITS,
     data_dir: Path | None = None,
     on_page: Callable[[Page], None] = lambda page: None,
+    processes: int = 1,
 ) -> SiteContent:
     """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``; the
     data, names and descriptions, stays as written); ``limits`` says where lists give way to
@@ -71,35 +73,57 @@ def site_content(
     says when that data last changed; without it the page says there is no history.
     ``on_page`` is given each page as soon as it is made (a page's date, added later, touches
     its Markdown only): the plugin starts its diagrams while the other pages are still being
-    made (:class:`~pola_karir.site.render.BackgroundRender`)."""
+    made (:class:`~pola_karir.site.render.BackgroundRender`). With ``processes`` of 2 or more,
+    a forked child makes the second half of the work (:func:`_second_half`) while this process
+    makes the first: the content is the same either way (:mod:`pola_karir.site.forked`)."""
     with in_language(lang):
-        return _site_content(dataset, limits, data_dir, on_page)
+        return _site_content(dataset, limits, data_dir, on_page, processes)
 
 
 def _site_content(
-    dataset: Dataset, limits: Limits, data_dir: Path | None, on_page: Callable[[Page], None]
+    dataset: Dataset,
+    limits: Limits,
+    data_dir: Path | None,
+    on_page: Callable[[Page], None],
+    processes: int,
 ) -> SiteContent:
     data_history = timeline.data_history(data_dir) if data_dir is not None else None
     generated: list[Page] = []
-    for page in _data_pages(dataset, limits):
+    lang = site_language()
+    with Forked(lambda: _second_half(dataset, limits, lang), processes) as second:
+        for page in _first_pages(dataset, limits):
+            on_page(page)
+            generated.append(page)
+        later, files, annex = second.result()
+    for page in later:
         on_page(page)
-        generated.append(page)
-    files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
+    generated.extend(later)
     generated.append(home.open_data_page(dataset, files))
     generated.append(history.history_page(data_history))
     # The list of validation codes comes from the tool, not the data; the annex is printed as a
     # regulation's attachment, where a build date does not belong: neither is dated.
     generated = history.dated(generated, data_history)
     generated.append(home.rules_page())
-    generated.append(catalog.annex_page(dataset))
+    generated.append(annex)
     for page in generated[-4:]:
         on_page(page)
     return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
 
 
-def _data_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
-    """The pages drawn from the data, in the site's order, each made when it is asked for."""
-    citers = catalog.citers(dataset)
+def _second_half(
+    dataset: Dataset, limits: Limits, lang: str
+) -> tuple[list[Page], dict[str, str], Page]:
+    """The pages after the position pages, the published files and the annex: at 5,000
+    positions about as much work as the pages before them (the position pages)."""
+    with in_language(lang):  # a forked child starts in the language of its parent's thread
+        later = list(_later_pages(dataset, limits))
+        files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
+        return later, files, catalog.annex_page(dataset)
+
+
+def _first_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
+    """The pages drawn from the data up to the position pages, in the site's order, each made
+    when it is asked for."""
     yield home.home_page(dataset, limits)
     yield home.overview_page(dataset, limits)
     yield explorer.explorer_page(dataset)
@@ -111,6 +135,10 @@ def _data_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
         yield talent.target_page(dataset)
     for position in sorted(dataset.positions.values(), key=lambda p: p.id):
         yield pages.position_page(dataset, position)
+
+
+def _later_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
+    """The pages drawn from the data after the position pages, in the site's order."""
     yield home.path_index(dataset)
     for path in sorted(dataset.paths.values(), key=lambda p: p.id):
         yield pages.path_page(dataset, path)
@@ -124,6 +152,7 @@ def _data_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
     yield catalog.competency_index(dataset)
     for competency in sorted(dataset.competencies.values(), key=lambda c: c.id):
         yield catalog.competency_page(dataset, competency)
+    citers = catalog.citers(dataset)
     yield catalog.regulation_index(dataset)
     for regulation in sorted(dataset.regulations.values(), key=lambda r: r.id):
         yield catalog.regulation_page(dataset, regulation, citers)

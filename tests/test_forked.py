@@ -1,0 +1,94 @@
+"""pola_karir.site.forked and the site content made on two processes: the work really runs in a
+child, its result is the one the parent would have made, a child that fails in any way leaves
+the work to the parent (which raises the error itself), and no child outlives its block."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from test_synth import synth
+
+from pola_karir.rules.validate import validate_project
+from pola_karir.site.build import site_content
+from pola_karir.site.forked import Forked
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_work_runs_in_a_child_with_two_processes() -> None:
+    parent = os.getpid()
+    with Forked(os.getpid, 2) as forked:
+        assert forked.result() not in (parent, None)
+    with Forked(os.getpid, 1) as alone:
+        assert alone.result() == parent
+
+
+def test_the_child_sees_the_parent_state_at_the_fork() -> None:
+    state = {"rows": list(range(1000))}
+    with Forked(lambda: sum(state["rows"]), 2) as forked:
+        state["rows"] = []  # a change after the fork is not the child's
+        assert forked.result() == sum(range(1000))
+
+
+def _in_child_only(parent: int, failure: str) -> str:
+    """Fails in the child only (as ``failure`` says), gives "parent" when the parent does it."""
+    if os.getpid() == parent:
+        return "parent"
+    if failure == "raise":
+        raise ValueError("only in the child")
+    if failure == "die":
+        os._exit(3)
+    return "unpicklable", (lambda: None)  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("failure", ["raise", "die", "unpicklable"])
+def test_a_failed_child_leaves_the_work_to_the_parent(failure: str) -> None:
+    parent = os.getpid()
+    with Forked(lambda: _in_child_only(parent, failure), 2) as forked:
+        assert forked.result() == "parent"
+
+
+def test_an_error_of_the_work_is_raised_by_the_parent() -> None:
+    def work() -> int:
+        raise KeyError("posisi-tidak-ada")
+
+    with Forked(work, 2) as forked, pytest.raises(KeyError, match="posisi-tidak-ada"):
+        forked.result()
+
+
+def test_leaving_the_block_early_stops_the_child() -> None:
+    def slow() -> int:
+        time.sleep(120)
+        return os.getpid()
+
+    with pytest.raises(RuntimeError), Forked(slow, 2) as forked:
+        child = forked.child_pid
+        assert child is not None
+        os.kill(child, 0)  # running
+        raise RuntimeError("the parent's own part failed")
+    with pytest.raises(ProcessLookupError):  # stopped and reaped
+        os.kill(child, 0)
+
+
+@pytest.mark.parametrize("data", ["example", "synthetic"])
+def test_site_content_on_two_processes_is_the_content_on_one(
+    data: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = REPO / "data"
+    if data == "synthetic":
+        folder = synth(tmp_path_factory.mktemp("forked") / "data", 120)
+    dataset = validate_project(folder).dataset
+    assert dataset is not None
+    seen: list[list[str]] = [[], []]
+    alone = site_content(dataset, on_page=lambda p: seen[0].append(p.src), processes=1)
+    both = site_content(dataset, on_page=lambda p: seen[1].append(p.src), processes=2)
+    assert [p.src for p in both.pages] == [p.src for p in alone.pages]
+    for mine, theirs in zip(both.pages, alone.pages, strict=True):
+        assert mine == theirs, mine.src
+    assert both.files == alone.files
+    assert both.nav == alone.nav
+    # Every page is handed over once (its diagrams start then), the same pages either way.
+    assert sorted(seen[1]) == sorted(seen[0]) == sorted(p.src for p in alone.pages)
