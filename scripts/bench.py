@@ -9,7 +9,8 @@ Stages (wall-clock seconds; the median of ``--repeat`` runs):
   validate / parse.
 - **validate**: ``validate_project`` (load, schema, rules), in this process, after one warm-up
   run (schemas compiled, reference data read), like the plugin in ``mkdocs serve``.
-- **site_content**: the generated pages, nav and open-data files (``site_content``).
+- **site_content**: the generated pages, nav and open-data files (``site_content``), on one
+  process, then on two as the plugin makes them (a forked child makes the second half).
 - **diagrams cold / warm**: ``render_all`` with an empty cache folder, then with that folder
   filled, at the plugin's default concurrency.
 - **build cold / warm**: the whole ``mkdocs build`` of the project, a subprocess of this venv's
@@ -257,6 +258,8 @@ def measure(work: Path, positions: int, seed: int, repeat: int, serve: bool) -> 
     row("load + validate", f"{validate_s:.2f} s ({validate_s / parse_s:.2f}x parse)")
     content_s = timed(lambda: site_content(dataset), repeat)
     row("site content (pages, nav, files)", f"{content_s:.2f} s")
+    content2_s = timed(lambda: site_content(dataset, processes=2), repeat)
+    row("site content, 2 processes", f"{content2_s:.2f} s")
     content = site_content(dataset)
     diagrams = content.diagrams
     pages = len(content.pages)

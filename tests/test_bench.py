@@ -57,6 +57,7 @@ def test_bench_measures_every_stage_and_ends_with_the_summary_line(tmp_path: Pat
     assert all(math.isfinite(v) and v > 0 for v in values.values()), values
     assert values["pages"] == int(values["pages"]) and values["diagrams"] == int(values["diagrams"])
     assert "renders no diagram" in result.stdout
+    assert "site content, 2 processes" in result.stdout
 
     # One position file was edited while `mkdocs serve` ran (bench.py waited for the edit's token
     # on the served page) and put back afterwards: the kept project still validates, so it can
