@@ -224,6 +224,18 @@ def fast_paths_off(project: Path) -> None:
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
+def seed_diagrams(project: Path, built: Path) -> None:
+    """The rendered diagrams (SVG) of the already built project ``built`` copied into
+    ``project``'s (default) diagram cache. Rendering the example's diagrams cold costs ``dot``
+    about a third of a build's CPU; a test about something else (keeping pages in serve,
+    summaries at scale, plain MkDocs against the fast paths) starts from them instead. Only
+    the diagrams: the cached pages stay out, so every page is still converted and rendered."""
+    cache = project / ".cache" / "pola-karir"
+    cache.mkdir(parents=True, exist_ok=True)
+    for entry in (built / ".cache" / "pola-karir").glob("*.svg"):
+        shutil.copy2(entry, cache / entry.name)
+
+
 def tree_hashes(root: Path) -> dict[str, str]:
     """sha256 of every file below ``root`` by relative path."""
     return {

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from sitetools import REPO, Build, build_env, mkdocs_build, new_project
+from sitetools import REPO, Build, build_env, mkdocs_build, new_project, seed_diagrams
 
 from pola_karir.rules.validate import validate_project
 from pola_karir.site import limits, urls
@@ -87,14 +87,6 @@ def scaled_data(
     return target
 
 
-def _seed_diagrams(project: Path, built: Path) -> None:
-    """The rendered diagrams of the project ``built`` into ``project``'s (default) cache."""
-    cache = project / ".cache" / "pola-karir"
-    cache.mkdir(parents=True)
-    for entry in (built / ".cache" / "pola-karir").glob("*.svg"):
-        shutil.copy2(entry, cache / entry.name)
-
-
 @pytest.fixture(scope="module")
 def summarised(
     tmp_path_factory: pytest.TempPathFactory, example_build: Build
@@ -114,7 +106,7 @@ def summarised(
     assert len(result.dataset.paths) == COPIES * len(example.paths)
     builds = []
     for project in (small, large):
-        _seed_diagrams(project, example_build.site.parent)
+        seed_diagrams(project, example_build.site.parent)
         build = mkdocs_build(project, project / "site", env=env)
         assert build.returncode == 0, build.output
         assert "WARNING" not in build.output, build.output

@@ -22,7 +22,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from sitetools import copy_example, tree_hashes
+from sitetools import Build, copy_example, seed_diagrams, tree_hashes
 
 from pola_karir.mkdocs_plugin import PolaKarirPlugin
 
@@ -94,9 +94,14 @@ def page(site: Path, position: str) -> Path:
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_build: Build) -> Path:
+    """The example, its diagram cache holding the example build's diagrams: what is tested is
+    which pages a rebuild keeps, not ``dot``, and each session's first build would otherwise
+    render every diagram cold."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # one date for every build compared
-    return copy_example(tmp_path / "project")
+    project = copy_example(tmp_path / "project")
+    seed_diagrams(project, example_build.site.parent)
+    return project
 
 
 def test_an_edit_rebuilds_its_page_and_keeps_the_rest_as_a_fresh_build(
@@ -179,12 +184,13 @@ def test_a_guide_retitled_is_in_the_nav_of_every_page(project: Path, tmp_path: P
 
 
 def test_pages_are_kept_with_flat_urls_as_a_fresh_build_serves_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flat_build: Build
 ) -> None:
     """``use_directory_urls: false``: a kept page's output is ``jabatan/x.html``, not
     ``jabatan/x/index.html``; it is moved back to where a fresh build writes it."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     project = copy_example(tmp_path / "project", use_directory_urls=False)
+    seed_diagrams(project, flat_build.site.parent)
     with serving(project, tmp_path / "served") as (serve, site):
         serve.build()
         source = project / "data" / "jabatan" / f"{POSITION}.yml"
