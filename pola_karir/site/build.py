@@ -80,11 +80,13 @@ def _site_content(
     dataset: Dataset, limits: Limits, data_dir: Path | None, on_page: Callable[[Page], None]
 ) -> SiteContent:
     data_history = timeline.data_history(data_dir) if data_dir is not None else None
+    # The open data first: what making it takes (the export as objects, then as text) is let
+    # go of before the pages, which the build holds all at once, are made.
+    files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
     generated: list[Page] = []
     for page in _data_pages(dataset, limits):
         on_page(page)
         generated.append(page)
-    files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
     generated.append(home.open_data_page(dataset, files))
     generated.append(history.history_page(data_history))
     # The list of validation codes comes from the tool, not the data; the annex is printed as a
