@@ -258,6 +258,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 limits,
                 self.root,
                 lambda page: renderer.add(page.diagrams),
+                keep_diagrams=False,
             )
         except BaseException:
             self._end_build()  # no dot left running for pages that will not be built

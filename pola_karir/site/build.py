@@ -12,7 +12,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from pathlib import Path
 from typing import Any, Protocol
@@ -63,6 +63,8 @@ def site_content(
     limits: Limits = DEFAULT_LIMITS,
     data_dir: Path | None = None,
     on_page: Callable[[Page], None] = lambda page: None,
+    *,
+    keep_diagrams: bool = True,
 ) -> SiteContent:
     """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``; the
     data, names and descriptions, stays as written); ``limits`` says where lists give way to
@@ -71,13 +73,20 @@ def site_content(
     says when that data last changed; without it the page says there is no history.
     ``on_page`` is given each page as soon as it is made (a page's date, added later, touches
     its Markdown only): the plugin starts its diagrams while the other pages are still being
-    made (:class:`~pola_karir.site.render.BackgroundRender`)."""
+    made (:class:`~pola_karir.site.render.BackgroundRender`). Without ``keep_diagrams`` the
+    pages are kept without their diagrams once ``on_page`` had them: the plugin hands them to
+    ``dot`` there and needs nothing of them after, while their DOT (a few kilobytes a diagram,
+    about 120 MB at 20,000 positions) would otherwise stay until every page is made."""
     with in_language(lang):
-        return _site_content(dataset, limits, data_dir, on_page)
+        return _site_content(dataset, limits, data_dir, on_page, keep_diagrams)
 
 
 def _site_content(
-    dataset: Dataset, limits: Limits, data_dir: Path | None, on_page: Callable[[Page], None]
+    dataset: Dataset,
+    limits: Limits,
+    data_dir: Path | None,
+    on_page: Callable[[Page], None],
+    keep_diagrams: bool,
 ) -> SiteContent:
     data_history = timeline.data_history(data_dir) if data_dir is not None else None
     # The open data first: what making it takes (the export as objects, then as text) is let
@@ -86,7 +95,7 @@ def _site_content(
     generated: list[Page] = []
     for page in _data_pages(dataset, limits):
         on_page(page)
-        generated.append(page)
+        generated.append(page if keep_diagrams else replace(page, diagrams=()))
     generated.append(home.open_data_page(dataset, files))
     generated.append(history.history_page(data_history))
     # The list of validation codes comes from the tool, not the data; the annex is printed as a
@@ -94,8 +103,10 @@ def _site_content(
     generated = history.dated(generated, data_history)
     generated.append(home.rules_page())
     generated.append(catalog.annex_page(dataset))
-    for page in generated[-4:]:
-        on_page(page)
+    for index in range(len(generated) - 4, len(generated)):
+        on_page(generated[index])
+        if not keep_diagrams:
+            generated[index] = replace(generated[index], diagrams=())
     return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
 
 
