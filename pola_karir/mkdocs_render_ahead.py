@@ -15,6 +15,9 @@ count for ``--strict``), and the search index takes the page's entries as they a
 MkDocs visits the pages, instead of parsing it again. Everything else MkDocs and the search
 plugin do for a page (the ``page_context`` events on MkDocs' own page, the write) is unchanged.
 
+The pages whose size grows with the agency (:data:`LARGE_PAGE`) are rendered the same way in
+MkDocs' own process, after the workers: memory, not speed (see :func:`render_ahead`).
+
 Results are entries under ``cache_dir/rendered``, keyed by the page's stage-1 key (its Markdown,
 blocks, every file's URL, the Markdown configuration, the versions, the plugin's code) and a
 digest of everything else a template sees: the nav (every item's kind, title, URL, meta and
