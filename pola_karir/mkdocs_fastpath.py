@@ -98,6 +98,8 @@ _CHUNKS_PER_WORKER: Final = 4
 # work is cut small and each pool, freshly forked, does a few chunks per worker and ends.
 CHUNK_PAGES: Final = 250
 CHUNKS_PER_POOL: Final = 2  # per worker
+# Characters of text encoded at a time to hash it (:func:`text_digest`).
+_DIGEST_SLICE: Final = 1 << 20
 
 T = TypeVar("T")
 Finish = Callable[[str, Page, "Files", "MkDocsConfig"], str]
@@ -295,7 +297,8 @@ def page_key(context: str, src: str, markdown: str, blocks: Mapping[str, str]) -
 # --- cache entries ---------------------------------------------------------------------------
 
 
-def _entry_path(folder: Path, key: str) -> Path:
+def entry_path(folder: Path, key: str) -> Path:
+    """Where the stage-1 entry ``key`` lies in ``folder``."""
     return folder / f"{key}.json"
 
 
@@ -310,24 +313,36 @@ def read_verified(path: Path, head: str, key: str) -> tuple[str | None, bool]:
     except (OSError, UnicodeDecodeError):
         return None, True
     line, newline, payload = text.partition("\n")
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    if not newline or line != f"{head} {key} {digest}":
+    del text  # the payload is a copy: a large page is not held twice while it is checked
+    if not newline or line != f"{head} {key} {text_digest(payload)}":
         return None, True
     return payload, False
 
 
-def write_verified(path: Path, head: str, key: str, payload: str) -> None:
-    """Write one entry (``head key sha256`` on its first line, then ``payload``) atomically: a
-    temporary file renamed into place; a cache that cannot be written costs speed, never the
-    build."""
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    text = f"{head} {key} {digest}\n{payload}"
+def text_digest(*parts: str) -> str:
+    """The sha256 of ``parts`` joined, in UTF-8, encoded a slice at a time: the bytes of a large
+    page (the annex runs to tens of megabytes at national scale) are never held all at once
+    beside its text. The same digest as encoding the whole text."""
+    digest = hashlib.sha256()
+    for part in parts:
+        for start in range(0, len(part), _DIGEST_SLICE):
+            digest.update(part[start : start + _DIGEST_SLICE].encode("utf-8"))
+    return digest.hexdigest()
+
+
+def write_verified(path: Path, head: str, key: str, *payload: str) -> None:
+    """Write one entry (``head key sha256`` on its first line, then ``payload``: its parts, one
+    after the other, never joined in memory) atomically: a temporary file renamed into place;
+    a cache that cannot be written costs speed, never the build."""
+    digest = text_digest(*payload)
     temp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            stream.write(f"{head} {key} {digest}\n")
+            for part in payload:
+                stream.write(part)
         Path(temp).replace(path)
     except OSError:
         if temp is not None:
@@ -336,7 +351,7 @@ def write_verified(path: Path, head: str, key: str, payload: str) -> None:
 
 def read_entry(folder: Path, key: str) -> tuple[Prepared | None, bool]:
     """(the entry stored for ``key`` if it verifies, whether a bad entry was there)."""
-    payload, bad = read_verified(_entry_path(folder, key), _ENTRY_HEAD, key)
+    payload, bad = read_verified(entry_path(folder, key), _ENTRY_HEAD, key)
     if payload is None:
         return None, bad
     try:
@@ -346,7 +361,7 @@ def read_entry(folder: Path, key: str) -> tuple[Prepared | None, bool]:
 
 
 def write_entry(folder: Path, key: str, prepared: Prepared) -> None:
-    write_verified(_entry_path(folder, key), _ENTRY_HEAD, key, prepared.to_json())
+    write_verified(entry_path(folder, key), _ENTRY_HEAD, key, prepared.to_json())
 
 
 # --- converting pages ------------------------------------------------------------------------
@@ -496,7 +511,7 @@ def _stored(
     prepared, direct_done = done
     folder, key = job.entries[src]
     write_entry(folder, key, prepared)
-    if not _entry_path(folder, key).is_file():
+    if not entry_path(folder, key).is_file():
         return done
     names = "\n".join(diagram_names(prepared.content))
     return replace(prepared, content=f"{_LEAN}{names}"), direct_done
@@ -713,7 +728,7 @@ def _leaned(
         if prepared.content.startswith(_LEAN):  # a worker wrote the entry
             names = prepared.content.removeprefix(_LEAN)
             diagrams[src] = tuple(names.split("\n")) if names else ()
-        elif _entry_path(folder, key).is_file():  # from the cache, or the canary's
+        elif entry_path(folder, key).is_file():  # from the cache, or the canary's
             diagrams[src] = diagram_names(prepared.content)
         else:  # the entry could not be written: the page keeps its HTML
             pages[src] = prepared

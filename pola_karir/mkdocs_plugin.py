@@ -259,6 +259,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 self.root,
                 lambda page: renderer.add(page.diagrams),
                 processes=max(1, self.config.concurrency),
+                keep_diagrams=False,
             )
         except BaseException:
             self._end_build()  # no dot left running for pages that will not be built

@@ -15,6 +15,9 @@ count for ``--strict``), and the search index takes the page's entries as they a
 MkDocs visits the pages, instead of parsing it again. Everything else MkDocs and the search
 plugin do for a page (the ``page_context`` events on MkDocs' own page, the write) is unchanged.
 
+The pages whose size grows with the agency (:data:`LARGE_PAGE`) are rendered the same way in
+MkDocs' own process, after the workers: memory, not speed (see :func:`render_ahead`).
+
 Results are entries under ``cache_dir/rendered``, keyed by the page's stage-1 key (its Markdown,
 blocks, every file's URL, the Markdown configuration, the versions, the plugin's code) and a
 digest of everything else a template sees: the nav (every item's kind, title, URL, meta and
@@ -59,6 +62,10 @@ PAGE_EVENTS: Final = ("page_context", "post_page", "page_content")
 # The template a page rendered ahead is given in the main process: it renders nothing.
 READY_TEMPLATE: Final = "pola-karir/rendered-ahead.html"
 FORMAT: Final = "1"
+# Pages whose stage-1 HTML is this large (bytes; at 20,000 positions the annex, the lists of
+# every position or vacancy, the explorer) are rendered in this process once every pool of
+# workers has ended, one after the other, rather than in a worker: see :func:`render_ahead`.
+LARGE_PAGE: Final = 1 << 20
 _ENTRY_HEAD: Final = "pola-karir-rendered"
 # Names in a template that make the page depend on the day of the build.
 _DATED: Final = (b"build_date_utc", b"update_date")
@@ -85,6 +92,7 @@ class Stats:
     cached: int
     rejected: int
     workers: int
+    large: int = 0  # of the pages rendered, those rendered in this process (:data:`LARGE_PAGE`)
 
 
 @dataclass(frozen=True)
@@ -245,10 +253,11 @@ def _entry_path(folder: Path, key: str) -> Path:
     return folder / f"{key}.html"
 
 
-def _payload(html: str, entries: list[dict[str, Any]], records: list[Record]) -> str:
-    """The line of search entries and records, then the HTML."""
+def _payload(html: str, entries: list[dict[str, Any]], records: list[Record]) -> tuple[str, ...]:
+    """The line of search entries and records, then the HTML: the parts of the entry, written
+    one after the other rather than joined (a large page would be held twice)."""
     head = json.dumps([entries, records], ensure_ascii=False, separators=(",", ":"))
-    return f"{head}\n{html}"
+    return head, "\n", html
 
 
 def read_entry(folder: Path, key: str) -> tuple[Rendered | None, bool]:
@@ -265,8 +274,7 @@ def read_entry(folder: Path, key: str) -> tuple[Rendered | None, bool]:
         return None, True
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         return None, True
-    digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
-    return Rendered(path, digest, entries, records), False
+    return Rendered(path, fastpath.text_digest(html), entries, records), False
 
 
 def read_html(rendered: Rendered) -> str | None:
@@ -275,8 +283,11 @@ def read_html(rendered: Rendered) -> str | None:
         text = rendered.path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    html = text.partition("\n")[2].partition("\n")[2]
-    if hashlib.sha256(html.encode("utf-8")).hexdigest() != rendered.html_digest:
+    first = text.find("\n")
+    second = -1 if first < 0 else text.find("\n", first + 1)
+    html = "" if second < 0 else text[second + 1 :]  # one copy, not one per line taken off
+    del text
+    if fastpath.text_digest(html) != rendered.html_digest:
         return None
     return html
 
@@ -311,8 +322,11 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
     capture.current = records
     config._current_page = page
     stored = job.stored.get(page.file.src_uri)
+    # The search plugin replaces the page's HTML (without its data-search attributes): in this
+    # process (a large page), MkDocs must find the page as it was should it build it itself.
+    original = "" if stored is not None else page.content
     try:
-        if stored is not None:  # the page's HTML, read in this worker only
+        if stored is not None:  # the page's HTML, read in the process that renders it only
             page.content = fastpath.stored_html(*stored)
             if page.content is None:
                 return None
@@ -322,22 +336,20 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
         context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
         output = template.render(context)
         output = config.plugins.on_post_page(output, page=page, config=config)
+        page.content = original  # not needed any more: one copy less of a large page
         entries = list(index.entries[before:]) if index is not None else []
         if not output.strip() or json.loads(json.dumps(entries)) != entries:
             return None  # MkDocs' own message for an empty page; entries JSON cannot hold
         folder, key = job.keys[page.file.src_uri]
-        payload = _payload(output, entries, records)
         path = _entry_path(folder, key)
-        fastpath.write_verified(path, _ENTRY_HEAD, key, payload)
+        fastpath.write_verified(path, _ENTRY_HEAD, key, *_payload(output, entries, records))
         if not path.is_file():
             return None
-        digest = hashlib.sha256(output.encode("utf-8")).hexdigest()
-        return Rendered(path, digest, entries, records)
+        return Rendered(path, fastpath.text_digest(output), entries, records)
     except Exception:  # MkDocs builds the page itself and reports it, see the docstring
         return None
     finally:
-        if stored is not None:
-            page.content = ""
+        page.content = original
         page.active = False
         config._current_page = None
         capture.current = None
@@ -391,7 +403,12 @@ def render_ahead(
     embedded: Mapping[str, Sequence[str]] | None = None,
 ) -> Result:
     """Render ``pages`` ahead: from ``cache_dir`` where an entry verifies, in workers (and
-    stored) otherwise. Pages without a stage-1 key (no cache) are rendered into ``scratch``.
+    stored) otherwise. The :data:`LARGE_PAGE` pages, whose size grows with the agency, are
+    rendered here after the workers, one by one: a worker would hold its own copy of every
+    page of its parent it touches besides the page's strings (HTML, output, search text, the
+    entry), and at tens of thousands of positions that worker next to MkDocs' process was the
+    build's peak; here only the strings come on top, with no worker beside them.
+    Pages without a stage-1 key (no cache) are rendered into ``scratch``.
     ``release`` is given the pages done, as they are done (from the cache before any worker
     forks, the others as each pool of workers ends): what MkDocs holds for them is no longer
     needed, and the next workers fork without it. ``stored``: the pages whose HTML is not on
@@ -403,29 +420,47 @@ def render_ahead(
     build = build_key(config, nav, theme) if cache_dir is not None else ""
     done: dict[str, Rendered] = {}
     keys: dict[str, tuple[Path, str]] = {}
+    large: set[str] = set()
     rejected = 0
     for page in pages:
         src = page.file.src_uri
         first = stage1.get(src)
         if cache_dir is None or first is None:
             keys[src] = (scratch, hashlib.sha256(src.encode("utf-8")).hexdigest())
-            continue
-        marks = embedded.get(src) if src in stored else None
-        key = page_key(build, first, page, svgs, sources.get(src, ""), marks)
-        entry, bad = read_entry(cache_dir, key)
-        rejected += bad
-        if entry is not None:
-            done[src] = entry
         else:
+            marks = embedded.get(src) if src in stored else None
+            key = page_key(build, first, page, svgs, sources.get(src, ""), marks)
+            entry, bad = read_entry(cache_dir, key)
+            rejected += bad
+            if entry is not None:
+                done[src] = entry
+                continue
             keys[src] = (cache_dir, key)
+        if html_size(page, stored) >= LARGE_PAGE:
+            large.add(src)
     release(done)
     missing = sorted(keys)
     processes = min(fastpath.workers(), max(1, len(missing))) if fastpath.fork_available() else 1
     job = _Job(config, nav, doc_files, env, search_plugin(config), keys, stored)
-    rendered = render(missing, job, processes, release)
-    stats = Stats(len(rendered), len(done), rejected, processes)
+    rendered = render([s for s in missing if s not in large], job, processes, release)
+    fastpath.give_back()  # what the last pool's pages held, before the large pages are made
+    here = render(sorted(large), job, 1, release)
+    rendered.update(here)
+    stats = Stats(len(rendered), len(done), rejected, processes, len(here))
     done.update(rendered)
     return Result(done, stats)
+
+
+def html_size(page: Page, stored: Mapping[str, tuple[Path, str]]) -> int:
+    """About how large the page's HTML is, in bytes: its stage-1 entry's size when the HTML
+    stayed there, else the HTML on the page (0 if the entry is gone: the worker finds out)."""
+    entry = stored.get(page.file.src_uri)
+    if entry is None:
+        return len(page.content or "")
+    try:
+        return fastpath.entry_path(*entry).stat().st_size
+    except OSError:
+        return 0
 
 
 def replay(records: Iterable[Record]) -> None:

@@ -23,7 +23,9 @@ is sampled every ``--interval`` seconds from ``/proc/<pid>/smaps_rollup``:
 A peak shorter than the interval may be missed by the PSS sum; the interval is a trade between
 that and the CPU the sampling takes from the build. The last line is machine-readable:
 ``pss_peak_mb=<MB> rss_largest_mb=<MB> seconds=<s> processes=<most at once>`` (per build).
-With ``--keep DIR`` the build logs and each build's samples (``timeline-cold.txt``) stay there.
+With ``--keep DIR`` the build logs (each line stamped with the seconds since the build started,
+to place the samples in the build's phases) and each build's samples (``timeline-cold.txt``)
+stay there.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ class Sample:
     largest_rss_kib: int
     processes: int
     own_rss_kib: int  # the command's own process (MkDocs' main process)
+    own_pss_kib: int = 0
+    # The largest PSS among the other processes (a worker, ``dot``), to tell whose peak it is.
+    other_pss_kib: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,14 +88,29 @@ def children_by_parent() -> dict[int, list[int]]:
     return tree
 
 
-def descendants(root: int) -> list[int]:
+def descendants(root: int) -> dict[int, int]:
+    """Every process of the tree under ``root`` (itself included), with its parent."""
     tree = children_by_parent()
-    found, todo = [root], [root]
+    found, todo = {root: 0}, [root]
     while todo:
-        for child in tree.get(todo.pop(), []):
-            found.append(child)
+        parent = todo.pop()
+        for child in tree.get(parent, []):
+            found[child] = parent
             todo.append(child)
     return found
+
+
+def shares_parent_memory(own: tuple[int, int], parent: tuple[int, int] | None) -> bool:
+    """Whether a child's (PSS, RSS) say it runs in its parent's memory: a ``vfork`` child
+    (how Python starts ``dot``) between the fork and the ``exec``, which reports its parent's
+    address space as its own. Counted, it would double the build at that sample. The two are
+    read one after the other while the build's other threads run, so they agree within 2%, not
+    to the kilobyte. A child forked with its own copy cannot look the same: right after a fork
+    every page is shared by two, so each PSS is about half the RSS, not most of it."""
+    if parent is None:
+        return False
+    close = all(abs(a - b) * 50 <= max(a, b) for a, b in zip(own, parent, strict=True))
+    return close and own[0] * 4 >= own[1] * 3
 
 
 def rollup(pid: int) -> tuple[int, int] | None:
@@ -110,16 +130,24 @@ def rollup(pid: int) -> tuple[int, int] | None:
 
 
 def sample(root: int, seconds: float) -> Sample:
-    pss = largest = count = own = 0
-    for pid in descendants(root):
+    pss = largest = count = own = own_pss = other = 0
+    tree = descendants(root)
+    seen: dict[int, tuple[int, int]] = {}
+    for pid, parent in tree.items():  # parents before their children
         found = rollup(pid)
         if found is None:
             continue
+        seen[pid] = found
+        if shares_parent_memory(found, seen.get(parent)):
+            continue  # counted with its parent
         pss += found[0]
         largest = max(largest, found[1])
         count += 1
-        own = found[1] if pid == root else own
-    return Sample(seconds, pss, largest, count, own)
+        if pid == root:
+            own, own_pss = found[1], found[0]
+        else:
+            other = max(other, found[0])
+    return Sample(seconds, pss, largest, count, own, own_pss, other)
 
 
 def measure(
@@ -128,11 +156,14 @@ def measure(
     """Run ``command`` and sample its process tree until it ends; with ``timeline``, every
     sample is written there (seconds, PSS of the tree, largest RSS, the command's own RSS, in
     MB, and the number of processes), to see which stage of the build the peak belongs to."""
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Unbuffered: MkDocs logs to stdout, which a pipe would hold back until the end.
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
     samples: list[Sample] = []
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=out, stderr=out)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
         done = threading.Event()
 
         def watch() -> None:
@@ -140,18 +171,29 @@ def measure(
                 samples.append(sample(process.pid, time.perf_counter() - start))
                 done.wait(interval)
 
+        def copy() -> None:  # each line of the log stamped with when it came: the build's phases
+            assert process.stdout is not None
+            for raw in process.stdout:
+                line = raw.decode("utf-8", errors="replace")
+                out.write(f"[{time.perf_counter() - start:8.2f}] {line}")
+                out.flush()  # to follow a long build as it goes
+
         watcher = threading.Thread(target=watch, daemon=True)
+        copier = threading.Thread(target=copy, daemon=True)
         watcher.start()
+        copier.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         done.set()
         watcher.join()
+        copier.join()
     returncode = os.waitstatus_to_exitcode(status)
     if timeline is not None:
-        lines = ["seconds pss_mb largest_rss_mb own_rss_mb processes"]
+        lines = ["seconds pss_mb largest_rss_mb own_rss_mb own_pss_mb other_pss_mb processes"]
         lines += [
             f"{s.seconds:.2f} {s.pss_kib / 1024:.0f} {s.largest_rss_kib / 1024:.0f} "
-            f"{s.own_rss_kib / 1024:.0f} {s.processes}"
+            f"{s.own_rss_kib / 1024:.0f} {s.own_pss_kib / 1024:.0f} "
+            f"{s.other_pss_kib / 1024:.0f} {s.processes}"
             for s in samples
         ]
         timeline.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -26,6 +26,15 @@ def test_the_work_runs_in_a_child_with_two_processes() -> None:
         assert alone.result() == parent
 
 
+@pytest.mark.parametrize("eager", [True, False])
+def test_in_one_process_the_work_runs_when_asked_or_at_once_if_eager(eager: bool) -> None:
+    runs: list[int] = []
+    with Forked(lambda: runs.append(len(runs)) or len(runs), 1, eager=eager) as alone:
+        assert runs == ([0] if eager else [])
+        assert alone.result() == 1
+        assert alone.result() == (1 if eager else 2)  # eager: the result made once, kept
+
+
 def test_the_child_sees_the_parent_state_at_the_fork() -> None:
     state = {"rows": list(range(1000))}
     with Forked(lambda: sum(state["rows"]), 2) as forked:

@@ -12,7 +12,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from pathlib import Path
 from typing import Any, Protocol
@@ -65,6 +65,8 @@ def site_content(
     data_dir: Path | None = None,
     on_page: Callable[[Page], None] = lambda page: None,
     processes: int = 1,
+    *,
+    keep_diagrams: bool = True,
 ) -> SiteContent:
     """Every page, file and nav entry of the site, worded in ``lang`` (``id`` or ``en``; the
     data, names and descriptions, stays as written); ``limits`` says where lists give way to
@@ -75,9 +77,13 @@ def site_content(
     its Markdown only): the plugin starts its diagrams while the other pages are still being
     made (:class:`~pola_karir.site.render.BackgroundRender`). With ``processes`` of 2 or more,
     a forked child makes the second half of the work (:func:`_second_half`) while this process
-    makes the first: the content is the same either way (:mod:`pola_karir.site.forked`)."""
+    makes the first: the content is the same either way (:mod:`pola_karir.site.forked`).
+    Without ``keep_diagrams`` the pages are kept without their diagrams once ``on_page`` had
+    them: the plugin hands them to ``dot`` there and needs nothing of them after, while their
+    DOT (a few kilobytes a diagram, about 120 MB at 20,000 positions) would otherwise stay
+    until every page is made."""
     with in_language(lang):
-        return _site_content(dataset, limits, data_dir, on_page, processes)
+        return _site_content(dataset, limits, data_dir, on_page, processes, keep_diagrams)
 
 
 def _site_content(
@@ -86,18 +92,21 @@ def _site_content(
     data_dir: Path | None,
     on_page: Callable[[Page], None],
     processes: int,
+    keep_diagrams: bool,
 ) -> SiteContent:
     data_history = timeline.data_history(data_dir) if data_dir is not None else None
-    generated: list[Page] = []
-    lang = site_language()
-    with Forked(lambda: _second_half(dataset, limits, lang), processes) as second:
-        for page in _first_pages(dataset, limits):
-            on_page(page)
-            generated.append(page)
-        later, files, annex = second.result()
-    for page in later:
+
+    def handed(page: Page) -> Page:
         on_page(page)
-    generated.extend(later)
+        return page if keep_diagrams else replace(page, diagrams=())
+
+    lang = site_language()
+    # In one process the second half is made first: the open data's working objects (the
+    # export as objects, then as text) are let go of before the pages, held all at once.
+    with Forked(lambda: _second_half(dataset, limits, lang), processes, eager=True) as second:
+        generated = [handed(page) for page in _first_pages(dataset, limits)]
+        later, files, annex = second.result()
+    generated.extend(handed(page) for page in later)
     generated.append(home.open_data_page(dataset, files))
     generated.append(history.history_page(data_history))
     # The list of validation codes comes from the tool, not the data; the annex is printed as a
@@ -105,19 +114,18 @@ def _site_content(
     generated = history.dated(generated, data_history)
     generated.append(home.rules_page())
     generated.append(annex)
-    for page in generated[-4:]:
-        on_page(page)
+    generated[-4:] = [handed(page) for page in generated[-4:]]
     return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
 
 
 def _second_half(
     dataset: Dataset, limits: Limits, lang: str
 ) -> tuple[list[Page], dict[str, str], Page]:
-    """The pages after the position pages, the published files and the annex: at 5,000
+    """The published files, the pages after the position pages and the annex: at 5,000
     positions about as much work as the pages before them (the position pages)."""
     with in_language(lang):  # a forked child starts in the language of its parent's thread
-        later = list(_later_pages(dataset, limits))
         files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
+        later = list(_later_pages(dataset, limits))
         return later, files, catalog.annex_page(dataset)
 
 

@@ -27,16 +27,20 @@ _FAILED: tuple[bool, None] = (False, None)
 
 class Forked(Generic[T]):
     """``work()`` started in a forked child (with ``processes`` ≥ 2 and ``fork`` available),
-    its result given by :meth:`result`; otherwise ``work()`` runs when :meth:`result` is asked.
-    Use it as a context manager: leaving the block early (an error in this process) stops the
-    child, so no process outlives the build that started it."""
+    its result given by :meth:`result`; otherwise ``work()`` runs in this process, at once
+    with ``eager`` (the caller wants it done before its own part), else when :meth:`result` is
+    asked. Use it as a context manager: leaving the block early (an error in this process)
+    stops the child, so no process outlives the build that started it."""
 
-    def __init__(self, work: Callable[[], T], processes: int) -> None:
+    def __init__(self, work: Callable[[], T], processes: int, eager: bool = False) -> None:
         self._work = work
         self._reader: Connection | None = None
         self._child: Any = None
+        self._done: tuple[T] | None = None
         if processes >= 2 and "fork" in multiprocessing.get_all_start_methods():
             self._start()
+        if self._reader is None and eager:
+            self._done = (work(),)
 
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
@@ -61,6 +65,8 @@ class Forked(Generic[T]):
 
     def result(self) -> T:
         """The work's result: the child's, or made here when the child could not give one."""
+        if self._done is not None:
+            return self._done[0]
         if self._reader is None:
             return self._work()
         try:

@@ -4,6 +4,7 @@ own folder; the forked workers in fresh pools. Real ``mkdocs build`` runs with t
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from factory import DataFolder
-from sitetools import build_env, mkdocs_build, new_project, tree_hashes
+from sitetools import build_env, fast_paths_off, mkdocs_build, new_project, tree_hashes
 
 from pola_karir import mkdocs_fastpath as fastpath
 from pola_karir.model import Dataset
@@ -183,3 +184,94 @@ def test_pages_not_rendered_ahead_get_their_html_back_from_the_entries(tmp_path:
     assert built.returncode == 0, built.output
     assert (project / "diagram-cache" / "rendered").is_file()  # nothing was rendered ahead
     assert tree_hashes(project / "site") == tree_hashes(plain / "site")
+
+
+# A hook that makes every generated page a large one (rendered in MkDocs' own process after the
+# workers, see mkdocs_render_ahead.LARGE_PAGE) and writes what rendering ahead did to a file.
+ALL_LARGE = """
+import json
+from pathlib import Path
+
+from pola_karir import mkdocs_render_ahead
+
+
+def on_config(config):
+    mkdocs_render_ahead.LARGE_PAGE = 0
+    return config
+
+
+def on_post_build(config):
+    stats = config.plugins["pola-karir"].last_rendered
+    out = Path(config.config_file_path).parent / "stats.json"
+    out.write_text(json.dumps(stats.__dict__), encoding="utf-8")
+"""
+
+# With it, another plugin handles on_env: the pages keep their HTML (nothing left in the
+# stage-1 entries for them), as MkDocs would render them itself.
+KEEPS_HTML_ON_PAGES = """
+
+def on_env(env, config, files):
+    return env
+"""
+
+
+def _with_hooks(project: Path, *hooks: str) -> Path:
+    names = []
+    for number, hook in enumerate(hooks):
+        (project / f"hook{number}.py").write_text(hook, encoding="utf-8")
+        names.append(f"  - hook{number}.py\n")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(f"{config}hooks:\n{''.join(names)}", encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The example data and the site MkDocs builds from it with the fast paths off."""
+    data = tmp_path_factory.mktemp("data") / "data"
+    DataFolder(data).write()
+    plain = new_project(tmp_path_factory.mktemp("plain"), data, cache_dir="diagram-cache")
+    fast_paths_off(plain)
+    built = mkdocs_build(plain, plain / "site")
+    assert built.returncode == 0, built.output
+    return data, tree_hashes(plain / "site")
+
+
+@pytest.mark.parametrize("html_on_pages", [False, True], ids=["html in entries", "on pages"])
+def test_large_pages_rendered_in_the_build_s_own_process_make_the_same_site(
+    tmp_path: Path, plain_site: tuple[Path, dict[str, str]], html_on_pages: bool
+) -> None:
+    """Pages rendered ahead in MkDocs' own process, after the workers (the large ones), come
+    out as the plain path builds them, whether their HTML waited in the stage-1 entries or on
+    the pages."""
+    data, expected = plain_site
+    project = new_project(tmp_path / "project", data, cache_dir="diagram-cache")
+    hooks = (ALL_LARGE, KEEPS_HTML_ON_PAGES) if html_on_pages else (ALL_LARGE,)
+    _with_hooks(project, *hooks)
+
+    built = mkdocs_build(project, project / "site")
+
+    assert built.returncode == 0, built.output
+    stats = json.loads((project / "stats.json").read_text(encoding="utf-8"))
+    assert stats["rendered"] > 20
+    assert stats["large"] == stats["rendered"]  # every page, none in a worker
+    assert tree_hashes(project / "site") == expected
+
+
+def test_a_large_page_not_rendered_ahead_is_built_from_its_own_html(
+    tmp_path: Path, plain_site: tuple[Path, dict[str, str]]
+) -> None:
+    """Rendering a page in MkDocs' own process runs the events on MkDocs' own page (the search
+    plugin replaces its HTML there); should the page not be rendered ahead after all (its
+    entry cannot be written here), MkDocs renders it itself from its HTML as it was before."""
+    data, expected = plain_site
+    project = new_project(tmp_path / "project", data, cache_dir="diagram-cache")
+    _with_hooks(project, ALL_LARGE, KEEPS_HTML_ON_PAGES, NO_RENDERED_FOLDER)
+
+    built = mkdocs_build(project, project / "site")
+
+    assert built.returncode == 0, built.output
+    assert (project / "diagram-cache" / "rendered").is_file()  # nothing was rendered ahead
+    stats = json.loads((project / "stats.json").read_text(encoding="utf-8"))
+    assert stats["rendered"] == 0
+    assert tree_hashes(project / "site") == expected

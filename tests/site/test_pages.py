@@ -3,6 +3,8 @@ path page shows it (the algorithm itself is tested in ``tests/test_routes.py``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pola_karir.model import (
@@ -102,3 +104,16 @@ def test_each_page_is_handed_on_as_it_is_made(example_dataset: Dataset) -> None:
     assert [p.src for p in seen] == [p.src for p in content.pages]
     assert [d for p in seen for d in p.diagrams] == list(content.diagrams)
     assert content.diagrams  # the example has diagrams, so the comparison says something
+
+
+def test_pages_handed_on_may_be_kept_without_their_diagrams(example_dataset: Dataset) -> None:
+    """Without ``keep_diagrams`` (the plugin: the diagrams went to ``dot`` from ``on_page``) the
+    content keeps each page without its diagrams, and nothing else of it changes; ``on_page``
+    still sees every diagram."""
+    whole = site_content(example_dataset, "id")
+    seen: list[Page] = []
+    lean = site_content(example_dataset, "id", on_page=seen.append, keep_diagrams=False)
+    assert [d for p in seen for d in p.diagrams] == list(whole.diagrams)
+    assert whole.diagrams and not lean.diagrams
+    assert lean.pages == tuple(replace(p, diagrams=()) for p in whole.pages)
+    assert lean.files == whole.files and lean.nav == whole.nav

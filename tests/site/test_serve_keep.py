@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitetools import Build, copy_example, seed_diagrams, tree_hashes
 
+from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir.mkdocs_plugin import PolaKarirPlugin
 
 SERVE_URL = "http://127.0.0.1:8000/pola-karir/"
@@ -206,3 +207,24 @@ def test_pages_are_kept_with_flat_urls_as_a_fresh_build_serves_them(
         served = tree_hashes(site)
         assert f"jabatan/{POSITION}/index.html" not in served
         assert served == fresh(project, tmp_path / "fresh")
+
+
+def test_pages_rendered_in_serve_s_own_process_serve_what_a_fresh_serve_serves(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The large pages are rendered ahead in MkDocs' own process, after the workers (here every
+    page: the threshold at 0), and ``mkdocs serve`` builds again in that process: what the
+    first build did there leaves nothing behind that the rebuild after an edit would serve."""
+    monkeypatch.setattr(ahead, "LARGE_PAGE", 0)
+    with serving(project, tmp_path / "served") as (serve, site):
+        serve.build()
+        first = serve.plugin.last_rendered
+        assert first is not None and first.large == first.rendered > 100
+        source = project / "data" / "jabatan" / f"{POSITION}.yml"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(f"{text}keterangan: Penanda suntingan satu.\n", encoding="utf-8")
+        serve.build()
+        again = serve.plugin.last_rendered
+        assert again is not None and again.large == again.rendered > 0
+        assert "Penanda suntingan satu." in page(site, POSITION).read_text(encoding="utf-8")
+        assert tree_hashes(site) == fresh(project, tmp_path / "fresh")
