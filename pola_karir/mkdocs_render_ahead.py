@@ -15,6 +15,13 @@ count for ``--strict``), and the search index takes the page's entries as they a
 MkDocs visits the pages, instead of parsing it again. Everything else MkDocs and the search
 plugin do for a page (the ``page_context`` events on MkDocs' own page, the write) is unchanged.
 
+In the workers the search index's ``add_entry_from_context`` is :mod:`pola_karir.mkdocs_search`,
+which makes the same sections as Material's ``html.parser`` pass at a fraction of its cost (that
+pass was two thirds of this stage) and leaves to Material's parser any page it does not read.
+It runs only with the Material parser it was compared with, and only after the first page of
+each kind, made both ways in this process (the canary), gave the same entries; any difference
+sends every page through Material's parser, and the plugin says so once.
+
 Results are entries under ``cache_dir/rendered``, keyed by the page's stage-1 key (its Markdown,
 blocks, every file's URL, the Markdown configuration, the versions, the plugin's code) and a
 digest of everything else a template sees: the nav (every item's kind, title, URL, meta and
@@ -37,8 +44,9 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -48,6 +56,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from pola_karir import mkdocs_fastpath as fastpath
+from pola_karir import mkdocs_search as search_direct
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -77,6 +86,7 @@ class Rendered:
     html_digest: str
     entries: list[dict[str, Any]]
     records: list[Record]
+    direct_search: bool = False  # its entries made without Material's HTML parser, just now
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,11 @@ class Stats:
     cached: int
     rejected: int
     workers: int
+    search_direct: int = 0  # rendered pages whose entries came without Material's HTML parser
+    search_canary: int = 0  # pages whose entries were made both ways to check the direct way
+    # Why the direct search entries did not run ("": they did, or no page needed them;
+    # "canary": a page came out different; "release": not Material's parser compared with).
+    search_off: str = ""
 
 
 @dataclass(frozen=True)
@@ -294,10 +309,39 @@ class _Job:
     keys: Mapping[str, tuple[Path, str]]  # source path → (folder, key) of its entry
     # The pages whose HTML is in their stage-1 entry (folder, key), not on the page.
     stored: Mapping[str, tuple[Path, str]] = field(default_factory=dict)
+    # Make the search entries with pola_karir.mkdocs_search where a page allows it.
+    direct_search: bool = False
 
 
 # Set in the parent before the workers fork, so they inherit it instead of receiving a pickle.
 _JOB: _Job | None = None
+
+
+@contextmanager
+def _direct_entries(index: Any) -> Iterator[list[bool]]:
+    """``index.add_entry_from_context`` replaced, while one page is rendered, by
+    :func:`pola_karir.mkdocs_search.add_entries`, which falls back on what it replaced for a
+    page it cannot read; yields whether each call made the entries directly. Only that method
+    is replaced: Material's ``on_page_context`` still strips the page's ``data-search-*``
+    attributes itself. The instance's own attribute, if any, is put back after."""
+    original = index.add_entry_from_context
+    own = "add_entry_from_context" in vars(index)
+    used: list[bool] = []
+
+    def add_entry_from_context(page: Page) -> None:
+        direct = search_direct.add_entries(index, page)
+        used.append(direct)
+        if not direct:
+            original(page)
+
+    index.add_entry_from_context = add_entry_from_context
+    try:
+        yield used
+    finally:
+        if own:
+            index.add_entry_from_context = original
+        else:
+            del index.add_entry_from_context
 
 
 def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None:
@@ -307,6 +351,7 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
     config = job.config
     index = search_index(job.search)
     before = len(index.entries) if index is not None else 0
+    used: list[bool] = []
     records: list[Record] = []
     capture.current = records
     config._current_page = page
@@ -319,7 +364,13 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
         page.active = True
         context = get_context(job.nav, job.doc_files, config, page)
         template = job.env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
+        if job.direct_search and index is not None:
+            with _direct_entries(index) as used:
+                context = config.plugins.on_page_context(
+                    context, page=page, config=config, nav=job.nav
+                )
+        else:
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
         output = template.render(context)
         output = config.plugins.on_post_page(output, page=page, config=config)
         entries = list(index.entries[before:]) if index is not None else []
@@ -332,7 +383,7 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
         if not path.is_file():
             return None
         digest = hashlib.sha256(output.encode("utf-8")).hexdigest()
-        return Rendered(path, digest, entries, records)
+        return Rendered(path, digest, entries, records, bool(used) and all(used))
     except Exception:  # MkDocs builds the page itself and reports it, see the docstring
         return None
     finally:
@@ -355,6 +406,55 @@ def _render_many(srcs: Sequence[str]) -> list[tuple[str, Rendered | None]]:
             page = pages.get(src)
             done.append((src, None if page is None else _render(job, page, capture)))
     return done
+
+
+def _entries_both_ways(index: Any, page: Page) -> tuple[list[Any], list[Any]] | None:
+    """(Material's entries for ``page``, :mod:`pola_karir.mkdocs_search`'s), or None when the
+    direct way does not read the page or Material's fails on it (nothing to compare)."""
+    before = len(index.entries)
+    try:
+        index.add_entry_from_context(page)
+        material = index.entries[before:]
+        del index.entries[before:]
+        if not search_direct.add_entries(index, page):
+            return None
+        return material, index.entries[before:]
+    except Exception:  # the page fails on the plain path too, and MkDocs reports it there
+        return None
+    finally:
+        del index.entries[before:]
+
+
+def search_canary(srcs: Sequence[str], job: _Job) -> tuple[int, bool]:
+    """(pages compared, whether each gave the same entries both ways): the search entries of
+    the first page of each kind among ``srcs`` (:func:`pola_karir.mkdocs_fastpath.kind`), made
+    by Material's parser and by :mod:`pola_karir.mkdocs_search`, in this process."""
+    index = search_index(job.search)
+    if index is None:
+        return 0, True
+    first: dict[str, str] = {}
+    for src in srcs:
+        first.setdefault(fastpath.kind(src), src)
+    pages = {file.src_uri: file.page for file in job.doc_files}
+    compared = 0
+    for src in first.values():
+        page = pages.get(src)
+        stored = job.stored.get(src)
+        if page is None:
+            continue
+        try:
+            if stored is not None:
+                page.content = fastpath.stored_html(*stored)
+            both = _entries_both_ways(index, page) if page.content is not None else None
+        finally:
+            if stored is not None:
+                page.content = ""
+        if both is None:
+            continue
+        compared += 1
+        if both[0] != both[1]:
+            return compared, False
+    return compared, True
 
 
 def render(
@@ -422,8 +522,17 @@ def render_ahead(
     missing = sorted(keys)
     processes = min(fastpath.workers(), max(1, len(missing))) if fastpath.fork_available() else 1
     job = _Job(config, nav, doc_files, env, search_plugin(config), keys, stored)
+    checked, search_off = 0, ""
+    if missing and search_index(job.search) is not None:
+        if not search_direct.material_supported():
+            search_off = "release"
+        else:
+            checked, same = search_canary(missing, job)
+            search_off = "" if same else "canary"
+            job = replace(job, direct_search=same)
     rendered = render(missing, job, processes, release)
-    stats = Stats(len(rendered), len(done), rejected, processes)
+    direct = sum(r.direct_search for r in rendered.values())
+    stats = Stats(len(rendered), len(done), rejected, processes, direct, checked, search_off)
     done.update(rendered)
     return Result(done, stats)
 
