@@ -68,6 +68,8 @@ PAGE_EVENTS: Final = ("page_context", "post_page", "page_content")
 # The template a page rendered ahead is given in the main process: it renders nothing.
 READY_TEMPLATE: Final = "pola-karir/rendered-ahead.html"
 FORMAT: Final = "1"
+# How much of a page the search canary compares at most (see _canary_part).
+CANARY_CHARS: Final = 200_000
 _ENTRY_HEAD: Final = "pola-karir-rendered"
 # Names in a template that make the page depend on the day of the build.
 _DATED: Final = (b"build_date_utc", b"update_date")
@@ -425,10 +427,23 @@ def _entries_both_ways(index: Any, page: Page) -> tuple[list[Any], list[Any]] | 
         del index.entries[before:]
 
 
+def _canary_part(html: str | None) -> str | None:
+    """What the canary compares of a page: all of it, or its first :data:`CANARY_CHARS`
+    characters cut before a tag (both parsers read HTML cut there as they read the whole up to
+    there). The canary runs on one core before the workers start: the pages that grow with the
+    data (the annex, the overviews: megabytes at national scale) would otherwise keep the other
+    core waiting for seconds."""
+    if html is None or len(html) <= CANARY_CHARS:
+        return html
+    cut = html.rfind("<", 0, CANARY_CHARS)
+    return html[:cut] if cut > 0 else html
+
+
 def search_canary(srcs: Sequence[str], job: _Job) -> tuple[int, bool]:
     """(pages compared, whether each gave the same entries both ways): the search entries of
     the first page of each kind among ``srcs`` (:func:`pola_karir.mkdocs_fastpath.kind`), made
-    by Material's parser and by :mod:`pola_karir.mkdocs_search`, in this process."""
+    by Material's parser and by :mod:`pola_karir.mkdocs_search`, in this process (of a large
+    page, its beginning: :func:`_canary_part`)."""
     index = search_index(job.search)
     if index is None:
         return 0, True
@@ -442,13 +457,13 @@ def search_canary(srcs: Sequence[str], job: _Job) -> tuple[int, bool]:
         stored = job.stored.get(src)
         if page is None:
             continue
+        whole = page.content
         try:
-            if stored is not None:
-                page.content = fastpath.stored_html(*stored)
+            html = fastpath.stored_html(*stored) if stored is not None else whole
+            page.content = _canary_part(html)
             both = _entries_both_ways(index, page) if page.content is not None else None
         finally:
-            if stored is not None:
-                page.content = ""
+            page.content = whole
         if both is None:
             continue
         compared += 1

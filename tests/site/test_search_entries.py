@@ -38,6 +38,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitetools import REPO, SOURCE_DATE_EPOCH, copy_example, fast_paths_off, write_config
 
+from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir import mkdocs_search
 from pola_karir.text.catalogue import text
 
@@ -296,3 +297,16 @@ def test_the_canary_falls_back_when_material_differs(
     index = (fast / "site" / "search" / "search_index.json").read_bytes()
     assert index == (plain / "site" / "search" / "search_index.json").read_bytes()
     assert b"&quot;kutip&quot;" in index  # Material's changed entries, which the direct way lacks
+
+
+def test_the_canary_compares_the_beginning_of_a_large_page() -> None:
+    """A page longer than CANARY_CHARS is compared up to the last tag that starts before that
+    length; a shorter one whole."""
+    small = '<h2 id="a">A</h2><p>x</p>'
+    assert ahead._canary_part(small) == small
+    large = small + "<p>" + "y" * ahead.CANARY_CHARS + "</p>" + small
+    assert ahead._canary_part(large) == small  # the paragraph that crosses the limit is cut
+    many = small * (ahead.CANARY_CHARS // len(small) + 10)
+    part = ahead._canary_part(many)
+    assert part is not None and many.startswith(part) and many[len(part)] == "<"
+    assert ahead.CANARY_CHARS - len("<p>x</p>") <= len(part) <= ahead.CANARY_CHARS
