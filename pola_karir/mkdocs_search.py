@@ -132,14 +132,20 @@ class _State:
         return section.title if self.counts.get(section.tag) else section.text
 
 
-def _attributes(raw: str) -> dict[str, str | None]:
+def _attributes(raw: str) -> dict[str, str | None] | None:
     """The attributes as ``HTMLParser`` gives them to Material (a dict: the last of a name
-    wins; a value's character references resolved; a name alone is None)."""
+    wins; a value's character references resolved; a name alone is None), or None if an ``id``
+    or ``class`` holds a character reference: releases of Python resolve some of those in
+    attribute values differently (HTML5's rule for a reference without ";")."""
     found: dict[str, str | None] = {}
     for match in _ATTR.finditer(raw):
         name, quoted, bare = match.groups()
         value = quoted if quoted is not None else bare
-        found[name] = unescape(value) if value else value
+        if value and "&" in value:
+            if name in ("id", "class"):
+                return None
+            value = unescape(value)
+        found[name] = value
     return found
 
 
@@ -263,6 +269,8 @@ def _tag(inside: str) -> _Tag | None:
         return None
     telling = tag in _HEADINGS or tag == "a" or any(word in raw for word in _TELLING)
     attrs = _attributes(raw) if raw and telling else _NO_ATTRS
+    if attrs is None:
+        return None
     plain = not (
         closing
         or tag in _VOID
