@@ -792,7 +792,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 workers=done.workers,
                 cached=done.cached,
             )
-            if done.rendered:
+            if done.search_direct or done.search_canary or done.search_off:  # search is on
                 counts = {
                     "direct": done.search_direct,
                     "material": done.rendered - done.search_direct,

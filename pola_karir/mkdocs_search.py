@@ -9,23 +9,27 @@ one entry per section (location from the table of contents, title, text, tags, b
 regular expressions per tag and Material's handlers compare its ``Element`` objects through
 Python-level ``__eq__`` and ``__hash__`` on every event.
 
-:func:`page_sections` does the parser's part for the HTML the plugin's own pages hold: tags and
-text only, read with one regular expression, and the handlers' rules applied to tag names (which
-is what Material's ``Element`` compares: its equality and hash are the tag's, so its ``skip`` set
-and ``context`` list behave as sets and lists of tag names). The entries themselves are still
-made by Material's own ``create_entry_for_section``, so the location, tags, boost and any
-Chinese segmentation are Material's. The page's ``data-search-*`` attributes are still stripped
-by Material's ``on_page_context``: only ``add_entry_from_context`` is replaced.
+:func:`page_sections` does the parser's part for the HTML the plugin's own pages hold: the HTML
+is split at ``<`` (each piece a tag and the text up to the next one, which ``HTMLParser`` also
+gives in one piece), each distinct tag is read once (cached), and the handlers' rules are
+applied to tag names (which is what Material's ``Element`` compares: its equality and hash are
+the tag's, so its ``skip`` set and ``context`` list behave as sets and lists of tag names). The
+entries themselves are still made by Material's own ``create_entry_for_section``, so the
+location, tags, boost and any Chinese segmentation are Material's. The page's ``data-search-*``
+attributes are still stripped by Material's ``on_page_context``: only ``add_entry_from_context``
+is replaced.
 
 What the grammar accepts is the part of HTML on which ``HTMLParser`` has behaved the same in
-every Python release since 3.11: lowercase tag names of letters and digits, attributes that are
-a lowercase name alone or with a double-quoted value, ``/>`` only on void elements, text without
-``<``. A page holding anything else (a comment, a doctype, a ``<`` that starts no such tag, an
-element whose content ``HTMLParser`` reads as raw text such as ``script``, ``style``, ``title``
-or ``textarea``), or one on which Material's parser would fail, gives None and goes through
-Material's parser: nothing is guessed. Only the parser this module was compared with is
-replaced (:func:`material_supported`: Material 9.6.7 to 9.8.2 hold the same code), and every
-build compares a sample of pages both ways first (the canary, in ``render_ahead``).
+every Python release since 3.11: lowercase tag names of letters and digits; attributes that are
+a lowercase name alone, with a double-quoted value without ``<`` or ``>``, or with a bare value
+of letters, digits and ``_.:-``; ``/>`` (a start and an end tag); an element whose content
+``HTMLParser`` reads as raw text (``script``, ``style``, ``title``, ``textarea``…) only when it
+is empty; text without ``<``. A page holding anything else (a comment, a doctype, a ``<`` that
+starts no such tag, a character reference in an ``id`` or ``class``), or one on which
+Material's parser would fail, gives None and goes through Material's parser: nothing is
+guessed. Only the parser this module was compared with is replaced
+(:func:`material_supported`: Material 9.6.7 to 9.8.2 hold the same code), and every build
+compares a sample of pages both ways first (the canary, in ``render_ahead``).
 """
 
 from __future__ import annotations
