@@ -503,6 +503,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             embedded=self.embedded,
         )
         self.ready, self.last_rendered = result.pages, result.stats
+        if result.stats.search_off:  # once per build: every page's entries through Material
+            log.info(catalogue.text(f"render.search.off.{result.stats.search_off}", lang))
         if self.build_digest is not None:
             self.stage2 = {
                 src: (r.entries, tuple(r.records))
@@ -792,6 +794,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 workers=done.workers,
                 cached=done.cached,
             )
+            if done.search_direct or done.search_canary or done.search_off:  # search is on
+                counts = {
+                    "direct": done.search_direct,
+                    "material": done.rendered - done.search_direct,
+                    "canary": done.search_canary,
+                }
+                log.info(catalogue.text("render.search.stats", self.config.lang, **counts))
         publication = self.publication
         if publication is None:
             self._prune_cache(config)

@@ -18,6 +18,14 @@ plugin do for a page (the ``page_context`` events on MkDocs' own page, the write
 The pages whose size grows with the agency (:data:`LARGE_PAGE`) are rendered the same way in
 MkDocs' own process, after the workers: memory, not speed (see :func:`render_ahead`).
 
+Wherever a page is rendered ahead, the search index's ``add_entry_from_context`` is
+:mod:`pola_karir.mkdocs_search`, which makes the same sections as Material's ``html.parser``
+pass at a fraction of its cost (that pass was two thirds of this stage) and leaves to
+Material's parser any page it does not read.
+It runs only with the Material parser it was compared with, and only after the first page of
+each kind, made both ways in this process (the canary), gave the same entries; any difference
+sends every page through Material's parser, and the plugin says so once.
+
 Results are entries under ``cache_dir/rendered``, keyed by the page's stage-1 key (its Markdown,
 blocks, every file's URL, the Markdown configuration, the versions, the plugin's code) and a
 digest of everything else a template sees: the nav (every item's kind, title, URL, meta and
@@ -40,8 +48,9 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -51,6 +60,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from pola_karir import mkdocs_fastpath as fastpath
+from pola_karir import mkdocs_search as search_direct
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +76,8 @@ FORMAT: Final = "1"
 # every position or vacancy, the explorer) are rendered in this process once every pool of
 # workers has ended, one after the other, rather than in a worker: see :func:`render_ahead`.
 LARGE_PAGE: Final = 1 << 20
+# How much of a page the search canary compares at most (see _canary_part).
+CANARY_CHARS: Final = 200_000
 _ENTRY_HEAD: Final = "pola-karir-rendered"
 # Names in a template that make the page depend on the day of the build.
 _DATED: Final = (b"build_date_utc", b"update_date")
@@ -84,6 +96,7 @@ class Rendered:
     html_digest: str
     entries: list[dict[str, Any]]
     records: list[Record]
+    direct_search: bool = False  # its entries made without Material's HTML parser, just now
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,11 @@ class Stats:
     rejected: int
     workers: int
     large: int = 0  # of the pages rendered, those rendered in this process (:data:`LARGE_PAGE`)
+    search_direct: int = 0  # rendered pages whose entries came without Material's HTML parser
+    search_canary: int = 0  # pages whose entries were made both ways to check the direct way
+    # Why the direct search entries did not run ("": they did, or no page needed them;
+    # "canary": a page came out different; "release": not Material's parser compared with).
+    search_off: str = ""
 
 
 @dataclass(frozen=True)
@@ -305,10 +323,39 @@ class _Job:
     keys: Mapping[str, tuple[Path, str]]  # source path → (folder, key) of its entry
     # The pages whose HTML is in their stage-1 entry (folder, key), not on the page.
     stored: Mapping[str, tuple[Path, str]] = field(default_factory=dict)
+    # Make the search entries with pola_karir.mkdocs_search where a page allows it.
+    direct_search: bool = False
 
 
 # Set in the parent before the workers fork, so they inherit it instead of receiving a pickle.
 _JOB: _Job | None = None
+
+
+@contextmanager
+def _direct_entries(index: Any) -> Iterator[list[bool]]:
+    """``index.add_entry_from_context`` replaced, while one page is rendered, by
+    :func:`pola_karir.mkdocs_search.add_entries`, which falls back on what it replaced for a
+    page it cannot read; yields whether each call made the entries directly. Only that method
+    is replaced: Material's ``on_page_context`` still strips the page's ``data-search-*``
+    attributes itself. The instance's own attribute, if any, is put back after."""
+    original = index.add_entry_from_context
+    own = "add_entry_from_context" in vars(index)
+    used: list[bool] = []
+
+    def add_entry_from_context(page: Page) -> None:
+        direct = search_direct.add_entries(index, page)
+        used.append(direct)
+        if not direct:
+            original(page)
+
+    index.add_entry_from_context = add_entry_from_context
+    try:
+        yield used
+    finally:
+        if own:
+            index.add_entry_from_context = original
+        else:
+            del index.add_entry_from_context
 
 
 def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None:
@@ -318,6 +365,7 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
     config = job.config
     index = search_index(job.search)
     before = len(index.entries) if index is not None else 0
+    used: list[bool] = []
     records: list[Record] = []
     capture.current = records
     config._current_page = page
@@ -333,7 +381,13 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
         page.active = True
         context = get_context(job.nav, job.doc_files, config, page)
         template = job.env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
+        if job.direct_search and index is not None:
+            with _direct_entries(index) as used:
+                context = config.plugins.on_page_context(
+                    context, page=page, config=config, nav=job.nav
+                )
+        else:
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
         output = template.render(context)
         output = config.plugins.on_post_page(output, page=page, config=config)
         page.content = original  # not needed any more: one copy less of a large page
@@ -345,7 +399,9 @@ def _render(job: _Job, page: Page, capture: fastpath.Capture) -> Rendered | None
         fastpath.write_verified(path, _ENTRY_HEAD, key, *_payload(output, entries, records))
         if not path.is_file():
             return None
-        return Rendered(path, fastpath.text_digest(output), entries, records)
+        return Rendered(
+            path, fastpath.text_digest(output), entries, records, bool(used) and all(used)
+        )
     except Exception:  # MkDocs builds the page itself and reports it, see the docstring
         return None
     finally:
@@ -367,6 +423,68 @@ def _render_many(srcs: Sequence[str]) -> list[tuple[str, Rendered | None]]:
             page = pages.get(src)
             done.append((src, None if page is None else _render(job, page, capture)))
     return done
+
+
+def _entries_both_ways(index: Any, page: Page) -> tuple[list[Any], list[Any]] | None:
+    """(Material's entries for ``page``, :mod:`pola_karir.mkdocs_search`'s), or None when the
+    direct way does not read the page or Material's fails on it (nothing to compare)."""
+    before = len(index.entries)
+    try:
+        index.add_entry_from_context(page)
+        material = index.entries[before:]
+        del index.entries[before:]
+        if not search_direct.add_entries(index, page):
+            return None
+        return material, index.entries[before:]
+    except Exception:  # the page fails on the plain path too, and MkDocs reports it there
+        return None
+    finally:
+        del index.entries[before:]
+
+
+def _canary_part(html: str | None) -> str | None:
+    """What the canary compares of a page: all of it, or its first :data:`CANARY_CHARS`
+    characters cut before a tag (both parsers read HTML cut there as they read the whole up to
+    there). The canary runs on one core before the workers start: the pages that grow with the
+    data (the annex, the overviews: megabytes at national scale) would otherwise keep the other
+    core waiting for seconds."""
+    if html is None or len(html) <= CANARY_CHARS:
+        return html
+    cut = html.rfind("<", 0, CANARY_CHARS)
+    return html[:cut] if cut > 0 else html
+
+
+def search_canary(srcs: Sequence[str], job: _Job) -> tuple[int, bool]:
+    """(pages compared, whether each gave the same entries both ways): the search entries of
+    the first page of each kind among ``srcs`` (:func:`pola_karir.mkdocs_fastpath.kind`), made
+    by Material's parser and by :mod:`pola_karir.mkdocs_search`, in this process (of a large
+    page, its beginning: :func:`_canary_part`)."""
+    index = search_index(job.search)
+    if index is None:
+        return 0, True
+    first: dict[str, str] = {}
+    for src in srcs:
+        first.setdefault(fastpath.kind(src), src)
+    pages = {file.src_uri: file.page for file in job.doc_files}
+    compared = 0
+    for src in first.values():
+        page = pages.get(src)
+        stored = job.stored.get(src)
+        if page is None:
+            continue
+        whole = page.content
+        try:
+            html = fastpath.stored_html(*stored) if stored is not None else whole
+            page.content = _canary_part(html)
+            both = _entries_both_ways(index, page) if page.content is not None else None
+        finally:
+            page.content = whole
+        if both is None:
+            continue
+        compared += 1
+        if both[0] != both[1]:
+            return compared, False
+    return compared, True
 
 
 def render(
@@ -442,11 +560,29 @@ def render_ahead(
     missing = sorted(keys)
     processes = min(fastpath.workers(), max(1, len(missing))) if fastpath.fork_available() else 1
     job = _Job(config, nav, doc_files, env, search_plugin(config), keys, stored)
+    checked, search_off = 0, ""
+    if missing and search_index(job.search) is not None:
+        if not search_direct.material_supported():
+            search_off = "release"
+        else:
+            checked, same = search_canary(missing, job)
+            search_off = "" if same else "canary"
+            job = replace(job, direct_search=same)
     rendered = render([s for s in missing if s not in large], job, processes, release)
     fastpath.give_back()  # what the last pool's pages held, before the large pages are made
     here = render(sorted(large), job, 1, release)
     rendered.update(here)
-    stats = Stats(len(rendered), len(done), rejected, processes, len(here))
+    direct = sum(r.direct_search for r in rendered.values())
+    stats = Stats(
+        len(rendered),
+        len(done),
+        rejected,
+        processes,
+        large=len(here),
+        search_direct=direct,
+        search_canary=checked,
+        search_off=search_off,
+    )
     done.update(rendered)
     return Result(done, stats)
 

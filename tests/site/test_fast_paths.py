@@ -35,13 +35,17 @@ from sitetools import (
     tree_hashes,
 )
 
-from pola_karir import mkdocs_direct
+from pola_karir import mkdocs_direct, mkdocs_search
 from pola_karir import mkdocs_fastpath as fastpath
 from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir.text.catalogue import text
 
 _STATS = re.compile(r"halaman: (\d+) dikonversi dalam (\d+) proses, (\d+) dari cache")
 _RENDERED = re.compile(r"halaman jadi: (\d+) dirender dalam \d+ proses, (\d+) dari cache")
+_SEARCH = re.compile(
+    r"entri pencarian halaman jadi: (\d+) halaman tanpa parser HTML Material, (\d+) lewat parser "
+    r"Material, (\d+) diperiksa"
+)
 _DIRECT = re.compile(
     r"konversi langsung: (\d+) halaman tanpa Python-Markdown, (\d+) lewat MkDocs, (\d+) diperiksa"
 )
@@ -121,6 +125,15 @@ def test_the_fast_paths_build_the_same_bytes(
     else:
         assert canary >= 10 and fallback - canary <= 10 and direct > 150
     assert not plain.output.count("konversi langsung")
+    # The search entries made without Material's HTML parser (mkdocs_search), bar the pages it
+    # leaves to that parser: the comparison below covers them too.
+    (search_direct, search_material, search_canary), *more = _SEARCH.findall(fast.output)
+    assert not more and int(search_direct) + int(search_material) == rendered
+    if mkdocs_search.material_supported():
+        assert int(search_direct) > rendered - 10 and int(search_canary) >= 10
+    else:  # a Material release it was not compared with: Material's parser, and it says so
+        assert int(search_direct) == 0 and text("render.search.off.release", "id") in fast.output
+    assert "entri pencarian" not in plain.output
     _same_site(fast.site, plain.site)
 
 
