@@ -20,48 +20,58 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_the_work_runs_in_a_child_with_two_processes() -> None:
     parent = os.getpid()
-    with Forked(os.getpid, 2) as forked:
-        assert forked.result() not in (parent, None)
-    with Forked(os.getpid, 1) as alone:
-        assert alone.result() == parent
+    with Forked(lambda: [os.getpid()], 2) as forked:
+        assert forked.result() != [parent]
+    with Forked(lambda: [os.getpid()], 1) as alone:
+        assert alone.result() == [parent]
 
 
 @pytest.mark.parametrize("eager", [True, False])
 def test_in_one_process_the_work_runs_when_asked_or_at_once_if_eager(eager: bool) -> None:
     runs: list[int] = []
-    with Forked(lambda: runs.append(len(runs)) or len(runs), 1, eager=eager) as alone:
+    with Forked(lambda: runs.append(len(runs)) or [len(runs)], 1, eager=eager) as alone:
         assert runs == ([0] if eager else [])
-        assert alone.result() == 1
-        assert alone.result() == (1 if eager else 2)  # eager: the result made once, kept
+        assert alone.result() == [1]
+        assert alone.result() == ([1] if eager else [2])  # eager: the result made once, kept
 
 
 def test_the_child_sees_the_parent_state_at_the_fork() -> None:
     state = {"rows": list(range(1000))}
-    with Forked(lambda: sum(state["rows"]), 2) as forked:
+    with Forked(lambda: list(state["rows"]), 2) as forked:
         state["rows"] = []  # a change after the fork is not the child's
-        assert forked.result() == sum(range(1000))
+        assert forked.result() == list(range(1000))  # every item, in order
 
 
-def _in_child_only(parent: int, failure: str) -> str:
-    """Fails in the child only (as ``failure`` says), gives "parent" when the parent does it."""
+def _in_child_only(parent: int, failure: str) -> list[object]:
+    """Fails in the child only (as ``failure`` says), gives ["parent"] when the parent does it;
+    the failures after the first item show that the parent keeps none of a partial result."""
     if os.getpid() == parent:
-        return "parent"
+        return ["parent"]
     if failure == "raise":
         raise ValueError("only in the child")
     if failure == "die":
         os._exit(3)
-    return "unpicklable", (lambda: None)  # type: ignore[return-value]
+    if failure == "die-midway":
+        return ["sent", _Exits()]
+    return ["sent", lambda: None]  # the second item does not pickle
 
 
-@pytest.mark.parametrize("failure", ["raise", "die", "unpicklable"])
+class _Exits:
+    """An item whose pickling ends the process: the child dies between two items."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        os._exit(4)
+
+
+@pytest.mark.parametrize("failure", ["raise", "die", "die-midway", "unpicklable"])
 def test_a_failed_child_leaves_the_work_to_the_parent(failure: str) -> None:
     parent = os.getpid()
     with Forked(lambda: _in_child_only(parent, failure), 2) as forked:
-        assert forked.result() == "parent"
+        assert forked.result() == ["parent"]
 
 
 def test_an_error_of_the_work_is_raised_by_the_parent() -> None:
-    def work() -> int:
+    def work() -> list[int]:
         raise KeyError("posisi-tidak-ada")
 
     with Forked(work, 2) as forked, pytest.raises(KeyError, match="posisi-tidak-ada"):
@@ -69,9 +79,9 @@ def test_an_error_of_the_work_is_raised_by_the_parent() -> None:
 
 
 def test_leaving_the_block_early_stops_the_child() -> None:
-    def slow() -> int:
+    def slow() -> list[int]:
         time.sleep(120)
-        return os.getpid()
+        return [os.getpid()]
 
     with pytest.raises(RuntimeError), Forked(slow, 2) as forked:
         child = forked.child_pid

@@ -105,7 +105,10 @@ def _site_content(
     # export as objects, then as text) are let go of before the pages, held all at once.
     with Forked(lambda: _second_half(dataset, limits, lang), processes, eager=True) as second:
         generated = [handed(page) for page in _first_pages(dataset, limits)]
-        later, files, annex = second.result()
+        parts = second.result()
+    files = dict(part for part in parts if isinstance(part, tuple))
+    *later, annex = [part for part in parts if isinstance(part, Page)]
+    del parts
     generated.extend(handed(page) for page in later)
     generated.append(home.open_data_page(dataset, files))
     generated.append(history.history_page(data_history))
@@ -118,15 +121,17 @@ def _site_content(
     return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
 
 
-def _second_half(
-    dataset: Dataset, limits: Limits, lang: str
-) -> tuple[list[Page], dict[str, str], Page]:
-    """The published files, the pages after the position pages and the annex: at 5,000
-    positions about as much work as the pages before them (the position pages)."""
+def _second_half(dataset: Dataset, limits: Limits, lang: str) -> list[Page | tuple[str, str]]:
+    """The published files (site path, text), the pages after the position pages and, last,
+    the annex: at 5,000 positions about as much work as the position pages. A list of parts,
+    so that a forked child sends them one by one (:class:`~pola_karir.site.forked.Forked`)."""
     with in_language(lang):  # a forked child starts in the language of its parent's thread
         files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
-        later = list(_later_pages(dataset, limits))
-        return later, files, catalog.annex_page(dataset)
+        parts: list[Page | tuple[str, str]] = list(files.items())
+        del files
+        parts.extend(_later_pages(dataset, limits))
+        parts.append(catalog.annex_page(dataset))
+        return parts
 
 
 def _first_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:

@@ -22,7 +22,8 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 # What the child sends when its work raised or did not pickle: the parent does the work itself.
-_FAILED: tuple[bool, None] = (False, None)
+# What the child sends: each item of the result, then the end; or that the parent must do it.
+_ITEM, _END, _FAILED = "item", "end", "failed"
 
 
 class Forked(Generic[T]):
@@ -30,17 +31,21 @@ class Forked(Generic[T]):
     its result given by :meth:`result`; otherwise ``work()`` runs in this process, at once
     with ``eager`` (the caller wants it done before its own part), else when :meth:`result` is
     asked. Use it as a context manager: leaving the block early (an error in this process)
-    stops the child, so no process outlives the build that started it."""
+    stops the child, so no process outlives the build that started it.
 
-    def __init__(self, work: Callable[[], T], processes: int, eager: bool = False) -> None:
+    The result is a list, sent item by item and let go of by the child as it goes: at 20,000
+    positions the result is a few hundred megabytes, which pickled whole would be held twice
+    by the child at the end of its work, beside the parent holding its own pages."""
+
+    def __init__(self, work: Callable[[], list[T]], processes: int, eager: bool = False) -> None:
         self._work = work
         self._reader: Connection | None = None
         self._child: Any = None
-        self._done: tuple[T] | None = None
+        self._done: list[T] | None = None
         if processes >= 2 and "fork" in multiprocessing.get_all_start_methods():
             self._start()
         if self._reader is None and eager:
-            self._done = (work(),)
+            self._done = work()
 
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
@@ -63,19 +68,17 @@ class Forked(Generic[T]):
         """The child's process id while it runs (None without a child): for logs and tests."""
         return None if self._child is None else int(self._child.pid)
 
-    def result(self) -> T:
+    def result(self) -> list[T]:
         """The work's result: the child's, or made here when the child could not give one."""
         if self._done is not None:
-            return self._done[0]
+            return self._done
         if self._reader is None:
             return self._work()
         try:
-            done, value = self._reader.recv()
-        except (EOFError, OSError):  # the child died before it sent anything
-            done, value = _FAILED
+            items = _received(self._reader)
         finally:
             self._stop(kill=False)
-        return value if done else self._work()
+        return self._work() if items is None else items
 
     def _stop(self, kill: bool) -> None:
         """Close the pipe and wait for the child; with ``kill``, stop it first (its result is
@@ -96,15 +99,36 @@ class Forked(Generic[T]):
         self._stop(kill=True)
 
 
-def _child(work: Callable[[], Any], writer: Connection) -> None:
-    """In the child: the work and its result, or the word that the parent must do it."""
+def _received(reader: Connection) -> list[Any] | None:
+    """The items the child sent, or None when it failed or died before its end."""
+    items: list[Any] = []
     try:
-        message: tuple[bool, Any] = (True, work())
-    except BaseException:  # the parent does the work again and raises it with its traceback
-        message = _FAILED
+        while True:
+            kind, item = reader.recv()
+            if kind == _END:
+                return items
+            if kind != _ITEM:
+                return None
+            items.append(item)
+    except (EOFError, OSError):  # the child died before the end
+        return None
+
+
+def _child(work: Callable[[], list[Any]], writer: Connection) -> None:
+    """In the child: the work's items one by one, each let go of once sent, then the end; or
+    the word that the parent must do the work (it raised, or an item does not pickle): the
+    parent then raises any error itself, with its own traceback."""
     try:
-        writer.send(message)
-    except Exception:  # the result does not pickle: the parent makes it itself
-        writer.send(_FAILED)
+        try:
+            items = work()
+        except BaseException:
+            writer.send((_FAILED, None))
+            return
+        items.reverse()
+        while items:
+            writer.send((_ITEM, items.pop()))
+        writer.send((_END, None))
+    except Exception:  # an item does not pickle: the parent makes the result itself
+        writer.send((_FAILED, None))
     finally:
         writer.close()

@@ -343,7 +343,7 @@ def test_an_unknown_configuration_turns_the_direct_path_off(
 
 def test_with_a_store_the_pages_come_back_without_their_html(tmp_path: Path) -> None:
     """Rendering ahead reads each page's HTML from its stage-1 entry, so the build does not
-    hold every page's HTML from conversion to rendering (see README, Performance): the pages
+    hold every page's HTML from conversion to rendering (scripts/PERFORMANCE.md): the pages
     come back without it, and each entry holds exactly the HTML converted without a store,
     with the diagrams it embeds named beside it."""
     project = copy_example(tmp_path / "project")

@@ -1,4 +1,4 @@
-"""What the build keeps in files instead of memory (see README, Performance): each diagram's SVG
+"""What the build keeps in files instead of memory (scripts/PERFORMANCE.md): each diagram's SVG
 read back from its entry, checked against what was stored; the open data spooled to the build's
 own folder; the forked workers in fresh pools. Real ``mkdocs build`` runs with the real ``dot``."""
 
