@@ -22,6 +22,4 @@ else
   "$venv/bin/mypy" --strict pola_karir
 fi
 # One worker per core (pytest-xdist); pass -n 0 to run in one process, e.g. to debug.
-# --dist loadgroup: the tests of a module with a module fixture go to one worker together
-# (tests/conftest.py groups them), so the fixture is made once; the largest groups start first.
-"$venv/bin/python" -m pytest -n auto --dist loadgroup "$@"
+"$venv/bin/python" -m pytest -n auto "$@"

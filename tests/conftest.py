@@ -20,26 +20,6 @@ def folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path / "data")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks (--dist loadgroup)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each module whose tests share a module (or class) fixture is one xdist group, so that
-    with ``--dist loadgroup`` (scripts/test.sh) all of its tests run on one worker and the
-    fixture (a built site, a loaded browser page, a generated PDF) is made once per run, not
-    once per worker that happens to get some of its tests. The other tests stay single units
-    that either worker takes. Without xdist the mark changes nothing."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        shared = any(
-            definition.scope in ("module", "class")
-            for definitions in info.name2fixturedefs.values()
-            for definition in definitions
-        )
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
-
-
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """The site tests' build server (tests/site/sitetools.py), if this process started one,
     ends with the session and is waited for."""
