@@ -24,6 +24,7 @@ from pathlib import Path
 from pola_karir.diagnostics import Diagnostic
 from pola_karir.load.folder import check_bytes
 from pola_karir.load.layout import SourceFile
+from pola_karir.load.reuse import Derivations
 from pola_karir.load.yaml_loader import Document, read_bytes
 
 
@@ -52,10 +53,16 @@ class DocumentMemo:
 
     Each load reads every file once; a path read a second time starts a new load, and the
     entries of files the previous load did not read (deleted, renamed) are dropped then, so
-    the memo holds one folder's files, not every file it ever saw."""
+    the memo holds one folder's files, not every file it ever saw.
+
+    :attr:`derived` keeps what assembling the model made of each file (:mod:`.reuse`); it
+    pays because :meth:`read` hands back the very document object of an unchanged file.
+    :func:`~pola_karir.load.reuse.derivations_of` finds it from ``memo.read``, the reader
+    callers already pass."""
 
     parsed: int = 0
     reused: int = 0
+    derived: Derivations = field(default_factory=Derivations)
     _entries: dict[Path, _Entry] = field(default_factory=dict, repr=False)
     _this_load: set[Path] = field(default_factory=set, repr=False)
 
