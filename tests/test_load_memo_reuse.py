@@ -77,6 +77,14 @@ def _national_competency() -> str:
     return str(next(iter(_load(REFERENCE_DIR / "kompetensi.yml")["kompetensi"])))
 
 
+def _linked(path: Path) -> None:
+    """``path`` replaced by a link to a copy of it outside the folder."""
+    target = path.parent.parent.parent / "di-luar.yml"
+    shutil.copy(path, target)
+    path.unlink()
+    path.symlink_to(target)
+
+
 EDITS: dict[str, Edit] = {
     # valid edits, one per file kind
     "position note": lambda r: _change(_first_position(r), _set("keterangan", "Diubah.")),
@@ -171,18 +179,31 @@ EDITS: dict[str, Edit] = {
         _first_position(r), _first_position(r).with_suffix(".yaml")
     ),
     "unit deleted": lambda r: _files(r, "unit")[0].unlink(),
+    # files the memo does not read itself (read_bytes words why they cannot be read)
+    "position becomes a link (PK001)": lambda r: _linked(_first_position(r)),
+    "position too large (PK001)": lambda r: _first_position(r).write_bytes(b"#" * 2_000_001),
+    "folder named like a position": lambda r: (r / "jabatan" / "folder.yml").mkdir(),
     "path deleted": lambda r: _files(r, "jalur")[0].unlink(),
 }
 
 
 def _snapshot(root: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    """The bytes of every plain file (links and folders are told apart by :func:`_state`)."""
+    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
+
+
+def _state(root: Path) -> set[tuple[Path, bool, bool]]:
+    """Every entry of the folder, with whether it is a link or a folder."""
+    return {(p, p.is_symlink(), p.is_dir()) for p in root.rglob("*")}
 
 
 def _restore(root: Path, snapshot: dict[Path, bytes]) -> None:
     """Put the folder back as it was: the same bytes, the edited files written anew."""
-    for path in [p for p in root.rglob("*") if p.is_file() and p not in snapshot]:
-        path.unlink()
+    for path in sorted(root.rglob("*"), reverse=True):  # what is inside a folder first
+        if path.is_symlink() or (path.is_file() and path not in snapshot):
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
     for path, raw in snapshot.items():
         if not path.exists() or path.read_bytes() != raw:
             path.write_bytes(raw)
@@ -215,13 +236,13 @@ def test_an_edit_and_its_revert_validate_as_a_fresh_load(
 ) -> None:
     root = tmp_path / "data"
     shutil.copytree(_source(data, synthetic), root)
-    snapshot = _snapshot(root)
+    snapshot, state = _snapshot(root), _state(root)
     memo = DocumentMemo()
     first = _warm(root, memo)
 
     EDITS[name](root)
     edited = _warm(root, memo)
-    assert _snapshot(root) != snapshot, "the edit changed nothing"
+    assert (_snapshot(root), _state(root)) != (snapshot, state), "the edit changed nothing"
     _assert_same(edited, root)
     # Most files are untouched: their entities come from the memo, not built again.
     assert memo.derived.reused > first.file_count // 2
