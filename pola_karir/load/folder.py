@@ -93,6 +93,7 @@ class _Loading:
             paths=self.paths,
             field_groups=self.field_groups,
             set_aside=tuple(self.set_aside),
+            reuse=self.derived,
         )
 
 

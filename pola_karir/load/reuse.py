@@ -64,8 +64,16 @@ class Derivations:
         self._current[key] = _Derived(inputs, value)
         return value
 
+    def carry(self, key: tuple[str, ...], value: object) -> object | None:
+        """What the previous load carried under ``key`` (None if nothing), and ``value`` kept
+        for the next one: state a later step manages itself, such as a rule's diagnostics
+        per item (:mod:`pola_karir.rules.reuse`)."""
+        before = self._previous.get(key)
+        self._current[key] = _Derived((), value)
+        return None if before is None else before.value
+
     def __len__(self) -> int:
-        """How many files' entities the last load derived."""
+        """How many files' entities (and carried states) the last load derived."""
         return len(self._current)
 
 

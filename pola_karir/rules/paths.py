@@ -22,37 +22,50 @@ positions carry their own locations.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, diag, term
 from pola_karir.graph import Digraph, distinct_cycles
 from pola_karir.load.workspace import Workspace
-from pola_karir.model import Move, Position
+from pola_karir.model import CareerPath, Move, Position
 from pola_karir.rules.common import Rule, level_term
+from pola_karir.rules.reuse import item_results
 
 
 def move_types(space: Workspace) -> Iterator[Diagnostic]:
     """PK304 a move to itself, PK305 a move written twice in one path, PK302/PK303/PK307 a
-    declared type the levels of its ends contradict, PK309 a mutasi outside 2-5 years."""
+    declared type the levels of its ends contradict, PK309 a mutasi outside 2-5 years.
+
+    Checked path by path; a path's findings are reused (:mod:`pola_karir.rules.reuse`) while
+    the path and the positions at the ends of its moves are the same objects."""
+    results = item_results(space, "move_types", (), ())
     for path in space.paths.values():
-        seen: dict[tuple[str, str], int] = {}
-        for move in path.moves:
-            where = move.location
-            if where is None:
-                continue
-            if move.source == move.target:
-                yield diag("PK304", where, id=move.source)
-                continue
-            pair = (move.source, move.target)
-            if pair in seen:
-                yield diag("PK305", where, dari=move.source, ke=move.target, first_line=seen[pair])
-            seen.setdefault(pair, where.line)
-            source, target = space.positions.get(move.source), space.positions.get(move.target)
-            # A functional position without 'jenjang' has no level (PK205 reports it).
-            if source and target and {source.level_key, target.level_key} <= ref.LEVELS.keys():
-                yield from _classify(move, source, target)
-                yield from _mutation_window(move, source, target)
+        ends = [
+            space.positions.get(end) for move in path.moves for end in (move.source, move.target)
+        ]
+        yield from results.check(path.id, (path, *ends), _path_move_types, path, space.positions)
+
+
+def _path_move_types(path: CareerPath, positions: Mapping[str, Position]) -> Iterator[Diagnostic]:
+    """:func:`move_types` for one path; of ``positions`` it reads the ends of its moves only."""
+    seen: dict[tuple[str, str], int] = {}
+    for move in path.moves:
+        where = move.location
+        if where is None:
+            continue
+        if move.source == move.target:
+            yield diag("PK304", where, id=move.source)
+            continue
+        pair = (move.source, move.target)
+        if pair in seen:
+            yield diag("PK305", where, dari=move.source, ke=move.target, first_line=seen[pair])
+        seen.setdefault(pair, where.line)
+        source, target = positions.get(move.source), positions.get(move.target)
+        # A functional position without 'jenjang' has no level (PK205 reports it).
+        if source and target and {source.level_key, target.level_key} <= ref.LEVELS.keys():
+            yield from _classify(move, source, target)
+            yield from _mutation_window(move, source, target)
 
 
 def expected_kind(source: Position, target: Position) -> tuple[str, bool]:

@@ -21,56 +21,85 @@ from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, Term, diag, suggestion, term
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import (
+    CareerPath,
     ExperienceRequirement,
+    JobFamily,
     LegalRef,
     Location,
     Origin,
+    Position,
     Requirements,
     field_key,
 )
 from pola_karir.rules.common import Rule
+from pola_karir.rules.reuse import item_results
 
 # --- citations ------------------------------------------------------------------------------
 
 
 def legal_references(space: Workspace) -> Iterator[Diagnostic]:
     """Every ``dasar_hukum`` anywhere must name a known regulation and one of its articles;
-    so must the agency's ``regulasi.dasar_hukum_id``."""
-    for citation in _citations(space):
-        yield from _check_legal(space, citation)
+    so must the agency's ``regulasi.dasar_hukum_id``.
+
+    Checked entity by entity; a check reads the entity's citations, the regulations and which
+    of them are broken, so an entity's findings are reused (:mod:`pola_karir.rules.reuse`)
+    while it and every regulation are the same objects, under the same ids."""
+    broken = space.broken.get("dasar-hukum", frozenset())
+    context = ((tuple(space.regulations), broken), tuple(space.regulations.values()))
+    results = item_results(space, "legal_references", *context)
+    for key, entity, citations in _citing(space):
+        yield from results.check(key, (entity,), _check_all, space, citations)
     if space.agency is not None:
         where = space.agency.marks.value("regulasi", "dasar_hukum_id")
         regulation_id = space.agency.regulation.regulation_id
         yield from _check_legal(space, LegalRef.parse(regulation_id, where))
 
 
-def _citations(space: Workspace) -> Iterator[LegalRef]:
-    """Every citation the agency's files write, each once, at the place it is written.
+def _check_all(space: Workspace, citations: Iterable[LegalRef]) -> Iterator[Diagnostic]:
+    for citation in citations:
+        yield from _check_legal(space, citation)
+
+
+def _citing(space: Workspace) -> Iterator[tuple[tuple[str, int | str], object, Iterable[LegalRef]]]:
+    """Every citation the agency's files write, each once, at the place it is written: with
+    the entity that writes them and a key naming it, entity by entity.
 
     National catalogue entries are the package's own and not checked; agency entries set aside
     for reusing a national id (PK204) are, as their citations are still in the agency's file.
     """
     if space.agency is not None:
-        yield from space.agency.legal_basis
+        yield ("agency", ""), space.agency, space.agency.legal_basis
     for unit in space.units.values():
-        yield from unit.legal_basis
+        yield ("unit", unit.id), unit, unit.legal_basis
     for family in space.families.values():
-        yield from family.legal_basis
-        for grade in family.grades.values():
-            yield from _requirement_citations(grade.requirements)
+        yield ("family", family.id), family, _family_citations(family)
     for position in space.positions.values():
-        yield from position.legal_basis
-        yield from _requirement_citations(position.requirements)
+        yield ("position", position.id), position, _position_citations(position)
     for path in space.paths.values():
-        yield from path.legal_basis
-        for move in path.moves:
-            yield from move.legal_basis
+        yield ("path", path.id), path, _path_citations(path)
     for group in space.field_groups.values():
-        yield from group.legal_basis
+        yield ("group", group.id), group, group.legal_basis
     catalogues = (*space.competencies.values(), *space.trainings.values(), *space.set_aside)
-    for entry in catalogues:
+    for index, entry in enumerate(catalogues):
         if not entry.national:
-            yield from entry.legal_basis
+            yield ("entry", index), entry, entry.legal_basis
+
+
+def _family_citations(family: JobFamily) -> Iterator[LegalRef]:
+    yield from family.legal_basis
+    for grade in family.grades.values():
+        yield from _requirement_citations(grade.requirements)
+
+
+def _position_citations(position: Position) -> Iterator[LegalRef]:
+    yield from position.legal_basis
+    yield from _requirement_citations(position.requirements)
+
+
+def _path_citations(path: CareerPath) -> Iterator[LegalRef]:
+    yield from path.legal_basis
+    for move in path.moves:
+        yield from move.legal_basis
 
 
 def _requirement_citations(req: Requirements) -> Iterator[LegalRef]:
@@ -133,26 +162,56 @@ def _unknown(
 
 
 def position_references(space: Workspace) -> Iterator[Diagnostic]:
-    """A position's unit and job family, and the ids its requirements name, must exist."""
+    """A position's unit and job family, and the ids its requirements name, must exist.
+
+    Checked position by position (and family by family); a check reads the item, the ids of
+    units, job families, competencies, trainings and positions, the families and trainings
+    themselves and which files are broken: the item's findings are reused
+    (:mod:`pola_karir.rules.reuse`) while all of these are the same."""
+    names = (
+        tuple(space.units),
+        tuple(space.families),
+        tuple(space.competencies),
+        tuple(space.trainings),
+        tuple(space.positions),
+        tuple(space.broken.items()),
+    )
+    objects = (*space.families.values(), *space.trainings.values())
+    results = item_results(space, "position_references", names, objects)
     for position in space.positions.values():
-        for index, placement in enumerate(position.placements):
-            unit, where = placement.unit, position.placement_mark(index, "unit")
-            broken = space.is_broken("unit", unit.split("/")[0])
-            if where and unit not in space.units and not broken:
-                yield _unknown("unit", unit, space.units, "where.units", where)
-        family, where = position.family, position.marks.value("jabatan_fungsional")
-        if (
-            family
-            and where
-            and family not in space.families
-            and not space.is_broken("jabatan-fungsional", family)
-        ):
-            yield _unknown("job_family", family, space.families, "where.job_families", where)
+        yield from results.check(("at", position.id), (position,), _placed, space, position)
     for position in space.positions.values():
-        yield from _requirement_references(space, position.requirements)
+        requirements = position.requirements
+        found = results.check(
+            ("needs", position.id), (position,), _requirement_references, space, requirements
+        )
+        yield from found
     for family_entity in space.families.values():
-        for grade in family_entity.grades.values():
-            yield from _requirement_references(space, grade.requirements)
+        yield from results.check(
+            ("family", family_entity.id), (family_entity,), _grade_references, space, family_entity
+        )
+
+
+def _placed(space: Workspace, position: Position) -> Iterator[Diagnostic]:
+    """The units a position is placed in and its job family exist."""
+    for index, placement in enumerate(position.placements):
+        unit, where = placement.unit, position.placement_mark(index, "unit")
+        broken = space.is_broken("unit", unit.split("/")[0])
+        if where and unit not in space.units and not broken:
+            yield _unknown("unit", unit, space.units, "where.units", where)
+    family, where = position.family, position.marks.value("jabatan_fungsional")
+    if (
+        family
+        and where
+        and family not in space.families
+        and not space.is_broken("jabatan-fungsional", family)
+    ):
+        yield _unknown("job_family", family, space.families, "where.job_families", where)
+
+
+def _grade_references(space: Workspace, family: JobFamily) -> Iterator[Diagnostic]:
+    for grade in family.grades.values():
+        yield from _requirement_references(space, grade.requirements)
 
 
 def _requirement_references(space: Workspace, req: Requirements) -> Iterator[Diagnostic]:
