@@ -66,10 +66,14 @@ class _Loading:
 
     def derive(self, source: SourceFile, inputs: tuple[object, ...], build: Callable[[], T]) -> T:
         """What ``build`` makes from ``source`` and ``inputs`` (its document first), reused
-        from the previous load when :attr:`derived` holds it for the same objects."""
+        from the previous load when :attr:`derived` holds it for the same objects. The file
+        is named by its fields as text (equal text, equal :class:`SourceFile`): comparing
+        path objects was most of the cost of reusing."""
         if self.derived is None:
             return build()
-        return self.derived.derive((source.kind, source.relative), (source, *inputs), build)
+        key = (source.kind, source.relative)
+        named = (str(source.path), source.display, source.id)
+        return self.derived.derive(key, (*named, *inputs), build)
 
     def document(self, kind: str, entity_id: str) -> Document | None:
         return self.documents.get((kind, entity_id))

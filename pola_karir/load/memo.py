@@ -21,7 +21,6 @@ import hashlib
 import os
 import stat as kinds
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic
 from pola_karir.load.folder import check_bytes
@@ -65,23 +64,26 @@ class DocumentMemo:
     parsed: int = 0
     reused: int = 0
     derived: Derivations = field(default_factory=Derivations)
-    _entries: dict[Path, _Entry] = field(default_factory=dict, repr=False)
-    _this_load: set[Path] = field(default_factory=set, repr=False)
+    # Keyed by the path as text: equal paths have equal text, and a string hashes and compares
+    # at a fraction of a path object's cost (thousands of files per load).
+    _entries: dict[str, _Entry] = field(default_factory=dict, repr=False)
+    _this_load: set[str] = field(default_factory=set, repr=False)
 
     def read(self, source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
         """A :data:`~pola_karir.load.folder.Reader`: the file's document and diagnostics,
         parsed again only when its bytes (or how it is named) changed."""
-        self._start(source.path)
+        path = str(source.path)
+        self._start(path)
         try:
-            stat = os.lstat(source.path)
+            stat = os.lstat(path)
         except OSError:
             stat = None
-        raw = _plain_bytes(source.path, stat)
+        raw = _plain_bytes(path, stat)
         problems: list[Diagnostic] = []
         if raw is None:  # not a plain readable file: read_bytes says why, as a fresh load does
             raw, problems = read_bytes(source.path, source.display)
         if raw is None or stat is None:
-            self._entries.pop(source.path, None)
+            self._entries.pop(path, None)
             self.parsed += 1
             return None, problems
         key = _Key(
@@ -91,16 +93,16 @@ class DocumentMemo:
             source.display,
             source.kind,
         )
-        entry = self._entries.get(source.path)
+        entry = self._entries.get(path)
         if entry is not None and entry.key == key:
             self.reused += 1
             return entry.document, list(entry.found)
         document, found = check_bytes(source, raw)
         self.parsed += 1
-        self._entries[source.path] = _Entry(key, document, tuple(found))
+        self._entries[path] = _Entry(key, document, tuple(found))
         return document, found
 
-    def _start(self, path: Path) -> None:
+    def _start(self, path: str) -> None:
         if path in self._this_load:  # a new load: keep only what the last one read
             self._entries = {p: e for p, e in self._entries.items() if p in self._this_load}
             self._this_load = set()
@@ -111,7 +113,7 @@ class DocumentMemo:
         return len(self._entries)
 
 
-def _plain_bytes(path: Path, stat: os.stat_result | None) -> bytes | None:
+def _plain_bytes(path: str, stat: os.stat_result | None) -> bytes | None:
     """The bytes of a regular file (not a link) of at most :data:`MAX_BYTES`, as ``stat``
     (from ``lstat``) says, read with one open and plain reads; None for anything else, or on
     any error, for :func:`~pola_karir.load.yaml_loader.read_bytes` to read and word it. What

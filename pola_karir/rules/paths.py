@@ -22,7 +22,7 @@ positions carry their own locations.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, diag, term
@@ -204,8 +204,16 @@ def _years(value: float) -> str:
 
 def vertical_cycles(space: Workspace) -> Iterator[Diagnostic]:
     """PK301 at the move closing each loop of vertical moves. Moves are indexed in the order
-    they are written (path, line), which decides the loop found and so the line reported."""
-    moves = [m for p in space.paths.values() for m in p.moves]
+    they are written (path, line), which decides the loop found and so the line reported.
+
+    It reads the paths only: its findings are reused (:mod:`pola_karir.rules.reuse`) while
+    every path is the same object as then."""
+    results = item_results(space, "vertical_cycles", (), tuple(space.paths.values()))
+    yield from results.check("all", (), _vertical_cycles, space.paths)
+
+
+def _vertical_cycles(paths: Mapping[str, CareerPath]) -> Iterator[Diagnostic]:
+    moves = [m for p in paths.values() for m in p.moves]
     ordered = sorted(moves, key=lambda m: (m.path, m.location.line if m.location else 0))
     vertical = Digraph.of(m for m in ordered if m.kind == "vertikal" and m.source != m.target)
     for cycle in distinct_cycles(vertical):
@@ -229,7 +237,31 @@ def class_levels(space: Workspace) -> Iterator[Diagnostic]:
     """PK308: a position's kelas jabatan below the kelas of a position the regulation ranks
     lower, in its own unit or below it (structural positions: pelaksana < pengawas <
     administrator < JPT), or in its own job family (a lower jenjang). Reported once per position,
-    at its kelas, naming the lower position with the highest kelas."""
+    at its kelas, naming the lower position with the highest kelas.
+
+    Of each position it reads only what :func:`_class_facts` lists: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while those facts are equal, position by position, in the
+    same order (an edit of a position's duties or requirements changes none of them)."""
+    facts = tuple(_class_facts(p) for p in space.positions.values())
+    results = item_results(space, "class_levels", (facts,), ())
+    yield from results.check("all", (), _class_levels, space.positions.values())
+
+
+def _class_facts(position: Position) -> tuple[object, ...]:
+    """What :func:`class_levels` reads of a position (its level key and scope follow from
+    type, grade and family; its unit is its first placement's, when it has one)."""
+    return (
+        position.id,
+        position.type,
+        position.grade,
+        position.family,
+        position.placements[0].unit if position.placements else None,
+        position.job_class,
+        position.marks.value("kelas_jabatan"),
+    )
+
+
+def _class_levels(positions: Iterable[Position]) -> Iterator[Diagnostic]:
     best: dict[tuple[str, int], Position] = {}  # (unit or family, rank) -> highest kelas
 
     def keep(key: tuple[str, int], position: Position) -> None:
@@ -237,7 +269,7 @@ def class_levels(space: Workspace) -> Iterator[Diagnostic]:
         if held is None or _above(position, held):
             best[key] = position
 
-    ranked = [(p, _scope_rank(p)) for p in space.positions.values()]
+    ranked = [(p, _scope_rank(p)) for p in positions]
     for position, scope in ranked:
         if scope is None:
             continue

@@ -307,13 +307,23 @@ def _exists(space: Workspace, kind: str, entity_id: str) -> bool:
 
 
 def move_references(space: Workspace) -> Iterator[Diagnostic]:
-    """Both ends of every move must be positions."""
+    """Both ends of every move must be positions.
+
+    A path's check reads the path, the ids of the positions and which position files are
+    broken: its findings are reused (:mod:`pola_karir.rules.reuse`) while these are the same.
+    """
+    names = (tuple(space.positions), space.broken.get("jabatan", frozenset()))
+    results = item_results(space, "move_references", names, ())
     for path in space.paths.values():
-        for move in path.moves:
-            for key, target in (("dari", move.source), ("ke", move.target)):
-                where = move.marks.value(key)
-                if where and not _exists(space, "jabatan", target):
-                    yield _unknown("position", target, space.positions, "where.positions", where)
+        yield from results.check(path.id, (path,), _move_ends, space, path)
+
+
+def _move_ends(space: Workspace, path: CareerPath) -> Iterator[Diagnostic]:
+    for move in path.moves:
+        for key, target in (("dari", move.source), ("ke", move.target)):
+            where = move.marks.value(key)
+            if where and not _exists(space, "jabatan", target):
+                yield _unknown("position", target, space.positions, "where.positions", where)
 
 
 # --- functional positions -------------------------------------------------------------------
@@ -323,35 +333,43 @@ FUNCTIONAL_KEYS = ("jabatan_fungsional", "jenjang")
 
 def functional_fields(space: Workspace) -> Iterator[Diagnostic]:
     """A functional position names its job family and grade (PK205), a grade of that family
-    (PK206); no other position does (PK205); a family's grades fit its category (PK210)."""
+    (PK206); no other position does (PK205); a family's grades fit its category (PK210).
+
+    A position's check reads the position and its job family: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while both are the same objects."""
+    results = item_results(space, "functional_fields", (), ())
     for position in space.positions.values():
-        functional = position.type == "fungsional"
-        written = [key for key in FUNCTIONAL_KEYS if position.marks.key(key)]
-        missing = [key for key in FUNCTIONAL_KEYS if key not in written]
-        jenis_at = position.marks.value("jenis")
-        if functional and missing and jenis_at:
-            yield diag("PK205", jenis_at, problem=term("PK205.missing"), missing=", ".join(missing))
-        elif not functional and written:
-            where = position.marks.key(written[0])
-            if where:
-                yield diag(
-                    "PK205",
-                    where,
-                    problem=term("PK205.extra"),
-                    key=written[0],
-                    jenis=position.type,
-                )
         family = space.families.get(position.family or "")
-        grade, where = position.grade, position.marks.value("jenjang")
-        if functional and family and grade and where and grade not in family.grades:
-            yield diag(
-                "PK206",
-                where,
-                jenjang=grade,
-                family=family.id,
-                available=", ".join(family.grades),
-            )
+        yield from results.check(position.id, (position, family), _functional, position, family)
     yield from _grades_fit_category(space)
+
+
+def _functional(position: Position, family: JobFamily | None) -> Iterator[Diagnostic]:
+    functional = position.type == "fungsional"
+    written = [key for key in FUNCTIONAL_KEYS if position.marks.key(key)]
+    missing = [key for key in FUNCTIONAL_KEYS if key not in written]
+    jenis_at = position.marks.value("jenis")
+    if functional and missing and jenis_at:
+        yield diag("PK205", jenis_at, problem=term("PK205.missing"), missing=", ".join(missing))
+    elif not functional and written:
+        where = position.marks.key(written[0])
+        if where:
+            yield diag(
+                "PK205",
+                where,
+                problem=term("PK205.extra"),
+                key=written[0],
+                jenis=position.type,
+            )
+    grade, where = position.grade, position.marks.value("jenjang")
+    if functional and family and grade and where and grade not in family.grades:
+        yield diag(
+            "PK206",
+            where,
+            jenjang=grade,
+            family=family.id,
+            available=", ".join(family.grades),
+        )
 
 
 def _grades_fit_category(space: Workspace) -> Iterator[Diagnostic]:
@@ -370,25 +388,33 @@ def _grades_fit_category(space: Workspace) -> Iterator[Diagnostic]:
 
 
 def complete_requirements(space: Workspace) -> Iterator[Diagnostic]:
-    """Every position states education and the full managerial and socio-cultural standard."""
+    """Every position states education and the full managerial and socio-cultural standard.
+
+    A position's check reads the position only: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while it is the same object."""
+    results = item_results(space, "complete_requirements", (), ())
     for position in space.positions.values():
-        req = position.requirements
-        missing: list[str] = []
-        if req.education is None:
-            missing.append("PK207.missing.education")
-        absent = [c for c in ref.MANAGERIAL if c not in req.competencies.managerial]
-        if absent:
-            missing.append("PK207.missing.managerial")
-        if not all(c in req.competencies.socio_cultural for c in ref.SOCIO_CULTURAL):
-            missing.append("PK207.missing.socio_cultural")
-        if missing and position.location:
-            yield diag(
-                "PK207",
-                position.location,
-                position=position.id,
-                missing=Term(tuple(missing), "join.semicolon"),
-                absent=", ".join(absent),
-            )
+        yield from results.check(position.id, (position,), _complete, position)
+
+
+def _complete(position: Position) -> Iterator[Diagnostic]:
+    req = position.requirements
+    missing: list[str] = []
+    if req.education is None:
+        missing.append("PK207.missing.education")
+    absent = [c for c in ref.MANAGERIAL if c not in req.competencies.managerial]
+    if absent:
+        missing.append("PK207.missing.managerial")
+    if not all(c in req.competencies.socio_cultural for c in ref.SOCIO_CULTURAL):
+        missing.append("PK207.missing.socio_cultural")
+    if missing and position.location:
+        yield diag(
+            "PK207",
+            position.location,
+            position=position.id,
+            missing=Term(tuple(missing), "join.semicolon"),
+            absent=", ".join(absent),
+        )
 
 
 def field_group_names(space: Workspace) -> Iterator[Diagnostic]:
