@@ -147,7 +147,7 @@ def load_workspace(
     for source, (document, found) in zip(files, parallel.read_all(files, read, jobs), strict=True):
         space.sources[(source.kind, source.id)] = source
         space.diagnostics.extend(found)
-        if document is None or has_errors(found):
+        if document is None or (found and has_errors(found)):  # most files have no finding
             space.broken[source.kind].add(source.id)
             _remember_partial_ids(space, source, document)
             continue

@@ -40,11 +40,11 @@ def move_types(space: Workspace) -> Iterator[Diagnostic]:
     Checked path by path; a path's findings are reused (:mod:`pola_karir.rules.reuse`) while
     the path and the positions at the ends of its moves are the same objects."""
     results = item_results(space, "move_types", (), ())
+    positions = space.positions
     for path in space.paths.values():
-        ends = [
-            space.positions.get(end) for move in path.moves for end in (move.source, move.target)
-        ]
-        yield from results.check(path.id, (path, *ends), _path_move_types, path, space.positions)
+        moves = path.moves if results.keeping else ()
+        ends = [positions.get(end) for move in moves for end in (move.source, move.target)]
+        yield from results.check(path.id, (path, *ends), _path_move_types, path, positions)
 
 
 def _path_move_types(path: CareerPath, positions: Mapping[str, Position]) -> Iterator[Diagnostic]:
@@ -242,6 +242,9 @@ def class_levels(space: Workspace) -> Iterator[Diagnostic]:
     Of each position it reads only what :func:`_class_facts` lists: its findings are reused
     (:mod:`pola_karir.rules.reuse`) while those facts are equal, position by position, in the
     same order (an edit of a position's duties or requirements changes none of them)."""
+    if space.reuse is None:  # nothing is kept: no facts to gather
+        yield from _class_levels(space.positions.values())
+        return
     facts = tuple(_class_facts(p) for p in space.positions.values())
     results = item_results(space, "class_levels", (facts,), ())
     yield from results.check("all", (), _class_levels, space.positions.values())

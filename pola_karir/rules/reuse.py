@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from operator import is_
 from typing import Any
 
 from pola_karir.diagnostics import Diagnostic
@@ -32,7 +31,13 @@ Inputs = tuple[object, ...]
 
 
 def _identical(before: Inputs, now: Inputs) -> bool:
-    return len(before) == len(now) and all(map(is_, before, now))
+    """The same objects, one by one. A plain loop: it runs for every item of every rule."""
+    if len(before) != len(now):
+        return False
+    for a, b in zip(before, now):  # noqa: B905, SIM110 (lengths checked; no generator)
+        if a is not b:
+            return False
+    return True
 
 
 @dataclass
@@ -49,6 +54,11 @@ class ItemResults:
     previous: dict[Hashable, tuple[Inputs, Found]]
     current: dict[Hashable, tuple[Inputs, Found]] | None
 
+    @property
+    def keeping(self) -> bool:
+        """Whether findings are kept (with a memo): when not, inputs need not be gathered."""
+        return self.current is not None
+
     def check(
         self,
         key: Hashable,
@@ -63,9 +73,10 @@ class ItemResults:
         before = self.previous.get(key)
         if before is not None and _identical(before[0], inputs):
             found = before[1]
+            self.current[key] = before
         else:
             found = tuple(find(*args))
-        self.current[key] = (inputs, found)
+            self.current[key] = (inputs, found)
         return found
 
 
