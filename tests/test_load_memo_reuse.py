@@ -124,6 +124,9 @@ EDITS: dict[str, Edit] = {
     "position family removed (PK205)": lambda r: _change(
         _functional(r), lambda d: d.pop("jabatan_fungsional")
     ),
+    "position on a path at kelas 17 (PK308)": lambda r: _change(
+        r / "jabatan" / f"{_on_a_path(r)}.yml", _set("kelas_jabatan", 17)
+    ),
     "family grade removed (PK206)": lambda r: _change(
         _family_of(r),
         lambda d: d["jenjang"].pop(_load(_functional(r))["jenjang"]),
