@@ -5,13 +5,18 @@ the least any YAML-based validator must pay. The report gives absolute times and
 figures from different machines can be compared.
 
     python scripts/bench_validate.py [--positions 1000] [--repeat 3] [--jobs N]
-    python scripts/bench_validate.py --data DIR [--repeat 3] [--jobs N]
+    python scripts/bench_validate.py --data DIR [--repeat 3] [--jobs N] [--warm]
 
 ``--data`` measures an existing data folder instead (e.g. one written by
 ``scripts/synth.py --positions 10000 --seed 1 DIR``, what ``scripts/bench.py`` validates), so
 validation alone can be measured at national scale without building sites. ``--jobs`` is
 passed to ``validate_project`` (processes that parse the files; one by default). The load
 average is printed with the result: the ratio is only as good as the machine is quiet.
+
+``--warm`` also measures what ``mkdocs serve`` pays after an edit: a copy of the folder is
+validated once with a :class:`~pola_karir.load.memo.DocumentMemo`, then, ``--repeat`` times, one
+position file of the copy is edited (``keterangan`` appended) and the copy validated again
+with the memo; the median is printed with its ratio to the same baseline.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from pola_karir.load.memo import DocumentMemo
 from pola_karir.rules.validate import validate_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,12 +78,34 @@ def timed_pair(
     return runs
 
 
+def warm_runs(folder: Path, repeat: int) -> list[float]:
+    """Seconds of each re-validation with a memo after one position file of a copy of
+    ``folder`` was edited; a different file each time, spread over the folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(folder, copy)
+        memo = DocumentMemo()
+        validate_project(copy, read=memo.read)
+        positions = sorted((copy / "jabatan").glob("*.yml"))
+        runs = []
+        for index in range(repeat):
+            path = positions[index * 7919 % len(positions)]
+            text = path.read_text(encoding="utf-8")
+            added = "keterangan: Diubah.\n" if "keterangan:" not in text else "# diubah\n"
+            path.write_text(text + added, encoding="utf-8")
+            start = time.perf_counter()
+            validate_project(copy, read=memo.read)
+            runs.append(time.perf_counter() - start)
+    return runs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--positions", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", type=Path, help="an existing data folder to measure")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--warm", action="store_true", help="also time a re-validation")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.data or Path(tmp) / "data"
@@ -92,6 +120,7 @@ def main() -> int:
         bases, fulls = timed_pair(
             lambda: baseline(folder), lambda: validate_project(folder, jobs=args.jobs), args.repeat
         )
+        warm = warm_runs(folder, args.repeat) if args.warm else []
     base, full = statistics.median(bases), statistics.median(fulls)
     generated = f"{args.positions} generated positions + the example"
     shown = f"folder {args.data}" if args.data else generated
@@ -103,6 +132,12 @@ def main() -> int:
     print(f"ratio validate/baseline: {full / base:.2f}x (load average {load})")
     # The fastest run of each: what the machine gives when nothing else interferes.
     print(f"ratio of the fastest runs: {min(fulls) / min(bases):.2f}x")
+    if warm:
+        again = statistics.median(warm)
+        print(
+            f"re-validation after one edit, with the memo: {again * 1000:.1f} ms "
+            f"(ratio to the baseline {again / base:.3f}x)"
+        )
     return 0
 
 

@@ -33,6 +33,19 @@ def test_an_existing_folder_is_measured_as_it_is(tmp_path: Path) -> None:
     assert re.search(r"ratio of the fastest runs: \d+\.\d\dx", run.stdout)
 
 
+def test_a_re_validation_after_an_edit_is_measured_on_a_copy(tmp_path: Path) -> None:
+    root = DataFolder(tmp_path / "data").write()
+    before = {p: p.read_bytes() for p in root.rglob("*.yml")}
+    run = _bench("--data", str(root), "--repeat", "2", "--warm")
+    assert run.returncode == 0, run.stderr
+    assert re.search(
+        r"re-validation after one edit, with the memo: \d+\.\d ms \(ratio to the baseline "
+        r"\d+\.\d{3}x\)",
+        run.stdout,
+    )
+    assert {p: p.read_bytes() for p in root.rglob("*.yml")} == before  # the folder is untouched
+
+
 def test_an_invalid_folder_is_not_measured(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path / "data")
     folder.put("jabatan/rusak.yml", "nama: [tidak ditutup\n")

@@ -15,14 +15,16 @@ entry that reuses a national id (PK204: the national one is kept).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pola_karir.diagnostics import Diagnostic, diag, has_errors, term
 from pola_karir.load import assemble, parallel
 from pola_karir.load.layout import SourceFile, discover
+from pola_karir.load.reuse import Derivations
 from pola_karir.load.schema import validate_document
 from pola_karir.load.workspace import Workspace
 from pola_karir.load.yaml_loader import Document, JsonPath, load_document, parse_bytes
@@ -37,6 +39,8 @@ from pola_karir.model import (
     Training,
     Unit,
 )
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -58,6 +62,18 @@ class _Loading:
     paths: dict[str, CareerPath] = field(default_factory=dict)
     field_groups: dict[str, FieldGroup] = field(default_factory=dict)
     set_aside: list[Competency | Training] = field(default_factory=list)
+    derived: Derivations | None = None
+
+    def derive(self, source: SourceFile, inputs: tuple[object, ...], build: Callable[[], T]) -> T:
+        """What ``build`` makes from ``source`` and ``inputs`` (its document first), reused
+        from the previous load when :attr:`derived` holds it for the same objects. The file
+        is named by its fields as text (equal text, equal :class:`SourceFile`): comparing
+        path objects was most of the cost of reusing."""
+        if self.derived is None:
+            return build()
+        key = (source.kind, source.relative)
+        named = (str(source.path), source.display, source.id)
+        return self.derived.derive(key, (*named, *inputs), build)
 
     def document(self, kind: str, entity_id: str) -> Document | None:
         return self.documents.get((kind, entity_id))
@@ -81,6 +97,7 @@ class _Loading:
             paths=self.paths,
             field_groups=self.field_groups,
             set_aside=tuple(self.set_aside),
+            reuse=self.derived,
         )
 
 
@@ -105,15 +122,24 @@ def check_bytes(source: SourceFile, raw: bytes) -> tuple[Document | None, list[D
 
 
 def load_workspace(
-    root: Path, shown_root: str | None = None, read: Reader = read_source, jobs: int | None = None
+    root: Path,
+    shown_root: str | None = None,
+    read: Reader = read_source,
+    jobs: int | None = None,
+    derived: Derivations | None = None,
 ) -> Workspace:
     """Discover, parse and schema-check every file; assemble the entities of the valid ones.
 
     ``read`` parses one file; the history (:mod:`pola_karir.history`) passes one that reuses
     the documents of files unchanged since the previous revision it read. ``jobs`` processes
     parse and check the files with :func:`read_source` (:mod:`pola_karir.load.parallel`; one
-    by default, and always with another reader, which keeps state in this process)."""
-    space = _Loading(root)
+    by default, and always with another reader, which keeps state in this process).
+    ``derived`` keeps the entities built from each file between loads (:mod:`.reuse`): given
+    with a reader that returns the same document object for an unchanged file, only the
+    entities of changed files are built again."""
+    space = _Loading(root, derived=derived)
+    if derived is not None:
+        derived.start()
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
     if jobs is None or read is not read_source:  # another reader keeps state in this process
@@ -121,7 +147,7 @@ def load_workspace(
     for source, (document, found) in zip(files, parallel.read_all(files, read, jobs), strict=True):
         space.sources[(source.kind, source.id)] = source
         space.diagnostics.extend(found)
-        if document is None or has_errors(found):
+        if document is None or (found and has_errors(found)):  # most files have no finding
             space.broken[source.kind].add(source.id)
             _remember_partial_ids(space, source, document)
             continue
@@ -156,7 +182,9 @@ def _assemble(space: _Loading) -> None:
     for source, doc in space.docs_of("dasar-hukum"):
         if _redefines(space, doc, source.id, base.regulations, "kind.regulation", ()):
             continue
-        space.regulations[source.id] = assemble.regulation(source.id, doc, source=source.relative)
+        space.regulations[source.id] = space.derive(
+            source, (doc,), partial(assemble.regulation, source.id, doc, source=source.relative)
+        )
     catalogues: tuple[tuple[str, Any, Mapping[str, Any], dict[str, Any], str], ...] = (
         (
             "kompetensi",
@@ -175,25 +203,43 @@ def _assemble(space: _Loading) -> None:
     )
     for kind, entries, national, target, label in catalogues:
         for source, doc in space.docs_of(kind):
-            for entry_id, entry in entries(doc, source=source.relative):
+            made = space.derive(
+                source, (doc,), partial(_listed, entries, doc, source=source.relative)
+            )
+            for entry_id, entry in made:
                 if _redefines(space, doc, entry_id, national, label, (kind, entry_id)):
                     space.set_aside.append(entry)
                 else:
                     target[entry_id] = entry
     for source, doc in space.docs_of("instansi"):
-        space.agency = assemble.agency(doc, source.relative)
+        space.agency = space.derive(source, (doc,), partial(assemble.agency, doc, source.relative))
     _assemble_units(space)
     for source, doc in space.docs_of("jabatan-fungsional"):
-        space.families[source.id] = assemble.job_family(source, doc)
+        space.families[source.id] = space.derive(
+            source, (doc,), partial(assemble.job_family, source, doc)
+        )
     grades: assemble.GradeOrigins = {}
     for source, doc in space.docs_of("jabatan"):
         family_id = doc.data.get("jabatan_fungsional")
         family_doc = space.document("jabatan-fungsional", family_id) if family_id else None
-        space.positions[source.id] = assemble.position(source, doc, family_doc, grades)
+        space.positions[source.id] = space.derive(
+            source, (doc, family_doc), partial(assemble.position, source, doc, family_doc, grades)
+        )
     for source, doc in space.docs_of("jalur"):
-        space.paths[source.id] = assemble.career_path(source, doc)
+        space.paths[source.id] = space.derive(
+            source, (doc,), partial(assemble.career_path, source, doc)
+        )
     for source, doc in space.docs_of("rumpun-pendidikan"):
-        space.field_groups.update(assemble.field_groups(doc, source.relative))
+        space.field_groups.update(
+            space.derive(
+                source, (doc,), partial(_listed, assemble.field_groups, doc, source.relative)
+            )
+        )
+
+
+def _listed(make: Callable[..., Iterable[T]], *args: Any, **kwargs: Any) -> list[T]:
+    """What ``make`` yields, kept as a list (a generator could be read only once)."""
+    return list(make(*args, **kwargs))
 
 
 def _redefines(
@@ -215,7 +261,8 @@ def _redefines(
 
 def _assemble_units(space: _Loading) -> None:
     for source, doc in space.docs_of("unit"):
-        for unit, path in assemble.unit_tree(source, doc):
+        tree = space.derive(source, (doc,), partial(_listed, assemble.unit_tree, source, doc))
+        for unit, path in tree:
             if unit.id in space.units:
                 first = space.units[unit.id].location
                 other: dict[str, object] = (

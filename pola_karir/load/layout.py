@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Final
 
 from pola_karir.diagnostics import Diagnostic, diag, term
@@ -86,10 +86,11 @@ def discover(
             problems.append(diag("PK010", Location(display), name=parts[-1]))
             continue
         files.append(SourceFile(root.joinpath(*parts), relative, display, kind, stem))
-    present = {Path(f.relative).with_suffix("") for f in files}
+    present = {f.relative for f in files}
     for name in REQUIRED_FILES:
         stem_path = Path(name).with_suffix("")
-        if stem_path not in present and not any(
+        written = (stem_path.with_suffix(ext).as_posix() for ext in EXTENSIONS)
+        if not any(path in present for path in written) and not any(
             (root / stem_path).with_suffix(ext).exists() for ext in EXTENSIONS
         ):
             problems.append(
@@ -127,12 +128,21 @@ def _walk(root: Path) -> tuple[list[Candidate], list[tuple[str, ...]]]:
                 elif is_folder:
                     folders.append((entry.path, parts))
                 # A folder named like a YAML file is listed too: reading it says what is wrong.
-                suffix = PurePosixPath(name).suffix
-                if suffix in EXTENSIONS:
+                suffix = _yaml_suffix(name)
+                if suffix:
                     candidates.append((parts, suffix))
     candidates.sort(key=lambda c: ((*c[0][:-1], c[0][-1][: -len(c[1])]), c[1] != ".yml"))
     links.sort()
     return candidates, links
+
+
+def _yaml_suffix(name: str) -> str:
+    """The YAML extension ``name`` ends with ('' for none): ``PurePosixPath(name).suffix`` when
+    it is one of :data:`EXTENSIONS`, without making a path of each of thousands of names."""
+    for extension in EXTENSIONS:
+        if name.endswith(extension) and len(name) > len(extension):
+            return extension
+    return ""
 
 
 def _unknown_file(display: str, relative: str) -> Diagnostic:

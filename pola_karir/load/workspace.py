@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic
 from pola_karir.load.layout import SourceFile
+from pola_karir.load.reuse import Derivations
 from pola_karir.model import (
     Agency,
     CareerPath,
@@ -48,6 +49,9 @@ class Workspace:
     # Agency catalogue entries that reuse a national id (PK204): left out of the model, but
     # what they cite is still checked, as it is written in the agency's file.
     set_aside: tuple[Competency | Training, ...] = ()
+    # What a long-lived process kept from its previous validation (:mod:`pola_karir.load.reuse`):
+    # rules may reuse their diagnostics for items that are the very same objects as then.
+    reuse: Derivations | None = field(default=None, compare=False, repr=False)
 
     def dataset(self) -> Dataset | None:
         """The model as the site and the engines use it; None without an agency file.

@@ -14,33 +14,43 @@ from collections.abc import Iterator
 
 from pola_karir.diagnostics import Diagnostic, diag
 from pola_karir.load.workspace import Workspace
+from pola_karir.model import Position
 from pola_karir.rules.common import Rule
+from pola_karir.rules.reuse import item_results
 
 
 def placements(space: Workspace) -> Iterator[Diagnostic]:
     """PK212 a unit listed twice in one position's placements, PK211 bezetting above
-    kebutuhan in one placement."""
+    kebutuhan in one placement.
+
+    A position's check reads the position only: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while it is the same object."""
+    results = item_results(space, "placements", (), ())
     for position in space.positions.values():
-        seen: dict[str, int] = {}
-        for index, placement in enumerate(position.placements):
-            where = position.placement_mark(index, "unit")
-            unit = placement.unit
-            if unit in seen and where is not None:
-                yield diag("PK212", where, unit=unit, id=position.id, first_line=seen[unit])
-            elif where is not None:
-                seen[unit] = where.line
-            filled_at = position.placement_mark(index, "bezetting")
-            needed, filled = placement.needed, placement.filled
-            if needed is not None and filled is not None and filled > needed and filled_at:
-                yield diag(
-                    "PK211",
-                    filled_at,
-                    id=position.id,
-                    unit=placement.unit,
-                    bezetting=filled,
-                    kebutuhan=needed,
-                    excess=filled - needed,
-                )
+        yield from results.check(position.id, (position,), _placed_once, position)
+
+
+def _placed_once(position: Position) -> Iterator[Diagnostic]:
+    seen: dict[str, int] = {}
+    for index, placement in enumerate(position.placements):
+        where = position.placement_mark(index, "unit")
+        unit = placement.unit
+        if unit in seen and where is not None:
+            yield diag("PK212", where, unit=unit, id=position.id, first_line=seen[unit])
+        elif where is not None:
+            seen[unit] = where.line
+        filled_at = position.placement_mark(index, "bezetting")
+        needed, filled = placement.needed, placement.filled
+        if needed is not None and filled is not None and filled > needed and filled_at:
+            yield diag(
+                "PK211",
+                filled_at,
+                id=position.id,
+                unit=placement.unit,
+                bezetting=filled,
+                kebutuhan=needed,
+                excess=filled - needed,
+            )
 
 
 RULES: tuple[Rule, ...] = (placements,)

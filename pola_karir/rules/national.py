@@ -16,6 +16,7 @@ from pola_karir.diagnostics import Diagnostic, Term, diag, term
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Position
 from pola_karir.rules.common import Rule, level_term
+from pola_karir.rules.reuse import item_results
 
 
 def education_floor(space: Workspace) -> Iterator[Diagnostic]:
@@ -92,29 +93,37 @@ def grade_rank_range(space: Workspace) -> Iterator[Diagnostic]:
 
 def usual_competency_levels(space: Workspace) -> Iterator[Diagnostic]:
     """PK403 (a note): managerial and socio-cultural levels other than the usual one for the
-    level, a table read in secondary sources only."""
+    level, a table read in secondary sources only.
+
+    A position's check reads the position only: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while it is the same object."""
+    results = item_results(space, "usual_competency_levels", (), ())
     for position in space.positions.values():
-        usual = ref.USUAL_COMPETENCY_LEVEL.get(position.level_key)
-        if usual is None:
-            continue
-        standard = position.requirements.competencies
-        for group, levels in (
-            ("manajerial", standard.managerial),
-            ("sosial_kultural", standard.socio_cultural),
-        ):
-            for comp_id, level in levels.items():
-                if level == usual:
-                    continue
-                origin = position.requirements.origin("kompetensi", group, comp_id)
-                if origin:
-                    yield diag(
-                        "PK403",
-                        origin.location,
-                        competency=comp_id,
-                        level=level,
-                        usual=usual,
-                        jenjang=level_term(position.level_key),
-                    )
+        yield from results.check(position.id, (position,), _usual_levels, position)
+
+
+def _usual_levels(position: Position) -> Iterator[Diagnostic]:
+    usual = ref.USUAL_COMPETENCY_LEVEL.get(position.level_key)
+    if usual is None:
+        return
+    standard = position.requirements.competencies
+    for group, levels in (
+        ("manajerial", standard.managerial),
+        ("sosial_kultural", standard.socio_cultural),
+    ):
+        for comp_id, level in levels.items():
+            if level == usual:
+                continue
+            origin = position.requirements.origin("kompetensi", group, comp_id)
+            if origin:
+                yield diag(
+                    "PK403",
+                    origin.location,
+                    competency=comp_id,
+                    level=level,
+                    usual=usual,
+                    jenjang=level_term(position.level_key),
+                )
 
 
 RULES: tuple[Rule, ...] = (education_floor, grade_rank_range, usual_competency_levels)

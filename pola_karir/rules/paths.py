@@ -22,37 +22,50 @@ positions carry their own locations.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, diag, term
 from pola_karir.graph import Digraph, distinct_cycles
 from pola_karir.load.workspace import Workspace
-from pola_karir.model import Move, Position
+from pola_karir.model import CareerPath, Move, Position
 from pola_karir.rules.common import Rule, level_term
+from pola_karir.rules.reuse import item_results
 
 
 def move_types(space: Workspace) -> Iterator[Diagnostic]:
     """PK304 a move to itself, PK305 a move written twice in one path, PK302/PK303/PK307 a
-    declared type the levels of its ends contradict, PK309 a mutasi outside 2-5 years."""
+    declared type the levels of its ends contradict, PK309 a mutasi outside 2-5 years.
+
+    Checked path by path; a path's findings are reused (:mod:`pola_karir.rules.reuse`) while
+    the path and the positions at the ends of its moves are the same objects."""
+    results = item_results(space, "move_types", (), ())
+    positions = space.positions
     for path in space.paths.values():
-        seen: dict[tuple[str, str], int] = {}
-        for move in path.moves:
-            where = move.location
-            if where is None:
-                continue
-            if move.source == move.target:
-                yield diag("PK304", where, id=move.source)
-                continue
-            pair = (move.source, move.target)
-            if pair in seen:
-                yield diag("PK305", where, dari=move.source, ke=move.target, first_line=seen[pair])
-            seen.setdefault(pair, where.line)
-            source, target = space.positions.get(move.source), space.positions.get(move.target)
-            # A functional position without 'jenjang' has no level (PK205 reports it).
-            if source and target and {source.level_key, target.level_key} <= ref.LEVELS.keys():
-                yield from _classify(move, source, target)
-                yield from _mutation_window(move, source, target)
+        moves = path.moves if results.keeping else ()
+        ends = [positions.get(end) for move in moves for end in (move.source, move.target)]
+        yield from results.check(path.id, (path, *ends), _path_move_types, path, positions)
+
+
+def _path_move_types(path: CareerPath, positions: Mapping[str, Position]) -> Iterator[Diagnostic]:
+    """:func:`move_types` for one path; of ``positions`` it reads the ends of its moves only."""
+    seen: dict[tuple[str, str], int] = {}
+    for move in path.moves:
+        where = move.location
+        if where is None:
+            continue
+        if move.source == move.target:
+            yield diag("PK304", where, id=move.source)
+            continue
+        pair = (move.source, move.target)
+        if pair in seen:
+            yield diag("PK305", where, dari=move.source, ke=move.target, first_line=seen[pair])
+        seen.setdefault(pair, where.line)
+        source, target = positions.get(move.source), positions.get(move.target)
+        # A functional position without 'jenjang' has no level (PK205 reports it).
+        if source and target and {source.level_key, target.level_key} <= ref.LEVELS.keys():
+            yield from _classify(move, source, target)
+            yield from _mutation_window(move, source, target)
 
 
 def expected_kind(source: Position, target: Position) -> tuple[str, bool]:
@@ -191,8 +204,16 @@ def _years(value: float) -> str:
 
 def vertical_cycles(space: Workspace) -> Iterator[Diagnostic]:
     """PK301 at the move closing each loop of vertical moves. Moves are indexed in the order
-    they are written (path, line), which decides the loop found and so the line reported."""
-    moves = [m for p in space.paths.values() for m in p.moves]
+    they are written (path, line), which decides the loop found and so the line reported.
+
+    It reads the paths only: its findings are reused (:mod:`pola_karir.rules.reuse`) while
+    every path is the same object as then."""
+    results = item_results(space, "vertical_cycles", (), tuple(space.paths.values()))
+    yield from results.check("all", (), _vertical_cycles, space.paths)
+
+
+def _vertical_cycles(paths: Mapping[str, CareerPath]) -> Iterator[Diagnostic]:
+    moves = [m for p in paths.values() for m in p.moves]
     ordered = sorted(moves, key=lambda m: (m.path, m.location.line if m.location else 0))
     vertical = Digraph.of(m for m in ordered if m.kind == "vertikal" and m.source != m.target)
     for cycle in distinct_cycles(vertical):
@@ -216,7 +237,34 @@ def class_levels(space: Workspace) -> Iterator[Diagnostic]:
     """PK308: a position's kelas jabatan below the kelas of a position the regulation ranks
     lower, in its own unit or below it (structural positions: pelaksana < pengawas <
     administrator < JPT), or in its own job family (a lower jenjang). Reported once per position,
-    at its kelas, naming the lower position with the highest kelas."""
+    at its kelas, naming the lower position with the highest kelas.
+
+    Of each position it reads only what :func:`_class_facts` lists: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while those facts are equal, position by position, in the
+    same order (an edit of a position's duties or requirements changes none of them)."""
+    if space.reuse is None:  # nothing is kept: no facts to gather
+        yield from _class_levels(space.positions.values())
+        return
+    facts = tuple(_class_facts(p) for p in space.positions.values())
+    results = item_results(space, "class_levels", (facts,), ())
+    yield from results.check("all", (), _class_levels, space.positions.values())
+
+
+def _class_facts(position: Position) -> tuple[object, ...]:
+    """What :func:`class_levels` reads of a position (its level key and scope follow from
+    type, grade and family; its unit is its first placement's, when it has one)."""
+    return (
+        position.id,
+        position.type,
+        position.grade,
+        position.family,
+        position.placements[0].unit if position.placements else None,
+        position.job_class,
+        position.marks.value("kelas_jabatan"),
+    )
+
+
+def _class_levels(positions: Iterable[Position]) -> Iterator[Diagnostic]:
     best: dict[tuple[str, int], Position] = {}  # (unit or family, rank) -> highest kelas
 
     def keep(key: tuple[str, int], position: Position) -> None:
@@ -224,7 +272,7 @@ def class_levels(space: Workspace) -> Iterator[Diagnostic]:
         if held is None or _above(position, held):
             best[key] = position
 
-    ranked = [(p, _scope_rank(p)) for p in space.positions.values()]
+    ranked = [(p, _scope_rank(p)) for p in positions]
     for position, scope in ranked:
         if scope is None:
             continue

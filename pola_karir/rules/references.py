@@ -21,56 +21,85 @@ from pola_karir import reference as ref
 from pola_karir.diagnostics import Diagnostic, Term, diag, suggestion, term
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import (
+    CareerPath,
     ExperienceRequirement,
+    JobFamily,
     LegalRef,
     Location,
     Origin,
+    Position,
     Requirements,
     field_key,
 )
 from pola_karir.rules.common import Rule
+from pola_karir.rules.reuse import item_results
 
 # --- citations ------------------------------------------------------------------------------
 
 
 def legal_references(space: Workspace) -> Iterator[Diagnostic]:
     """Every ``dasar_hukum`` anywhere must name a known regulation and one of its articles;
-    so must the agency's ``regulasi.dasar_hukum_id``."""
-    for citation in _citations(space):
-        yield from _check_legal(space, citation)
+    so must the agency's ``regulasi.dasar_hukum_id``.
+
+    Checked entity by entity; a check reads the entity's citations, the regulations and which
+    of them are broken, so an entity's findings are reused (:mod:`pola_karir.rules.reuse`)
+    while it and every regulation are the same objects, under the same ids."""
+    broken = space.broken.get("dasar-hukum", frozenset())
+    context = ((tuple(space.regulations), broken), tuple(space.regulations.values()))
+    results = item_results(space, "legal_references", *context)
+    for key, entity, citations in _citing(space):
+        yield from results.check(key, (entity,), _check_all, space, citations)
     if space.agency is not None:
         where = space.agency.marks.value("regulasi", "dasar_hukum_id")
         regulation_id = space.agency.regulation.regulation_id
         yield from _check_legal(space, LegalRef.parse(regulation_id, where))
 
 
-def _citations(space: Workspace) -> Iterator[LegalRef]:
-    """Every citation the agency's files write, each once, at the place it is written.
+def _check_all(space: Workspace, citations: Iterable[LegalRef]) -> Iterator[Diagnostic]:
+    for citation in citations:
+        yield from _check_legal(space, citation)
+
+
+def _citing(space: Workspace) -> Iterator[tuple[tuple[str, int | str], object, Iterable[LegalRef]]]:
+    """Every citation the agency's files write, each once, at the place it is written: with
+    the entity that writes them and a key naming it, entity by entity.
 
     National catalogue entries are the package's own and not checked; agency entries set aside
     for reusing a national id (PK204) are, as their citations are still in the agency's file.
     """
     if space.agency is not None:
-        yield from space.agency.legal_basis
+        yield ("agency", ""), space.agency, space.agency.legal_basis
     for unit in space.units.values():
-        yield from unit.legal_basis
+        yield ("unit", unit.id), unit, unit.legal_basis
     for family in space.families.values():
-        yield from family.legal_basis
-        for grade in family.grades.values():
-            yield from _requirement_citations(grade.requirements)
+        yield ("family", family.id), family, _family_citations(family)
     for position in space.positions.values():
-        yield from position.legal_basis
-        yield from _requirement_citations(position.requirements)
+        yield ("position", position.id), position, _position_citations(position)
     for path in space.paths.values():
-        yield from path.legal_basis
-        for move in path.moves:
-            yield from move.legal_basis
+        yield ("path", path.id), path, _path_citations(path)
     for group in space.field_groups.values():
-        yield from group.legal_basis
+        yield ("group", group.id), group, group.legal_basis
     catalogues = (*space.competencies.values(), *space.trainings.values(), *space.set_aside)
-    for entry in catalogues:
+    for index, entry in enumerate(catalogues):
         if not entry.national:
-            yield from entry.legal_basis
+            yield ("entry", index), entry, entry.legal_basis
+
+
+def _family_citations(family: JobFamily) -> Iterator[LegalRef]:
+    yield from family.legal_basis
+    for grade in family.grades.values():
+        yield from _requirement_citations(grade.requirements)
+
+
+def _position_citations(position: Position) -> Iterator[LegalRef]:
+    yield from position.legal_basis
+    yield from _requirement_citations(position.requirements)
+
+
+def _path_citations(path: CareerPath) -> Iterator[LegalRef]:
+    yield from path.legal_basis
+    for move in path.moves:
+        yield from move.legal_basis
 
 
 def _requirement_citations(req: Requirements) -> Iterator[LegalRef]:
@@ -133,26 +162,56 @@ def _unknown(
 
 
 def position_references(space: Workspace) -> Iterator[Diagnostic]:
-    """A position's unit and job family, and the ids its requirements name, must exist."""
+    """A position's unit and job family, and the ids its requirements name, must exist.
+
+    Checked position by position (and family by family); a check reads the item, the ids of
+    units, job families, competencies, trainings and positions, the families and trainings
+    themselves and which files are broken: the item's findings are reused
+    (:mod:`pola_karir.rules.reuse`) while all of these are the same."""
+    names = (
+        tuple(space.units),
+        tuple(space.families),
+        tuple(space.competencies),
+        tuple(space.trainings),
+        tuple(space.positions),
+        tuple(space.broken.items()),
+    )
+    objects = (*space.families.values(), *space.trainings.values())
+    results = item_results(space, "position_references", names, objects)
     for position in space.positions.values():
-        for index, placement in enumerate(position.placements):
-            unit, where = placement.unit, position.placement_mark(index, "unit")
-            broken = space.is_broken("unit", unit.split("/")[0])
-            if where and unit not in space.units and not broken:
-                yield _unknown("unit", unit, space.units, "where.units", where)
-        family, where = position.family, position.marks.value("jabatan_fungsional")
-        if (
-            family
-            and where
-            and family not in space.families
-            and not space.is_broken("jabatan-fungsional", family)
-        ):
-            yield _unknown("job_family", family, space.families, "where.job_families", where)
+        yield from results.check(("at", position.id), (position,), _placed, space, position)
     for position in space.positions.values():
-        yield from _requirement_references(space, position.requirements)
+        requirements = position.requirements
+        found = results.check(
+            ("needs", position.id), (position,), _requirement_references, space, requirements
+        )
+        yield from found
     for family_entity in space.families.values():
-        for grade in family_entity.grades.values():
-            yield from _requirement_references(space, grade.requirements)
+        yield from results.check(
+            ("family", family_entity.id), (family_entity,), _grade_references, space, family_entity
+        )
+
+
+def _placed(space: Workspace, position: Position) -> Iterator[Diagnostic]:
+    """The units a position is placed in and its job family exist."""
+    for index, placement in enumerate(position.placements):
+        unit, where = placement.unit, position.placement_mark(index, "unit")
+        broken = space.is_broken("unit", unit.split("/")[0])
+        if where and unit not in space.units and not broken:
+            yield _unknown("unit", unit, space.units, "where.units", where)
+    family, where = position.family, position.marks.value("jabatan_fungsional")
+    if (
+        family
+        and where
+        and family not in space.families
+        and not space.is_broken("jabatan-fungsional", family)
+    ):
+        yield _unknown("job_family", family, space.families, "where.job_families", where)
+
+
+def _grade_references(space: Workspace, family: JobFamily) -> Iterator[Diagnostic]:
+    for grade in family.grades.values():
+        yield from _requirement_references(space, grade.requirements)
 
 
 def _requirement_references(space: Workspace, req: Requirements) -> Iterator[Diagnostic]:
@@ -248,13 +307,23 @@ def _exists(space: Workspace, kind: str, entity_id: str) -> bool:
 
 
 def move_references(space: Workspace) -> Iterator[Diagnostic]:
-    """Both ends of every move must be positions."""
+    """Both ends of every move must be positions.
+
+    A path's check reads the path, the ids of the positions and which position files are
+    broken: its findings are reused (:mod:`pola_karir.rules.reuse`) while these are the same.
+    """
+    names = (tuple(space.positions), space.broken.get("jabatan", frozenset()))
+    results = item_results(space, "move_references", names, ())
     for path in space.paths.values():
-        for move in path.moves:
-            for key, target in (("dari", move.source), ("ke", move.target)):
-                where = move.marks.value(key)
-                if where and not _exists(space, "jabatan", target):
-                    yield _unknown("position", target, space.positions, "where.positions", where)
+        yield from results.check(path.id, (path,), _move_ends, space, path)
+
+
+def _move_ends(space: Workspace, path: CareerPath) -> Iterator[Diagnostic]:
+    for move in path.moves:
+        for key, target in (("dari", move.source), ("ke", move.target)):
+            where = move.marks.value(key)
+            if where and not _exists(space, "jabatan", target):
+                yield _unknown("position", target, space.positions, "where.positions", where)
 
 
 # --- functional positions -------------------------------------------------------------------
@@ -264,35 +333,43 @@ FUNCTIONAL_KEYS = ("jabatan_fungsional", "jenjang")
 
 def functional_fields(space: Workspace) -> Iterator[Diagnostic]:
     """A functional position names its job family and grade (PK205), a grade of that family
-    (PK206); no other position does (PK205); a family's grades fit its category (PK210)."""
+    (PK206); no other position does (PK205); a family's grades fit its category (PK210).
+
+    A position's check reads the position and its job family: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while both are the same objects."""
+    results = item_results(space, "functional_fields", (), ())
     for position in space.positions.values():
-        functional = position.type == "fungsional"
-        written = [key for key in FUNCTIONAL_KEYS if position.marks.key(key)]
-        missing = [key for key in FUNCTIONAL_KEYS if key not in written]
-        jenis_at = position.marks.value("jenis")
-        if functional and missing and jenis_at:
-            yield diag("PK205", jenis_at, problem=term("PK205.missing"), missing=", ".join(missing))
-        elif not functional and written:
-            where = position.marks.key(written[0])
-            if where:
-                yield diag(
-                    "PK205",
-                    where,
-                    problem=term("PK205.extra"),
-                    key=written[0],
-                    jenis=position.type,
-                )
         family = space.families.get(position.family or "")
-        grade, where = position.grade, position.marks.value("jenjang")
-        if functional and family and grade and where and grade not in family.grades:
-            yield diag(
-                "PK206",
-                where,
-                jenjang=grade,
-                family=family.id,
-                available=", ".join(family.grades),
-            )
+        yield from results.check(position.id, (position, family), _functional, position, family)
     yield from _grades_fit_category(space)
+
+
+def _functional(position: Position, family: JobFamily | None) -> Iterator[Diagnostic]:
+    functional = position.type == "fungsional"
+    written = [key for key in FUNCTIONAL_KEYS if position.marks.key(key)]
+    missing = [key for key in FUNCTIONAL_KEYS if key not in written]
+    jenis_at = position.marks.value("jenis")
+    if functional and missing and jenis_at:
+        yield diag("PK205", jenis_at, problem=term("PK205.missing"), missing=", ".join(missing))
+    elif not functional and written:
+        where = position.marks.key(written[0])
+        if where:
+            yield diag(
+                "PK205",
+                where,
+                problem=term("PK205.extra"),
+                key=written[0],
+                jenis=position.type,
+            )
+    grade, where = position.grade, position.marks.value("jenjang")
+    if functional and family and grade and where and grade not in family.grades:
+        yield diag(
+            "PK206",
+            where,
+            jenjang=grade,
+            family=family.id,
+            available=", ".join(family.grades),
+        )
 
 
 def _grades_fit_category(space: Workspace) -> Iterator[Diagnostic]:
@@ -311,25 +388,33 @@ def _grades_fit_category(space: Workspace) -> Iterator[Diagnostic]:
 
 
 def complete_requirements(space: Workspace) -> Iterator[Diagnostic]:
-    """Every position states education and the full managerial and socio-cultural standard."""
+    """Every position states education and the full managerial and socio-cultural standard.
+
+    A position's check reads the position only: its findings are reused
+    (:mod:`pola_karir.rules.reuse`) while it is the same object."""
+    results = item_results(space, "complete_requirements", (), ())
     for position in space.positions.values():
-        req = position.requirements
-        missing: list[str] = []
-        if req.education is None:
-            missing.append("PK207.missing.education")
-        absent = [c for c in ref.MANAGERIAL if c not in req.competencies.managerial]
-        if absent:
-            missing.append("PK207.missing.managerial")
-        if not all(c in req.competencies.socio_cultural for c in ref.SOCIO_CULTURAL):
-            missing.append("PK207.missing.socio_cultural")
-        if missing and position.location:
-            yield diag(
-                "PK207",
-                position.location,
-                position=position.id,
-                missing=Term(tuple(missing), "join.semicolon"),
-                absent=", ".join(absent),
-            )
+        yield from results.check(position.id, (position,), _complete, position)
+
+
+def _complete(position: Position) -> Iterator[Diagnostic]:
+    req = position.requirements
+    missing: list[str] = []
+    if req.education is None:
+        missing.append("PK207.missing.education")
+    absent = [c for c in ref.MANAGERIAL if c not in req.competencies.managerial]
+    if absent:
+        missing.append("PK207.missing.managerial")
+    if not all(c in req.competencies.socio_cultural for c in ref.SOCIO_CULTURAL):
+        missing.append("PK207.missing.socio_cultural")
+    if missing and position.location:
+        yield diag(
+            "PK207",
+            position.location,
+            position=position.id,
+            missing=Term(tuple(missing), "join.semicolon"),
+            absent=", ".join(absent),
+        )
 
 
 def field_group_names(space: Workspace) -> Iterator[Diagnostic]:

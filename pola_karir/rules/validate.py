@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic, cap_per_file, has_errors
 from pola_karir.load.folder import Reader, load_workspace, read_source
+from pola_karir.load.reuse import derivations_of
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Dataset
 from pola_karir.rules import formasi, national, paths, references, talent
@@ -77,10 +78,12 @@ def validate_project(
     returned only when there is no error. ``shown_root`` is how the folder is named in the
     diagnostics' file names (``data/jabatan/x.yml``). ``read`` parses one file (see
     :func:`~pola_karir.load.folder.load_workspace`); ``jobs`` how many processes parse the
-    files (one by default, see :mod:`pola_karir.load.parallel`).
+    files (one by default, see :mod:`pola_karir.load.parallel`). With a
+    :class:`~pola_karir.load.memo.DocumentMemo`'s ``read``, the entities of unchanged files
+    are reused from the memo too (:mod:`pola_karir.load.reuse`).
     """
     with _without_cyclic_gc():
-        space = load_workspace(root, shown_root, read, jobs)
+        space = load_workspace(root, shown_root, read, jobs, derivations_of(read))
         # At most MAX_PER_FILE diagnostics per file, and a PK018 counting the rest.
         found = cap_per_file([*space.diagnostics, *run_checks(space)])
         diagnostics = sorted(found, key=Diagnostic.sort_key)
