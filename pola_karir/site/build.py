@@ -117,7 +117,7 @@ def _site_content(
     generated = history.dated(generated, data_history)
     generated.extend(dated(maker, maker.make(), data_history) for maker in closing)
     generated[-len(closing) :] = [handed(page) for page in generated[-len(closing) :]]
-    return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
+    return SiteContent(tuple(generated), site_nav(dataset, limits), files, data_history)
 
 
 def _second_half(dataset: Dataset, limits: Limits, lang: str) -> list[Page | tuple[str, str]]:
@@ -247,7 +247,7 @@ def published_files(dataset: Dataset) -> dict[str, str]:
     return files
 
 
-def _nav(dataset: Dataset, limits: Limits) -> list[Any]:
+def site_nav(dataset: Dataset, limits: Limits) -> list[Any]:
     """The sections and their index pages; "each path" and "each unit" list their pages only
     up to ``limits.nav`` entries, above it the index page (which lists them all) stands alone:
     the theme writes the whole nav into every page (see the module docstring)."""
