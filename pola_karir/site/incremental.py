@@ -17,11 +17,12 @@ What a page reads, found by reading the page builders (``pages``, ``catalog``, `
 * any other field of a position (and its displayed name, which also changes with a namesake's
   name or units): its own page, the pages of the positions one move away in either direction
   (their neighbourhood diagram, next and previous steps), the positions whose experience
-  requirement names it, the paths with a move from or to it (their table and shortest climb),
-  the perangkat daerah it is or was placed in (members, peta jabatan), the competencies it
-  asks for or asked for; and every page drawn from the whole dataset (indexes, overview,
-  explorer, open data, annex), the job families and the regulations (cheap, and they name
-  positions in their own ways);
+  requirement names it and those one move away from them (a page shows what to prepare for
+  the next position: its requirements), the paths with a move from or to it (their table and
+  shortest climb), the perangkat daerah it is or was placed in (members, peta jabatan), the
+  competencies it asks for or asked for; and every page drawn from the whole dataset
+  (indexes, overview, explorer, open data, annex), the job families and the regulations
+  (cheap, and they name positions in their own ways);
 * a career path: its own page, the positions at either end of any of its moves, the
   perangkat daerah those are placed in, and the pages drawn from the whole dataset.
 """
@@ -245,18 +246,21 @@ def _wide_reach(
         for move in dataset.paths[pid].moves
         for end in (move.source, move.target)
     }
-    neighbours = {
-        end
-        for dataset in (old, new)
-        for pid in records
-        for move in (*dataset.moves_from(pid), *dataset.moves_to(pid))
-        for end in (move.source, move.target)
-    }
     citing = {
         position.id
         for position in new.positions.values()
         for item in position.requirements.experience
         if any(pid in records for pid in item.positions)
+    }
+    # A page shows its neighbours' requirements too (what to prepare for the next step), so a
+    # requirement naming a changed position is seen from one move away.
+    shown = records | citing
+    neighbours = {
+        end
+        for dataset in (old, new)
+        for pid in shown
+        for move in (*dataset.moves_from(pid), *dataset.moves_to(pid))
+        for end in (move.source, move.target)
     }
     touched_paths = {
         move.path
