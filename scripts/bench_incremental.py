@@ -9,6 +9,10 @@ names included, start cold for both): one is given to ``site_content``, the othe
 ``<edit>_s=<update seconds> <edit>_ratio=<update/site_content>`` for each edit.
 
     python scripts/bench_incremental.py --positions 5000 [--seed 1] [--repeat 3] [--data DIR]
+        [--processes 2]
+
+Both are given ``--processes`` (default 2, the plugin's ``concurrency``): each makes the open
+data in a forked child meanwhile.
 """
 
 from __future__ import annotations
@@ -70,14 +74,25 @@ def _timed(make: Callable[[], T]) -> tuple[float, T]:
     return time.perf_counter() - start, result
 
 
-def measure(dataset: Dataset, before: SiteContent, edit: Edit, pid: str) -> tuple[float, float]:
+def measure(
+    dataset: Dataset, before: SiteContent, edit: Edit, pid: str, processes: int
+) -> tuple[float, float]:
     """(site_content seconds, update_content seconds) for one edit, results checked equal."""
     full_s, full = _timed(
-        lambda: site_content(edit(dataset, pid), LANG, DEFAULT_LIMITS, None, keep_diagrams=False)
+        lambda: site_content(
+            edit(dataset, pid), LANG, DEFAULT_LIMITS, None, processes=processes, keep_diagrams=False
+        )
     )
     update_s, update = _timed(
         lambda: update_content(
-            dataset, edit(dataset, pid), before, LANG, DEFAULT_LIMITS, None, keep_diagrams=False
+            dataset,
+            edit(dataset, pid),
+            before,
+            LANG,
+            DEFAULT_LIMITS,
+            None,
+            processes=processes,
+            keep_diagrams=False,
         )
     )
     assert update is not None, "update_content did not bound the edit"
@@ -90,6 +105,7 @@ def main() -> None:
     parser.add_argument("--positions", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--processes", type=int, default=2, help="as the plugin's concurrency")
     parser.add_argument("--data", type=Path, help="a data folder instead of a synthetic one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -100,7 +116,9 @@ def main() -> None:
         dataset = validate_project(data).dataset
     assert dataset is not None, "the data does not validate"
     before_s, before = _timed(
-        lambda: site_content(dataset, LANG, DEFAULT_LIMITS, None, keep_diagrams=False)
+        lambda: site_content(
+            dataset, LANG, DEFAULT_LIMITS, None, processes=args.processes, keep_diagrams=False
+        )
     )
     rng = random.Random(args.seed)
     moved = sorted(pid for pid in dataset.positions if dataset.moves_from(pid))
@@ -109,7 +127,10 @@ def main() -> None:
     print(f"{'edit':<12} {'site_content':>13} {'update_content':>15} {'ratio':>7}")
     summary = []
     for name, edit in EDITS.items():
-        runs = [measure(dataset, before, edit, rng.choice(moved)) for _ in range(args.repeat)]
+        runs = [
+            measure(dataset, before, edit, rng.choice(moved), args.processes)
+            for _ in range(args.repeat)
+        ]
         full_s = statistics.median(full for full, _ in runs)
         update_s = statistics.median(update for _, update in runs)
         ratio = update_s / full_s

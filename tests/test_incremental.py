@@ -110,6 +110,7 @@ def check(
     keep: bool = True,
     data_dir: Path | None = None,
     old_content: SiteContent | None = None,
+    processes: int = 1,
 ) -> Update:
     """Assert the contract of update_content for one edit; ``edited`` is the position whose
     record was edited (its page must come first when it changed)."""
@@ -123,6 +124,7 @@ def check(
         LIMITS,
         data_dir,
         lambda page: given.append(page.src),
+        processes,
         keep_diagrams=keep,
     )
     assert update is not None
@@ -460,13 +462,14 @@ def test_in_english_and_without_diagrams(datasets: dict[str, Dataset], kind: str
 
 
 def test_edits_one_after_another(datasets: dict[str, Dataset]) -> None:
-    """Each update starts from the content the previous one gave (as ``mkdocs serve`` does)."""
+    """Each update starts from the content the previous one gave (as ``mkdocs serve`` does),
+    the open data made by a forked child (as the plugin asks, with two processes)."""
     rng = random.Random("chain")
     old = datasets["synthetic"]
     content = content_of(old, "id", True)
     for kind in ("name_of_another", "note", "move_removed", "formasi", "name_made_distinct"):
         new, edited = EDITS[kind](rng, old)
-        content = check(old, new, edited, old_content=content).content
+        content = check(old, new, edited, old_content=content, processes=2).content
         old = new
 
 

@@ -56,9 +56,10 @@ from pola_karir.site.build import (
     later_makers,
     site_nav,
 )
+from pola_karir.site.forked import Forked
 from pola_karir.site.history import last_changed
 from pola_karir.site.limits import Limits
-from pola_karir.site.page import Page, in_language
+from pola_karir.site.page import Page, in_language, site_language
 from pola_karir.text import names
 
 # The fields of a position that only its own page shows.
@@ -108,6 +109,7 @@ def update_content(
     limits: Limits,
     data_dir: Path | None,
     on_page: Callable[[Page], None] = lambda page: None,
+    processes: int = 1,
     *,
     keep_diagrams: bool = True,
 ) -> Update | None:
@@ -117,12 +119,14 @@ def update_content(
 
     ``on_page`` is given each page made again, with its diagrams, as site_content gives every
     page. Without ``keep_diagrams`` the old pages hold no diagrams to compare, so a page made
-    again that has any counts as changed (its diagram may have)."""
+    again that has any counts as changed (its diagram may have). With ``processes`` of 2 or
+    more, a forked child makes the open data while this process makes the pages, as in
+    site_content (:mod:`pola_karir.site.forked`)."""
     with in_language(lang):
         reach = edit_reach(old, new, lang)
         if reach is None:
             return None
-        return _update(reach, new, old_content, limits, data_dir, on_page, keep_diagrams)
+        return _update(reach, new, old_content, limits, data_dir, on_page, keep_diagrams, processes)
 
 
 def _update(
@@ -133,38 +137,59 @@ def _update(
     data_dir: Path | None,
     on_page: Callable[[Page], None],
     keep_diagrams: bool,
+    processes: int,
 ) -> Update | None:
     data_history = timeline.data_history(data_dir) if data_dir is not None else None
-    files = all_files(new) if reach.whole else old_content.files
-    makers = [
-        *first_makers(new, limits),
-        *later_makers(new, limits),
-        *closing_makers(new, files, data_history, partial(catalog.annex_page, new)),
-    ]
-    if len(makers) != len(old_content.pages):
-        return None
     made: list[Page] = []
     changed: list[tuple[int, int, str]] = []  # (group, place, src)
-    for place, (maker, before) in enumerate(zip(makers, old_content.pages, strict=True)):
+
+    def step(maker: PageMaker, before: Page) -> bool:
+        """The page of ``maker`` in place of ``before``, made again if the edit reaches it;
+        False when it is not the same page (then nothing of the update can be trusted)."""
         remake = reach.reaches(maker) or (
             maker.kind == HISTORY and data_history != old_content.history
         )
         if remake:
             page = dated(maker, maker.make(), data_history)
             if page.src != before.src:
-                return None
+                return False
             on_page(page)
             kept = page if keep_diagrams else replace(page, diagrams=())
             differs = kept != before or (not keep_diagrams and bool(page.diagrams))
         else:
             kept = _redated(maker, before, old_content.history, data_history)
             differs = kept is not before
-        made.append(kept)
         if differs:
-            changed.append((_group(maker, kept, reach), place, kept.src))
+            changed.append((_group(maker, kept, reach), len(made), kept.src))
+        made.append(kept)
+        return True
+
+    # The open data (at 5,000 positions 4 s of the 8 an edit of a name costs) is made by a
+    # forked child meanwhile, when there is a second process to be had and it is wanted.
+    lang = site_language()
+    work = partial(_file_items, new, lang)
+    with Forked(work, processes if reach.whole else 1) as child:
+        body = [*first_makers(new, limits), *later_makers(new, limits)]
+        if len(body) >= len(old_content.pages):
+            return None
+        if not all(map(step, body, old_content.pages)):
+            return None
+        files = dict(child.result()) if reach.whole else old_content.files
+    closing = closing_makers(new, files, data_history, partial(catalog.annex_page, new))
+    if len(body) + len(closing) != len(old_content.pages):
+        return None
+    if not all(map(step, closing, old_content.pages[len(body) :])):
+        return None
     content = SiteContent(tuple(made), site_nav(new, limits), files, data_history)
     files_changed = files is not old_content.files and files != old_content.files
     return Update(content, tuple(src for *_, src in sorted(changed)), files_changed)
+
+
+def _file_items(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
+    """The published files as (site path, text), in ``lang``: a forked child starts in the
+    language of its parent's thread, which need not be the site's."""
+    with in_language(lang):
+        return list(all_files(dataset).items())
 
 
 def _group(maker: PageMaker, page: Page, reach: Reach) -> int:
