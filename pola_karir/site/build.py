@@ -150,6 +150,7 @@ REGULATION: Final = "regulation"
 WHOLE: Final = "whole"
 HISTORY: Final = "history"
 TOOL: Final = "tool"
+OPEN_DATA_PAGE: Final = "open_data"  # the key of the open data page's maker
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def closing_makers(
     codes (from the tool, not the data) and the ``annex``; the last two are not dated (the
     annex is printed as a regulation's attachment, where a build date does not belong)."""
     return (
-        PageMaker(WHOLE, "open_data", partial(home.open_data_page, dataset, files)),
+        PageMaker(WHOLE, OPEN_DATA_PAGE, partial(home.open_data_page, dataset, files)),
         PageMaker(HISTORY, "history", partial(history.history_page, data_history)),
         PageMaker(TOOL, "rules", home.rules_page, dated=False),
         PageMaker(WHOLE, "annex", annex, dated=False),

@@ -13,7 +13,7 @@ What a page reads, found by reading the page builders (``pages``, ``catalog``, `
 ``diagrams``, ``blocks``, ``names``):
 
 * a position's keterangan: its own page only (the open data, the annex and every other page
-  leave it out);
+  leave it out); its ikhtisar and tugas: its own page and the open data (files and page);
 * any other field of a position (and its displayed name, which also changes with a namesake's
   name or units): its own page, the pages of the positions one move away in either direction
   (their neighbourhood diagram, next and previous steps), the positions whose experience
@@ -42,6 +42,7 @@ from pola_karir.site.build import (
     COMPETENCY,
     FAMILY,
     HISTORY,
+    OPEN_DATA_PAGE,
     PATH,
     POSITION,
     REGULATION,
@@ -62,8 +63,10 @@ from pola_karir.site.limits import Limits
 from pola_karir.site.page import Page, in_language, site_language
 from pola_karir.text import names
 
-# The fields of a position that only its own page shows.
+# The fields of a position that only its own page shows, and those it shares with the open
+# data alone (the files and the page listing them).
 OWN_PAGE_FIELDS = frozenset({"note"})
+OPEN_DATA_FIELDS = OWN_PAGE_FIELDS | {"summary", "duties"}
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,18 @@ class Reach:
     units: frozenset[str] = frozenset()  # perangkat daerah (top-level units)
     competencies: frozenset[str] = frozenset()
     whole: bool = False  # the pages and files drawn from the whole dataset, families, regulations
+    open_data: bool = False  # the published files and the open data page (part of ``whole``)
     edited: frozenset[str] = frozenset()  # the data files of the changed records
+
+    @property
+    def files(self) -> bool:
+        """Whether the published files may differ."""
+        return self.whole or self.open_data
 
     def reaches(self, maker: PageMaker) -> bool:
         """Whether the page of ``maker`` may differ after the edit."""
+        if maker.kind == WHOLE and maker.key == OPEN_DATA_PAGE:
+            return self.files
         if maker.kind in (WHOLE, FAMILY, REGULATION):
             return self.whole
         found = {
@@ -168,13 +179,13 @@ def _update(
     # forked child meanwhile, when there is a second process to be had and it is wanted.
     lang = site_language()
     work = partial(_file_items, new, lang)
-    with Forked(work, processes if reach.whole else 1) as child:
+    with Forked(work, processes if reach.files else 1) as child:
         body = [*first_makers(new, limits), *later_makers(new, limits)]
         if len(body) >= len(old_content.pages):
             return None
         if not all(map(step, body, old_content.pages)):
             return None
-        files = dict(child.result()) if reach.whole else old_content.files
+        files = dict(child.result()) if reach.files else old_content.files
     closing = closing_makers(new, files, data_history, partial(catalog.annex_page, new))
     if len(body) + len(closing) != len(old_content.pages):
         return None
@@ -227,13 +238,13 @@ def edit_reach(old: Dataset, new: Dataset, lang: str) -> Reach | None:
         *(dataset.paths[pid].source for dataset in (old, new) for pid in paths),
     ]
     edited = frozenset(source for source in sources if source)
-    own_page_only = not paths and all(
-        _changed_fields(old.positions[pid], new.positions[pid]) <= OWN_PAGE_FIELDS
-        for pid in positions
-    )
+    changed = {
+        f for pid in positions for f in _changed_fields(old.positions[pid], new.positions[pid])
+    }
     carried = names.carry_over(old, new, lang)
-    if own_page_only and carried:
-        return Reach(positions=frozenset(positions), edited=edited)
+    if not paths and carried and changed <= OPEN_DATA_FIELDS:
+        own = frozenset(positions)
+        return Reach(positions=own, open_data=not changed <= OWN_PAGE_FIELDS, edited=edited)
     renamed = [] if carried else _renamed(old, new, lang)
     return _wide_reach(old, new, {*positions, *renamed}, paths, edited)
 
