@@ -401,6 +401,8 @@ EDITS: dict[str, Edit] = {
     "notes_of_several": notes_of_several,
     "summary": _set(summary="Ikhtisar yang *diubah*."),
     "duties": duties,
+    # Long enough to change the sizes the open data page lists.
+    "summary_long": _set(summary="Ikhtisar yang sangat panjang. " * 20_000),
     "name_fresh": name_fresh,
     "name_of_another": name_of_another,
     "name_made_distinct": name_made_distinct,
@@ -450,7 +452,9 @@ def test_an_edit_gives_the_content_site_content_gives(
     if kind == "note":
         assert update.changed == (f"jabatan/{edited}.md",)
         assert not update.files_changed
-    if kind in ("summary", "duties"):
+    if kind == "summary_long":
+        assert update.changed == (f"jabatan/{edited}.md", "data-terbuka.md")
+    if kind in ("summary", "duties", "summary_long"):
         # The open data page lists the files' sizes, which the edit may leave as they were.
         assert update.changed[0] == f"jabatan/{edited}.md"
         assert set(update.changed[1:]) <= {"data-terbuka.md"}
