@@ -13,15 +13,16 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache, partial
 from html import unescape
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from pola_karir import export
 from pola_karir.history import timeline
 from pola_karir.history.timeline import History
 from pola_karir.load.schema import schema_dir
-from pola_karir.model import Dataset
+from pola_karir.model import Dataset, Regulation
 from pola_karir.site import (
     catalog,
     compare,
@@ -104,21 +105,19 @@ def _site_content(
     # In one process the second half is made first: the open data's working objects (the
     # export as objects, then as text) are let go of before the pages, held all at once.
     with Forked(lambda: _second_half(dataset, limits, lang), processes, eager=True) as second:
-        generated = [handed(page) for page in _first_pages(dataset, limits)]
+        generated = [handed(maker.make()) for maker in first_makers(dataset, limits)]
         parts = second.result()
     files = dict(part for part in parts if isinstance(part, tuple))
     *later, annex = [part for part in parts if isinstance(part, Page)]
     del parts
     generated.extend(handed(page) for page in later)
-    generated.append(home.open_data_page(dataset, files))
-    generated.append(history.history_page(data_history))
+    closing = closing_makers(dataset, files, data_history, lambda: annex)
     # The list of validation codes comes from the tool, not the data; the annex is printed as a
     # regulation's attachment, where a build date does not belong: neither is dated.
     generated = history.dated(generated, data_history)
-    generated.append(home.rules_page())
-    generated.append(annex)
-    generated[-4:] = [handed(page) for page in generated[-4:]]
-    return SiteContent(tuple(generated), _nav(dataset, limits), files, data_history)
+    generated.extend(dated(maker, maker.make(), data_history) for maker in closing)
+    generated[-len(closing) :] = [handed(page) for page in generated[-len(closing) :]]
+    return SiteContent(tuple(generated), site_nav(dataset, limits), files, data_history)
 
 
 def _second_half(dataset: Dataset, limits: Limits, lang: str) -> list[Page | tuple[str, str]]:
@@ -126,49 +125,109 @@ def _second_half(dataset: Dataset, limits: Limits, lang: str) -> list[Page | tup
     the annex: at 5,000 positions about as much work as the position pages. A list of parts,
     so that a forked child sends them one by one (:class:`~pola_karir.site.forked.Forked`)."""
     with in_language(lang):  # a forked child starts in the language of its parent's thread
-        files = {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
+        files = all_files(dataset)
         parts: list[Page | tuple[str, str]] = list(files.items())
         del files
-        parts.extend(_later_pages(dataset, limits))
+        parts.extend(maker.make() for maker in later_makers(dataset, limits))
         parts.append(catalog.annex_page(dataset))
         return parts
 
 
-def _first_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
-    """The pages drawn from the data up to the position pages, in the site's order, each made
-    when it is asked for."""
-    yield home.home_page(dataset, limits)
-    yield home.overview_page(dataset, limits)
-    yield explorer.explorer_page(dataset)
-    yield compare.compare_page(dataset)
-    yield plan.plan_page(dataset)
-    yield catalog.position_index(dataset)
-    yield formasi.open_positions_page(dataset)
+def all_files(dataset: Dataset) -> dict[str, str]:
+    """Every published file that is not a page: the open data, and the scripts' data of the
+    explorer and the comparison."""
+    return {**published_files(dataset), **explorer.explorer_files(), **compare.compare_files()}
+
+
+# What a page is drawn from (``PageMaker.kind``): one record of the data (its id is the
+# maker's ``key``), the whole dataset, the data folder's history, or the tool alone.
+POSITION: Final = "position"
+PATH: Final = "path"
+UNIT: Final = "unit"
+FAMILY: Final = "family"
+COMPETENCY: Final = "competency"
+REGULATION: Final = "regulation"
+WHOLE: Final = "whole"
+HISTORY: Final = "history"
+TOOL: Final = "tool"
+OPEN_DATA_PAGE: Final = "open_data"  # the key of the open data page's maker
+
+
+@dataclass(frozen=True)
+class PageMaker:
+    """One page of the site before it is made: what it is drawn from (``kind``, ``key``) and
+    how to make it. :func:`site_content` makes every one in order; an update after an edit
+    (:mod:`pola_karir.site.incremental`) remakes only those an edit can reach, so both walk
+    the same list and cannot disagree on the pages or their order."""
+
+    kind: str
+    key: str
+    make: Callable[[], Page]
+    dated: bool = True  # whether the page ends with the date its data last changed
+
+
+def dated(maker: PageMaker, page: Page, data_history: History | None) -> Page:
+    """``page`` with the date its data last changed, if its maker's page is dated."""
+    return history.dated([page], data_history)[0] if maker.dated else page
+
+
+def first_makers(dataset: Dataset, limits: Limits) -> Iterator[PageMaker]:
+    """The pages drawn from the data up to the position pages, in the site's order."""
+    yield PageMaker(WHOLE, "home", partial(home.home_page, dataset, limits))
+    yield PageMaker(WHOLE, "overview", partial(home.overview_page, dataset, limits))
+    yield PageMaker(WHOLE, "explorer", partial(explorer.explorer_page, dataset))
+    yield PageMaker(WHOLE, "compare", partial(compare.compare_page, dataset))
+    yield PageMaker(WHOLE, "plan", partial(plan.plan_page, dataset))
+    yield PageMaker(WHOLE, "positions", partial(catalog.position_index, dataset))
+    yield PageMaker(WHOLE, "open_positions", partial(formasi.open_positions_page, dataset))
     if dataset.targets:
-        yield talent.target_page(dataset)
+        yield PageMaker(WHOLE, "targets", partial(talent.target_page, dataset))
     for position in sorted(dataset.positions.values(), key=lambda p: p.id):
-        yield pages.position_page(dataset, position)
+        yield PageMaker(POSITION, position.id, partial(pages.position_page, dataset, position))
 
 
-def _later_pages(dataset: Dataset, limits: Limits) -> Iterator[Page]:
+def later_makers(dataset: Dataset, limits: Limits) -> Iterator[PageMaker]:
     """The pages drawn from the data after the position pages, in the site's order."""
-    yield home.path_index(dataset)
+    yield PageMaker(WHOLE, "paths", partial(home.path_index, dataset))
     for path in sorted(dataset.paths.values(), key=lambda p: p.id):
-        yield pages.path_page(dataset, path)
-    yield home.unit_index(dataset)
+        yield PageMaker(PATH, path.id, partial(pages.path_page, dataset, path))
+    yield PageMaker(WHOLE, "units", partial(home.unit_index, dataset))
     for unit in sorted(dataset.units.values(), key=lambda u: u.id):
         if unit.parent is None:
-            yield pages.unit_page(dataset, unit.id)
-    yield catalog.family_index(dataset)
+            yield PageMaker(UNIT, unit.id, partial(pages.unit_page, dataset, unit.id))
+    yield PageMaker(WHOLE, "families", partial(catalog.family_index, dataset))
     for family in sorted(dataset.families.values(), key=lambda f: f.id):
-        yield catalog.family_page(dataset, family)
-    yield catalog.competency_index(dataset)
+        yield PageMaker(FAMILY, family.id, partial(catalog.family_page, dataset, family))
+    yield PageMaker(WHOLE, "competencies", partial(catalog.competency_index, dataset))
     for competency in sorted(dataset.competencies.values(), key=lambda c: c.id):
-        yield catalog.competency_page(dataset, competency)
-    citers = catalog.citers(dataset)
-    yield catalog.regulation_index(dataset)
+        make = partial(catalog.competency_page, dataset, competency)
+        yield PageMaker(COMPETENCY, competency.id, make)
+    # Who cites each regulation: read from every record once, by the first page that asks.
+    citers = cache(partial(catalog.citers, dataset))
+    yield PageMaker(WHOLE, "regulations", partial(catalog.regulation_index, dataset))
     for regulation in sorted(dataset.regulations.values(), key=lambda r: r.id):
-        yield catalog.regulation_page(dataset, regulation, citers)
+
+        def make_regulation(regulation: Regulation = regulation) -> Page:
+            return catalog.regulation_page(dataset, regulation, citers())
+
+        yield PageMaker(REGULATION, regulation.id, make_regulation)
+
+
+def closing_makers(
+    dataset: Dataset,
+    files: Mapping[str, str],
+    data_history: History | None,
+    annex: Callable[[], Page],
+) -> tuple[PageMaker, ...]:
+    """The last pages: the open data (which lists ``files``), the history, the validation
+    codes (from the tool, not the data) and the ``annex``; the last two are not dated (the
+    annex is printed as a regulation's attachment, where a build date does not belong)."""
+    return (
+        PageMaker(WHOLE, OPEN_DATA_PAGE, partial(home.open_data_page, dataset, files)),
+        PageMaker(HISTORY, "history", partial(history.history_page, data_history)),
+        PageMaker(TOOL, "rules", home.rules_page, dated=False),
+        PageMaker(WHOLE, "annex", annex, dated=False),
+    )
 
 
 def published_files(dataset: Dataset) -> dict[str, str]:
@@ -189,7 +248,7 @@ def published_files(dataset: Dataset) -> dict[str, str]:
     return files
 
 
-def _nav(dataset: Dataset, limits: Limits) -> list[Any]:
+def site_nav(dataset: Dataset, limits: Limits) -> list[Any]:
     """The sections and their index pages; "each path" and "each unit" list their pages only
     up to ``limits.nav`` entries, above it the index page (which lists them all) stands alone:
     the theme writes the whole nav into every page (see the module docstring)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from pola_karir.codes import CODES
 from pola_karir.model import Dataset
@@ -301,7 +302,7 @@ def unit_index(dataset: Dataset) -> Page:
     return Page(page, title, front(title) + table(headers, rows) + "\n")
 
 
-def open_data_page(dataset: Dataset, files: dict[str, str]) -> Page:
+def open_data_page(dataset: Dataset, files: Mapping[str, str]) -> Page:
     """Links to the open data published with this build."""
     page = urls.OPEN_DATA
     data_rows = []
