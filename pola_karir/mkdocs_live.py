@@ -33,6 +33,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,14 @@ if TYPE_CHECKING:
 # The MkDocs versions whose build functions and server attributes this module was checked with.
 MKDOCS_SERIES: Final = "1.6."
 # The server's private attributes the background stage and the snapshot read (see usable()).
-SERVER_ATTRIBUTES: Final = ("_watched_paths", "_epoch_cond", "_visible_epoch", "_wanted_epoch")
+SERVER_ATTRIBUTES: Final = (
+    "_watched_paths",
+    "_epoch_cond",
+    "_visible_epoch",
+    "_wanted_epoch",
+    "_rebuild_cond",
+    "_want_rebuild",
+)
 
 # Where a page shows a diagram (as in mkdocs_keep): the page may show another page's diagram.
 DIAGRAM: Final = re.compile(r'data-pk-diagram="([a-z0-9-]+)"')
@@ -218,3 +226,22 @@ def replace_entries(entries: list[dict[str, Any]], url: str, new: list[dict[str,
         return False
     entries[start:end] = new
     return True
+
+
+def reload_browsers(server: Any) -> None:
+    """Tell the browsers ``server`` serves to reload, as its build loop does after a build: a
+    newer epoch, both the one building and the one shown, unless a build has started since
+    (it tells them itself when it is done)."""
+    with server._epoch_cond:
+        if server._visible_epoch != server._wanted_epoch:
+            return
+        epoch = max(time.monotonic_ns() // 1_000_000, server._visible_epoch + 1)
+        server._wanted_epoch = server._visible_epoch = epoch
+        server._epoch_cond.notify_all()
+
+
+def request_rebuild(server: Any) -> None:
+    """Ask ``server``'s build loop for a build, as its watcher does after a change."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()

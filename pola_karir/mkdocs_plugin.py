@@ -34,8 +34,9 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -199,6 +200,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         # served folder without MkDocs, the watched files as they were then, and what this
         # build gathers for it (its configuration, content, diagrams, published files, env).
         self.served: live.Served | None = None
+        self.server: LiveReloadServer | None = None
+        self.background: threading.Thread | None = None  # a change's second stage
         self.watched: live.Snapshot | None = None
         self.serving: tuple[MkDocsConfig, SiteContent, dict[str, str], dict[str, str]] | None
         self.serving = None
@@ -967,6 +970,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             self.sweeper.sweep(self.aside.parent)
             self.aside = None
         self.previous = None
+        self.wait_for_live()
         self.sweeper.finish()
         self._end_build()
 
@@ -1006,7 +1010,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self.root))
         if self.config.fast_paths and not self.dirty and live.usable(server):
-            self.watched = live.snapshot(_watched(server))
+            self.watched, self.server = live.snapshot(_watched(server)), server
             server.builder = self._live_builder(server, server.builder)
         return server
 
@@ -1017,6 +1021,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         MkDocs' build as always."""
 
         def build(config: MkDocsConfig | None = None) -> None:
+            self.wait_for_live()  # a new change starts from the last one, wholly applied
             now = live.snapshot(_watched(server))
             before, self.watched = self.watched, now
             if config is None and before is not None and self._update_live(before, now):
@@ -1044,7 +1049,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             log.info(catalogue.text("live.off.error", lang, error=shown(str(error))))
             return False
         finally:
-            self._end_build()
+            if self.background is None:  # else it ends the build when it is done
+                self._end_build()
         if reason is not None:
             log.info(catalogue.text(reason, lang))
             return False
@@ -1052,8 +1058,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def _apply_live(self, served: live.Served, edited: list[str]) -> str | None:
         """The fast path's steps (see :mod:`pola_karir.mkdocs_live`); the catalogue key of
-        why MkDocs' build must run instead, or None when the served folder is up to date."""
-        config, lang = served.config, self.config.lang
+        why MkDocs' build must run instead, or None when the pages drawn from the edited files
+        are served (the rest follows in the background, :meth:`_finish_live`)."""
+        config = served.config
         read = self.memo.read if self.memo is not None else read_source
         result = validate_project(self.root, self.config.data_dir, read)
         if _refused(result, config.strict) or result.dataset is None:
@@ -1066,23 +1073,64 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if get_build_date() != served.date:
             return "live.off.date"
         pages = {page.src: page for page in update.content.pages}
-        before = {page.src: page.markdown for page in served.content.pages}
-        nav_pages = keep.in_nav(served.nav)
-        for src in update.changed:
-            file = served.files.get_file_from_path(src)
-            if file is None or file.page is None or file.inclusion.is_excluded():  # type: ignore[no-untyped-call]
-                return "live.off.pages"
-            new = pages[src].markdown
-            if src in nav_pages and not live.meta_unchanged(before[src], new):
-                return "live.off.nav"  # its title or meta shows on every page
-        self._render_live(served, update, pages)
+        reason = _live_refusal(served, update, pages)
+        if reason is not None:
+            return reason
+        sources = {page.src: page.source_file for page in update.content.pages}
+        first = [src for src in update.changed if sources[src] in edited] or list(update.changed)
+        rest = [src for src in update.changed if src not in first]
+        self._prepare_live(served, update, pages)
+        entries = self._render_pages(served, pages, first)
+        stage = _Stage(served, update, pages, tuple(rest), entries)
+        if not rest:
+            self._finish_live(stage)
+            return None
+        self.background = threading.Thread(
+            target=self._finish_in_background, args=(stage,), daemon=True
+        )
+        self.background.start()
+        return None
+
+    def _finish_in_background(self, stage: _Stage) -> None:
+        """:meth:`_finish_live` after the edited pages were served; the browsers are told to
+        reload once more when it is done. A failure leaves the served folder half-updated:
+        the next rebuild is MkDocs' own, asked for at once."""
+        server = self.server
+        try:
+            self._finish_live(stage)
+        except Exception as error:  # MkDocs' build makes the whole site again
+            self.served = None
+            log.info(catalogue.text("live.off.error", self.config.lang, error=shown(str(error))))
+            if server is not None:
+                live.request_rebuild(server)
+            return
+        finally:
+            self._end_build()
+        if server is not None:
+            live.reload_browsers(server)
+
+    def _finish_live(self, stage: _Stage) -> None:
+        """The remaining changed pages, the search index with every changed page's new
+        entries, the published files that changed; then what the next change starts from."""
+        served, update, pages = stage.served, stage.update, stage.pages
+        entries = dict(stage.entries)
+        entries.update(self._render_pages(served, pages, list(stage.rest)))
+        index = ahead.search_index(ahead.search_plugin(served.config))
+        if index is not None:
+            for src, new in entries.items():
+                file = served.files.get_file_from_path(src)
+                assert file is not None and file.page is not None  # see _live_refusal
+                if not live.replace_entries(index.entries, file.page.url, new):
+                    raise PluginError(catalogue.text("live.off.search", self.config.lang))
+            data = index.generate_search_index(None)
+            target = Path(served.config.site_dir) / "search" / "search_index.json"
+            live.write_atomic(target, data.encode("utf-8"))
         published = {p: live.text_digest(t) for p, t in update.content.files.items()}
         for path, text in update.content.files.items():
             if served.published.get(path) != published[path]:
-                target = served.files.get_file_from_path(path)
-                if target is None:
-                    return "live.off.error"
-                live.write_atomic(Path(target.abs_dest_path), text.encode("utf-8"))
+                file = served.files.get_file_from_path(path)
+                assert file is not None  # see _live_refusal
+                live.write_atomic(Path(file.abs_dest_path), text.encode("utf-8"))
         lean = tuple(replace(page, diagrams=()) for page in update.content.pages)
         content = replace(update.content, files={}, pages=lean)
         diagrams = dict(served.diagrams)
@@ -1091,8 +1139,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.previous is not None:  # their HTML is not what stage 3 would keep any more
             kept = {k: v for k, v in self.previous.pages.items() if k not in update.changed}
             self.previous = replace(self.previous, pages=kept)
-        log.info(catalogue.text("live.done", lang, pages=len(update.changed)))
-        return None
+        count = len(update.changed)
+        log.info(catalogue.text("live.done", self.config.lang, pages=count))
+
+    def wait_for_live(self) -> None:
+        """Wait for the background stage of the last change, if any is running."""
+        if self.background is not None:
+            self.background.join()
+            self.background = None
 
     def _content_update(
         self, served: live.Served, dataset: Dataset, edited: list[str]
@@ -1114,33 +1168,38 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         published = {p: live.text_digest(t) for p, t in content.files.items()}
         return live.Update(content, changed, published != dict(served.published))
 
-    def _render_live(
+    def _prepare_live(
         self, served: live.Served, update: live.Update, pages: Mapping[str, ContentPage]
     ) -> None:
-        """The changed pages rendered as MkDocs renders them (its own populate and build
-        steps, every plugin's handlers, this plugin's plain path), each written beside its
-        file and renamed over it; then the search index with their new entries."""
-        config, files, nav, env = served.config, served.files, served.nav, served.env
+        """What the plugin's page handlers read, for the changed pages: their diagrams
+        (rendered, or from the cache), blocks, data files; the last build's files."""
         diagrams = [d for src in update.changed for d in pages[src].diagrams]
-        folder = self._path(config, self.config.cache_dir)
+        folder = self._path(served.config, self.config.cache_dir)
         store, _ = render_to_store(diagrams, folder, max(1, self.config.concurrency))
         self.svgs = SvgStore({**self.svgs.entries, **store.entries})
-        self.files, self.prepared, self.ready, self.originals = files, {}, {}, {}
+        self.files, self.prepared, self.ready, self.originals = served.files, {}, {}, {}
         self.blocks = {src: dict(pages[src].html_blocks) for src in update.changed}
         self.sources = {p.src: p.source_file for p in update.content.pages if p.source_file}
-        inclusion = InclusionLevel.is_in_serve
-        doc_files = Files.documentation_pages(files, inclusion=inclusion)
+
+    def _render_pages(
+        self, served: live.Served, pages: Mapping[str, ContentPage], srcs: list[str]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """``srcs`` rendered as MkDocs renders them (its own populate and build steps, every
+        plugin's handlers, this plugin's plain path), each written beside its file and renamed
+        over it; the search entries each made, by src (the index itself is left as it was)."""
+        config, files, nav, env = served.config, served.files, served.nav, served.env
+        doc_files = Files.documentation_pages(files, inclusion=InclusionLevel.is_in_serve)
         index = ahead.search_index(ahead.search_plugin(config))
         entries: dict[str, list[dict[str, Any]]] = {}
-        for src in update.changed:
+        for src in srcs:
             file = files.get_file_from_path(src)
-            assert file is not None and file.page is not None  # checked by _apply_live
+            assert file is not None and file.page is not None  # see _live_refusal
             file.content_string = pages[src].markdown
             mkdocs_build._populate_page(file.page, config, files)
             target = Path(file.abs_dest_path)
             written = target.with_name(f".pk-live-{target.name}")
-            vars(file)["abs_dest_path"] = str(written)
-            held = None
+            vars(file)["abs_dest_path"] = str(written)  # MkDocs' own write, then one rename
+            held: list[dict[str, Any]] = []
             if index is not None:
                 held, index.entries = index.entries, []
             try:
@@ -1151,16 +1210,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                     entries[src], index.entries = index.entries, held
             written.replace(target)
             _release(files, [src])
-        if index is None:
-            return
-        for src, new in entries.items():
-            file = files.get_file_from_path(src)
-            assert file is not None and file.page is not None
-            if not live.replace_entries(index.entries, file.page.url, new):
-                raise PluginError(catalogue.text("live.off.search", self.config.lang))
-        data = index.generate_search_index(None)
-        target = Path(config.site_dir) / "search" / "search_index.json"
-        live.write_atomic(target, data.encode("utf-8"))
+        return entries
 
 
 def _ahead_possible(config: MkDocsConfig, plugin: BasePlugin[Any]) -> bool:
@@ -1170,6 +1220,38 @@ def _ahead_possible(config: MkDocsConfig, plugin: BasePlugin[Any]) -> bool:
     return not ahead.other_handlers(config, plugin) and ahead.search_usable(
         ahead.search_plugin(config)
     )
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """A change half-applied: the edited pages are served, ``rest`` are not yet, and
+    ``entries`` are the search entries of those rendered so far."""
+
+    served: live.Served
+    update: live.Update
+    pages: Mapping[str, ContentPage]
+    rest: tuple[str, ...]
+    entries: Mapping[str, list[dict[str, Any]]]
+
+
+def _live_refusal(
+    served: live.Served, update: live.Update, pages: Mapping[str, ContentPage]
+) -> str | None:
+    """Why the changed pages cannot be rendered as a build would (the catalogue key), or None:
+    a page MkDocs does not build or has no page for, a page in the nav whose front matter
+    (its title and meta, which every page's nav shows) changed, a published file not in the
+    last build's files."""
+    before = {page.src: page.markdown for page in served.content.pages}
+    nav_pages = keep.in_nav(served.nav)
+    for src in update.changed:
+        file = served.files.get_file_from_path(src)
+        if file is None or file.page is None or file.inclusion.is_excluded():  # type: ignore[no-untyped-call]
+            return "live.off.pages"
+        if src in nav_pages and not live.meta_unchanged(before[src], pages[src].markdown):
+            return "live.off.nav"
+    if any(served.files.get_file_from_path(path) is None for path in update.content.files):
+        return "live.off.pages"
+    return None
 
 
 def _refused(result: ValidationResult, strict: bool) -> bool:

@@ -101,26 +101,39 @@ def test_a_data_edit_serves_what_a_fresh_serve_serves_without_a_build(
     caplog.set_level(logging.INFO)
     with session(project, tmp_path / "served") as serve:
         before = tree_hashes(serve.site)
-        append(source(project), "keterangan: Penanda langsung satu.\n")
+        epoch = serve.server._visible_epoch
+        # One more vacancy: the position's page first, then (in the background) the home page,
+        # the indexes, the annex, the open data and the search index.
+        text = source(project).read_text(encoding="utf-8")
+        source(project).write_text(text.replace("kebutuhan: 4", "kebutuhan: 5"), "utf-8")
         serve.rebuild()
         assert serve.full == 1  # no MkDocs build
+        first = tree_hashes(serve.site)
+        assert first[f"jabatan/{POSITION}/index.html"] != before[f"jabatan/{POSITION}/index.html"]
+        serve.plugin.wait_for_live()
+        assert serve.server._visible_epoch > epoch  # the browsers reload again
         assert DONE in caplog.text
-        assert "Penanda langsung satu." in page(serve.site, POSITION).read_text(encoding="utf-8")
         served = tree_hashes(serve.site)
         changed = {path for path in served if before.get(path) != served[path]}
-        assert f"jabatan/{POSITION}/index.html" in changed
-        assert "search/search_index.json" in changed  # the page's entries changed with it
+        for path in ("index.html", "lampiran/index.html", "data/jabatan.csv"):
+            assert path in changed
+        assert "search/search_index.json" in changed
         assert served == fresh(project, tmp_path / "fresh-1")
 
-        # Two saves before the server looks, then another: each ends as a fresh serve.
+        # Two saves before the server looks, then a save the watcher tells of twice: each
+        # ends as a fresh serve.
         text = source(project).read_text(encoding="utf-8")
-        source(project).write_text(text.replace("langsung satu", "langsung dua"), "utf-8")
+        source(project).write_text(text.replace("kebutuhan: 5", "kebutuhan: 6"), "utf-8")
         folder = project / "data" / "jabatan"
         other = sorted(p for p in folder.glob("*.yml") if p.stem != POSITION)[0]
         append(other, "keterangan: Penanda lain.\n")
         serve.rebuild()
-        serve.rebuild()  # the watcher may report the same change again: nothing left to do
+        append(source(project), "keterangan: Penanda langsung.\n")
+        serve.rebuild()
+        serve.rebuild()  # nothing changed since: nothing to do
+        serve.plugin.wait_for_live()
         assert serve.full == 1
+        assert "Penanda langsung." in page(serve.site, POSITION).read_text(encoding="utf-8")
         assert tree_hashes(serve.site) == fresh(project, tmp_path / "fresh-2")
 
 
@@ -159,6 +172,7 @@ def test_invalid_data_is_reported_by_the_build_and_the_next_edit_recovers(
         text = source(project).read_text(encoding="utf-8")
         source(project).write_text(text.replace("Penanda pulih", "Penanda pulih lagi"), "utf-8")
         serve.rebuild()  # and the next edit is applied without one
+        serve.plugin.wait_for_live()
         assert serve.full == 3
         assert "Penanda pulih lagi." in page(serve.site, POSITION).read_text(encoding="utf-8")
         assert tree_hashes(serve.site) == fresh(project, tmp_path / "fresh")
