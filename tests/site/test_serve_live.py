@@ -139,19 +139,30 @@ def test_a_data_edit_serves_what_a_fresh_serve_serves_without_a_build(
 
 def test_edits_outside_the_data_take_mkdocs_build(project: Path, tmp_path: Path) -> None:
     with session(project, tmp_path / "served") as serve:
-        guide = project / "docs" / "panduan-data.md"
-        append(guide, "\nKalimat tambahan.\n")
-        append(source(project), "keterangan: Penanda bersama panduan.\n")  # data and docs at once
+        text = source(project).read_text(encoding="utf-8")
+        source(project).write_text(text.replace("kebutuhan: 4", "kebutuhan: 5"), "utf-8")
+        serve.rebuild()
+        serve.plugin.wait_for_live()
+        assert serve.full == 1
+        # The data back as it was and a comment in mkdocs.yml: MkDocs' build, which keeps
+        # (stage 3) the pages of the build before, but none the fast path changed since.
+        source(project).write_text(text, "utf-8")
+        config = project / "mkdocs.yml"
+        append(config, "\n# komentar\n")
         serve.rebuild()
         assert serve.full == 2
+        assert len(serve.plugin.kept) > 100
+        assert f"jabatan/{POSITION}.md" not in serve.plugin.kept
+        assert tree_hashes(serve.site) == fresh(project, tmp_path / "fresh-1")
+
+        guide = project / "docs" / "panduan-data.md"
+        append(guide, "\nKalimat tambahan.\n")
+        serve.rebuild()
+        assert serve.full == 3
         assert "Kalimat tambahan." in (serve.site / "panduan-data" / "index.html").read_text(
             encoding="utf-8"
         )
-        config = project / "mkdocs.yml"
-        append(config, "\ncopyright: Hak cipta baru\n")
-        serve.rebuild()
-        assert serve.full == 3
-        assert tree_hashes(serve.site) == fresh(project, tmp_path / "fresh")
+        assert tree_hashes(serve.site) == fresh(project, tmp_path / "fresh-2")
 
 
 def test_invalid_data_is_reported_by_the_build_and_the_next_edit_recovers(
