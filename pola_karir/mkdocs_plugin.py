@@ -1082,9 +1082,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self._prepare_live(served, update, pages)
         entries = self._render_pages(served, pages, first)
         stage = _Stage(served, update, pages, tuple(rest), entries)
-        if not rest:
-            self._finish_live(stage)
-            return None
+        # The search index (megabytes of JSON at thousands of pages) and the open data too:
+        # the edited page is served while they are written.
         self.background = threading.Thread(
             target=self._finish_in_background, args=(stage,), daemon=True
         )
@@ -1093,8 +1092,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
 
     def _finish_in_background(self, stage: _Stage) -> None:
         """:meth:`_finish_live` after the edited pages were served; the browsers are told to
-        reload once more when it is done. A failure leaves the served folder half-updated:
-        the next rebuild is MkDocs' own, asked for at once."""
+        reload once more when it is done (the search index, the other changed pages). A failure
+        leaves the served folder half-updated: the next rebuild is MkDocs' own, asked for at
+        once."""
         server = self.server
         try:
             self._finish_live(stage)
