@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Final
 from mkdocs.utils.meta import get_data
 
 from pola_karir import mkdocs_fastpath as fastpath
+from pola_karir.model import Dataset
 from pola_karir.site.build import SiteContent
 from pola_karir.site.page import Page as ContentPage
 
@@ -83,14 +84,15 @@ class Update:
 @dataclass(frozen=True)
 class Served:
     """What the last full build of ``mkdocs serve`` left for updating its folder: MkDocs'
-    configuration, files, nav and template environment of that build, the content it was made
-    from (pages without their diagrams), each page's diagrams' digest, each published file's
-    sha256 and the build date (``YYYY-MM-DD``) of its pages and sitemap."""
+    configuration, files, nav and template environment of that build, the dataset and the
+    content made from it (pages without their diagrams), each page's diagrams' digest, each
+    published file's sha256 and the build date (``YYYY-MM-DD``) of its pages and sitemap."""
 
     config: MkDocsConfig
     files: Files
     nav: Navigation
     env: Any
+    dataset: Dataset
     content: SiteContent
     diagrams: Mapping[str, str]
     published: Mapping[str, str]

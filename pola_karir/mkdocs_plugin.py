@@ -203,7 +203,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.server: LiveReloadServer | None = None
         self.background: threading.Thread | None = None  # a change's second stage
         self.watched: live.Snapshot | None = None
-        self.serving: tuple[MkDocsConfig, SiteContent, dict[str, str], dict[str, str]] | None
+        self.serving: (
+            tuple[MkDocsConfig, Dataset, SiteContent, dict[str, str], dict[str, str]] | None
+        ) = None
         self.serving = None
         self.env: Any | None = None
 
@@ -279,7 +281,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             raise
         if self.command == "serve":
             published = {path: live.text_digest(text) for path, text in content.files.items()}
-            self.serving = (config, replace(content, files={}), diagrams, published)
+            lean = replace(content, files={})
+            self.serving = (config, result.dataset, lean, diagrams, published)
         self.published = self._spool(content.files)
         self.content = replace(content, files={})
         self._say_why_no_history(self.content)
@@ -895,11 +898,11 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             return None
         if fastpath.other_page_handlers(config, self) or not _ahead_possible(config, self):
             return None
-        built, content, diagrams, published = serving
+        built, dataset, content, diagrams, published = serving
         if built is not config:
             return None
         date = get_build_date()
-        return live.Served(config, files, nav, env, content, diagrams, published, date)
+        return live.Served(config, files, nav, env, dataset, content, diagrams, published, date)
 
     def _remember(self, files: Files | None) -> keep.Previous | None:
         """What the next rebuild may keep from this one: the pages kept again, and those built
@@ -1065,7 +1068,8 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         result = validate_project(self.root, self.config.data_dir, read)
         if _refused(result, config.strict) or result.dataset is None:
             return "live.off.invalid"  # MkDocs' build reports it, as it always has
-        update = self._content_update(served, result.dataset, edited)
+        dataset = result.dataset
+        update = self._content_update(served, dataset, edited)
         if update is None:
             return "live.off.pages"
         self._log_findings(result.diagnostics)
@@ -1081,7 +1085,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         rest = [src for src in update.changed if src not in first]
         self._prepare_live(served, update, pages)
         entries = self._render_pages(served, pages, first)
-        stage = _Stage(served, update, pages, tuple(rest), entries)
+        stage = _Stage(served, dataset, update, pages, tuple(rest), entries)
         # The search index (megabytes of JSON at thousands of pages) and the open data too:
         # the edited page is served while they are written.
         self.background = threading.Thread(
@@ -1135,7 +1139,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         content = replace(update.content, files={}, pages=lean)
         diagrams = dict(served.diagrams)
         diagrams.update({src: live.diagram_digest(pages[src]) for src in update.changed})
-        self.served = replace(served, content=content, diagrams=diagrams, published=published)
+        self.served = replace(
+            served,
+            dataset=stage.dataset,
+            content=content,
+            diagrams=diagrams,
+            published=published,
+        )
         if self.previous is not None:  # their HTML is not what stage 3 would keep any more
             kept = {k: v for k, v in self.previous.pages.items() if k not in update.changed}
             self.previous = replace(self.previous, pages=kept)
@@ -1228,6 +1238,7 @@ class _Stage:
     ``entries`` are the search entries of those rendered so far."""
 
     served: live.Served
+    dataset: Dataset
     update: live.Update
     pages: Mapping[str, ContentPage]
     rest: tuple[str, ...]
