@@ -888,13 +888,14 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
     def _served(self, config: MkDocsConfig) -> live.Served | None:
         """What this build leaves for updating the served folder without MkDocs
         (:mod:`pola_karir.mkdocs_live`); None where that path would not make what a build makes:
-        without the fast paths or the diagram cache, with another plugin's page handlers, or a
-        theme whose pages show the build's time."""
+        without the fast paths or the diagram cache, with another plugin's page handlers, a
+        theme whose pages show the build's time, or ``--strict`` (MkDocs counts the warnings of
+        a build, and aborts it on any)."""
         serving, self.serving = self.serving, None
         files, nav, env = self.files, self.nav, self.env
         if serving is None or files is None or nav is None or env is None or self.dirty:
             return None
-        if not self.config.cache or self.theme is None or self.theme[1]:
+        if not self.config.cache or self.theme is None or self.theme[1] or config.strict:
             return None
         if fastpath.other_page_handlers(config, self) or not _ahead_possible(config, self):
             return None
