@@ -34,29 +34,34 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping, MutableMapping
-from dataclasses import replace
+import threading
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
 from jinja2 import ChoiceLoader, DictLoader
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_build_date
 
 from pola_karir import mkdocs_fastpath as fastpath
 from pola_karir import mkdocs_keep as keep
+from pola_karir import mkdocs_live as live
 from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir import mkdocs_standalone as standalone
-from pola_karir.diagnostics import Severity
+from pola_karir.diagnostics import Diagnostic, Severity
 from pola_karir.load.folder import read_source
 from pola_karir.load.memo import DocumentMemo
+from pola_karir.model import Dataset
 from pola_karir.report import as_text
-from pola_karir.rules.validate import validate_project
+from pola_karir.rules.validate import ValidationResult, validate_project
 from pola_karir.site import guides, publish, urls
 from pola_karir.site.build import (
     SiteContent,
@@ -68,6 +73,7 @@ from pola_karir.site.build import (
 from pola_karir.site.cache_prune import prune
 from pola_karir.site.history import unavailable_text
 from pola_karir.site.limits import LimitsError, from_environment
+from pola_karir.site.page import Page as ContentPage
 from pola_karir.site.page import in_language
 from pola_karir.site.render import (
     BackgroundRender,
@@ -77,6 +83,7 @@ from pola_karir.site.render import (
     SvgStore,
     dot_version,
     prepare_cache,
+    render_to_store,
 )
 from pola_karir.text import catalogue
 from pola_karir.text.diagnostics import message
@@ -189,6 +196,18 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         # page, and the diagrams each embeds (see on_nav).
         self.stored: dict[str, tuple[Path, str]] = {}
         self.embedded: dict[str, tuple[str, ...]] = {}
+        # mkdocs serve only (see mkdocs_live): what the last full build left for updating the
+        # served folder without MkDocs, the watched files as they were then, and what this
+        # build gathers for it (its configuration, content, diagrams, published files, env).
+        self.served: live.Served | None = None
+        self.server: LiveReloadServer | None = None
+        self.background: threading.Thread | None = None  # a change's second stage
+        self.watched: live.Snapshot | None = None
+        self.serving: (
+            tuple[MkDocsConfig, Dataset, SiteContent, dict[str, str], dict[str, str]] | None
+        ) = None
+        self.serving = None
+        self.env: Any | None = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path()
@@ -211,6 +230,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.cache_used = {}
         self.kept, self.build_digest, self.digests, self.stage1, self.stage2 = {}, None, {}, {}, {}
         self.theme = None
+        self.served, self.serving, self.env = None, None, None
         self.warnings = _WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
         self.root = self._path(config, self.config.data_dir)
@@ -220,24 +240,12 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             self.memo = DocumentMemo()
         read = self.memo.read if self.memo is not None else read_source
         result = validate_project(self.root, self.config.data_dir, read)
-        problems = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-        warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
-        if problems or (warnings and config.strict):
+        if _refused(result, config.strict):
             report = as_text(result.diagnostics, result.file_count, self.config.lang)
             raise PluginError(
                 catalogue.text("plugin.invalid_data", self.config.lang) + "\n" + report
             )
-        # Notes rest on tables the regulation text has not confirmed: shown at info level, so
-        # that `mkdocs build --strict` (which fails on logged warnings) never fails on them.
-        for finding in result.diagnostics:
-            if finding.severity is Severity.ERROR:
-                continue
-            loc = finding.location
-            log_at = log.warning if finding.severity is Severity.WARNING else log.info
-            log_at(
-                f"{loc.file}:{loc.line}:{loc.column}: [{finding.code}] "
-                f"{message(finding, self.config.lang)}"
-            )
+        self._log_findings(result.diagnostics)
         assert result.dataset is not None
         try:  # before MkDocs cleans site/: a missing 'dot' must not leave a half-built site
             dot_version()
@@ -251,19 +259,30 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if theme_note is not None:
             log.info(theme_note)
         renderer = self._start_diagrams(config)
+        diagrams: dict[str, str] = {}
+
+        def on_page(page: ContentPage) -> None:
+            renderer.add(page.diagrams)
+            if self.command == "serve":
+                diagrams[page.src] = live.diagram_digest(page)
+
         try:
             content = site_content(
                 result.dataset,
                 self.config.lang,
                 limits,
                 self.root,
-                lambda page: renderer.add(page.diagrams),
+                on_page,
                 processes=max(1, self.config.concurrency),
                 keep_diagrams=False,
             )
         except BaseException:
             self._end_build()  # no dot left running for pages that will not be built
             raise
+        if self.command == "serve":
+            published = {path: live.text_digest(text) for path, text in content.files.items()}
+            lean = replace(content, files={})
+            self.serving = (config, result.dataset, lean, diagrams, published)
         self.published = self._spool(content.files)
         self.content = replace(content, files={})
         self._say_why_no_history(self.content)
@@ -282,6 +301,20 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.command != "serve":
             self._stage(config)
         return config
+
+    def _log_findings(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """The warnings and notes of a validation that let the build go on. Notes rest on
+        tables the regulation text has not confirmed: shown at info level, so that
+        `mkdocs build --strict` (which fails on logged warnings) never fails on them."""
+        for finding in diagnostics:
+            if finding.severity is Severity.ERROR:
+                continue
+            loc = finding.location
+            log_at = log.warning if finding.severity is Severity.WARNING else log.info
+            log_at(
+                f"{loc.file}:{loc.line}:{loc.column}: [{finding.code}] "
+                f"{message(finding, self.config.lang)}"
+            )
 
     def _start_diagrams(self, config: MkDocsConfig) -> BackgroundRender:
         """The diagrams' renderer, started before the pages are made: each page's diagrams go
@@ -437,7 +470,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         """Keep the final collection of files (after every plugin's on_files): on_post_page,
         which resolves the links in diagrams, is not given it. Then render the generated
         pages ahead (:mod:`pola_karir.mkdocs_render_ahead`)."""
-        self.files = files
+        self.files, self.env = files, env
         if self.config.fast_paths and self.nav is not None and not self.dirty:
             self._render_ahead(env, config, files)
         self._restore_unrendered(files)
@@ -850,6 +883,27 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
                 catalogue.text("render.kept", self.config.lang, kept=len(self.kept), built=built)
             )
         self.previous = self._remember(files)
+        self.served = self._served(config)
+
+    def _served(self, config: MkDocsConfig) -> live.Served | None:
+        """What this build leaves for updating the served folder without MkDocs
+        (:mod:`pola_karir.mkdocs_live`); None where that path would not make what a build makes:
+        without the fast paths or the diagram cache, with another plugin's page handlers, a
+        theme whose pages show the build's time, or ``--strict`` (MkDocs counts the warnings of
+        a build, and aborts it on any)."""
+        serving, self.serving = self.serving, None
+        files, nav, env = self.files, self.nav, self.env
+        if serving is None or files is None or nav is None or env is None or self.dirty:
+            return None
+        if not self.config.cache or self.theme is None or self.theme[1] or config.strict:
+            return None
+        if fastpath.other_page_handlers(config, self) or not _ahead_possible(config, self):
+            return None
+        built, dataset, content, diagrams, published = serving
+        if built is not config:
+            return None
+        date = get_build_date()
+        return live.Served(config, files, nav, env, dataset, content, diagrams, published, date)
 
     def _remember(self, files: Files | None) -> keep.Previous | None:
         """What the next rebuild may keep from this one: the pages kept again, and those built
@@ -899,6 +953,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if self.aside is not None:  # the served folder is half-written: the next build is whole
             self.sweeper.sweep(self.aside.parent)
             self.aside, self.previous = None, None
+        self.served, self.serving = None, None
         self._end_build()
         if isinstance(error, OSError) and publication is not None:
             raise PluginError(
@@ -919,6 +974,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             self.sweeper.sweep(self.aside.parent)
             self.aside = None
         self.previous = None
+        self.wait_for_live()
         self.sweeper.finish()
         self._end_build()
 
@@ -957,7 +1013,215 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self.root))
+        if self.config.fast_paths and not self.dirty and live.usable(server):
+            self.watched, self.server = live.snapshot(_watched(server)), server
+            server.builder = self._live_builder(server, server.builder)
         return server
+
+    def _live_builder(self, server: LiveReloadServer, builder: Callable[..., None]) -> Any:
+        """MkDocs' builder, preceded by the fast path (:mod:`pola_karir.mkdocs_live`): when
+        only data files changed since the last build, the served folder is updated without
+        MkDocs; anything else, or anything the fast path cannot do as a build would, goes to
+        MkDocs' build as always."""
+
+        def build(config: MkDocsConfig | None = None) -> None:
+            self.wait_for_live()  # a new change starts from the last one, wholly applied
+            now = live.snapshot(_watched(server))
+            before, self.watched = self.watched, now
+            if config is None and before is not None and self._update_live(before, now):
+                return
+            builder() if config is None else builder(config)
+
+        return build
+
+    def _update_live(self, before: live.Snapshot, now: live.Snapshot) -> bool:
+        """Update the served folder for a data-only change without MkDocs' build; False (and
+        the reason, once, at info level) when MkDocs' build must make it."""
+        changed, served, lang = live.changed_paths(before, now), self.served, self.config.lang
+        if not changed:  # the watcher told of a change already served (a save seen twice)
+            return served is not None
+        if not live.only_under(changed, self.root):
+            return False  # not data only: MkDocs' own rebuild
+        if served is None:
+            log.info(catalogue.text("live.off.last_build", lang))
+            return False
+        edited = [os.path.relpath(path, self.root).replace(os.sep, "/") for path in changed]
+        try:
+            reason = self._apply_live(served, edited)
+        except Exception as error:  # MkDocs' build reports what it finds
+            self.served = None
+            log.info(catalogue.text("live.off.error", lang, error=shown(str(error))))
+            return False
+        finally:
+            if self.background is None:  # else it ends the build when it is done
+                self._end_build()
+        if reason is not None:
+            log.info(catalogue.text(reason, lang))
+            return False
+        return True
+
+    def _apply_live(self, served: live.Served, edited: list[str]) -> str | None:
+        """The fast path's steps (see :mod:`pola_karir.mkdocs_live`); the catalogue key of
+        why MkDocs' build must run instead, or None when the pages drawn from the edited files
+        are served (the rest follows in the background, :meth:`_finish_live`)."""
+        config = served.config
+        read = self.memo.read if self.memo is not None else read_source
+        result = validate_project(self.root, self.config.data_dir, read)
+        if _refused(result, config.strict) or result.dataset is None:
+            return "live.off.invalid"  # MkDocs' build reports it, as it always has
+        dataset = result.dataset
+        update = self._content_update(served, dataset, edited)
+        if update is None:
+            return "live.off.pages"
+        self._log_findings(result.diagnostics)
+        self._date_from_git(config)
+        if get_build_date() != served.date:
+            return "live.off.date"
+        pages = {page.src: page for page in update.content.pages}
+        reason = _live_refusal(served, update, pages)
+        if reason is not None:
+            return reason
+        sources = {page.src: page.source_file for page in update.content.pages}
+        first = [src for src in update.changed if sources[src] in edited] or list(update.changed)
+        rest = [src for src in update.changed if src not in first]
+        self._prepare_live(served, update, pages)
+        entries = self._render_pages(served, pages, first)
+        stage = _Stage(served, dataset, update, pages, tuple(rest), entries)
+        # The search index (megabytes of JSON at thousands of pages) and the open data too:
+        # the edited page is served while they are written.
+        self.background = threading.Thread(
+            target=self._finish_in_background, args=(stage,), daemon=True
+        )
+        self.background.start()
+        return None
+
+    def _finish_in_background(self, stage: _Stage) -> None:
+        """:meth:`_finish_live` after the edited pages were served; the browsers are told to
+        reload once more when it is done (the search index, the other changed pages). A failure
+        leaves the served folder half-updated: the next rebuild is MkDocs' own, asked for at
+        once."""
+        server = self.server
+        try:
+            self._finish_live(stage)
+        except Exception as error:  # MkDocs' build makes the whole site again
+            self.served = None
+            log.info(catalogue.text("live.off.error", self.config.lang, error=shown(str(error))))
+            if server is not None:
+                live.request_rebuild(server)
+            return
+        finally:
+            self._end_build()
+        if server is not None:
+            live.reload_browsers(server)
+
+    def _finish_live(self, stage: _Stage) -> None:
+        """The remaining changed pages, the search index with every changed page's new
+        entries, the published files that changed; then what the next change starts from."""
+        served, update, pages = stage.served, stage.update, stage.pages
+        entries = dict(stage.entries)
+        entries.update(self._render_pages(served, pages, list(stage.rest)))
+        index = ahead.search_index(ahead.search_plugin(served.config))
+        if index is not None:
+            for src, new in entries.items():
+                file = served.files.get_file_from_path(src)
+                assert file is not None and file.page is not None  # see _live_refusal
+                if not live.replace_entries(index.entries, file.page.url, new):
+                    raise PluginError(catalogue.text("live.off.search", self.config.lang))
+            data = index.generate_search_index(None)
+            target = Path(served.config.site_dir) / "search" / "search_index.json"
+            live.write_atomic(target, data.encode("utf-8"))
+        published = {p: live.text_digest(t) for p, t in update.content.files.items()}
+        for path, text in update.content.files.items():
+            if served.published.get(path) != published[path]:
+                file = served.files.get_file_from_path(path)
+                assert file is not None  # see _live_refusal
+                live.write_atomic(Path(file.abs_dest_path), text.encode("utf-8"))
+        lean = tuple(replace(page, diagrams=()) for page in update.content.pages)
+        content = replace(update.content, files={}, pages=lean)
+        diagrams = dict(served.diagrams)
+        diagrams.update({src: live.diagram_digest(pages[src]) for src in update.changed})
+        self.served = replace(
+            served,
+            dataset=stage.dataset,
+            content=content,
+            diagrams=diagrams,
+            published=published,
+        )
+        if self.previous is not None:  # their HTML is not what stage 3 would keep any more
+            kept = {k: v for k, v in self.previous.pages.items() if k not in update.changed}
+            self.previous = replace(self.previous, pages=kept)
+        count = len(update.changed)
+        log.info(catalogue.text("live.done", self.config.lang, pages=count))
+
+    def wait_for_live(self) -> None:
+        """Wait for the background stage of the last change, if any is running."""
+        if self.background is not None:
+            self.background.join()
+            self.background = None
+
+    def _content_update(
+        self, served: live.Served, dataset: Dataset, edited: list[str]
+    ) -> live.Update | None:
+        """The new content and the pages that changed in it; None when anything build-wide
+        changed. For now the content is made again and compared page by page
+        (:func:`pola_karir.mkdocs_live.compare`)."""
+        limits = from_environment(os.environ)
+        content = site_content(
+            dataset,
+            self.config.lang,
+            limits,
+            self.root,
+            processes=max(1, self.config.concurrency),
+        )
+        changed = live.compare(served.content, served.diagrams, content, edited)
+        if changed is None or set(content.files) != set(served.published):
+            return None
+        published = {p: live.text_digest(t) for p, t in content.files.items()}
+        return live.Update(content, changed, published != dict(served.published))
+
+    def _prepare_live(
+        self, served: live.Served, update: live.Update, pages: Mapping[str, ContentPage]
+    ) -> None:
+        """What the plugin's page handlers read, for the changed pages: their diagrams
+        (rendered, or from the cache), blocks, data files; the last build's files."""
+        diagrams = [d for src in update.changed for d in pages[src].diagrams]
+        folder = self._path(served.config, self.config.cache_dir)
+        store, _ = render_to_store(diagrams, folder, max(1, self.config.concurrency))
+        self.svgs = SvgStore({**self.svgs.entries, **store.entries})
+        self.files, self.prepared, self.ready, self.originals = served.files, {}, {}, {}
+        self.blocks = {src: dict(pages[src].html_blocks) for src in update.changed}
+        self.sources = {p.src: p.source_file for p in update.content.pages if p.source_file}
+
+    def _render_pages(
+        self, served: live.Served, pages: Mapping[str, ContentPage], srcs: list[str]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """``srcs`` rendered as MkDocs renders them (its own populate and build steps, every
+        plugin's handlers, this plugin's plain path), each written beside its file and renamed
+        over it; the search entries each made, by src (the index itself is left as it was)."""
+        config, files, nav, env = served.config, served.files, served.nav, served.env
+        doc_files = Files.documentation_pages(files, inclusion=InclusionLevel.is_in_serve)
+        index = ahead.search_index(ahead.search_plugin(config))
+        entries: dict[str, list[dict[str, Any]]] = {}
+        for src in srcs:
+            file = files.get_file_from_path(src)
+            assert file is not None and file.page is not None  # see _live_refusal
+            file.content_string = pages[src].markdown
+            mkdocs_build._populate_page(file.page, config, files)
+            target = Path(file.abs_dest_path)
+            written = target.with_name(f".pk-live-{target.name}")
+            vars(file)["abs_dest_path"] = str(written)  # MkDocs' own write, then one rename
+            held: list[dict[str, Any]] = []
+            if index is not None:
+                held, index.entries = index.entries, []
+            try:
+                mkdocs_build._build_page(file.page, config, doc_files, nav, env)
+            finally:
+                del vars(file)["abs_dest_path"]
+                if index is not None:
+                    entries[src], index.entries = index.entries, held
+            written.replace(target)
+            _release(files, [src])
+        return entries
 
 
 def _ahead_possible(config: MkDocsConfig, plugin: BasePlugin[Any]) -> bool:
@@ -967,6 +1231,51 @@ def _ahead_possible(config: MkDocsConfig, plugin: BasePlugin[Any]) -> bool:
     return not ahead.other_handlers(config, plugin) and ahead.search_usable(
         ahead.search_plugin(config)
     )
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """A change half-applied: the edited pages are served, ``rest`` are not yet, and
+    ``entries`` are the search entries of those rendered so far."""
+
+    served: live.Served
+    dataset: Dataset
+    update: live.Update
+    pages: Mapping[str, ContentPage]
+    rest: tuple[str, ...]
+    entries: Mapping[str, list[dict[str, Any]]]
+
+
+def _live_refusal(
+    served: live.Served, update: live.Update, pages: Mapping[str, ContentPage]
+) -> str | None:
+    """Why the changed pages cannot be rendered as a build would (the catalogue key), or None:
+    a page MkDocs does not build or has no page for, a page in the nav whose front matter
+    (its title and meta, which every page's nav shows) changed, a published file not in the
+    last build's files."""
+    before = {page.src: page.markdown for page in served.content.pages}
+    nav_pages = keep.in_nav(served.nav)
+    for src in update.changed:
+        file = served.files.get_file_from_path(src)
+        if file is None or file.page is None or file.inclusion.is_excluded():  # type: ignore[no-untyped-call]
+            return "live.off.pages"
+        if src in nav_pages and not live.meta_unchanged(before[src], pages[src].markdown):
+            return "live.off.nav"
+    if any(served.files.get_file_from_path(path) is None for path in update.content.files):
+        return "live.off.pages"
+    return None
+
+
+def _refused(result: ValidationResult, strict: bool) -> bool:
+    """Whether the data stops the build: an error, or a warning under ``--strict``."""
+    severities = {finding.severity for finding in result.diagnostics}
+    return Severity.ERROR in severities or (strict and Severity.WARNING in severities)
+
+
+def _watched(server: LiveReloadServer) -> list[str]:
+    """The paths ``server`` watches (docs, mkdocs.yml, the data folder, the theme's and
+    ``watch`` folders): a change to any of them but the data folder needs MkDocs' build."""
+    return sorted(getattr(server, "_watched_paths", {}))
 
 
 def _remove_orphans(temp: Path) -> None:

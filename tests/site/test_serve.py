@@ -68,14 +68,15 @@ def test_editing_yaml_rebuilds_the_served_site(tmp_path: Path) -> None:
         )
         body = _wait_for(url, "Kepala Seksi Jalan Desa", 90)
         assert "<h1" in body
-        # The pages the edit did not touch are kept from the previous build (mkdocs_keep): still
-        # served, and still found by search, beside the edited page's new entry.
+        # A data-only edit is applied without MkDocs' build (mkdocs_live): the pages it did not
+        # touch are still served, and still found by search, beside the edited page's new
+        # entry, which the search index gets right after the page is served.
         other = f"http://127.0.0.1:{port}/pola-karir/jabatan/teknik-jalan-ahli-pertama/"
         assert "Teknik Jalan dan Jembatan Ahli Pertama" in _wait_for(other, "</html>", 30)
-        index = _wait_for(f"http://127.0.0.1:{port}/pola-karir/search/search_index.json", "{", 30)
-        assert "Kepala Seksi Jalan Desa" in index
+        index_url = f"http://127.0.0.1:{port}/pola-karir/search/search_index.json"
+        index = _wait_for(index_url, "Kepala Seksi Jalan Desa", 30)
         assert "Teknik Jalan dan Jembatan Ahli Pertama" in index
-        assert "halaman tidak tersentuh suntingan dan dipakai lagi" in log.read_text("utf-8")
+        assert "halaman diperbarui tanpa build MkDocs" in log.read_text("utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)
