@@ -178,12 +178,22 @@ def compare(
         )
         if not same or (redrawn and _embeds(after, redrawn)):
             changed.append(after.src)
-    if redrawn:  # a page before the one whose diagram changed may embed it too
-        listed = set(changed)
-        changed += [p.src for p in new.pages if p.src not in listed and _embeds(p, redrawn)]
+    # A page before the one whose diagram changed may embed it too.
+    changed = list(with_embedding(tuple(changed), new.pages, redrawn))
     sources = {p.src: p.source_file for p in new.pages}
     first = [src for src in changed if sources[src] in edited]
     return (*first, *(src for src in changed if sources[src] not in edited))
+
+
+def with_embedding(
+    changed: tuple[str, ...], pages: Iterable[ContentPage], redrawn: set[str]
+) -> tuple[str, ...]:
+    """``changed`` and, after them, the other pages that show a diagram of ``redrawn`` (a page
+    may show another page's diagram: its Markdown is the same, its HTML is not)."""
+    if not redrawn:
+        return changed
+    listed = set(changed)
+    return (*changed, *(p.src for p in pages if p.src not in listed and _embeds(p, redrawn)))
 
 
 def _embeds(page: ContentPage, names: set[str]) -> bool:

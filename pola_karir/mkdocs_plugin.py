@@ -62,7 +62,7 @@ from pola_karir.load.memo import DocumentMemo
 from pola_karir.model import Dataset
 from pola_karir.report import as_text
 from pola_karir.rules.validate import ValidationResult, validate_project
-from pola_karir.site import guides, publish, urls
+from pola_karir.site import guides, incremental, publish, urls
 from pola_karir.site.build import (
     SiteContent,
     embed_blocks,
@@ -72,7 +72,7 @@ from pola_karir.site.build import (
 )
 from pola_karir.site.cache_prune import prune
 from pola_karir.site.history import unavailable_text
-from pola_karir.site.limits import LimitsError, from_environment
+from pola_karir.site.limits import Limits, LimitsError, from_environment
 from pola_karir.site.page import Page as ContentPage
 from pola_karir.site.page import in_language
 from pola_karir.site.render import (
@@ -1131,6 +1131,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             target = Path(served.config.site_dir) / "search" / "search_index.json"
             live.write_atomic(target, data.encode("utf-8"))
         published = {p: live.text_digest(t) for p, t in update.content.files.items()}
+        published = published or dict(served.published)  # none made again: all as served
         for path, text in update.content.files.items():
             if served.published.get(path) != published[path]:
                 file = served.files.get_file_from_path(path)
@@ -1139,7 +1140,9 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         lean = tuple(replace(page, diagrams=()) for page in update.content.pages)
         content = replace(update.content, files={}, pages=lean)
         diagrams = dict(served.diagrams)
-        diagrams.update({src: live.diagram_digest(pages[src]) for src in update.changed})
+        diagrams.update(
+            {src: live.diagram_digest(pages[src]) for src in update.changed if pages[src].diagrams}
+        )
         self.served = replace(
             served,
             dataset=stage.dataset,
@@ -1163,9 +1166,46 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self, served: live.Served, dataset: Dataset, edited: list[str]
     ) -> live.Update | None:
         """The new content and the pages that changed in it; None when anything build-wide
-        changed. For now the content is made again and compared page by page
+        changed. Made again only where the edit can show (:func:`incremental.update_content`);
+        where that cannot be bounded, made again in full and compared page by page
         (:func:`pola_karir.mkdocs_live.compare`)."""
         limits = from_environment(os.environ)
+        remade: dict[str, ContentPage] = {}
+        update = incremental.update_content(
+            served.dataset,
+            dataset,
+            served.content,
+            self.config.lang,
+            limits,
+            self.root,
+            lambda page: remade.__setitem__(page.src, page),
+            processes=max(1, self.config.concurrency),
+            keep_diagrams=False,
+        )
+        if update is None:
+            return self._content_remade(served, dataset, edited, limits)
+        # The pages made again with their diagrams (the old ones are kept without): the
+        # changed ones go to dot, and a page showing a redrawn diagram is changed too.
+        pages = tuple(remade.get(page.src, page) for page in update.content.pages)
+        redrawn = {
+            diagram.name
+            for page in remade.values()
+            if served.diagrams.get(page.src) != live.diagram_digest(page)
+            for diagram in page.diagrams
+        }
+        changed = live.with_embedding(update.changed, pages, redrawn)
+        content = replace(update.content, pages=pages)
+        if not update.files_changed:  # the open data as it is served (not held in memory)
+            return live.Update(replace(content, files={}), changed, False)
+        if set(content.files) != set(served.published):
+            return None
+        published = {p: live.text_digest(t) for p, t in content.files.items()}
+        return live.Update(content, changed, published != dict(served.published))
+
+    def _content_remade(
+        self, served: live.Served, dataset: Dataset, edited: list[str], limits: Limits
+    ) -> live.Update | None:
+        """:meth:`_content_update` the long way: every page made again and compared."""
         content = site_content(
             dataset,
             self.config.lang,

@@ -200,3 +200,35 @@ def test_a_new_position_changes_the_pages_and_takes_mkdocs_build(
         serve.rebuild()
         assert serve.full == 2
         assert tree_hashes(serve.site) == fresh(project, tmp_path / "fresh")
+
+
+# Data-only edits of other reaches, each applied without a build: a unit's description (a
+# change the site content cannot bound, so every page is made again and compared), a position's
+# name (its namesake's label changes with it, and every page drawn from the whole dataset), and
+# a requirement of one move of a career path (the pages at its ends).
+OTHER_EDITS = (
+    ("unit/bappeda.yml", "Melaksanakan fungsi penunjang", "Menjalankan fungsi penunjang"),
+    (f"jabatan/{POSITION}.yml", "Aparatur Ahli Muda\n", "Aparatur Ahli Muda Bidang Mutasi\n"),
+    ("jalur/analis-kebijakan.yml", "jenjang.\n", "jenjang jabatan.\n"),
+)
+
+
+def test_edits_of_every_reach_serve_what_a_fresh_serve_serves(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    with session(project, tmp_path / "served") as serve:
+        for number, (name, old, new) in enumerate(OTHER_EDITS):
+            path = project / "data" / name
+            text = path.read_text(encoding="utf-8")
+            assert old in text, name
+            before = tree_hashes(serve.site)
+            caplog.clear()
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+            serve.rebuild()
+            serve.plugin.wait_for_live()
+            assert serve.full == 1, name  # no MkDocs build
+            assert DONE in caplog.text, name
+            served = tree_hashes(serve.site)
+            assert served != before, name
+            assert served == fresh(project, tmp_path / f"fresh-{number}"), name
