@@ -66,12 +66,6 @@ SERVER_ATTRIBUTES: Final = (
 # Where a page shows a diagram (as in mkdocs_keep): the page may show another page's diagram.
 DIAGRAM: Final = re.compile(r'data-pk-diagram="([a-z0-9-]+)"')
 
-# Pages whose Markdown is this long or longer (the annex and the indexes of thousands of
-# positions) are left to MkDocs' build after the edited page is served: rendered one by one
-# through MkDocs' page steps they take longer than that build (a rename at 5,000 positions:
-# 30 s in the background, against about 15 s for the build with the fast paths).
-LARGE_MARKDOWN: Final = 1 << 18
-
 Snapshot = dict[str, tuple[int, int]]
 
 

@@ -1086,15 +1086,6 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         rest = [src for src in update.changed if src not in first]
         self._prepare_live(served, update, pages)
         entries = self._render_pages(served, pages, first)
-        if any(len(pages[src].markdown) >= live.LARGE_MARKDOWN for src in rest):
-            # MkDocs' page steps make a page of megabytes (the annex, the indexes at thousands
-            # of positions) far slower than its build with the fast paths: the edited page is
-            # served, and the rest is left to MkDocs' build, asked for at once.
-            self.served = None
-            log.info(catalogue.text("live.large", self.config.lang))
-            if self.server is not None:
-                live.request_rebuild(self.server)
-            return None
         stage = _Stage(served, dataset, update, pages, tuple(rest), entries)
         # The search index (megabytes of JSON at thousands of pages) and the open data too:
         # the edited page is served while they are written.

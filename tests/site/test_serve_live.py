@@ -232,29 +232,3 @@ def test_edits_of_every_reach_serve_what_a_fresh_serve_serves(
             served = tree_hashes(serve.site)
             assert served != before, name
             assert served == fresh(project, tmp_path / f"fresh-{number}"), name
-
-
-def test_large_changed_pages_are_left_to_mkdocs_build_after_the_edited_page(
-    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Every page counts as large here: the edited page is served without a build, then the
-    # server is asked for MkDocs' build, which makes the rest.
-    monkeypatch.setattr("pola_karir.mkdocs_live.LARGE_MARKDOWN", 1)
-    caplog.set_level(logging.INFO)
-    with session(project, tmp_path / "served") as serve:
-        before = tree_hashes(serve.site)
-        text = source(project).read_text(encoding="utf-8")
-        source(project).write_text(text.replace("kebutuhan: 4", "kebutuhan: 5"), "utf-8")
-        serve.rebuild()
-        assert serve.full == 1
-        assert (
-            "MkDocs' full build makes faster" in caplog.text or "build MkDocs penuh" in caplog.text
-        )
-        served = tree_hashes(serve.site)
-        edited = f"jabatan/{POSITION}/index.html"
-        assert served[edited] != before[edited]  # the edited page, served before the build
-        assert served["lampiran/index.html"] == before["lampiran/index.html"]  # not yet
-        assert serve.server._want_rebuild  # what the watcher asks after a change
-        serve.rebuild()  # what the server's build loop does then
-        assert serve.full == 2
-        assert tree_hashes(serve.site) == fresh(project, tmp_path / "fresh")
