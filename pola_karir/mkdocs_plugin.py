@@ -1197,10 +1197,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         content = replace(update.content, pages=pages)
         if not update.files_changed:  # the open data as it is served (not held in memory)
             return live.Update(replace(content, files={}), changed, False)
-        if set(content.files) != set(served.published):
-            return None
-        published = {p: live.text_digest(t) for p, t in content.files.items()}
-        return live.Update(content, changed, published != dict(served.published))
+        return _with_files(served, content, changed)
 
     def _content_remade(
         self, served: live.Served, dataset: Dataset, edited: list[str], limits: Limits
@@ -1214,10 +1211,7 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
             processes=max(1, self.config.concurrency),
         )
         changed = live.compare(served.content, served.diagrams, content, edited)
-        if changed is None or set(content.files) != set(served.published):
-            return None
-        published = {p: live.text_digest(t) for p, t in content.files.items()}
-        return live.Update(content, changed, published != dict(served.published))
+        return None if changed is None else _with_files(served, content, changed)
 
     def _prepare_live(
         self, served: live.Served, update: live.Update, pages: Mapping[str, ContentPage]
@@ -1284,6 +1278,17 @@ class _Stage:
     pages: Mapping[str, ContentPage]
     rest: tuple[str, ...]
     entries: Mapping[str, list[dict[str, Any]]]
+
+
+def _with_files(
+    served: live.Served, content: SiteContent, changed: tuple[str, ...]
+) -> live.Update | None:
+    """The update of ``content``, whose published files were made again: None when their
+    names differ from those served (MkDocs' build lists the files)."""
+    if set(content.files) != set(served.published):
+        return None
+    published = {p: live.text_digest(t) for p, t in content.files.items()}
+    return live.Update(content, changed, published != dict(served.published))
 
 
 def _live_refusal(
