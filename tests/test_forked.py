@@ -1,4 +1,4 @@
-"""pola_karir.site.forked and the site content made on two processes: the work really runs in a
+"""pola_karir.forked and the site content made on two processes: the work really runs in a
 child, its result is the one the parent would have made, a child that fails in any way leaves
 the work to the parent (which raises the error itself), and no child outlives its block."""
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_synth import synth
 
+from pola_karir.forked import Forked
 from pola_karir.rules.validate import validate_project
 from pola_karir.site.build import site_content
-from pola_karir.site.forked import Forked
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -142,8 +142,10 @@ def load_workspace(
         derived.start()
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
-    if jobs is None or read is not read_source:  # another reader keeps state in this process
+    if read is not read_source:  # another reader keeps state in this process
         jobs = 1
+    elif jobs is None:
+        jobs = parallel.jobs_for(len(files))
     for source, (document, found) in zip(files, parallel.read_all(files, read, jobs), strict=True):
         space.sources[(source.kind, source.id)] = source
         space.diagnostics.extend(found)

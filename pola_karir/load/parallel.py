@@ -36,12 +36,26 @@ from pola_karir.load.yaml_loader import Document
 
 Read = tuple[Document | None, list[Diagnostic]]
 
+PARALLEL_FROM = 400
+"""Files from which a load uses every core unless told otherwise; below it a fork costs
+more than half the parse saves (measured: TODO)."""
+
+_OWN_SHARE = 0.9
+""":func:`_shares`: this process's share of the bytes, relative to a worker's."""
+
 
 def usable_cores() -> int:
     """The cores this process may run on (what ``jobs`` can usefully be)."""
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
+
+
+def jobs_for(count: int) -> int:
+    """How many processes read ``count`` files when the caller did not say: every usable core
+    once the folder is large enough that a forked worker pays for its start and for sending
+    its documents back (:data:`PARALLEL_FROM` files), one otherwise."""
+    return usable_cores() if count >= PARALLEL_FROM else 1
 
 
 def read_all(
@@ -52,8 +66,9 @@ def read_all(
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [read(source) for source in sources]
     load_schemas()  # compiled once here, inherited by every worker
-    size = -(-len(sources) // jobs)
-    shares = [list(sources[start : start + size]) for start in range(0, len(sources), size)]
+    shares = _shares(sources, jobs)
+    if len(shares) == 1:
+        return [read(source) for source in sources]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
         pending: list[Future[list[Read]]] = [
@@ -63,6 +78,33 @@ def read_all(
         for share, future in zip(shares[1:], pending, strict=True):
             results += _collected(future, share, read)
     return results
+
+
+def _shares(sources: Sequence[SourceFile], jobs: int) -> list[list[SourceFile]]:
+    """``sources`` cut into ``jobs`` contiguous shares of about equal bytes: parsing costs
+    by the byte, and a folder's kinds differ in size (the career paths and units that sort
+    last are several times larger than a position), so equal counts left this process
+    waiting for the worker. This process's share is a little smaller: it also unpickles
+    what the workers send back. A file goes to the share its middle byte falls in."""
+    sizes = [_size(source) for source in sources]
+    total = sum(sizes) or 1
+    weights = [_OWN_SHARE] + [1.0] * (jobs - 1)
+    bounds = [total * sum(weights[: index + 1]) / sum(weights) for index in range(jobs)]
+    shares: list[list[SourceFile]] = [[] for _ in range(jobs)]
+    done, current = 0, 0
+    for source, size in zip(sources, sizes, strict=True):
+        while current < jobs - 1 and done + size / 2 >= bounds[current]:
+            current += 1
+        shares[current].append(source)
+        done += size
+    return [share for share in shares if share]
+
+
+def _size(source: SourceFile) -> int:
+    try:
+        return source.path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
 
 
 def _read_share(share: list[SourceFile], read: Callable[[SourceFile], Read]) -> list[Read]:

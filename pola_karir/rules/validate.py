@@ -8,12 +8,16 @@ national rules, then career paths.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic, cap_per_file, has_errors
+from pola_karir.forked import Forked
+from pola_karir.load import parallel
 from pola_karir.load.folder import Reader, load_workspace, read_source
 from pola_karir.load.reuse import derivations_of
 from pola_karir.load.workspace import Workspace
@@ -30,13 +34,49 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run_checks(space: Workspace) -> list[Diagnostic]:
-    """Every rule's diagnostics, in rule order, each once."""
+def run_checks(space: Workspace, processes: int = 1) -> list[Diagnostic]:
+    """Every rule's diagnostics, in rule order, each once.
+
+    With ``processes`` ≥ 2 a forked child checks rules beside this process (:class:`Forked`):
+    each process takes the next unchecked rule from a shared counter until none is left, so
+    neither waits while the other has several left, whatever each rule costs on this data.
+    The findings are put back in rule order; a rule the child did not give back (it failed,
+    died, or a finding would not pickle) is checked here, so the result is the one-process
+    result."""
+    results: dict[int, list[Diagnostic]] = {}
+    if processes >= 2 and "fork" in multiprocessing.get_all_start_methods():
+        counter = multiprocessing.get_context("fork").Value("i", 0)
+        with Forked(lambda: _take_rules(space, counter), processes) as child:
+            results.update(_take_rules(space, counter))
+            results.update(child.result())
     found: dict[Diagnostic, None] = {}
-    for rule in RULES:
-        for diagnostic in rule(space):
+    for index, rule in enumerate(RULES):
+        checked = results[index] if index in results else list(rule(space))
+        for diagnostic in checked:
             found.setdefault(diagnostic, None)
     return list(found)
+
+
+def _take_rules(space: Workspace, counter: Synchronized[int]) -> list[tuple[int, list[Diagnostic]]]:
+    """Check the rules one at a time, each the next one no process has taken yet."""
+    done: list[tuple[int, list[Diagnostic]]] = []
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(RULES):
+            return done
+        done.append((index, list(RULES[index](space))))
+
+
+def _processes(read: Reader, jobs: int | None, files: int) -> int:
+    """How many processes check the rules: as many as read the files
+    (:func:`~pola_karir.load.folder.load_workspace`), and one with another reader, whose
+    long-lived caller reuses the rules' findings per item (:mod:`pola_karir.rules.reuse`) in
+    this process."""
+    if read is not read_source:
+        return 1
+    return parallel.jobs_for(files) if jobs is None else jobs
 
 
 @dataclass(frozen=True)
@@ -85,7 +125,8 @@ def validate_project(
     with _without_cyclic_gc():
         space = load_workspace(root, shown_root, read, jobs, derivations_of(read))
         # At most MAX_PER_FILE diagnostics per file, and a PK018 counting the rest.
-        found = cap_per_file([*space.diagnostics, *run_checks(space)])
+        processes = _processes(read, jobs, len(space.sources))
+        found = cap_per_file([*space.diagnostics, *run_checks(space, processes)])
         diagnostics = sorted(found, key=Diagnostic.sort_key)
         dataset = None if has_errors(diagnostics) else space.dataset()
     return ValidationResult(dataset, tuple(diagnostics), len(space.sources))

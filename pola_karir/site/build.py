@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 from pola_karir import export
+from pola_karir.forked import Forked
 from pola_karir.history import timeline
 from pola_karir.history.timeline import History
 from pola_karir.load.schema import schema_dir
@@ -36,7 +37,6 @@ from pola_karir.site import (
     urls,
 )
 from pola_karir.site.diagrams import Diagram
-from pola_karir.site.forked import Forked
 from pola_karir.site.limits import DEFAULT_LIMITS, Limits
 from pola_karir.site.page import Page, in_language, say, site_language
 from pola_karir.site.text import attr
@@ -78,7 +78,7 @@ def site_content(
     its Markdown only): the plugin starts its diagrams while the other pages are still being
     made (:class:`~pola_karir.site.render.BackgroundRender`). With ``processes`` of 2 or more,
     a forked child makes the second half of the work (:func:`_second_half`) while this process
-    makes the first: the content is the same either way (:mod:`pola_karir.site.forked`).
+    makes the first: the content is the same either way (:mod:`pola_karir.forked`).
     Without ``keep_diagrams`` the pages are kept without their diagrams once ``on_page`` had
     them: the plugin hands them to ``dot`` there and needs nothing of them after, while their
     DOT (a few kilobytes a diagram, about 120 MB at 20,000 positions) would otherwise stay
@@ -123,7 +123,7 @@ def _site_content(
 def _second_half(dataset: Dataset, limits: Limits, lang: str) -> list[Page | tuple[str, str]]:
     """The published files (site path, text), the pages after the position pages and, last,
     the annex: at 5,000 positions about as much work as the position pages. A list of parts,
-    so that a forked child sends them one by one (:class:`~pola_karir.site.forked.Forked`)."""
+    so that a forked child sends them one by one (:class:`~pola_karir.forked.Forked`)."""
     with in_language(lang):  # a forked child starts in the language of its parent's thread
         files = all_files(dataset)
         parts: list[Page | tuple[str, str]] = list(files.items())

@@ -34,6 +34,7 @@ from dataclasses import dataclass, fields, replace
 from functools import partial
 from pathlib import Path
 
+from pola_karir.forked import Forked
 from pola_karir.history import timeline
 from pola_karir.history.timeline import History
 from pola_karir.model import CareerPath, Dataset, Position
@@ -57,7 +58,6 @@ from pola_karir.site.build import (
     later_makers,
     site_nav,
 )
-from pola_karir.site.forked import Forked
 from pola_karir.site.history import last_changed
 from pola_karir.site.limits import Limits
 from pola_karir.site.page import Page, in_language, site_language
@@ -132,7 +132,7 @@ def update_content(
     page. Without ``keep_diagrams`` the old pages hold no diagrams to compare, so a page made
     again that has any counts as changed (its diagram may have). With ``processes`` of 2 or
     more, a forked child makes the open data while this process makes the pages, as in
-    site_content (:mod:`pola_karir.site.forked`)."""
+    site_content (:mod:`pola_karir.forked`)."""
     with in_language(lang):
         reach = edit_reach(old, new, lang)
         if reach is None:

@@ -1,7 +1,8 @@
 """One piece of work done in a forked process while this one does another.
 
 Making the site content is pure Python on one core: at 5,000 positions the open data, the annex
-and the pages after the position pages take about as long as the position pages themselves. A
+and the pages after the position pages take about as long as the position pages themselves;
+the rules of a validation likewise (:func:`pola_karir.rules.validate.run_checks`). A
 fork inherits the dataset as it is (nothing is pickled on the way in), works on the second core
 and sends its result back through a pipe once this process asks for it.
 
