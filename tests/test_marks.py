@@ -73,6 +73,22 @@ def test_every_value_and_key_is_where_libyaml_saw_it(text: str) -> None:
             assert document.location(path, key=True) == Location("f.yml", line, column)
 
 
+@pytest.mark.parametrize("text", _texts())
+def test_paths_located_below_a_base_are_where_location_finds_them(text: str) -> None:
+    """``below`` walks to its base once; every path under every base, written or not, is
+    located where :meth:`Document.location` locates the whole path."""
+    document = _parsed(text)
+    paths = list(document.value_marks)
+    missing: list[JsonPath] = [("nothing",), (0,), ("a", "zz", 7)]
+    for base in paths:
+        locate = document.below(base)
+        for path in [*paths, *missing]:
+            rest = path[len(base) :] if path[: len(base)] == base else path
+            assert locate(rest) == document.location((*base, *rest)), (base, rest)
+    for base in missing:
+        assert document.below(base)(("x",)) == document.location((*base, "x"))
+
+
 def test_a_path_not_written_is_located_at_its_nearest_written_parent() -> None:
     document = _parsed("a:\n  b: [x, y]\nc: 1\n")
     assert document.location(("a", "b", 5)) == Location("f.yml", 2, 6)

@@ -73,12 +73,13 @@ def refs(value: Any, locate: Locate, path: JsonPath) -> tuple[LegalRef, ...]:
 
 def _in(doc: Document, *base: str | int) -> Locate:
     """Locate paths below ``base`` in ``doc``."""
-    return lambda path: doc.location((*base, *path))
+    return doc.below(base)
 
 
 def _cited(doc: Document, data: Data, *base: str | int) -> tuple[LegalRef, ...]:
     """The ``dasar_hukum`` of the mapping ``data`` written at ``base`` in ``doc``."""
-    return refs(data.get("dasar_hukum"), _in(doc, *base), ("dasar_hukum",))
+    cited = data.get("dasar_hukum")
+    return () if cited is None else refs(cited, _in(doc, *base), ("dasar_hukum",))
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -713,6 +714,24 @@ def position(
     )
 
 
+def _move(source: SourceFile, step: Data, at: Callable[[JsonPath], Location]) -> Move:
+    """One ``langkah`` of a career path; ``at`` locates paths below it."""
+    return Move(
+        source=step["dari"],
+        target=step["ke"],
+        kind=step["jenis"],
+        min_years=float(step.get("tahun_minimal", 0)),
+        min_years_written="tahun_minimal" in step,
+        conditions=tuple(step.get("syarat", [])),
+        legal_basis=refs(step.get("dasar_hukum"), at, ("dasar_hukum",)),
+        path=source.id,
+        location=at(()),
+        marks=Marks(
+            values={(key,): at((key,)) for key in ("dari", "ke", "tahun_minimal") if key in step}
+        ),
+    )
+
+
 def field_groups(doc: Document, source: str = "") -> Iterator[tuple[str, FieldGroup]]:
     """The rumpun of ``rumpun-pendidikan.yml``, each with where its key and name were written
     (a rule reports two groups of one name at the second name)."""
@@ -736,24 +755,7 @@ def field_groups(doc: Document, source: str = "") -> Iterator[tuple[str, FieldGr
 def career_path(source: SourceFile, doc: Document) -> CareerPath:
     data = doc.data
     moves = tuple(
-        Move(
-            source=step["dari"],
-            target=step["ke"],
-            kind=step["jenis"],
-            min_years=float(step.get("tahun_minimal", 0)),
-            min_years_written="tahun_minimal" in step,
-            conditions=tuple(step.get("syarat", [])),
-            legal_basis=_cited(doc, step, "langkah", index),
-            path=source.id,
-            location=doc.location(("langkah", index)),
-            marks=Marks(
-                values={
-                    (key,): doc.location(("langkah", index, key))
-                    for key in ("dari", "ke", "tahun_minimal")
-                    if key in step
-                }
-            ),
-        )
+        _move(source, step, doc.below(("langkah", index)))
         for index, step in enumerate(data["langkah"])
     )
     return CareerPath(

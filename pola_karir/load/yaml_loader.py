@@ -79,6 +79,21 @@ class Document:
         """Position of the node at ``path`` (or of its key), falling back to the nearest parent."""
         return self.located(self.marks.chain(self.data, path), len(path), key=key)
 
+    def below(self, base: JsonPath) -> Callable[[JsonPath], Location]:
+        """:meth:`location` of paths below ``base``, the walk down to ``base`` made once: a
+        model object locates several values of one block (a career path's step: the step,
+        ``dari``, ``ke``, each citation), and walking from the root for each was most of the
+        cost of assembling a career path."""
+        chain = self.marks.chain(self.data, base)
+        if len(chain) <= len(base):  # not all there: each lookup falls back as location does
+            return lambda path: self.location((*base, *path))
+        node: Any = self.data
+        for part in base:
+            node = node[part]
+        above, slot, depth = chain[:-1], chain[-1], len(base)
+        marks = self.marks
+        return lambda path: self.located(above + marks.chain(node, path, slot), depth + len(path))
+
     def located(self, chain: list[int], depth: int, *, key: bool = False) -> Location:
         """:meth:`location` for the slots ``chain`` found along a path of ``depth`` parts."""
         marks = self.marks
