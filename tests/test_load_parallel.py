@@ -5,12 +5,14 @@ really shared out, and the diagnostics, their order and the model are those of o
 from __future__ import annotations
 
 import os
+import re
 import time
 from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from factory import SHOWN_ROOT, DataFolder
+from test_synth import synth
 
 from pola_karir.diagnostics import Diagnostic, diag
 from pola_karir.load import parallel
@@ -18,7 +20,7 @@ from pola_karir.load.folder import load_workspace
 from pola_karir.load.layout import SourceFile, discover
 from pola_karir.load.workspace import Workspace
 from pola_karir.load.yaml_loader import Document
-from pola_karir.model import Location
+from pola_karir.model import Dataset, Location
 from pola_karir.rules import validate
 from pola_karir.rules.common import Rule
 from pola_karir.rules.validate import validate_project
@@ -56,8 +58,8 @@ def _where(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
 
 
 def test_files_are_shared_out_in_order_by_bytes(tmp_path: Path) -> None:
-    """Contiguous shares, this process first; a share's size is its bytes, not its count of
-    files: one file as large as all the others together gets a worker to itself."""
+    """Contiguous shares, this process's the last; a share's size is its bytes, not its count
+    of files: the share holding one file as large as all the others together holds fewer."""
     folder = DataFolder(tmp_path / "data")
     big = folder.doc("jalur/bina-marga.yml")
     big["deskripsi"] = "Jalur panjang. " * 4000
@@ -66,25 +68,62 @@ def test_files_are_shared_out_in_order_by_bytes(tmp_path: Path) -> None:
     places = [found[0].location.file.split(":", 1) for _, found in results]
     assert [relative for _, relative in places] == [f.relative for f in files]
     pids = [int(pid) for pid, _ in places]
-    mine = pids.count(os.getpid())
-    assert mine and set(pids[:mine]) == {os.getpid()}
-    assert len(set(pids[mine:])) == 1 and os.getpid() not in pids[mine:]
+    theirs = len(pids) - pids.count(os.getpid())
+    assert 0 < theirs < len(pids)
+    assert len(set(pids[:theirs])) == 1 and os.getpid() not in pids[:theirs]
+    assert set(pids[theirs:]) == {os.getpid()}
     sizes = [f.path.stat().st_size for f in files]
-    heaviest = sizes.index(max(sizes))
     assert max(sizes) > sum(sizes) / 2
-    assert heaviest >= mine, "the largest file is the worker's share"
-    assert len(files) - mine < mine, "so the worker reads fewer files"
+    # The cut is where the worker's bytes come nearest to its part of the total (this process
+    # reads a little less); moving it by one file either way only gets further.
+    target = sum(sizes) / (1 + parallel._OWN_SHARE)
+
+    def off(cut: int) -> float:
+        return abs(sum(sizes[:cut]) - target)
+
+    assert all(off(theirs) <= off(cut) for cut in (theirs - 1, theirs + 1) if 0 < cut < len(sizes))
+    assert off(theirs) < off(len(sizes) // 2), "not cut by the count of files"
 
 
 def test_shares_of_equal_files_are_about_equal(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path / "data").write()
     files, _ = discover(folder, SHOWN_ROOT)
+    largest = max(f.path.stat().st_size for f in files)
     for count in (2, 3):
-        shares = parallel._shares(files, count)
-        assert [f for share in shares for f in share] == files
-        weights = [sum(f.path.stat().st_size for f in share) for share in shares]
-        assert len(shares) == count
-        assert max(weights) - min(weights) <= max(f.path.stat().st_size for f in files) * 2
+        for own in (1.0, 0.5):
+            shares = parallel._shares(files, count, own)
+            assert [f for share in shares for f in share] == files
+            weights = [sum(f.path.stat().st_size for f in share) for share in shares]
+            assert len(shares) == count
+            workers = weights[:-1]
+            assert max(workers) - min(workers) <= largest * 2
+            assert abs(weights[-1] - own * workers[0]) <= largest * 2
+
+
+@pytest.mark.parametrize("own", [parallel._OWN_SHARE_BUSY, 8.0])
+def test_a_large_folder_gives_the_one_process_model_on_any_number_of_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own: float
+) -> None:
+    """This process makes its share's positions and career paths while the workers read:
+    the model, locations included, and the diagnostics are those of one process. With its
+    usual share this process reads the units and career paths that sort last; given most of
+    the bytes, also positions, of job families read by a worker and by itself."""
+    monkeypatch.setattr(parallel, "_OWN_SHARE_BUSY", own)
+    root = synth(tmp_path / "data", 150)
+    alone = validate_project(root, SHOWN_ROOT, jobs=1)
+    assert alone.dataset is not None
+    for jobs in (2, 3):
+        shared = validate_project(root, SHOWN_ROOT, jobs=jobs)
+        assert shared.diagnostics == alone.diagnostics
+        assert _written_out(shared.dataset) == _written_out(alone.dataset)
+
+
+def _written_out(dataset: Dataset | None) -> tuple[str, dict[str, str]]:
+    """The model as text, every location included (equality leaves them out), the origins of
+    each position's requirements listed (they are found when first asked)."""
+    assert dataset is not None
+    origins = {key: repr(dict(p.requirements.origins)) for key, p in dataset.positions.items()}
+    return re.sub(r" at 0x[0-9a-f]+", "", repr(dataset)), origins
 
 
 def test_a_failed_worker_leaves_its_share_to_this_process(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ entry that reuses a national id (PK204: the national one is kept).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -63,6 +63,12 @@ class _Loading:
     field_groups: dict[str, FieldGroup] = field(default_factory=dict)
     set_aside: list[Competency | Training] = field(default_factory=list)
     derived: Derivations | None = None
+    grades: assemble.GradeOrigins = field(default_factory=dict)
+    # Entities made from a document while worker processes still read theirs, by (kind, id),
+    # with the document they were made from (see _make_early).
+    early: dict[tuple[str, str], tuple[Document, Position | CareerPath]] = field(
+        default_factory=dict
+    )
 
     def derive(self, source: SourceFile, inputs: tuple[object, ...], build: Callable[[], T]) -> T:
         """What ``build`` makes from ``source`` and ``inputs`` (its document first), reused
@@ -146,10 +152,12 @@ def load_workspace(
         jobs = 1
     elif jobs is None:
         jobs = parallel.jobs_for(len(files))
-    for source, (document, found) in zip(files, parallel.read_all(files, read, jobs), strict=True):
+    meanwhile = partial(_make_early, space) if derived is None else None
+    results = parallel.read_all(files, read, jobs, meanwhile)
+    for source, (document, found) in zip(files, results, strict=True):
         space.sources[(source.kind, source.id)] = source
         space.diagnostics.extend(found)
-        if document is None or (found and has_errors(found)):  # most files have no finding
+        if document is None or not _usable(document, found):
             space.broken[source.kind].add(source.id)
             _remember_partial_ids(space, source, document)
             continue
@@ -165,6 +173,45 @@ def load_workspace(
             )
     _assemble(space)
     return space.workspace()
+
+
+def _usable(document: Document | None, found: list[Diagnostic]) -> bool:
+    """Whether a file's document enters the model (most files have no finding at all)."""
+    return document is not None and not (found and has_errors(found))
+
+
+def _make_early(
+    space: _Loading, sources: Sequence[SourceFile], results: Sequence[parallel.Read]
+) -> None:
+    """The career paths and positions of this process's share, made while the workers read
+    theirs (:func:`~pola_karir.load.parallel.read_all`); :func:`_assemble` takes them in file
+    order, as it would have made them. A position of a job family whose file is not in the
+    share is left to :func:`_assemble`: which document it inherits from is only known once
+    every file is read."""
+    families = {
+        source.id: document
+        for source, (document, found) in zip(sources, results, strict=True)
+        if source.kind == "jabatan-fungsional" and _usable(document, found)
+    }
+    for source, (document, found) in zip(sources, results, strict=True):
+        if document is None or not _usable(document, found):
+            continue
+        key = (source.kind, source.id)
+        if source.kind == "jalur":
+            space.early[key] = (document, assemble.career_path(source, document))
+        elif source.kind == "jabatan":
+            family_id = document.data.get("jabatan_fungsional")
+            if family_id and family_id not in families:
+                continue
+            family_doc = families[family_id] if family_id else None
+            made = assemble.position(source, document, family_doc, space.grades)
+            space.early[key] = (document, made)
+
+
+def _early(space: _Loading, source: SourceFile, document: Document) -> object | None:
+    """What :func:`_make_early` made of ``document``, if anything."""
+    made = space.early.get((source.kind, source.id))
+    return made[1] if made is not None and made[0] is document else None
 
 
 def _remember_partial_ids(space: _Loading, source: SourceFile, doc: Document | None) -> None:
@@ -220,16 +267,24 @@ def _assemble(space: _Loading) -> None:
         space.families[source.id] = space.derive(
             source, (doc,), partial(assemble.job_family, source, doc)
         )
-    grades: assemble.GradeOrigins = {}
     for source, doc in space.docs_of("jabatan"):
+        ready = _early(space, source, doc)
+        if isinstance(ready, Position):
+            space.positions[source.id] = ready
+            continue
         family_id = doc.data.get("jabatan_fungsional")
         family_doc = space.document("jabatan-fungsional", family_id) if family_id else None
         space.positions[source.id] = space.derive(
-            source, (doc, family_doc), partial(assemble.position, source, doc, family_doc, grades)
+            source,
+            (doc, family_doc),
+            partial(assemble.position, source, doc, family_doc, space.grades),
         )
     for source, doc in space.docs_of("jalur"):
-        space.paths[source.id] = space.derive(
-            source, (doc,), partial(assemble.career_path, source, doc)
+        ready = _early(space, source, doc)
+        space.paths[source.id] = (
+            ready
+            if isinstance(ready, CareerPath)
+            else space.derive(source, (doc,), partial(assemble.career_path, source, doc))
         )
     for source, doc in space.docs_of("rumpun-pendidikan"):
         space.field_groups.update(

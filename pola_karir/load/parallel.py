@@ -41,7 +41,12 @@ PARALLEL_FROM = 400
 more than half the parse saves (measured: TODO)."""
 
 _OWN_SHARE = 0.9
-""":func:`_shares`: this process's share of the bytes, relative to a worker's."""
+""":func:`_shares`: this process's share of the bytes, relative to a worker's: it also
+unpickles what the workers send back."""
+
+_OWN_SHARE_BUSY = 0.75
+""":data:`_OWN_SHARE` when this process also works on its results while the workers read
+(``meanwhile``)."""
 
 
 def usable_cores() -> int:
@@ -58,37 +63,52 @@ def jobs_for(count: int) -> int:
     return usable_cores() if count >= PARALLEL_FROM else 1
 
 
+Meanwhile = Callable[[Sequence[SourceFile], Sequence[Read]], None]
+
+
 def read_all(
-    sources: Sequence[SourceFile], read: Callable[[SourceFile], Read], jobs: int
+    sources: Sequence[SourceFile],
+    read: Callable[[SourceFile], Read],
+    jobs: int,
+    meanwhile: Meanwhile | None = None,
 ) -> list[Read]:
-    """``read`` of every source, in order, on ``jobs`` processes (this one included)."""
+    """``read`` of every source, in order, on ``jobs`` processes (this one included).
+
+    This process reads the last share (where a folder's job families and career paths sort,
+    after its positions) and, with several processes, gives ``meanwhile`` its share's sources
+    and results while the workers still read theirs: the caller can start on what it makes of
+    them (the model's entities) instead of waiting. Its share is smaller by what that costs."""
     jobs = min(jobs, len(sources))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [read(source) for source in sources]
     load_schemas()  # compiled once here, inherited by every worker
-    shares = _shares(sources, jobs)
+    shares = _shares(sources, jobs, _OWN_SHARE if meanwhile is None else _OWN_SHARE_BUSY)
     if len(shares) == 1:
         return [read(source) for source in sources]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
+    theirs, mine = shares[:-1], shares[-1]
+    with ProcessPoolExecutor(max_workers=len(theirs), mp_context=context) as pool:
         pending: list[Future[list[Read]]] = [
-            pool.submit(_read_share, share, read) for share in shares[1:]
+            pool.submit(_read_share, share, read) for share in theirs
         ]
-        results = [read(source) for source in shares[0]]
-        for share, future in zip(shares[1:], pending, strict=True):
+        own = [read(source) for source in mine]
+        if meanwhile is not None:
+            meanwhile(mine, own)
+        results: list[Read] = []
+        for share, future in zip(theirs, pending, strict=True):
             results += _collected(future, share, read)
-    return results
+    return results + own
 
 
-def _shares(sources: Sequence[SourceFile], jobs: int) -> list[list[SourceFile]]:
-    """``sources`` cut into ``jobs`` contiguous shares of about equal bytes: parsing costs
-    by the byte, and a folder's kinds differ in size (the career paths and units that sort
-    last are several times larger than a position), so equal counts left this process
-    waiting for the worker. This process's share is a little smaller: it also unpickles
-    what the workers send back. A file goes to the share its middle byte falls in."""
+def _shares(sources: Sequence[SourceFile], jobs: int, own: float) -> list[list[SourceFile]]:
+    """``sources`` cut into ``jobs`` contiguous shares of about equal bytes, this process's
+    the last, of ``own`` times a worker's bytes: parsing costs by the byte, and a folder's
+    kinds differ in size (a career path or a unit file weighs several positions), so equal
+    counts left this process waiting for the worker. A file goes to the share its middle
+    byte falls in."""
     sizes = [_size(source) for source in sources]
     total = sum(sizes) or 1
-    weights = [_OWN_SHARE] + [1.0] * (jobs - 1)
+    weights = [1.0] * (jobs - 1) + [own]
     bounds = [total * sum(weights[: index + 1]) / sum(weights) for index in range(jobs)]
     shares: list[list[SourceFile]] = [[] for _ in range(jobs)]
     done, current = 0, 0
