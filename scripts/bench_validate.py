@@ -10,8 +10,10 @@ figures from different machines can be compared.
 ``--data`` measures an existing data folder instead (e.g. one written by
 ``scripts/synth.py --positions 10000 --seed 1 DIR``, what ``scripts/bench.py`` validates), so
 validation alone can be measured at national scale without building sites. ``--jobs`` is
-passed to ``validate_project`` (processes that parse the files; one by default). The load
-average is printed with the result: the ratio is only as good as the machine is quiet.
+passed to ``validate_project`` (processes that read the files and check the rules; by default
+what it chooses: every core from ``PARALLEL_FROM`` files on). The load average is printed with
+the result: the ratio is only as good as the machine is quiet, and a run on two processes
+loses most when another program takes a core.
 
 ``--warm`` also measures what ``mkdocs serve`` pays after an edit: a copy of the folder is
 validated once with a :class:`~pola_karir.load.memo.DocumentMemo`, then, ``--repeat`` times, one
@@ -33,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from pola_karir.load import parallel
 from pola_karir.load.memo import DocumentMemo
 from pola_karir.rules.validate import validate_project
 
@@ -124,7 +127,8 @@ def main() -> int:
     base, full = statistics.median(bases), statistics.median(fulls)
     generated = f"{args.positions} generated positions + the example"
     shown = f"folder {args.data}" if args.data else generated
-    print(f"files: {files} ({shown}); jobs {args.jobs or 1}")
+    jobs = args.jobs or f"{parallel.jobs_for(files)} (as validate_project chooses)"
+    print(f"files: {files} ({shown}); jobs {jobs}")
     rows = (("baseline yaml.load(CSafeLoader)", base), ("pola-karir validate", full))
     for label, seconds in rows:
         print(f"{label:32} {seconds * 1000:8.1f} ms  ({seconds / files * 1e3:.3f} ms/file)")

@@ -138,8 +138,9 @@ def load_workspace(
 
     ``read`` parses one file; the history (:mod:`pola_karir.history`) passes one that reuses
     the documents of files unchanged since the previous revision it read. ``jobs`` processes
-    parse and check the files with :func:`read_source` (:mod:`pola_karir.load.parallel`; one
-    by default, and always with another reader, which keeps state in this process).
+    parse and check the files with :func:`read_source` (:mod:`pola_karir.load.parallel`; by
+    default every core for a large folder, one for a small one, and always one with another
+    reader, which keeps state in this process).
     ``derived`` keeps the entities built from each file between loads (:mod:`.reuse`): given
     with a reader that returns the same document object for an unchanged file, only the
     entities of changed files are built again."""

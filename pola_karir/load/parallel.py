@@ -1,21 +1,20 @@
 """Parsing and schema-checking the files of a large data folder on more than one core.
 
 The per-file part of a load (read, parse with positions, schema check) is independent per file:
-the files are cut into one contiguous share per job, the last shares are read by forked
-workers and the first by this process, which needs no copy of its own results. A worker sends
-back only what the model is assembled from, the documents and their diagnostics; a document's
-positions travel as one compact table of integers (:class:`~pola_karir.load.marks.MarkTable`),
-not as a dictionary keyed by path tuples. Assembly and the rules stay in this process, on the
-results in file order, so the diagnostics and their order are those of a one-core load.
+the files are cut into one contiguous share per job, of about equal bytes; the first shares are
+read by forked workers and the last by this process, which needs no copy of its own results
+and starts making entities from them while the workers still read (``meanwhile``). A worker
+sends back only what the model is assembled from, the documents and their diagnostics; a
+document's positions travel as one compact table of integers
+(:class:`~pola_karir.load.marks.MarkTable`), not as a dictionary keyed by path tuples (pickling
+the results of half of 10,000 positions: 0.28 s, reading them back 0.21 s, against 0.53 s and
+0.30 s with dictionaries). Assembly stays in this process, on the results in file order, so the
+diagnostics, their order and the model are those of a one-core load.
 
-Not the default (``jobs=1``). Measured with the mark tables: pickling the results of half the
-files of 10,000 positions (5,213 files) takes 0.28 s and reading them back 0.21 s, against
-0.53 s and 0.30 s with position dictionaries (cyclic garbage collection off in both, as during
-a load), so the exchange no longer eats the second core. But on this project's shared 2-core
-machine, with other work running (load average 3-5), the worker got about a third of a core
-(1.3 s of CPU in 3.2-3.9 s of wall time, hundreds of preemptions), and ``jobs=2`` was slower
-than ``jobs=1``; whether it pays on a quiet machine was not measured. A caller with idle cores
-may still gain.
+The default from :data:`PARALLEL_FROM` files on (:func:`jobs_for`): every usable core. On a
+machine whose cores are all taken by other work, a worker gets a fraction of one and two
+processes can be slower than one (measured on this project's shared machine at load average
+3-5); the caller who knows that passes ``jobs=1``.
 
 Workers are forked (they start with the compiled schemas and the catalogues already loaded)
 and only where ``fork`` exists; a worker that fails in any way (killed, out of memory) leaves

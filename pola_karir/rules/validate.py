@@ -118,7 +118,8 @@ def validate_project(
     returned only when there is no error. ``shown_root`` is how the folder is named in the
     diagnostics' file names (``data/jabatan/x.yml``). ``read`` parses one file (see
     :func:`~pola_karir.load.folder.load_workspace`); ``jobs`` how many processes parse the
-    files (one by default, see :mod:`pola_karir.load.parallel`). With a
+    files and check the rules (by default every core for a large folder, see
+    :mod:`pola_karir.load.parallel`). With a
     :class:`~pola_karir.load.memo.DocumentMemo`'s ``read``, the entities of unchanged files
     are reused from the memo too (:mod:`pola_karir.load.reuse`).
     """
