@@ -127,6 +127,16 @@ def check_bytes(source: SourceFile, raw: bytes) -> tuple[Document | None, list[D
     return document, found
 
 
+def processes_for(read: Reader, jobs: int | None, files: int) -> int:
+    """How many processes load ``files`` files with ``read`` when ``jobs`` were asked for (None:
+    as :func:`~pola_karir.load.parallel.jobs_for` chooses), and check their rules: one with
+    another reader than :func:`read_source`, which keeps state in this process (its
+    long-lived caller also reuses the rules' findings per item there)."""
+    if read is not read_source:
+        return 1
+    return parallel.jobs_for(files) if jobs is None else jobs
+
+
 def load_workspace(
     root: Path,
     shown_root: str | None = None,
@@ -149,10 +159,7 @@ def load_workspace(
         derived.start()
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
-    if read is not read_source:  # another reader keeps state in this process
-        jobs = 1
-    elif jobs is None:
-        jobs = parallel.jobs_for(len(files))
+    jobs = processes_for(read, jobs, len(files))
     meanwhile = partial(_make_early, space) if derived is None else None
     results = parallel.read_all(files, read, jobs, meanwhile)
     for source, (document, found) in zip(files, results, strict=True):

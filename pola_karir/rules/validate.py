@@ -17,8 +17,7 @@ from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic, cap_per_file, has_errors
 from pola_karir.forked import Forked
-from pola_karir.load import parallel
-from pola_karir.load.folder import Reader, load_workspace, read_source
+from pola_karir.load.folder import Reader, load_workspace, processes_for, read_source
 from pola_karir.load.reuse import derivations_of
 from pola_karir.load.workspace import Workspace
 from pola_karir.model import Dataset
@@ -69,16 +68,6 @@ def _take_rules(space: Workspace, counter: Synchronized[int]) -> list[tuple[int,
         done.append((index, list(RULES[index](space))))
 
 
-def _processes(read: Reader, jobs: int | None, files: int) -> int:
-    """How many processes check the rules: as many as read the files
-    (:func:`~pola_karir.load.folder.load_workspace`), and one with another reader, whose
-    long-lived caller reuses the rules' findings per item (:mod:`pola_karir.rules.reuse`) in
-    this process."""
-    if read is not read_source:
-        return 1
-    return parallel.jobs_for(files) if jobs is None else jobs
-
-
 @dataclass(frozen=True)
 class ValidationResult:
     """Every diagnostic of a run, plus the model when the data has no errors."""
@@ -126,7 +115,7 @@ def validate_project(
     with _without_cyclic_gc():
         space = load_workspace(root, shown_root, read, jobs, derivations_of(read))
         # At most MAX_PER_FILE diagnostics per file, and a PK018 counting the rest.
-        processes = _processes(read, jobs, len(space.sources))
+        processes = processes_for(read, jobs, len(space.sources))
         found = cap_per_file([*space.diagnostics, *run_checks(space, processes)])
         diagnostics = sorted(found, key=Diagnostic.sort_key)
         dataset = None if has_errors(diagnostics) else space.dataset()
