@@ -8,7 +8,8 @@ Stages (wall-clock seconds; the median of ``--repeat`` runs):
   process, on one core: the least any YAML-based validator pays. ``validate_ratio`` is
   validate / parse.
 - **validate**: ``validate_project`` (load, schema, rules), in this process, after one warm-up
-  run (schemas compiled, reference data read), like the plugin in ``mkdocs serve``.
+  run (schemas compiled, reference data read), on the processes it chooses as ``mkdocs build``
+  and ``pola-karir validate`` run it (every core from ``PARALLEL_FROM`` files on).
 - **site_content**: the generated pages, nav and open-data files (``site_content``), on one
   process, then on two as the plugin makes them (a forked child makes the second half).
 - **diagrams cold / warm**: ``render_all`` with an empty cache folder, then with that folder
