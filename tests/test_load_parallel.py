@@ -118,6 +118,36 @@ def test_a_large_folder_gives_the_one_process_model_on_any_number_of_processes(
         assert _written_out(shared.dataset) == _written_out(alone.dataset)
 
 
+def _break(root: Path) -> None:
+    """Mistakes spread over the file order, so that each share holds some: a position that
+    does not parse and one whose id is not its file's, a job family the schema refuses (its
+    positions then inherit nothing), a career path to a position that does not exist, and a
+    unit file written twice (the same id under .yml and .yaml)."""
+    positions = sorted((root / "jabatan").glob("*.yml"))
+    positions[3].write_text("nama: [tidak ditutup\n", encoding="utf-8")
+    moved = positions[len(positions) // 2]
+    moved.write_text("id: lain\n" + moved.read_text(encoding="utf-8"), encoding="utf-8")
+    family = sorted((root / "jabatan-fungsional").glob("*.yml"))[0]
+    family.write_text(family.read_text(encoding="utf-8") + "tidak_dikenal: 1\n", encoding="utf-8")
+    path = sorted((root / "jalur").glob("*.yml"))[-1]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ke: ", "ke: tidak-ada-", 1), encoding="utf-8")
+    unit = sorted((root / "unit").glob("*.yml"))[-1]
+    unit.with_suffix(".yaml").write_text(unit.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_a_large_folder_with_mistakes_in_every_share_gives_the_one_process_diagnostics(
+    tmp_path: Path,
+) -> None:
+    root = synth(tmp_path / "data", 150)
+    _break(root)
+    alone = validate_project(root, SHOWN_ROOT, jobs=1)
+    codes = {d.code for d in alone.diagnostics}
+    assert {"PK003", "PK019", "PK101", "PK201", "PK203"} <= codes, codes
+    for jobs in (2, 3):
+        assert validate_project(root, SHOWN_ROOT, jobs=jobs).diagnostics == alone.diagnostics
+
+
 def _written_out(dataset: Dataset | None) -> tuple[str, dict[str, str]]:
     """The model as text, every location included (equality leaves them out), the origins of
     each position's requirements listed (they are found when first asked)."""
