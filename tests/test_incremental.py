@@ -38,7 +38,7 @@ from pola_karir.model import (
 )
 from pola_karir.rules.validate import validate_project
 from pola_karir.site.build import SiteContent, site_content
-from pola_karir.site.incremental import Update, update_content
+from pola_karir.site.incremental import Update, edited_pages, update_content
 from pola_karir.site.limits import DEFAULT_LIMITS
 from pola_karir.text.names import name_key
 
@@ -162,7 +162,41 @@ def check(
     for whole in WHOLE_PAGES:
         if whole in order and positions_changed:
             assert order[whole] > max(positions_changed)
+    check_edited_pages(old, new, before, full, update, set(given), lang, keep, data_dir)
     return update
+
+
+def check_edited_pages(
+    old: Dataset,
+    new: Dataset,
+    before: SiteContent,
+    full: SiteContent,
+    update: Update,
+    remade: set[str],
+    lang: str,
+    keep: bool,
+    data_dir: Path | None,
+) -> None:
+    """The pages made ahead (edited_pages) are those site_content makes, and among them is
+    every page drawn from an edited file that update_content made again and found changed
+    (not one whose date alone moved)."""
+    ahead = edited_pages(old, new, before, lang, LIMITS, data_dir)
+    assert ahead is not None
+    full_by_src = {page.src: page for page in full.pages}
+    for page in ahead:
+        assert (page if keep else replace(page, diagrams=())) == full_by_src[page.src]
+    edited_files = {
+        record.source
+        for kind in ("positions", "paths")
+        for key, record in getattr(new, kind).items()
+        if getattr(old, kind).get(key) != record
+    }
+    of_edited = {
+        src
+        for src in update.changed
+        if src in remade and full_by_src[src].source_file in edited_files
+    }
+    assert of_edited <= {page.src for page in ahead}
 
 
 # --- edits ------------------------------------------------------------------------------------

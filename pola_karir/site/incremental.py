@@ -140,6 +140,50 @@ def update_content(
         return _update(reach, new, old_content, limits, data_dir, on_page, keep_diagrams, processes)
 
 
+def edited_pages(
+    old: Dataset,
+    new: Dataset,
+    old_content: SiteContent,
+    lang: str,
+    limits: Limits,
+    data_dir: Path | None,
+) -> tuple[Page, ...] | None:
+    """The pages of the records written in the edited files (a position's page, a career
+    path's page), made from ``new`` ahead of :func:`update_content`, which makes the same
+    pages (the same makers) and every other page the edit reaches. An edit that changes a
+    position's name reaches hundreds of pages at thousands of positions, the open data and
+    the annex among them; the page the editor is looking at need not wait for them. None
+    when :func:`update_content` would not bound the edit either, or a page is not the one
+    in its place before."""
+    with in_language(lang):
+        reach = edit_reach(old, new, lang)
+        if reach is None:
+            return None
+        data_history = timeline.data_history(data_dir) if data_dir is not None else None
+        body = [*first_makers(new, limits), *later_makers(new, limits)]
+        if len(body) >= len(old_content.pages):
+            return None
+        made: list[Page] = []
+        for maker, before in zip(body, old_content.pages, strict=False):
+            if not _of_edited_file(maker, new, reach):
+                continue
+            page = dated(maker, maker.make(), data_history)
+            if page.src != before.src:
+                return None
+            made.append(page)
+        return tuple(made)
+
+
+def _of_edited_file(maker: PageMaker, new: Dataset, reach: Reach) -> bool:
+    """Whether ``maker`` makes the page of a record written in an edited file."""
+    record: Position | CareerPath | None = None
+    if maker.kind == POSITION:
+        record = new.positions.get(maker.key)
+    elif maker.kind == PATH:
+        record = new.paths.get(maker.key)
+    return record is not None and record.source in reach.edited and reach.reaches(maker)
+
+
 def _update(
     reach: Reach,
     new: Dataset,
