@@ -1070,6 +1070,13 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         if _refused(result, config.strict) or result.dataset is None:
             return "live.off.invalid"  # MkDocs' build reports it, as it always has
         dataset = result.dataset
+        ahead = self._pages_ahead(served, dataset)
+        if ahead:
+            self._log_findings(result.diagnostics)
+            self._date_from_git(config)
+            if get_build_date() != served.date:
+                return "live.off.date"
+            return self._serve_ahead(served, dataset, edited, ahead)
         update = self._content_update(served, dataset, edited)
         if update is None:
             return "live.off.pages"
@@ -1095,17 +1102,80 @@ class PolaKarirPlugin(BasePlugin[PolaKarirConfig]):  # type: ignore[no-untyped-c
         self.background.start()
         return None
 
-    def _finish_in_background(self, stage: _Stage) -> None:
+    def _pages_ahead(self, served: live.Served, dataset: Dataset) -> tuple[ContentPage, ...] | None:
+        """The pages of the edited files' records, made before the rest of the update
+        (:func:`incremental.edited_pages`); None when the update is not bounded that way."""
+        return incremental.edited_pages(
+            served.dataset,
+            dataset,
+            served.content,
+            self.config.lang,
+            from_environment(os.environ),
+            self.root,
+        )
+
+    def _serve_ahead(
+        self,
+        served: live.Served,
+        dataset: Dataset,
+        edited: list[str],
+        ahead: tuple[ContentPage, ...],
+    ) -> str | None:
+        """Render and serve the edited files' pages at once; the rest of the update is made
+        and rendered in the background (:meth:`_finish_ahead`). An edit of a position's name
+        reaches hundreds of pages at thousands of positions, the open data and the annex among
+        them: the editor's page need not wait for them to be made."""
+        srcs = tuple(page.src for page in ahead)
+        pages = {page.src: page for page in ahead}
+        made = {page.src: page for page in served.content.pages} | pages
+        early = live.Update(replace(served.content, pages=tuple(made.values())), srcs, False)
+        reason = _live_refusal(served, early, pages)
+        if reason is not None:
+            return reason
+        self._prepare_live(served, early, pages)
+        entries = self._render_pages(served, pages, list(srcs))
+        stage = _Ahead(served, dataset, tuple(edited), pages, entries)
+        self.background = threading.Thread(
+            target=self._finish_in_background, args=(stage,), daemon=True
+        )
+        self.background.start()
+        return None
+
+    def _finish_ahead(self, stage: _Ahead) -> _Stage:
+        """The rest of an update whose edited pages are served: every page the edit reaches,
+        made and compared (the pages served ahead again only if they came out otherwise)."""
+        served, done = stage.served, stage.pages
+        update = self._content_update(served, stage.dataset, list(stage.edited))
+        if update is None:
+            raise _LiveRefused("live.off.pages")
+        pages = {page.src: page for page in update.content.pages}
+        reason = _live_refusal(served, update, pages)
+        if reason is not None:
+            raise _LiveRefused(reason)
+        rest = tuple(
+            src
+            for src in update.changed
+            if src not in done or pages[src].markdown != done[src].markdown
+        )
+        self._prepare_live(served, update, pages)
+        entries = {src: found for src, found in stage.entries.items() if src not in rest}
+        return _Stage(served, stage.dataset, update, pages, rest, entries)
+
+    def _finish_in_background(self, stage: _Stage | _Ahead) -> None:
         """:meth:`_finish_live` after the edited pages were served; the browsers are told to
         reload once more when it is done (the search index, the other changed pages). A failure
         leaves the served folder half-updated: the next rebuild is MkDocs' own, asked for at
         once."""
         server = self.server
         try:
-            self._finish_live(stage)
+            self._finish_live(self._finish_ahead(stage) if isinstance(stage, _Ahead) else stage)
         except Exception as error:  # MkDocs' build makes the whole site again
             self.served = None
-            log.info(catalogue.text("live.off.error", self.config.lang, error=shown(str(error))))
+            if isinstance(error, _LiveRefused):
+                log.info(catalogue.text(error.key, self.config.lang))
+            else:
+                error_text = shown(str(error))
+                log.info(catalogue.text("live.off.error", self.config.lang, error=error_text))
             if server is not None:
                 live.request_rebuild(server)
             return
@@ -1278,6 +1348,26 @@ class _Stage:
     pages: Mapping[str, ContentPage]
     rest: tuple[str, ...]
     entries: Mapping[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class _Ahead:
+    """A change whose edited files' ``pages`` are served (``entries``: their search entries);
+    the rest of the update is still to be made."""
+
+    served: live.Served
+    dataset: Dataset
+    edited: tuple[str, ...]
+    pages: Mapping[str, ContentPage]
+    entries: Mapping[str, list[dict[str, Any]]]
+
+
+class _LiveRefused(Exception):
+    """The rest of an update cannot be made as a build would: ``key`` names why (catalogue)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def _with_files(

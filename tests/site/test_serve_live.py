@@ -15,6 +15,7 @@ The server is not started: the test saves a file and calls the builder, as the l
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ from sitetools import Build, copy_example, seed_diagrams, tree_hashes
 from test_serve_keep import POSITION, SERVE_URL, fresh, page
 
 from pola_karir.mkdocs_plugin import PolaKarirPlugin
+from pola_karir.site import incremental
 
 DONE = "tanpa build MkDocs"
 
@@ -232,3 +234,39 @@ def test_edits_of_every_reach_serve_what_a_fresh_serve_serves(
             served = tree_hashes(serve.site)
             assert served != before, name
             assert served == fresh(project, tmp_path / f"fresh-{number}"), name
+
+
+def test_a_rename_serves_the_edited_page_before_the_pages_that_name_it_are_made(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edited file's page is made and served first; the pages that merely name the
+    position (the index, its neighbours, the open data) are made in the background. The
+    background's update is held here until the served page was looked at."""
+    release = threading.Event()
+    update_content = incremental.update_content
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(timeout=120)
+        return update_content(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "update_content", held)
+    with session(project, tmp_path / "served") as serve:
+        before = tree_hashes(serve.site)
+        path = source(project)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("Aparatur Ahli Muda\n", "Aparatur Ahli Muda Teladan\n"), encoding="utf-8"
+        )
+        serve.rebuild()
+        try:
+            assert "Ahli Muda Teladan" in page(serve.site, POSITION).read_text(encoding="utf-8")
+            now = tree_hashes(serve.site)
+            assert now["jabatan/index.html"] == before["jabatan/index.html"]
+            assert now["search/search_index.json"] == before["search/search_index.json"]
+        finally:
+            release.set()
+        serve.plugin.wait_for_live()
+        assert serve.full == 1
+        served = tree_hashes(serve.site)
+        assert served["jabatan/index.html"] != before["jabatan/index.html"]
+        assert served == fresh(project, tmp_path / "fresh")
