@@ -11,8 +11,10 @@ When only files of the data folder changed since the last build (:func:`snapshot
 watched path, compared by size and modification time), the plugin updates the served folder
 itself, with the configuration, files, nav and theme environment the last full build left:
 
-- it validates again (with its memo) and makes the site content again; the pages that differ
-  from the last build's (:func:`compare`) are the ones to render;
+- it validates again (with its memo) and makes the pages of the edited files' records, which
+  are rendered and served at once; then, in a background thread, the rest of the site content
+  again (only where the edit shows), and the pages that differ from the last build's
+  (:func:`compare`) are the ones to render;
 - anything build-wide that differs (the set of pages or its order, a page's meta where the nav
   shows it, the nav, the history, the published files' names, the build date) sends the change
   to MkDocs' own build, as does any error;
