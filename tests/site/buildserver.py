@@ -12,10 +12,17 @@ Not what a new process would be, and so left to a real subprocess by the caller
 (sitetools.mkdocs_build): a build that asks for another ``PYTHONHASHSEED`` than the server's (the
 hash seed is fixed when an interpreter starts), e.g. the reproducibility test's.
 
+A request may also carry Python ``code``: the child then is ``python -c code argv...`` instead
+(tests/site/test_serve_keep.py's fresh ``mkdocs serve``, a script driving MkDocs' own functions),
+with the same imports already made and the same untouched memory.
+
 Protocol: one JSON object a line on stdin (``program``, ``argv``, ``cwd``, ``env``, and
 ``stdout`` and ``stderr``: the files the child's output goes to, kept apart as
-``subprocess.run(capture_output=True)`` keeps them); one JSON line back on stdout per request,
-``{"returncode": n}``, n negative for a child ended by a signal as with ``subprocess``.
+``subprocess.run(capture_output=True)`` keeps them; optionally ``code``); one JSON line back on
+stdout per request,
+``{"returncode": n, "cpu": s}``, n negative for a child ended by a signal as with ``subprocess``,
+s the child's CPU seconds (user and system, its own children included as far as they were
+waited for), which the suite's build log reports (sitetools.BUILD_LOG).
 The server ends at the end of its stdin, when the test process that started it ends.
 """
 
@@ -93,7 +100,10 @@ def run_child(request: dict[str, Any]) -> int:
     from mkdocs.__main__ import cli
 
     try:
-        cli.main(args=request["argv"], prog_name="mkdocs", standalone_mode=True)
+        if "code" in request:  # ``python -c code argv...``
+            exec(compile(request["code"], "<string>", "exec"), {"__name__": "__main__"})
+        else:
+            cli.main(args=request["argv"], prog_name="mkdocs", standalone_mode=True)
     except SystemExit as stop:  # what the interpreter would make of it
         if stop.code is None or isinstance(stop.code, int):
             return stop.code or 0
@@ -131,8 +141,12 @@ def serve() -> None:
                 code = run_child(request)
             finally:
                 os._exit(finish(code))
-        _, status = os.waitpid(pid, 0)
-        replies.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
+        _, status, usage = os.wait4(pid, 0)
+        reply = {
+            "returncode": os.waitstatus_to_exitcode(status),
+            "cpu": round(usage.ru_utime + usage.ru_stime, 3),
+        }
+        replies.write(json.dumps(reply) + "\n")
         replies.flush()
 
 

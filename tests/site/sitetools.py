@@ -12,11 +12,13 @@ import json
 import os
 import posixpath
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -77,10 +79,13 @@ def mkdocs_build(
     if strict:
         arguments.append("--strict")
     environment = dict(env) if env is not None else build_env()
+    started = time.monotonic()
     if environment.get("PYTHONHASHSEED", SERVER_HASH_SEED) == SERVER_HASH_SEED:
         environment["PYTHONHASHSEED"] = SERVER_HASH_SEED
-        returncode, output = _build_server().run(arguments, project, environment)
+        returncode, output, cpu = _build_server().run(arguments, project, environment)
+        _log_build("server", project, time.monotonic() - started, cpu)
         return Build(returncode, output, site)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         [str(MKDOCS), *arguments],
         cwd=project,
@@ -89,7 +94,46 @@ def mkdocs_build(
         text=True,
         check=False,
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    _log_build("subprocess", project, time.monotonic() - started, cpu)
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def run_python(code: str, arguments: list[str], cwd: Path) -> tuple[int, str]:
+    """(exit status, stdout then stderr) of ``python -c code <arguments>`` in ``cwd``, with this
+    process's environment and the build server's hash seed, forked by the build server: a
+    script that drives MkDocs' own functions in a process of its own (as a fresh ``mkdocs
+    serve`` would) without importing MkDocs, Material and pola-karir again (over a CPU second
+    a run)."""
+    environment = build_env(PYTHONHASHSEED=SERVER_HASH_SEED)
+    started = time.monotonic()
+    returncode, output, cpu = _build_server().run(arguments, cwd, environment, code)
+    _log_build("python", cwd, time.monotonic() - started, cpu)
+    return returncode, output
+
+
+# A file named by this variable gets one JSON line per ``mkdocs build`` of the site tests: the
+# test that asked for it, how (build server or subprocess), wall and CPU seconds. It tells where
+# the suite's CPU goes (how many builds, which tests build what), e.g.
+# ``POLA_KARIR_BUILD_LOG=/tmp/builds.jsonl pytest -n 2 tests``; unset, nothing is written.
+BUILD_LOG = "POLA_KARIR_BUILD_LOG"
+
+
+def _log_build(how: str, project: Path, wall: float, cpu: float) -> None:
+    named = os.environ.get(BUILD_LOG)
+    if not named:
+        return
+    entry = {
+        "test": os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0],
+        "worker": os.environ.get("PYTEST_XDIST_WORKER", ""),
+        "how": how,
+        "project": project.name,
+        "wall": round(wall, 2),
+        "cpu": round(cpu, 2),
+    }
+    with Path(named).open("a", encoding="utf-8") as log:  # one short line: no interleaving
+        log.write(json.dumps(entry) + "\n")
 
 
 # The build server's hash seed: the example build's (tests/site/conftest.py). A build that sets
@@ -112,18 +156,23 @@ class _BuildServer:
             text=True,
         )
 
-    def run(self, arguments: list[str], cwd: Path, env: Mapping[str, str]) -> tuple[int, str]:
-        """(exit status, stdout then stderr) of ``mkdocs <arguments>`` in ``cwd`` with ``env``."""
+    def run(
+        self, arguments: list[str], cwd: Path, env: Mapping[str, str], code: str | None = None
+    ) -> tuple[int, str, float]:
+        """(exit status, stdout then stderr, CPU seconds) of ``mkdocs <arguments>`` in ``cwd``
+        with ``env``; with ``code``, of ``python -c code <arguments>`` instead."""
         with self._lock, tempfile.TemporaryDirectory(prefix="pk-build-") as folder:
             out, err = Path(folder) / "stdout", Path(folder) / "stderr"
             request = {
-                "program": str(MKDOCS),
+                "program": str(MKDOCS) if code is None else "-c",
                 "argv": arguments,
                 "cwd": str(cwd),
                 "env": dict(env),
                 "stdout": str(out),
                 "stderr": str(err),
             }
+            if code is not None:
+                request["code"] = code
             assert self._process.stdin is not None and self._process.stdout is not None
             self._process.stdin.write(json.dumps(request) + "\n")
             self._process.stdin.flush()
@@ -131,7 +180,8 @@ class _BuildServer:
             assert reply, f"the build server ended (exit {self._process.wait()})"
             output = out.read_text(encoding="utf-8")
             output += err.read_text(encoding="utf-8")
-            return int(json.loads(reply)["returncode"]), output
+            answer = json.loads(reply)
+            return int(answer["returncode"]), output, float(answer["cpu"])
 
     def stop(self) -> None:
         """End the server (end of its stdin) and wait for it, so that no process is left

@@ -28,7 +28,7 @@ from factory import DataFolder
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, get_files
-from sitetools import REPO, copy_example, new_project
+from sitetools import REPO, Build, copy_example, new_project, seed_diagrams
 
 from pola_karir import mkdocs_direct as direct
 from pola_karir import mkdocs_fastpath as fastpath
@@ -105,9 +105,20 @@ def _both_ways(project: Path) -> tuple[list[str], set[str], list[str]]:
         return srcs, went_direct, differ
 
 
-def _project(kind: str, folder: Path, use_directory_urls: bool) -> Path:
+def _example(folder: Path, example_build: Build, use_directory_urls: bool = True) -> Path:
+    """The example project, its diagram cache holding the session's example build's diagrams
+    (keyed by their DOT source, the same in either URL style): the pages' conversion is what
+    is compared here, not ``dot``, which the plugin's setup starts on every diagram."""
+    project = copy_example(folder, use_directory_urls=use_directory_urls)
+    seed_diagrams(project, example_build.site.parent)
+    return project
+
+
+def _project(
+    kind: str, folder: Path, use_directory_urls: bool, request: pytest.FixtureRequest
+) -> Path:
     if kind == "example":
-        return copy_example(folder, use_directory_urls=use_directory_urls)
+        return _example(folder, request.getfixturevalue("example_build"), use_directory_urls)
     if kind == "synthetic":
         data = folder / "synth"
         subprocess.run(
@@ -128,9 +139,9 @@ def _project(kind: str, folder: Path, use_directory_urls: bool) -> Path:
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 @pytest.mark.parametrize("kind", ["example", "synthetic", "hostile"])
 def test_every_generated_page_is_the_same_both_ways(
-    kind: str, use_directory_urls: bool, tmp_path: Path
+    kind: str, use_directory_urls: bool, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    project = _project(kind, tmp_path, use_directory_urls)
+    project = _project(kind, tmp_path, use_directory_urls, request)
     pages, went_direct, differ = _both_ways(project)
     assert differ == []
     assert len(pages) > 20
@@ -297,10 +308,10 @@ def _prepare(project: Path) -> fastpath.Result:
 
 
 def test_a_build_converts_directly_after_the_canary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_build: Build
 ) -> None:
     _verify_installed(monkeypatch)
-    stats = _prepare(copy_example(tmp_path / "project")).stats
+    stats = _prepare(_example(tmp_path / "project", example_build)).stats
     assert stats.direct_off == ()
     kinds = {"jabatan/*", "kompetensi/*", "dasar-hukum/*", "unit/*", "index.md", "jalur/index.md"}
     assert stats.canary >= len(kinds)
@@ -309,7 +320,7 @@ def test_a_build_converts_directly_after_the_canary(
 
 
 def test_a_different_canary_turns_the_direct_path_off(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_build: Build
 ) -> None:
     convert = direct.convert
 
@@ -321,17 +332,17 @@ def test_a_different_canary_turns_the_direct_path_off(
 
     monkeypatch.setattr(direct, "convert", different)
     _verify_installed(monkeypatch)
-    result = _prepare(copy_example(tmp_path / "project"))
+    result = _prepare(_example(tmp_path / "project", example_build))
     assert result.stats.direct_off == ("canary",)
     assert result.stats.direct == 0
     assert not any(p.content.endswith("<p>lain</p>") for p in result.pages.values())
 
 
 def test_an_unknown_configuration_turns_the_direct_path_off(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_build: Build
 ) -> None:
     _verify_installed(monkeypatch)
-    project = copy_example(tmp_path / "project")
+    project = _example(tmp_path / "project", example_build)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["markdown_extensions"].append({"toc": {"permalink": True}})
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -341,12 +352,14 @@ def test_an_unknown_configuration_turns_the_direct_path_off(
     assert stats.converted > 200
 
 
-def test_with_a_store_the_pages_come_back_without_their_html(tmp_path: Path) -> None:
+def test_with_a_store_the_pages_come_back_without_their_html(
+    tmp_path: Path, example_build: Build
+) -> None:
     """Rendering ahead reads each page's HTML from its stage-1 entry, so the build does not
     hold every page's HTML from conversion to rendering (scripts/PERFORMANCE.md): the pages
     come back without it, and each entry holds exactly the HTML converted without a store,
     with the diagrams it embeds named beside it."""
-    project = copy_example(tmp_path / "project")
+    project = _example(tmp_path / "project", example_build)
     whole = _prepare(project).pages
     store = tmp_path / "store"
     store.mkdir()

@@ -36,7 +36,15 @@ import yaml
 from material.plugins.search import plugin as material_search
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sitetools import REPO, SOURCE_DATE_EPOCH, copy_example, fast_paths_off, write_config
+from sitetools import (
+    REPO,
+    SOURCE_DATE_EPOCH,
+    Build,
+    copy_example,
+    fast_paths_off,
+    seed_diagrams,
+    write_config,
+)
 
 from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir import mkdocs_search
@@ -126,10 +134,19 @@ def _read_directly(seen: dict[str, Any]) -> tuple[int, list[str]]:
     return len(seen) - len(left), left
 
 
+def _example(project: Path, example_build: Build) -> Path:
+    """The example project, its diagram cache holding the example build's diagrams: the
+    search entries are what is compared here, not ``dot``, whose cold render of every diagram
+    would be about a third of each build's CPU. Every page is still converted and rendered."""
+    copy_example(project)
+    seed_diagrams(project, example_build.site.parent)
+    return project
+
+
 def test_the_example_s_entries_are_material_s(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_build: Build
 ) -> None:
-    project = copy_example(tmp_path / "project")
+    project = _example(tmp_path / "project", example_build)
     seen = _compare(project, monkeypatch)
     direct, left = _read_directly(seen)
     assert len(seen) > 200 and direct > len(seen) - 10, left
@@ -178,9 +195,9 @@ def _hostile(project: Path) -> Path:
 
 
 def test_hostile_text_gives_material_s_entries(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_build: Build
 ) -> None:
-    project = _hostile(copy_example(tmp_path / "project"))
+    project = _hostile(_example(tmp_path / "project", example_build))
     seen = _compare(project, monkeypatch)
     direct, left = _read_directly(seen)
     assert direct > len(seen) - 10, left
@@ -288,12 +305,15 @@ def _patched_escape(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_canary_falls_back_when_material_differs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    example_build: Build,
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
     caplog.set_level(logging.INFO)
-    fast = _hostile(copy_example(tmp_path / "fast"))
-    plain = _hostile(copy_example(tmp_path / "plain"))
+    fast = _hostile(_example(tmp_path / "fast", example_build))
+    plain = _hostile(_example(tmp_path / "plain", example_build))
     fast_paths_off(plain)
     assert mkdocs_search.material_supported()
     _patched_escape(monkeypatch)
@@ -304,6 +324,7 @@ def test_the_canary_falls_back_when_material_differs(
     assert said.count(text("render.search.off.canary", "id")) == 1
     assert "entri pencarian halaman jadi: 0 halaman tanpa parser HTML Material" in said
     monkeypatch.chdir(plain)
+    seed_diagrams(plain, fast)  # the same data: the diagrams fast's build rendered
     _build(plain)
     index = (fast / "site" / "search" / "search_index.json").read_bytes()
     assert index == (plain / "site" / "search" / "search_index.json").read_bytes()

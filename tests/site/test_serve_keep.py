@@ -12,8 +12,6 @@ same temporary folder, ``build`` with the serve URL.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +20,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from sitetools import Build, copy_example, seed_diagrams, tree_hashes
+from sitetools import Build, copy_example, run_python, seed_diagrams, tree_hashes
 
 from pola_karir import mkdocs_render_ahead as ahead
 from pola_karir.mkdocs_plugin import PolaKarirPlugin
@@ -83,10 +81,11 @@ finally:
 
 
 def fresh(project: Path, site: Path) -> dict[str, str]:
-    """What a ``mkdocs serve`` started now serves first."""
+    """What a ``mkdocs serve`` started now serves first: a process of its own, forked by the
+    build server before any build (sitetools.run_python)."""
     config = str(project / "mkdocs.yml")
-    command = [sys.executable, "-c", FRESH, config, str(site), SERVE_URL]
-    subprocess.run(command, cwd=project, check=True, capture_output=True)
+    returncode, output = run_python(FRESH, [config, str(site), SERVE_URL], project)
+    assert returncode == 0, output
     return tree_hashes(site)
 
 
