@@ -57,9 +57,9 @@ def _where(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
     return None, [diag("PK001", Location(f"{os.getpid()}:{source.relative}"))]
 
 
-def test_files_are_shared_out_in_order_by_bytes(tmp_path: Path) -> None:
-    """Contiguous shares, this process's the last; a share's size is its bytes, not its count
-    of files: the share holding one file as large as all the others together holds fewer."""
+def test_files_are_shared_out_in_order_by_cost(tmp_path: Path) -> None:
+    """Contiguous shares, this process's the last; a share's size is what its files cost to
+    parse (bytes and a fixed part per file), not its count of files."""
     folder = DataFolder(tmp_path / "data")
     big = folder.doc("jalur/bina-marga.yml")
     big["deskripsi"] = "Jalur panjang. " * 4000
@@ -72,9 +72,9 @@ def test_files_are_shared_out_in_order_by_bytes(tmp_path: Path) -> None:
     assert 0 < theirs < len(pids)
     assert len(set(pids[:theirs])) == 1 and os.getpid() not in pids[:theirs]
     assert set(pids[theirs:]) == {os.getpid()}
-    sizes = [f.path.stat().st_size for f in files]
+    sizes = [f.path.stat().st_size + parallel._FILE_COST for f in files]
     assert max(sizes) > sum(sizes) / 2
-    # The cut is where the worker's bytes come nearest to its part of the total (this process
+    # The cut is where the worker's cost comes nearest to its part of the total (this process
     # reads a little less); moving it by one file either way only gets further.
     target = sum(sizes) / (1 + parallel._OWN_SHARE)
 
@@ -88,12 +88,14 @@ def test_files_are_shared_out_in_order_by_bytes(tmp_path: Path) -> None:
 def test_shares_of_equal_files_are_about_equal(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path / "data").write()
     files, _ = discover(folder, SHOWN_ROOT)
-    largest = max(f.path.stat().st_size for f in files)
+    largest = max(f.path.stat().st_size for f in files) + parallel._FILE_COST
     for count in (2, 3):
         for own in (1.0, 0.5):
             shares = parallel._shares(files, count, own)
             assert [f for share in shares for f in share] == files
-            weights = [sum(f.path.stat().st_size for f in share) for share in shares]
+            weights = [
+                sum(f.path.stat().st_size + parallel._FILE_COST for f in share) for share in shares
+            ]
             assert len(shares) == count
             workers = weights[:-1]
             assert max(workers) - min(workers) <= largest * 2

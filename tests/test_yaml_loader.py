@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 from factory import DataFolder, summary
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pola_karir.diagnostics import MAX_PER_FILE, Severity
 from pola_karir.load.yaml_loader import (
@@ -21,6 +23,7 @@ from pola_karir.load.yaml_loader import (
     MAX_BYTES,
     MAX_DEPTH,
     Document,
+    _Loader,
     explain_syntax,
     load_document,
     parse_text,
@@ -718,3 +721,89 @@ def test_nesting_refused_by_the_parser_itself_is_still_pk014() -> None:
     its own words; far below our own pre-check's threshold, the result must not change."""
     _, found = parse_text("x: " + "[" * 1200 + "]" * 1200 + "\n", Path("f.yml"), "f.yml")
     assert [(d.code, d.location.line, d.location.column) for d in found] == [("PK014", 1, 44)]
+
+
+# --- tag resolution (the loader's faster resolve) -----------------------------------------------
+
+WRITTEN_SCALARS = [
+    "",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "nul",
+    "yes",
+    "Yes",
+    "YES",
+    "no",
+    "On",
+    "off",
+    "y",
+    "n",
+    "true",
+    "False",
+    "TRUE",
+    "tRUE",
+    "0",
+    "-0",
+    "+12",
+    "012",
+    "0o17",
+    "0x1F",
+    "0b101",
+    "1_000",
+    "1:30",
+    "190:20:30",
+    "1.5",
+    "-.5",
+    "1e3",
+    "6.8523015e+5",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    ".nan",
+    "2001-12-14",
+    "2001-12-14t21:59:43.10-05:00",
+    "2002-12-14 21:59:43.10 -5",
+    "=",
+    "<<",
+    "!",
+    "&",
+    "*",
+    "-",
+    "+",
+    ".",
+    "kepala seksi",
+    "analis-sdm",
+    "3 tahun",
+    "IV/a",
+    "S1",
+    "08",
+    "09.5",
+    "0.",
+    "1,000",
+    "ahli-muda",
+    "Yes please",
+    "null-ish",
+    "~x",
+]
+
+
+def _resolve_both(kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> None:
+    ours = _Loader("").resolve(kind, value, implicit)
+    pyyaml = yaml.resolver.Resolver().resolve(kind, value, implicit)
+    assert ours == pyyaml, (kind, value, implicit)
+
+
+@pytest.mark.parametrize("value", WRITTEN_SCALARS)
+def test_tags_are_resolved_as_pyyaml_resolves_them(value: str) -> None:
+    for implicit in ((True, False), (False, True), (False, False), (True, True)):
+        _resolve_both(yaml.ScalarNode, value, implicit)
+    _resolve_both(yaml.MappingNode, value, (True, False))
+    _resolve_both(yaml.SequenceNode, value, (True, False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789+-._:eExXoObB~nNyYtTfF<=!&* aZ"), max_size=12))
+def test_tags_of_any_plain_scalar_are_pyyaml_s(value: str) -> None:
+    _resolve_both(yaml.ScalarNode, value, (True, False))

@@ -30,9 +30,51 @@ from pola_karir.load.marks import JsonPath as JsonPath  # re-exported: the loade
 from pola_karir.model import Location
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_MAPPING_TAG: Final = "tag:yaml.org,2002:map"
+_SEQUENCE_TAG: Final = "tag:yaml.org,2002:seq"
+
+
+class _Loader(_BaseLoader):
+    """libyaml's safe loader with PyYAML's implicit tag resolution looked up faster.
+
+    libyaml calls back into Python for the tag of every node; PyYAML's ``resolve`` builds a
+    list of candidate patterns on each call and checks for path resolvers a safe loader never
+    has. That callback was about a quarter of composing a data folder's files (10,000
+    positions: 2.4 s of CPU, 1.7 s with a resolver doing nothing). The same patterns, in the
+    same order, are kept per first character once (``tests/test_yaml_loader.py`` checks the
+    tags against PyYAML's own ``resolve``)."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                first = value[0] if value else ""
+                for tag, pattern in _BY_FIRST.get(first, _ANYWHERE):
+                    if pattern.match(value):
+                        return tag
+            return _STR_TAG
+        return _SEQUENCE_TAG if kind is SequenceNode else _MAPPING_TAG
+
+
+Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _resolution_table() -> tuple[dict[str, Patterns], Patterns]:
+    """:class:`_Loader`'s patterns by first character, each list followed by the patterns
+    for any character (none in PyYAML today), as PyYAML's ``resolve`` tries them; and the
+    patterns for a first character that has none of its own."""
+    found = _BaseLoader.yaml_implicit_resolvers
+    anywhere = tuple(found.get(None, []))
+    by_first = {
+        first: (*patterns, *anywhere) for first, patterns in found.items() if first is not None
+    }
+    return by_first, anywhere
+
+
+_BY_FIRST, _ANYWHERE = _resolution_table()
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
