@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import time
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -57,60 +56,55 @@ def _where(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
     return None, [diag("PK001", Location(f"{os.getpid()}:{source.relative}"))]
 
 
-def test_files_are_shared_out_in_order_by_cost(tmp_path: Path) -> None:
-    """Contiguous shares, this process's the last; a share's size is what its files cost to
-    parse (bytes and a fixed part per file), not its count of files."""
-    folder = DataFolder(tmp_path / "data")
-    big = folder.doc("jalur/bina-marga.yml")
-    big["deskripsi"] = "Jalur panjang. " * 4000
-    files, _ = discover(folder.write(), SHOWN_ROOT)
-    results = parallel.read_all(files, _where, 2)
+def _slowly(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
+    """:func:`_where`, taking a while, so that every process gets chunks to read."""
+    time.sleep(0.01)
+    return _where(source)
+
+
+def test_files_are_read_once_in_chunks_by_every_process_and_given_in_order(
+    tmp_path: Path,
+) -> None:
+    files, _ = discover(DataFolder(tmp_path / "data").write(), SHOWN_ROOT)
+    results = parallel.read_all(files, _slowly, 2)
     places = [found[0].location.file.split(":", 1) for _, found in results]
     assert [relative for _, relative in places] == [f.relative for f in files]
     pids = [int(pid) for pid, _ in places]
-    theirs = len(pids) - pids.count(os.getpid())
-    assert 0 < theirs < len(pids)
-    assert len(set(pids[:theirs])) == 1 and os.getpid() not in pids[:theirs]
-    assert set(pids[theirs:]) == {os.getpid()}
-    sizes = [f.path.stat().st_size + parallel._FILE_COST for f in files]
-    assert max(sizes) > sum(sizes) / 2
-    # The cut is where the worker's cost comes nearest to its part of the total (this process
-    # reads a little less); moving it by one file either way only gets further.
-    target = sum(sizes) / (1 + parallel._OWN_SHARE)
-
-    def off(cut: int) -> float:
-        return abs(sum(sizes[:cut]) - target)
-
-    assert all(off(theirs) <= off(cut) for cut in (theirs - 1, theirs + 1) if 0 < cut < len(sizes))
-    assert off(theirs) < off(len(sizes) // 2), "not cut by the count of files"
+    assert os.getpid() in pids and len(set(pids)) == 2
+    chunks = parallel._chunks(files, 2 * parallel._CHUNKS_PER_JOB)
+    start = 0
+    for chunk in chunks:  # a chunk is read by one process
+        assert len(set(pids[start : start + len(chunk)])) == 1
+        start += len(chunk)
 
 
-def test_shares_of_equal_files_are_about_equal(tmp_path: Path) -> None:
-    folder = DataFolder(tmp_path / "data").write()
-    files, _ = discover(folder, SHOWN_ROOT)
-    largest = max(f.path.stat().st_size for f in files) + parallel._FILE_COST
-    for count in (2, 3):
-        for own in (1.0, 0.5):
-            shares = parallel._shares(files, count, own)
-            assert [f for share in shares for f in share] == files
-            weights = [
-                sum(f.path.stat().st_size + parallel._FILE_COST for f in share) for share in shares
-            ]
-            assert len(shares) == count
-            workers = weights[:-1]
-            assert max(workers) - min(workers) <= largest * 2
-            assert abs(weights[-1] - own * workers[0]) <= largest * 2
+def test_chunks_are_of_about_equal_cost(tmp_path: Path) -> None:
+    """A chunk's size is what its files cost to parse (bytes and a part per file), not its
+    count of files: one large file makes a chunk of its own."""
+    folder = DataFolder(tmp_path / "data")
+    folder.doc("jalur/bina-marga.yml")["deskripsi"] = "Jalur panjang. " * 4000
+    files, _ = discover(folder.write(), SHOWN_ROOT)
+
+    def cost(chunk: list[SourceFile]) -> int:
+        return sum(f.path.stat().st_size + parallel._FILE_COST for f in chunk)
+
+    largest = max(cost([f]) for f in files)
+    for count in (1, 2, 3, 5):
+        chunks = parallel._chunks(files, count)
+        assert [f for chunk in chunks for f in chunk] == files
+        assert all(chunks) and len(chunks) <= count
+        total = sum(cost(chunk) for chunk in chunks)
+        assert all(cost(chunk) <= total / count + largest for chunk in chunks)
+    big = next(f for f in files if f.relative == "jalur/bina-marga.yml")
+    assert [big] in parallel._chunks(files, 4)
 
 
-@pytest.mark.parametrize("own", [parallel._OWN_SHARE_BUSY, 8.0])
 def test_a_large_folder_gives_the_one_process_model_on_any_number_of_processes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own: float
+    tmp_path: Path,
 ) -> None:
-    """This process makes its share's positions and career paths while the workers read:
-    the model, locations included, and the diagnostics are those of one process. With its
-    usual share this process reads the units and career paths that sort last; given most of
-    the bytes, also positions, of job families read by a worker and by itself."""
-    monkeypatch.setattr(parallel, "_OWN_SHARE_BUSY", own)
+    """This process makes the positions and career paths of the chunks it reads while the
+    workers read theirs: the model, locations included, and the diagnostics are those of one
+    process."""
     root = synth(tmp_path / "data", 150)
     alone = validate_project(root, SHOWN_ROOT, jobs=1)
     assert alone.dataset is not None
@@ -158,13 +152,17 @@ def _written_out(dataset: Dataset | None) -> tuple[str, dict[str, str]]:
     return re.sub(r" at 0x[0-9a-f]+", "", repr(dataset)), origins
 
 
-def test_a_failed_worker_leaves_its_share_to_this_process(tmp_path: Path) -> None:
+def _dies_in_a_worker(source: SourceFile) -> tuple[Document | None, list[Diagnostic]]:
+    if os.getpid() != PARENT:
+        os._exit(3)
+    return _slowly(source)
+
+
+def test_a_failed_worker_leaves_its_chunks_to_this_process(tmp_path: Path) -> None:
     files, _ = discover(DataFolder(tmp_path / "data").write(), SHOWN_ROOT)
-    failed: Future[list[tuple[Document | None, list[Diagnostic]]]] = Future()
-    failed.set_exception(OSError("worker lost"))
-    results = parallel._collected(failed, files[:2], _where)
+    results = parallel.read_all(files, _dies_in_a_worker, 2)
     assert [found[0].location.file for _, found in results] == [
-        f"{os.getpid()}:{f.relative}" for f in files[:2]
+        f"{os.getpid()}:{f.relative}" for f in files
     ]
 
 

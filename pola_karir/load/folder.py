@@ -160,8 +160,7 @@ def load_workspace(
     files, problems = discover(root, shown_root)
     space.diagnostics.extend(problems)
     jobs = processes_for(read, jobs, len(files))
-    meanwhile = partial(_make_early, space) if derived is None else None
-    results = parallel.read_all(files, read, jobs, meanwhile)
+    results = _read(space, files, read, jobs)
     for source, (document, found) in zip(files, results, strict=True):
         space.sources[(source.kind, source.id)] = source
         space.diagnostics.extend(found)
@@ -188,19 +187,36 @@ def _usable(document: Document | None, found: list[Diagnostic]) -> bool:
     return document is not None and not (found and has_errors(found))
 
 
-def _make_early(
-    space: _Loading, sources: Sequence[SourceFile], results: Sequence[parallel.Read]
-) -> None:
-    """The career paths and positions of this process's share, made while the workers read
-    theirs (:func:`~pola_karir.load.parallel.read_all`); :func:`_assemble` takes them in file
-    order, as it would have made them. A position of a job family whose file is not in the
-    share is left to :func:`_assemble`: which document it inherits from is only known once
-    every file is read."""
+def _read(space: _Loading, files: list[SourceFile], read: Reader, jobs: int) -> list[parallel.Read]:
+    """What ``read`` gives for each of ``files``, in order, on ``jobs`` processes. With
+    several, the job families are read first, here: then the positions and career paths of
+    every chunk this process reads can be made at once, while the workers still read
+    (:func:`_make_early`)."""
+    if jobs <= 1 or space.derived is not None:
+        return parallel.read_all(files, read, jobs)
+    first = {i: read(f) for i, f in enumerate(files) if f.kind == "jabatan-fungsional"}
     families = {
-        source.id: document
-        for source, (document, found) in zip(sources, results, strict=True)
-        if source.kind == "jabatan-fungsional" and _usable(document, found)
+        files[i].id: document
+        for i, (document, found) in first.items()
+        if document is not None and _usable(document, found)
     }
+    rest = [source for i, source in enumerate(files) if i not in first]
+    early = partial(_make_early, space, families)
+    more = iter(parallel.read_all(rest, read, jobs, early))
+    return [first[i] if i in first else next(more) for i in range(len(files))]
+
+
+def _make_early(
+    space: _Loading,
+    families: Mapping[str, Document],
+    sources: Sequence[SourceFile],
+    results: Sequence[parallel.Read],
+) -> None:
+    """The career paths and positions of a chunk this process read, made while the workers
+    read theirs (:func:`~pola_karir.load.parallel.read_all`); :func:`_assemble` takes them in
+    file order, as it would have made them (``families``: the usable job family documents,
+    read before the rest). A position of a job family with no usable file is left to
+    :func:`_assemble`."""
     for source, (document, found) in zip(sources, results, strict=True):
         if document is None or not _usable(document, found):
             continue

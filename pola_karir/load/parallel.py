@@ -1,11 +1,11 @@
 """Parsing and schema-checking the files of a large data folder on more than one core.
 
 The per-file part of a load (read, parse with positions, schema check) is independent per file:
-the files are cut into one contiguous share per job, of about equal bytes; the first shares are
-read by forked workers and the last by this process, which needs no copy of its own results
-and starts making entities from them while the workers still read (``meanwhile``). A worker
-sends back only what the model is assembled from, the documents and their diagnostics; a
-document's positions travel as one compact table of integers
+the files are cut into chunks of about equal cost (bytes and a part per file), and this process
+and forked workers each take the next chunk no one has taken until none is left. This process
+needs no copy of its own results and starts making entities from them while the workers still
+read (``meanwhile``). A worker sends back only what the model is assembled from, the documents
+and their diagnostics; a document's positions travel as one compact table of integers
 (:class:`~pola_karir.load.marks.MarkTable`), not as a dictionary keyed by path tuples (pickling
 the results of half of 10,000 positions: 0.28 s, reading them back 0.21 s, against 0.53 s and
 0.30 s with dictionaries). Assembly stays in this process, on the results in file order, so the
@@ -18,7 +18,8 @@ processes can be slower than one (measured on this project's shared machine at l
 
 Workers are forked (they start with the compiled schemas and the catalogues already loaded)
 and only where ``fork`` exists; a worker that fails in any way (killed, out of memory) leaves
-its share to this process, which reads it as a one-core load would.
+its chunks to this process, which reads them as a one-core load would
+(:class:`~pola_karir.forked.Forked`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
+from functools import partial
+from multiprocessing.sharedctypes import Synchronized
 
 from pola_karir.diagnostics import Diagnostic
+from pola_karir.forked import Forked
 from pola_karir.load.layout import SourceFile
 from pola_karir.load.schema import load_schemas
 from pola_karir.load.yaml_loader import Document
@@ -44,13 +48,9 @@ _FILE_COST = 350
 Measured at 10,000 positions (CPU of ``read_source`` per kind, one process): about 74 µs a
 file plus 0.21 µs a byte (positions 0.29 µs a byte, career paths 0.21: fewer, larger files)."""
 
-_OWN_SHARE = 0.9
-""":func:`_shares`: this process's share of the bytes, relative to a worker's: it also
-unpickles what the workers send back."""
-
-_OWN_SHARE_BUSY = 0.75
-""":data:`_OWN_SHARE` when this process also works on its results while the workers read
-(``meanwhile``)."""
+_CHUNKS_PER_JOB = 8
+"""Chunks per process (:func:`_chunks`): enough that no process waits long for another's
+last chunk, few enough that taking one costs nothing next to reading it."""
 
 
 def usable_cores() -> int:
@@ -78,50 +78,69 @@ def read_all(
 ) -> list[Read]:
     """``read`` of every source, in order, on ``jobs`` processes (this one included).
 
-    This process reads the last share (where a folder's job families and career paths sort,
-    after its positions) and, with several processes, gives ``meanwhile`` its share's sources
-    and results while the workers still read theirs: the caller can start on what it makes of
-    them (the model's entities) instead of waiting. Its share is smaller by what that costs."""
+    The sources are cut into chunks of about equal cost (:func:`_chunks`) and each process,
+    this one and ``jobs - 1`` forked workers, takes the next chunk no one has taken (a shared
+    counter) until none is left: no process waits while another has several chunks to go,
+    whatever a file kind costs or a core gives. This process gives ``meanwhile`` each chunk it
+    read as it goes, so the caller can start on what it makes of them (the model's entities)
+    while the workers still read; taking longer per chunk, it simply takes fewer. A chunk a
+    worker did not give back (it died, or its results would not pickle) is read here."""
     jobs = min(jobs, len(sources))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [read(source) for source in sources]
     load_schemas()  # compiled once here, inherited by every worker
-    shares = _shares(sources, jobs, _OWN_SHARE if meanwhile is None else _OWN_SHARE_BUSY)
-    if len(shares) == 1:
-        return [read(source) for source in sources]
-    context = multiprocessing.get_context("fork")
-    theirs, mine = shares[:-1], shares[-1]
-    with ProcessPoolExecutor(max_workers=len(theirs), mp_context=context) as pool:
-        pending: list[Future[list[Read]]] = [
-            pool.submit(_read_share, share, read) for share in theirs
+    chunks = _chunks(sources, jobs * _CHUNKS_PER_JOB)
+    counter = multiprocessing.get_context("fork").Value("i", 0)
+    done: dict[int, list[Read]] = {}
+    with ExitStack() as stack:
+        workers = [
+            stack.enter_context(Forked(partial(_take, chunks, read, counter), jobs))
+            for _ in range(jobs - 1)
         ]
-        own = [read(source) for source in mine]
+        done.update(_take(chunks, read, counter, meanwhile))
+        for worker in workers:
+            done.update(worker.result())
+    results: list[Read] = []
+    for index, chunk in enumerate(chunks):
+        results += done[index] if index in done else [read(source) for source in chunk]
+    return results
+
+
+def _take(
+    chunks: Sequence[Sequence[SourceFile]],
+    read: Callable[[SourceFile], Read],
+    counter: Synchronized[int],
+    meanwhile: Meanwhile | None = None,
+) -> list[tuple[int, list[Read]]]:
+    """Read chunks one at a time, each the next one no process has taken, until none is left;
+    each chunk read is given to ``meanwhile`` at once."""
+    taken: list[tuple[int, list[Read]]] = []
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(chunks):
+            return taken
+        results = [read(source) for source in chunks[index]]
         if meanwhile is not None:
-            meanwhile(mine, own)
-        results: list[Read] = []
-        for share, future in zip(theirs, pending, strict=True):
-            results += _collected(future, share, read)
-    return results + own
+            meanwhile(chunks[index], results)
+        taken.append((index, results))
 
 
-def _shares(sources: Sequence[SourceFile], jobs: int, own: float) -> list[list[SourceFile]]:
-    """``sources`` cut into ``jobs`` contiguous shares of about equal cost, this process's the
-    last, of ``own`` times a worker's. A file costs what it takes to parse (:func:`_cost`), not
-    one unit: a career path or a unit file weighs several positions and sorts last, so equal
-    counts left this process waiting for the worker. A file goes to the share its middle
-    falls in."""
+def _chunks(sources: Sequence[SourceFile], count: int) -> list[list[SourceFile]]:
+    """``sources`` cut into ``count`` contiguous chunks of about equal cost: a file costs what
+    it takes to parse (:func:`_cost`), not one unit, as a career path or a unit file weighs
+    several positions. A file goes to the chunk its middle falls in; no chunk is empty."""
     sizes = [_cost(source) for source in sources]
     total = sum(sizes) or 1
-    weights = [1.0] * (jobs - 1) + [own]
-    bounds = [total * sum(weights[: index + 1]) / sum(weights) for index in range(jobs)]
-    shares: list[list[SourceFile]] = [[] for _ in range(jobs)]
-    done, current = 0, 0
+    chunks: list[list[SourceFile]] = [[]]
+    done = 0
     for source, size in zip(sources, sizes, strict=True):
-        while current < jobs - 1 and done + size / 2 >= bounds[current]:
-            current += 1
-        shares[current].append(source)
+        if chunks[-1] and done + size / 2 >= total * len(chunks) / count:
+            chunks.append([])
+        chunks[-1].append(source)
         done += size
-    return [share for share in shares if share]
+    return chunks
 
 
 def _cost(source: SourceFile) -> int:
@@ -131,17 +150,3 @@ def _cost(source: SourceFile) -> int:
         return source.path.stat().st_size + _FILE_COST
     except OSError:  # reported when the file is read
         return _FILE_COST
-
-
-def _read_share(share: list[SourceFile], read: Callable[[SourceFile], Read]) -> list[Read]:
-    return [read(source) for source in share]
-
-
-def _collected(
-    future: Future[list[Read]], share: list[SourceFile], read: Callable[[SourceFile], Read]
-) -> list[Read]:
-    """A worker's results, or its share read here when the worker failed."""
-    try:
-        return future.result()
-    except Exception:  # a broken pool, a lost worker: the share is read here
-        return [read(source) for source in share]
