@@ -421,7 +421,11 @@ class Requirements:
 
     def written_here(self, *parts: str | int) -> bool:
         """Whether the part was written by the holder of these requirements itself rather than
-        inherited from a job family grade: rules check each written value once, where it is."""
+        inherited from a job family grade: rules check each written value once, where it is.
+        Origins made when first asked (the loader's) can say so without being made."""
+        knows = getattr(self.origins, "written_here", None)
+        if knows is not None:
+            return bool(knows(parts))
         origin = self.origins.get(parts)
         return origin is not None and origin.inherited_from is None
 

@@ -129,6 +129,29 @@ def test_origins_asked_one_by_one_are_those_listed_all_at_once() -> None:
     assert lazy > 10  # the example's positions do write requirements of their own
 
 
+def test_whether_a_part_is_written_here_is_known_without_making_its_origin() -> None:
+    """``written_here`` of a position's requirements, asked before any origin was made, says
+    what the origins listed all at once say: written by the position itself, not inherited,
+    for every part of every position of the example, and for parts nobody wrote."""
+    listed = {key: dict(p.requirements.origins) for key, p in _positions(EXAMPLE).items()}
+    asked = 0
+    for key, position in _positions(EXAMPLE).items():
+        requirements = position.requirements
+        lazy = requirements.origins
+        made = dict(lazy._made) if isinstance(lazy, WrittenOrigins) else {}
+        paths = list(listed[key])
+        paths += [(*path[:-1], "no-such-key") for path in paths if path]
+        paths += [(*path, 99) for path in paths] + [(), ("no-such-part",)]
+        for path in paths:
+            origin = listed[key].get(path)
+            expected = origin is not None and origin.inherited_from is None
+            assert requirements.written_here(*path) == expected, (key, path)
+            asked += 1
+        if isinstance(lazy, WrittenOrigins):  # the rules made some while validating
+            assert lazy._made == made, "no origin was made to answer"
+    assert asked > 1000
+
+
 def test_a_diagnostic_on_a_lazily_located_requirement_names_its_line_and_column(
     tmp_path: Path,
 ) -> None:
