@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
+from multiprocessing.sharedctypes import Synchronized
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -25,6 +26,25 @@ T = TypeVar("T")
 # What the child sends when its work raised or did not pickle: the parent does the work itself.
 # What the child sends: each item of the result, then the end; or that the parent must do it.
 _ITEM, _END, _FAILED = "item", "end", "failed"
+
+
+def shared_counter() -> Synchronized[int]:
+    """A counter that the children forked after it share with this process (see
+    :func:`untaken`)."""
+    return multiprocessing.get_context("fork").Value("i", 0)
+
+
+def untaken(counter: Synchronized[int], count: int) -> Iterator[int]:
+    """The indexes below ``count`` that no process sharing ``counter`` has taken, each taken
+    as it is given: processes sharing pieces of work this way each take the next piece when
+    they are free, so none waits while another has several left, whatever a piece costs."""
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= count:
+            return
+        yield index
 
 
 class Forked(Generic[T]):

@@ -32,7 +32,7 @@ from functools import partial
 from multiprocessing.sharedctypes import Synchronized
 
 from pola_karir.diagnostics import Diagnostic
-from pola_karir.forked import Forked
+from pola_karir.forked import Forked, shared_counter, untaken
 from pola_karir.load.layout import SourceFile
 from pola_karir.load.schema import load_schemas
 from pola_karir.load.yaml_loader import Document
@@ -92,7 +92,7 @@ def read_all(
         return [read(source) for source in sources]
     load_schemas()  # compiled once here, inherited by every worker
     chunks = _chunks(sources, jobs * _CHUNKS_PER_JOB)
-    counter = multiprocessing.get_context("fork").Value("i", 0)
+    counter = shared_counter()
     done: dict[int, list[Read]] = {}
     with ExitStack() as stack:
         workers = [
@@ -117,16 +117,12 @@ def _take(
     """Read chunks one at a time, each the next one no process has taken, until none is left;
     each chunk read is given to ``meanwhile`` at once."""
     taken: list[tuple[int, list[Read]]] = []
-    while True:
-        with counter.get_lock():
-            index = counter.value
-            counter.value += 1
-        if index >= len(chunks):
-            return taken
+    for index in untaken(counter, len(chunks)):
         results = [read(source) for source in chunks[index]]
         if meanwhile is not None:
             meanwhile(chunks[index], results)
         taken.append((index, results))
+    return taken
 
 
 def _chunks(sources: Sequence[SourceFile], count: int) -> list[list[SourceFile]]:

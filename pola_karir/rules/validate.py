@@ -16,7 +16,7 @@ from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic, cap_per_file, has_errors
-from pola_karir.forked import Forked
+from pola_karir.forked import Forked, shared_counter, untaken
 from pola_karir.load.folder import Reader, load_workspace, processes_for, read_source
 from pola_karir.load.reuse import derivations_of
 from pola_karir.load.workspace import Workspace
@@ -44,7 +44,7 @@ def run_checks(space: Workspace, processes: int = 1) -> list[Diagnostic]:
     result."""
     results: dict[int, list[Diagnostic]] = {}
     if processes >= 2 and "fork" in multiprocessing.get_all_start_methods():
-        counter = multiprocessing.get_context("fork").Value("i", 0)
+        counter = shared_counter()
         with Forked(lambda: _take_rules(space, counter), processes) as child:
             results.update(_take_rules(space, counter))
             results.update(child.result())
@@ -58,14 +58,7 @@ def run_checks(space: Workspace, processes: int = 1) -> list[Diagnostic]:
 
 def _take_rules(space: Workspace, counter: Synchronized[int]) -> list[tuple[int, list[Diagnostic]]]:
     """Check the rules one at a time, each the next one no process has taken yet."""
-    done: list[tuple[int, list[Diagnostic]]] = []
-    while True:
-        with counter.get_lock():
-            index = counter.value
-            counter.value += 1
-        if index >= len(RULES):
-            return done
-        done.append((index, list(RULES[index](space))))
+    return [(index, list(RULES[index](space))) for index in untaken(counter, len(RULES))]
 
 
 @dataclass(frozen=True)
