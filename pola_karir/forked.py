@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any, Generic, TypeVar
@@ -45,6 +46,44 @@ def untaken(counter: Synchronized[int], count: int) -> Iterator[int]:
         if index >= count:
             return
         yield index
+
+
+R = TypeVar("R")
+
+
+def shared(
+    count: int,
+    work: Callable[[int], R],
+    processes: int,
+    done_here: Callable[[int, R], None] = lambda index, result: None,
+) -> list[R]:
+    """``work(index)`` for every index below ``count``, in index order, on ``processes``
+    processes: this one and forked children each take the next untaken index
+    (:func:`untaken`) until none is left. ``done_here`` is told of each piece this process did
+    as soon as it is done (the caller may start on it while the children still work). A piece
+    a child did not give back (it died, raised, or its result would not pickle) is done here,
+    so an error is raised by this process and the result is the one-process result."""
+    done: dict[int, R] = {}
+    if processes >= 2 and count > 1 and "fork" in multiprocessing.get_all_start_methods():
+        counter = shared_counter()
+
+        def take(tell: Callable[[int, R], None]) -> list[tuple[int, R]]:
+            taken = []
+            for index in untaken(counter, count):
+                result = work(index)
+                tell(index, result)
+                taken.append((index, result))
+            return taken
+
+        with ExitStack() as stack:
+            children = [
+                stack.enter_context(Forked(lambda: take(lambda index, result: None), processes))
+                for _ in range(processes - 1)
+            ]
+            done.update(take(done_here))
+            for child in children:
+                done.update(child.result())
+    return [done[index] if index in done else work(index) for index in range(count)]
 
 
 class Forked(Generic[T]):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from pola_karir.diagnostics import Diagnostic, diag, has_errors, term
 from pola_karir.load import assemble, parallel
@@ -164,7 +164,7 @@ def load_workspace(
     for source, (document, found) in zip(files, results, strict=True):
         space.sources[(source.kind, source.id)] = source
         space.diagnostics.extend(found)
-        if document is None or not _usable(document, found):
+        if not _usable(document, found):
             space.broken[source.kind].add(source.id)
             _remember_partial_ids(space, source, document)
             continue
@@ -182,7 +182,7 @@ def load_workspace(
     return space.workspace()
 
 
-def _usable(document: Document | None, found: list[Diagnostic]) -> bool:
+def _usable(document: Document | None, found: list[Diagnostic]) -> TypeGuard[Document]:
     """Whether a file's document enters the model (most files have no finding at all)."""
     return document is not None and not (found and has_errors(found))
 
@@ -196,9 +196,7 @@ def _read(space: _Loading, files: list[SourceFile], read: Reader, jobs: int) -> 
         return parallel.read_all(files, read, jobs)
     first = {i: read(f) for i, f in enumerate(files) if f.kind == "jabatan-fungsional"}
     families = {
-        files[i].id: document
-        for i, (document, found) in first.items()
-        if document is not None and _usable(document, found)
+        files[i].id: document for i, (document, found) in first.items() if _usable(document, found)
     }
     rest = [source for i, source in enumerate(files) if i not in first]
     early = partial(_make_early, space, families)
@@ -218,7 +216,7 @@ def _make_early(
     read before the rest). A position of a job family with no usable file is left to
     :func:`_assemble`."""
     for source, (document, found) in zip(sources, results, strict=True):
-        if document is None or not _usable(document, found):
+        if not _usable(document, found):
             continue
         key = (source.kind, source.id)
         if source.kind == "jalur":
@@ -232,7 +230,7 @@ def _make_early(
             space.early[key] = (document, made)
 
 
-def _early(space: _Loading, source: SourceFile, document: Document) -> object | None:
+def _early(space: _Loading, source: SourceFile, document: Document) -> Position | CareerPath | None:
     """What :func:`_make_early` made of ``document``, if anything."""
     made = space.early.get((source.kind, source.id))
     return made[1] if made is not None and made[0] is document else None

@@ -27,12 +27,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
-from functools import partial
-from multiprocessing.sharedctypes import Synchronized
 
 from pola_karir.diagnostics import Diagnostic
-from pola_karir.forked import Forked, shared_counter, untaken
+from pola_karir.forked import shared
 from pola_karir.load.layout import SourceFile
 from pola_karir.load.schema import load_schemas
 from pola_karir.load.yaml_loader import Document
@@ -92,37 +89,15 @@ def read_all(
         return [read(source) for source in sources]
     load_schemas()  # compiled once here, inherited by every worker
     chunks = _chunks(sources, jobs * _CHUNKS_PER_JOB)
-    counter = shared_counter()
-    done: dict[int, list[Read]] = {}
-    with ExitStack() as stack:
-        workers = [
-            stack.enter_context(Forked(partial(_take, chunks, read, counter), jobs))
-            for _ in range(jobs - 1)
-        ]
-        done.update(_take(chunks, read, counter, meanwhile))
-        for worker in workers:
-            done.update(worker.result())
-    results: list[Read] = []
-    for index, chunk in enumerate(chunks):
-        results += done[index] if index in done else [read(source) for source in chunk]
-    return results
 
+    def read_chunk(index: int) -> list[Read]:
+        return [read(source) for source in chunks[index]]
 
-def _take(
-    chunks: Sequence[Sequence[SourceFile]],
-    read: Callable[[SourceFile], Read],
-    counter: Synchronized[int],
-    meanwhile: Meanwhile | None = None,
-) -> list[tuple[int, list[Read]]]:
-    """Read chunks one at a time, each the next one no process has taken, until none is left;
-    each chunk read is given to ``meanwhile`` at once."""
-    taken: list[tuple[int, list[Read]]] = []
-    for index in untaken(counter, len(chunks)):
-        results = [read(source) for source in chunks[index]]
+    def tell(index: int, found: list[Read]) -> None:
         if meanwhile is not None:
-            meanwhile(chunks[index], results)
-        taken.append((index, results))
-    return taken
+            meanwhile(chunks[index], found)
+
+    return [found for chunk in shared(len(chunks), read_chunk, jobs, tell) for found in chunk]
 
 
 def _chunks(sources: Sequence[SourceFile], count: int) -> list[list[SourceFile]]:

@@ -8,15 +8,13 @@ national rules, then career paths.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from pola_karir.diagnostics import Diagnostic, cap_per_file, has_errors
-from pola_karir.forked import Forked, shared_counter, untaken
+from pola_karir.forked import shared
 from pola_karir.load.folder import Reader, load_workspace, processes_for, read_source
 from pola_karir.load.reuse import derivations_of
 from pola_karir.load.workspace import Workspace
@@ -36,29 +34,16 @@ RULES: tuple[Rule, ...] = (
 def run_checks(space: Workspace, processes: int = 1) -> list[Diagnostic]:
     """Every rule's diagnostics, in rule order, each once.
 
-    With ``processes`` ≥ 2 a forked child checks rules beside this process (:class:`Forked`):
-    each process takes the next unchecked rule from a shared counter until none is left, so
-    neither waits while the other has several left, whatever each rule costs on this data.
-    The findings are put back in rule order; a rule the child did not give back (it failed,
-    died, or a finding would not pickle) is checked here, so the result is the one-process
-    result."""
-    results: dict[int, list[Diagnostic]] = {}
-    if processes >= 2 and "fork" in multiprocessing.get_all_start_methods():
-        counter = shared_counter()
-        with Forked(lambda: _take_rules(space, counter), processes) as child:
-            results.update(_take_rules(space, counter))
-            results.update(child.result())
+    With ``processes`` ≥ 2 forked children check rules beside this process, each taking the
+    next unchecked rule until none is left (:func:`~pola_karir.forked.shared`), so none waits
+    while another has several left, whatever each rule costs on this data; the findings are
+    the one-process findings, in rule order."""
+    checked = shared(len(RULES), lambda index: list(RULES[index](space)), processes)
     found: dict[Diagnostic, None] = {}
-    for index, rule in enumerate(RULES):
-        checked = results[index] if index in results else list(rule(space))
-        for diagnostic in checked:
+    for diagnostics in checked:
+        for diagnostic in diagnostics:
             found.setdefault(diagnostic, None)
     return list(found)
-
-
-def _take_rules(space: Workspace, counter: Synchronized[int]) -> list[tuple[int, list[Diagnostic]]]:
-    """Check the rules one at a time, each the next one no process has taken yet."""
-    return [(index, list(RULES[index](space))) for index in untaken(counter, len(RULES))]
 
 
 @dataclass(frozen=True)
