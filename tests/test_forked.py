@@ -4,14 +4,16 @@ the work to the parent (which raises the error itself), and no child outlives it
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_synth import synth
 
-from pola_karir.forked import Forked
+from pola_karir.forked import Forked, shared
 from pola_karir.rules.validate import validate_project
 from pola_karir.site.build import site_content
 
@@ -90,6 +92,70 @@ def test_leaving_the_block_early_stops_the_child() -> None:
         raise RuntimeError("the parent's own part failed")
     with pytest.raises(ProcessLookupError):  # stopped and reaped
         os.kill(child, 0)
+
+
+def test_items_arrive_while_the_child_still_works() -> None:
+    go_on = multiprocessing.get_context("fork").Event()
+
+    def work() -> Iterator[int]:
+        yield from range(3)
+        go_on.wait(120)  # the child holds its last item back until the parent had the first
+        yield 3
+
+    with Forked(work, 2) as forked:
+        got: list[int] = []
+        deadline = time.monotonic() + 120
+        while len(got) < 3 and time.monotonic() < deadline:
+            got += forked.arrived()
+            time.sleep(0.01)
+        assert got == [0, 1, 2]
+        go_on.set()
+        assert forked.result() == [0, 1, 2, 3]
+        assert forked.arrived() == []  # nothing is given twice
+
+
+def test_shared_gives_every_piece_once_in_index_order(tmp_path: Path) -> None:
+    parent, child_worked = os.getpid(), tmp_path / "child-worked"
+
+    def work(index: int) -> tuple[int, int]:
+        if os.getpid() != parent:
+            child_worked.touch()
+        else:  # the parent waits for the child to have taken a piece too
+            _wait_for(child_worked)
+        return index, os.getpid()
+
+    told: list[tuple[int, int]] = []
+    result = shared(40, work, 2, lambda index, made: told.append(made))
+    assert [index for index, _ in result] == list(range(40))
+    assert sorted(told) == sorted(result)  # each piece told of once, the child's too
+    assert len({pid for _, pid in result}) == 2  # both processes took pieces
+
+
+def _wait_for(path: Path) -> None:
+    deadline = time.monotonic() + 120
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_pieces_a_child_sent_before_it_failed_are_kept(tmp_path: Path) -> None:
+    parent, failed = os.getpid(), tmp_path / "failed"
+    made_here: list[int] = []
+
+    def work(index: int) -> tuple[int, int]:
+        if os.getpid() != parent:
+            made_here.append(index)  # the child's own count
+            if len(made_here) == 3:
+                failed.write_text(str(index))
+                raise ValueError("the child's third piece")
+        else:  # the parent waits for the child to fail
+            _wait_for(failed)
+        return index, os.getpid()
+
+    result = shared(20, work, 2)
+    assert [index for index, _ in result] == list(range(20))
+    by_child = [index for index, pid in result if pid != parent]
+    assert len(by_child) >= 2  # the two pieces sent before the failure
+    assert result[int(failed.read_text())][1] == parent  # the failed piece, made again here
 
 
 @pytest.mark.parametrize("data", ["example", "synthetic"])

@@ -190,7 +190,7 @@ def _usable(document: Document | None, found: list[Diagnostic]) -> TypeGuard[Doc
 def _read(space: _Loading, files: list[SourceFile], read: Reader, jobs: int) -> list[parallel.Read]:
     """What ``read`` gives for each of ``files``, in order, on ``jobs`` processes. With
     several, the job families are read first, here: then the positions and career paths of
-    every chunk this process reads can be made at once, while the workers still read
+    every chunk can be made as soon as this process has it, while the workers still read
     (:func:`_make_early`)."""
     if jobs <= 1 or space.derived is not None:
         return parallel.read_all(files, read, jobs)
@@ -210,10 +210,10 @@ def _make_early(
     sources: Sequence[SourceFile],
     results: Sequence[parallel.Read],
 ) -> None:
-    """The career paths and positions of a chunk this process read, made while the workers
-    read theirs (:func:`~pola_karir.load.parallel.read_all`); :func:`_assemble` takes them in
-    file order, as it would have made them (``families``: the usable job family documents,
-    read before the rest). A position of a job family with no usable file is left to
+    """The career paths and positions of a chunk, made as soon as this process has it, while
+    the workers still read (:func:`~pola_karir.load.parallel.read_all`); :func:`_assemble`
+    takes them in file order, as it would have made them (``families``: the usable job family
+    documents, read before the rest). A position of a job family with no usable file is left to
     :func:`_assemble`."""
     for source, (document, found) in zip(sources, results, strict=True):
         if not _usable(document, found):
