@@ -180,10 +180,15 @@ class Document:
 class _Converter:
     """Turns a composed node graph into plain values, collecting diagnostics on the way."""
 
-    def __init__(self, display: str, track_aliases: bool = True, text: str = "") -> None:
+    def __init__(self, display: str, text: str) -> None:
         self.display = display
         # Without an '&' in the text there can be no anchor, hence no alias to detect.
-        self.track_aliases = track_aliases
+        self.track_aliases = "&" in text
+        # A raw control character stops the parse before (_control_diagnostics), so a value
+        # holds one, or an invisible character, only through an escape (a backslash) or as a
+        # character beyond ASCII: without either in the text, most files, no value is checked
+        # for them (_check_characters).
+        self.check_characters = "\\" in text or not text.isascii()
         self.found = Capped()
         self.text = text
         self._line_starts: list[int] | None = None
@@ -243,8 +248,10 @@ class _Converter:
             if self.track_aliases:
                 self._seen.add(id(key_node))
             key = str(key_node.value)
-            self._check_characters(key_node, key, is_key=True)
-            self._check_plain(key_node)
+            if self.check_characters:
+                self._check_characters(key_node, key, is_key=True)
+            if key and key[0] in scalars.FIRST_CHARACTERS:  # as _check_plain begins, inlined
+                self._check_plain(key_node)
             if key in first_line:
                 if self.found.full:
                     self.found.skip("PK005", self.at(key_node))
@@ -351,10 +358,13 @@ class _Converter:
     def _scalar(self, node: Node, slot: int) -> Any:
         tag = node.tag or ""
         value = str(node.value)
-        if isinstance(node, ScalarNode) and self._check_plain(node):
+        # _check_plain's first test inlined: it runs for every scalar of every file.
+        first = value[:1] in scalars.FIRST_CHARACTERS
+        if first and isinstance(node, ScalarNode) and self._check_plain(node):
             self.written[slot] = value
         if tag == _STR_TAG:  # by far the most common case
-            self._check_characters(node, value)
+            if self.check_characters:
+                self._check_characters(node, value)
             return value
         if tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
             # plain decimal (a leading 0 means octal in YAML 1.1): skip the generic constructor
@@ -378,7 +388,8 @@ class _Converter:
             return value
         if kind in {"str", "timestamp"}:
             # Timestamps stay text (dates are validated by pattern), as check-jsonschema does.
-            self._check_characters(node, value)
+            if self.check_characters:
+                self._check_characters(node, value)
             return value
         self.found.add(diag("PK013", self.at(node), tag=_shown_tag(tag)))
         return value
@@ -632,7 +643,7 @@ def parse_text(text: str, path: Path, display: str) -> tuple[Document | None, li
     if not isinstance(root, MappingNode):
         where = Location(display, root.start_mark.line + 1, root.start_mark.column + 1)
         return None, [diag("PK008", where, found=_describe(root))]
-    converter = _Converter(display, track_aliases="&" in text, text=text)
+    converter = _Converter(display, text)
     try:
         data = converter.convert(root)
     except RecursionError:
