@@ -9,6 +9,7 @@ golden files in tests/rules/PK0xx-*.yml (tests/test_rules_golden.py).
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -807,3 +808,24 @@ def test_tags_are_resolved_as_pyyaml_resolves_them(value: str) -> None:
 @given(st.text(alphabet=st.sampled_from("0123456789+-._:eExXoObB~nNyYtTfF<=!&* aZ"), max_size=12))
 def test_tags_of_any_plain_scalar_are_pyyaml_s(value: str) -> None:
     _resolve_both(yaml.ScalarNode, value, (True, False))
+
+
+def test_a_document_sent_by_a_worker_is_the_same_document() -> None:
+    text = "nama: Analis\nkelas_jabatan: 7\naktif: yes\ndaftar: [1, 2.5, null, {a: b}]\n"
+    document, _ = parse_text(text, Path("data/jabatan/analis.yml"), "data/jabatan/analis.yml")
+    assert document is not None and document.written_at  # 'yes', as written
+    document.location(("daftar", 3, "a"))  # fills a cache that is not sent
+    back = pickle.loads(pickle.dumps(document))
+    assert back == document
+    assert back.written == document.written
+    for path in [("daftar", 3, "a"), ("kelas_jabatan",), ("tidak-ada",)]:
+        assert back.location(path) == document.location(path)
+        assert back.location(path, key=True) == document.location(path, key=True)
+
+
+def test_a_document_holding_a_value_marshal_cannot_write_does_not_pickle() -> None:
+    document, _ = parse_text("nama: Analis\n", Path("a.yml"), "a.yml")
+    assert document is not None
+    document.data["nama"] = object()  # never made by the loader: the worker's chunk is redone
+    with pytest.raises(ValueError):
+        pickle.dumps(document)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import codecs
 import errno
+import marshal
 import math
 import re
+from array import array
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -175,6 +177,24 @@ class Document:
     @property
     def _slots(self) -> list[tuple[JsonPath, int]]:
         return [((), 0), *self.marks.walk(self.data, (), 0)]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """How a worker process sends the document (:mod:`pola_karir.load.parallel`): its
+        values are plain (text, numbers, booleans, None, lists, mappings), which ``marshal``
+        writes and reads several times faster than pickle (the documents of 5,000 positions:
+        written in 0.05 s against 0.2-0.37 s, read in 0.08-0.2 s against 0.27-0.35 s). A value
+        of another type would make ``marshal`` raise: the worker's chunk is then read again
+        by the parent (:class:`~pola_karir.forked.Forked`). The caches are not sent."""
+        values = marshal.dumps((self.data, dict(self.written_at)))
+        return _sent_document, (str(self.path), self.display, values, self.marks.cells.tobytes())
+
+
+def _sent_document(path: str, display: str, values: bytes, cells: bytes) -> Document:
+    """A :class:`Document` as :meth:`Document.__reduce__` sent it."""
+    data, written_at = marshal.loads(values)
+    table = array("i")
+    table.frombytes(cells)
+    return Document(Path(path), display, data, MarkTable(table), written_at)
 
 
 class _Converter:
