@@ -213,10 +213,11 @@ class _Converter:
         self.display = display
         # Without an '&' in the text there can be no anchor, hence no alias to detect.
         self.track_aliases = "&" in text
-        # A raw control character stops the parse before (_control_diagnostics), so a value
-        # holds one, or an invisible character, only through an escape (a backslash) or as a
-        # character beyond ASCII: without either in the text, most files, no value is checked
-        # for them (_check_characters).
+        # A raw control character stops the parse before (_control_diagnostics; libyaml too
+        # refuses every non-printable character), so a value holds one, or an invisible
+        # character, only through an escape (a backslash) or as a character beyond ASCII:
+        # without either in the text, most files, no value is checked for them
+        # (_check_characters).
         self.check_characters = "\\" in text or not text.isascii()
         self.found = Capped()
         self.text = text
